@@ -1,0 +1,59 @@
+package org.beacon.cli;
+
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import org.beacon.rules.ConditionCheck;
+import org.beacon.rules.Decision;
+import org.beacon.rules.RuleMatch;
+import org.beacon.rules.Situation;
+import org.beacon.rules.TableDecision;
+
+/** Prints a decision for a person: the answer first, then each table, each fired row and why it fired. */
+final class DecisionPrinter {
+
+    private final PrintStream out;
+
+    DecisionPrinter(PrintStream out) {
+        this.out = out;
+    }
+
+    void print(Situation situation, Decision d) {
+        out.println("situation: " + situation.eventType() + (situation.region() == null ? ""
+                : " in " + situation.region().name() + " (" + situation.region().code() + ")")
+                + (situation.asOf() == null ? "" : " as of " + situation.asOf()));
+        if (d.noMatch()) {
+            out.println("decision:  no row matched: no grade, no warning");
+        } else {
+            out.println("decision:  grade " + (d.grade() == null ? "none" : d.grade().numeral() + " "
+                    + d.grade().chineseName()) + ", warning " + (d.colour() == null ? "none"
+                    : d.colour().code() + " " + d.colour().chineseName()));
+            if (!d.actions().isEmpty()) {
+                out.println("actions:   " + String.join(", ", d.actions()));
+            }
+        }
+        out.println("rule set:  " + d.ruleSetId());
+        for (TableDecision t : d.tables()) {
+            out.println();
+            out.println(t.table() + " (" + t.title() + ", " + t.hitPolicy() + "): " + switch (t.outcome()) {
+                case MATCHED -> "matched";
+                case NO_MATCH -> "no row matched";
+                case NOT_APPLICABLE -> "does not apply to " + situation.eventType();
+            });
+            for (RuleMatch m : t.matches()) {
+                out.println("  " + m.ruleId() + (m.grade() == null ? "" : "  grade " + m.grade().numeral())
+                        + (m.colour() == null ? "" : "  " + m.colour().code())
+                        + (m.source().isEmpty() ? "" : "  [" + m.source() + (m.tag().isEmpty() ? "" : ", " + m.tag())
+                        + "]"));
+                m.outputs().forEach((k, v) -> out.println("      " + k + ": " + v));
+                for (ConditionCheck c : m.explanation()) {
+                    out.println("      " + c.indicator() + " " + c.test() + "  (value " + show(c.actual()) + ", "
+                            + c.cell() + ")");
+                }
+            }
+        }
+    }
+
+    private static String show(Object v) {
+        return v instanceof BigDecimal n ? n.toPlainString() : String.valueOf(v);
+    }
+}

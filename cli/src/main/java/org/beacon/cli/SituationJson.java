@@ -1,0 +1,87 @@
+package org.beacon.cli;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.beacon.rules.AdminLevel;
+import org.beacon.rules.Region;
+import org.beacon.rules.Situation;
+import tools.jackson.databind.JsonNode;
+
+/** Reads a situation file: {@code {"eventType", "region": {"code", "name", "level"}, "asOf", "indicators": {}}}. */
+final class SituationJson {
+
+    static final class InvalidSituationFileException extends Exception {
+        InvalidSituationFileException(String message) {
+            super(message);
+        }
+    }
+
+    private SituationJson() {
+    }
+
+    static Situation read(JsonNode root) throws InvalidSituationFileException {
+        if (!root.isObject()) {
+            throw new InvalidSituationFileException("the file must hold a JSON object");
+        }
+        String eventType = text(root, "eventType");
+        JsonNode r = root.path("region");
+        Region region = null;
+        if (r.isObject()) {
+            String level = text(r, "level");
+            AdminLevel adminLevel = null;
+            if (level != null) {
+                adminLevel = AdminLevel.parse(level).orElseThrow(() -> new InvalidSituationFileException(
+                        "/region/level: '" + level + "' is not province, prefecture, county or township"));
+            }
+            region = new Region(text(r, "code"), text(r, "name"), adminLevel);
+        }
+        LocalDate asOf = null;
+        String date = text(root, "asOf");
+        if (date != null) {
+            try {
+                asOf = LocalDate.parse(date);
+            } catch (DateTimeParseException e) {
+                throw new InvalidSituationFileException("/asOf: '" + date + "' is not a date like 2026-07-01");
+            }
+        }
+        Map<String, Object> indicators = new LinkedHashMap<>();
+        JsonNode values = root.path("indicators");
+        if (!values.isMissingNode() && !values.isObject()) {
+            throw new InvalidSituationFileException("/indicators must be an object of name: value");
+        }
+        for (Map.Entry<String, JsonNode> e : values.properties()) {
+            JsonNode v = e.getValue();
+            Object value;
+            if (v.isIntegralNumber()) {
+                value = new BigDecimal(v.bigIntegerValue());
+            } else if (v.isNumber()) {
+                value = v.decimalValue();
+            } else if (v.isBoolean()) {
+                value = v.booleanValue();
+            } else if (v.isString()) {
+                value = v.stringValue();
+            } else if (v.isNull()) {
+                value = null;
+            } else {
+                throw new InvalidSituationFileException("/indicators/" + e.getKey()
+                        + " must be a number, true/false or text");
+            }
+            indicators.put(e.getKey(), value);
+        }
+        return new Situation(eventType, region, asOf, indicators);
+    }
+
+    private static String text(JsonNode node, String field) throws InvalidSituationFileException {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isString()) {
+            throw new InvalidSituationFileException(field + " must be text");
+        }
+        return v.stringValue();
+    }
+}

@@ -1,0 +1,12 @@
+package org.beacon.rules;
+
+/**
+ * One condition of a fired rule and the value it was tested against.
+ *
+ * @param indicator the indicator's name
+ * @param cell the condition's cell, e.g. {@code Cholera!B9}
+ * @param test the condition, e.g. {@code ≥ 30}
+ * @param actual the situation's value (BigDecimal, or String for enum, text and boolean)
+ */
+public record ConditionCheck(String indicator, String cell, String test, Object actual) {
+}

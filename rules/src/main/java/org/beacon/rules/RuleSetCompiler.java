@@ -1,0 +1,101 @@
+package org.beacon.rules;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import org.beacon.rules.analysis.TableAnalyzer;
+import org.beacon.rules.engine.RuleBase;
+import org.beacon.rules.table.Findings;
+import org.beacon.rules.table.RuleSetModel;
+import org.beacon.rules.table.RuleSetReader;
+import org.beacon.rules.workbook.WorkbookContent;
+import org.beacon.rules.workbook.WorkbookLimits;
+import org.beacon.rules.workbook.WorkbookReader;
+
+/**
+ * Compiles a set of workbooks into a {@link CompiledRuleSet}: read (bounded, nothing evaluated) → validate every
+ * cell → analyse tables for gaps, overlaps and dead rows → generate rules from the typed model → compile them with
+ * Drools → run the test sheets. Never throws for a bad workbook: every problem is a {@link Diagnostic}.
+ * Thread-safe: holds no state between calls.
+ */
+public final class RuleSetCompiler {
+
+    private final WorkbookReader reader;
+    private final TableAnalyzer analyzer;
+
+    public RuleSetCompiler() {
+        this(WorkbookLimits.DEFAULT);
+    }
+
+    public RuleSetCompiler(WorkbookLimits limits) {
+        this.reader = new WorkbookReader(limits);
+        this.analyzer = new TableAnalyzer(TableAnalyzer.DEFAULT_BUDGET);
+    }
+
+    /** Compiles under an id derived from the content hash ({@code sha256:<first 12 hex digits>}). */
+    public Compilation compile(List<WorkbookSource> sources) {
+        String hash = contentHash(sources);
+        return compile("sha256:" + hash.substring(0, 12), sources);
+    }
+
+    public Compilation compile(String id, List<WorkbookSource> sources) {
+        String hash = contentHash(sources);
+        Findings findings = Findings.collecting();
+        if (sources.isEmpty()) {
+            findings.error("", "NO_TABLES", "no workbook was given");
+            return new Compilation(null, hash, findings.all(), List.of());
+        }
+        List<WorkbookContent> contents = new ArrayList<>();
+        for (WorkbookSource source : sources) {
+            WorkbookContent content = reader.read(source);
+            content.diagnostics().forEach(d -> findings.forWorkbook(d.workbook()).error(d.location(), d.code(),
+                    d.message()));
+            contents.add(content);
+        }
+        if (findings.hasErrors()) {
+            return new Compilation(null, hash, findings.all(), List.of());
+        }
+        RuleSetModel model = new RuleSetReader().read(contents, findings);
+        if (findings.hasErrors()) {
+            return new Compilation(null, hash, findings.all(), List.of());
+        }
+        analyzer.analyze(model, findings);
+        RuleBase ruleBase = RuleBase.build(model, findings);
+        if (ruleBase == null) {
+            return new Compilation(null, hash, findings.all(), List.of());
+        }
+        CompiledRuleSet ruleSet = new CompiledRuleSet(id, hash, model, ruleBase);
+        List<TestOutcome> tests = TestSheetRunner.run(ruleSet, model.tests(), findings);
+        return new Compilation(findings.hasErrors() ? null : ruleSet, hash, findings.all(), tests);
+    }
+
+    /** SHA-256 over the workbooks' names and bytes, in name order, so the same files always give the same hash. */
+    public static String contentHash(List<WorkbookSource> sources) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sources.stream().sorted(Comparator.comparing(WorkbookSource::name)).forEach(s -> {
+                byte[] name = s.name().getBytes(StandardCharsets.UTF_8);
+                sha.update(longBytes(name.length));
+                sha.update(name);
+                sha.update(longBytes(s.bytes().length));
+                sha.update(s.bytes());
+            });
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    private static byte[] longBytes(long v) {
+        byte[] b = new byte[8];
+        for (int i = 7; i >= 0; i--) {
+            b[i] = (byte) v;
+            v >>>= 8;
+        }
+        return b;
+    }
+}

@@ -1,0 +1,23 @@
+package org.beacon.rules;
+
+import java.util.List;
+
+/**
+ * What one table answered.
+ *
+ * @param table the sheet name
+ * @param title the table's title (B1)
+ * @param workbook the workbook it is in
+ * @param hitPolicy {@code first match}, {@code highest grade} or {@code collect all}
+ * @param outcome whether a row answered, none did, or the table does not apply to this event type
+ * @param matches the answering rows (one, or several under collect all); empty unless {@code MATCHED}
+ */
+public record TableDecision(String table, String title, String workbook, String hitPolicy, Outcome outcome,
+        List<RuleMatch> matches) {
+
+    public TableDecision {
+        matches = List.copyOf(matches);
+    }
+
+    public enum Outcome { MATCHED, NO_MATCH, NOT_APPLICABLE }
+}

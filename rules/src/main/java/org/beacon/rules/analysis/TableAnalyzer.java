@@ -1,0 +1,255 @@
+package org.beacon.rules.analysis;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.beacon.rules.table.Condition;
+import org.beacon.rules.table.DecisionTable;
+import org.beacon.rules.table.Findings;
+import org.beacon.rules.table.HitPolicy;
+import org.beacon.rules.table.Indicator;
+import org.beacon.rules.table.IndicatorType;
+import org.beacon.rules.table.Rule;
+import org.beacon.rules.table.RuleSetModel;
+import org.beacon.rules.table.Test;
+import org.beacon.rules.workbook.CellRef;
+
+/**
+ * Finds, per table, the input combinations no row matches (gaps), rows that share inputs under first match
+ * (overlaps), and rows that can never be the answer. Works on representative values: every boundary a row uses,
+ * one value between each pair of boundaries and one beyond each end, within the dictionary's range. That set is
+ * exact for interval conditions, so a gap reported is a real input and a gap missed is impossible within the budget.
+ * Tables too large for the budget are skipped with an info diagnostic. Thread-safe: holds no state between calls.
+ */
+public final class TableAnalyzer {
+
+    /** Combinations × rows checked per table before the analysis gives up. */
+    public static final long DEFAULT_BUDGET = 20_000_000L;
+
+    private static final int MAX_EXAMPLES = 3;
+    private static final int MAX_OVERLAPS = 10;
+    private static final String OTHER_TEXT = "\u0000other";
+
+    private final long budget;
+
+    public TableAnalyzer(long budget) {
+        this.budget = budget;
+    }
+
+    public void analyze(RuleSetModel model, Findings findings) {
+        for (DecisionTable table : model.tables()) {
+            analyze(table, findings.forWorkbook(table.workbook()));
+        }
+    }
+
+    private void analyze(DecisionTable table, Findings findings) {
+        if (table.rules().isEmpty()) {
+            findings.warning(table.sheet(), "ROW_NEVER_FIRES", "table " + table.sheet() + " has no rows");
+            return;
+        }
+        List<Indicator> dims = new ArrayList<>(new LinkedHashSet<>(table.inputs()));
+        List<List<Object>> samples = new ArrayList<>();
+        long combinations = 1;
+        for (Indicator ind : dims) {
+            List<Object> s = samples(ind, table);
+            samples.add(s);
+            combinations = Math.multiplyExact(combinations, Math.max(1, s.size()));
+            if (combinations > budget) {
+                break;
+            }
+        }
+        if (combinations > budget || combinations * table.rules().size() > budget) {
+            findings.info(table.sheet(), "ANALYSIS_SKIPPED", "table " + table.sheet() + " has too many input "
+                    + "combinations to check for gaps and overlaps");
+            return;
+        }
+        Set<Rule> winners = new LinkedHashSet<>();
+        Set<Rule> matchedAtAll = new LinkedHashSet<>();
+        Map<String, String> overlaps = new LinkedHashMap<>();
+        List<String> gaps = new ArrayList<>();
+        long gapCount = 0;
+        int[] odometer = new int[dims.size()];
+        Map<String, Object> values = new HashMap<>();
+        Map<String, Object> eventScope = scopeValue(table);
+        do {
+            values.clear();
+            values.putAll(eventScope);
+            for (int d = 0; d < dims.size(); d++) {
+                values.put(dims.get(d).name(), samples.get(d).get(odometer[d]));
+            }
+            List<Rule> matching = new ArrayList<>(2);
+            for (Rule r : table.rules()) {
+                if (r.matches(values)) {
+                    matching.add(r);
+                }
+            }
+            matchedAtAll.addAll(matching);
+            if (matching.isEmpty()) {
+                if (gapCount++ < MAX_EXAMPLES) {
+                    gaps.add(describe(dims, values));
+                }
+                continue;
+            }
+            winners.addAll(select(table.hitPolicy(), matching));
+            if (table.hitPolicy() == HitPolicy.FIRST_MATCH && matching.size() > 1) {
+                Rule first = matching.get(0);
+                for (Rule other : matching.subList(1, matching.size())) {
+                    String key = first.row() + "/" + other.row();
+                    if (!overlaps.containsKey(key) && overlaps.size() < MAX_OVERLAPS) {
+                        overlaps.put(key, other.id() + "|rows " + first.row() + " and " + other.row()
+                                + " both match " + describe(dims, values) + "; under first match row " + first.row()
+                                + " wins");
+                    }
+                }
+            }
+        } while (advance(odometer, samples));
+
+        String header = CellRef.row(table.sheet(), table.headerRow());
+        for (String gap : gaps) {
+            findings.warning(header, "TABLE_GAP", "no row of " + table.sheet() + " matches " + gap);
+        }
+        if (gapCount > MAX_EXAMPLES) {
+            findings.warning(header, "TABLE_GAP", "… and " + (gapCount - MAX_EXAMPLES) + " more combinations no row "
+                    + "of " + table.sheet() + " matches");
+        }
+        overlaps.values().forEach(o -> findings.warning(o.substring(0, o.indexOf('|')), "ROWS_OVERLAP",
+                o.substring(o.indexOf('|') + 1)));
+        for (Rule r : table.rules()) {
+            if (!matchedAtAll.contains(r)) {
+                findings.warning(r.id(), "ROW_NEVER_FIRES", "no value within the dictionary's ranges matches row "
+                        + r.row());
+            } else if (!winners.contains(r)) {
+                findings.warning(r.id(), "ROW_NEVER_FIRES", "row " + r.row() + " can never be the answer: "
+                        + (table.hitPolicy() == HitPolicy.FIRST_MATCH ? "an upper row matches every value it does"
+                        : "a row with a more serious grade matches every value it does"));
+            }
+        }
+    }
+
+    private static Map<String, Object> scopeValue(DecisionTable table) {
+        // A table limited to event types is only ever asked about those; the first stands for all when
+        // eventType is not one of its columns.
+        if (table.eventTypes().isEmpty() || table.inputs().stream().anyMatch(i -> i.name().equals(
+                Indicator.EVENT_TYPE))) {
+            return Map.of();
+        }
+        return Map.of(Indicator.EVENT_TYPE, table.eventTypes().get(0));
+    }
+
+    private static List<Rule> select(HitPolicy policy, List<Rule> matching) {
+        return switch (policy) {
+            case FIRST_MATCH -> List.of(matching.get(0));
+            case COLLECT_ALL -> matching;
+            case HIGHEST_GRADE -> {
+                Rule best = matching.get(0);
+                for (Rule r : matching) {
+                    if (r.grade() != null && (best.grade() == null || r.grade().isMoreSeriousThan(best.grade()))) {
+                        best = r;
+                    }
+                }
+                yield List.of(best);
+            }
+        };
+    }
+
+    private static boolean advance(int[] odometer, List<List<Object>> samples) {
+        for (int d = odometer.length - 1; d >= 0; d--) {
+            if (++odometer[d] < samples.get(d).size()) {
+                return true;
+            }
+            odometer[d] = 0;
+        }
+        return false;
+    }
+
+    /** Representative values of one indicator for this table. */
+    private static List<Object> samples(Indicator ind, DecisionTable table) {
+        List<Object> out = new ArrayList<>();
+        switch (ind.type()) {
+            case ENUM -> {
+                if (ind.name().equals(Indicator.EVENT_TYPE) && !table.eventTypes().isEmpty()) {
+                    out.addAll(table.eventTypes());
+                } else {
+                    out.addAll(ind.values());
+                }
+            }
+            case BOOLEAN -> {
+                out.add("false");
+                out.add("true");
+            }
+            case TEXT -> {
+                TreeSet<String> texts = new TreeSet<>();
+                for (Rule r : table.rules()) {
+                    for (Condition c : r.conditions()) {
+                        if (c.indicator().equals(ind) && c.test() instanceof Test.Symbols s) {
+                            texts.addAll(s.values());
+                        }
+                    }
+                }
+                out.addAll(texts);
+                out.add(OTHER_TEXT);
+            }
+            default -> out.addAll(numericSamples(ind, table));
+        }
+        return out;
+    }
+
+    private static List<BigDecimal> numericSamples(Indicator ind, DecisionTable table) {
+        TreeSet<BigDecimal> bounds = new TreeSet<>();
+        for (Rule r : table.rules()) {
+            for (Condition c : r.conditions()) {
+                if (c.indicator().equals(ind) && c.test() instanceof Test.Numeric n) {
+                    if (n.interval().low() != null) {
+                        bounds.add(n.interval().low());
+                    }
+                    if (n.interval().high() != null) {
+                        bounds.add(n.interval().high());
+                    }
+                }
+            }
+        }
+        if (ind.min() != null) {
+            bounds.add(ind.min());
+        }
+        if (ind.max() != null) {
+            bounds.add(ind.max());
+        }
+        if (bounds.isEmpty()) {
+            return List.of(BigDecimal.ZERO);
+        }
+        boolean integer = ind.type() == IndicatorType.INTEGER;
+        TreeSet<BigDecimal> out = new TreeSet<>(bounds);
+        out.add(bounds.first().subtract(BigDecimal.ONE));
+        out.add(bounds.last().add(BigDecimal.ONE));
+        BigDecimal previous = null;
+        for (BigDecimal b : bounds) {
+            if (previous != null) {
+                BigDecimal between = integer ? previous.add(BigDecimal.ONE)
+                        : previous.add(b).divide(BigDecimal.valueOf(2));
+                if (between.compareTo(b) < 0) {
+                    out.add(between);
+                }
+            }
+            previous = b;
+        }
+        return out.stream().filter(ind::inRange).filter(n -> !integer || n.stripTrailingZeros().scale() <= 0)
+                .toList();
+    }
+
+    private static String describe(List<Indicator> dims, Map<String, Object> values) {
+        List<String> parts = new ArrayList<>();
+        for (Indicator ind : dims) {
+            Object v = values.get(ind.name());
+            String shown = v instanceof BigDecimal n ? n.toPlainString()
+                    : OTHER_TEXT.equals(v) ? "(any other text)" : String.valueOf(v);
+            parts.add(ind.name() + " = " + shown);
+        }
+        return String.join(", ", parts);
+    }
+}

@@ -1,0 +1,134 @@
+package org.beacon.rules.engine;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.beacon.rules.table.Findings;
+import org.beacon.rules.table.Indicator;
+import org.beacon.rules.table.RuleSetModel;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.KieBaseConfiguration;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.api.runtime.StatelessKieSession;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.api.conf.SequentialOption;
+import org.kie.internal.io.ResourceFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A model's rules compiled by Drools, ready to match situations. Built once, then immutable and thread-safe: every
+ * call to {@link #fire} runs in its own stateless session on its own fact.
+ *
+ * <p>Built straight from a {@link KnowledgeBuilder} rather than a KieModule, so nothing is cached in the
+ * {@code KieRepository} between builds and two versions of a workbook can never share a compiled table.
+ */
+public final class RuleBase {
+
+    private static final Logger log = LoggerFactory.getLogger(RuleBase.class);
+
+    private final List<Indicator> indicators;
+    private final SymbolTable symbols;
+    private final GeneratedRules rules;
+    private final KieBase kieBase;
+    private final StatelessKieSession session;
+
+    private RuleBase(List<Indicator> indicators, SymbolTable symbols, GeneratedRules rules, KieBase kieBase) {
+        this.indicators = indicators;
+        this.symbols = symbols;
+        this.rules = rules;
+        this.kieBase = kieBase;
+        this.session = kieBase.newStatelessKieSession();
+    }
+
+    /** Generates and compiles the model's rules; null after reporting errors, each placed on its row. */
+    public static RuleBase build(RuleSetModel model, Findings findings) {
+        List<Indicator> indicators = model.dictionary().indicators();
+        SymbolTable symbols = new SymbolTable(indicators, model.tables());
+        GeneratedRules rules = new DrlWriter(symbols)
+                .write(model.tables(), model.dictionary().find(Indicator.EVENT_TYPE).orElse(null));
+        try {
+            KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+            Resource resource = ResourceFactory.newByteArrayResource(rules.drl().getBytes(StandardCharsets.UTF_8));
+            // a unique path per build: Drools keys some caches by source path
+            resource.setSourcePath("beacon/" + UUID.randomUUID() + ".drl");
+            builder.add(resource, ResourceType.DRL);
+            if (builder.hasErrors()) {
+                for (KnowledgeBuilderError error : builder.getErrors()) {
+                    reportCompileError(rules, error, findings);
+                }
+                return null;
+            }
+            KieBaseConfiguration conf = KieServices.get().newKieBaseConfiguration();
+            // One fact, inserted once, never modified: sequential mode skips agenda bookkeeping it does not need.
+            conf.setOption(SequentialOption.YES);
+            InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(conf);
+            kieBase.addPackages(builder.getKnowledgePackages());
+            return new RuleBase(indicators, symbols, rules, kieBase);
+        } catch (RuntimeException e) {
+            // Drools throws some structural problems instead of returning them as errors.
+            log.warn("rule engine refused the generated rules", e);
+            findings.error("", "RULE_COMPILE_ERROR", "the rule engine could not compile these tables; "
+                    + "this is a defect in Beacon, not in the workbook: please report it");
+            return null;
+        }
+    }
+
+    private static void reportCompileError(GeneratedRules rules, KnowledgeBuilderError error, Findings findings) {
+        String ruleId = null;
+        for (int line : error.getLines()) {
+            ruleId = rules.ruleIdAtLine(line);
+            if (ruleId != null) {
+                break;
+            }
+        }
+        log.warn("generated rule did not compile ({}): {}", ruleId, error.getMessage());
+        findings.error(ruleId == null ? "" : ruleId, "RULE_COMPILE_ERROR", "the rule engine refused "
+                + (ruleId == null ? "these tables" : "row " + ruleId) + "; this is a defect in Beacon, not in the "
+                + "workbook: please report it");
+    }
+
+    /**
+     * Matches one situation's canonical values (BigDecimal numbers, String symbols, by indicator name).
+     *
+     * @return (table index, Excel row) of every rule whose conditions hold
+     */
+    public List<long[]> fire(Map<String, Object> values) {
+        int n = indicators.size();
+        boolean[] present = new boolean[n];
+        double[] numbers = new double[n];
+        int[] syms = new int[n];
+        for (Indicator ind : indicators) {
+            Object v = values.get(ind.name());
+            if (v == null) {
+                continue;
+            }
+            int i = ind.index();
+            present[i] = true;
+            if (v instanceof BigDecimal d) {
+                numbers[i] = d.doubleValue();
+            } else {
+                syms[i] = symbols.id(ind, v.toString());
+            }
+        }
+        FactView fact = new FactView(present, numbers, syms);
+        session.execute(fact);
+        return fact.fired();
+    }
+
+    public GeneratedRules generatedRules() {
+        return rules;
+    }
+
+    public KieBase kieBase() {
+        return kieBase;
+    }
+}

@@ -1,0 +1,20 @@
+package org.beacon.rules.table;
+
+/**
+ * One condition of a rule: an indicator and the test its value must pass.
+ *
+ * @param indicator the indicator tested
+ * @param test what the cell means
+ * @param cell where the cell is, e.g. {@code Cholera!C9}
+ */
+public record Condition(Indicator indicator, Test test, String cell) {
+
+    public boolean isAny() {
+        return test instanceof Test.Any;
+    }
+
+    /** A missing value fails every condition except "any". */
+    public boolean accepts(Object value) {
+        return isAny() || (value != null && test.accepts(value));
+    }
+}

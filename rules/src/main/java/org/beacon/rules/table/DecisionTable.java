@@ -1,0 +1,30 @@
+package org.beacon.rules.table;
+
+import java.util.List;
+
+/**
+ * One Table sheet.
+ *
+ * @param index position in the rule set, used by generated rules instead of the sheet name
+ * @param workbook the workbook it came from
+ * @param sheet the sheet name; rule ids start with it
+ * @param title B1
+ * @param hitPolicy how matching rows become the answer
+ * @param eventTypes event types it applies to; empty for all
+ * @param inputs indicators of its IF columns, in column order
+ * @param rules data rows, top to bottom
+ * @param headerRow the Excel row of its header
+ */
+public record DecisionTable(int index, String workbook, String sheet, String title, HitPolicy hitPolicy,
+        List<String> eventTypes, List<Indicator> inputs, List<Rule> rules, int headerRow) {
+
+    public DecisionTable {
+        eventTypes = List.copyOf(eventTypes);
+        inputs = List.copyOf(inputs);
+        rules = List.copyOf(rules);
+    }
+
+    public boolean appliesTo(String eventType) {
+        return eventTypes.isEmpty() || eventTypes.contains(eventType);
+    }
+}

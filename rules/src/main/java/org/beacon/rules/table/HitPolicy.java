@@ -1,0 +1,34 @@
+package org.beacon.rules.table;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** How a table turns its matching rows into its answer. */
+public enum HitPolicy {
+    /** The first matching row, top to bottom. */
+    FIRST_MATCH("first match"),
+    /** Of the matching rows, the one with the most serious grade; on a tie the upper one. */
+    HIGHEST_GRADE("highest grade"),
+    /** Every matching row. */
+    COLLECT_ALL("collect all");
+
+    private final String label;
+
+    HitPolicy(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    static Optional<HitPolicy> parse(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT).replaceAll("[\\s_-]+", " ");
+        return switch (t) {
+            case "first match", "first", "首条命中", "首条" -> Optional.of(FIRST_MATCH);
+            case "highest grade", "highest", "最高级别", "最高级" -> Optional.of(HIGHEST_GRADE);
+            case "collect all", "collect", "all", "全部命中", "全部" -> Optional.of(COLLECT_ALL);
+            default -> Optional.empty();
+        };
+    }
+}

@@ -1,0 +1,22 @@
+package org.beacon.rules.table;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.beacon.rules.Grade;
+import org.beacon.rules.WarningColour;
+
+/**
+ * Everything a set of workbooks says, typed and validated: what the rule generator and the analyser work from.
+ * Immutable.
+ */
+public record RuleSetModel(Dictionary dictionary, Map<String, BigDecimal> parameters,
+        Map<Grade, WarningColour> colours, List<DecisionTable> tables, List<TestCase> tests) {
+
+    public RuleSetModel {
+        parameters = Map.copyOf(parameters);
+        colours = Map.copyOf(colours);
+        tables = List.copyOf(tables);
+        tests = List.copyOf(tests);
+    }
+}

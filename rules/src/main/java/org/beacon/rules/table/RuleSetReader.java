@@ -1,0 +1,122 @@
+package org.beacon.rules.table;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.beacon.rules.Grade;
+import org.beacon.rules.WarningColour;
+import org.beacon.rules.workbook.WorkbookContent;
+import org.beacon.rules.workbook.SheetData;
+
+/**
+ * Turns the sheets of several workbooks into one {@link RuleSetModel}: dictionaries and parameters first (tables
+ * use them wherever they are), then tables, then tests (which name the tables' outputs). Sheets are recognised by
+ * their A1 keyword. Thread-safe: holds no state between calls.
+ */
+public final class RuleSetReader {
+
+    private enum SheetKind { DICTIONARY, PARAMETERS, COLOURS, TABLE, TESTS, OTHER }
+
+    private record Sheet(String workbook, SheetData data, SheetKind kind) {
+    }
+
+    /** The model; diagnostics go to {@code findings}. Tables with errors are left out of the model. */
+    public RuleSetModel read(List<WorkbookContent> workbooks, Findings findings) {
+        List<Sheet> sheets = classify(workbooks, findings);
+        Map<String, Indicator> indicators = new LinkedHashMap<>();
+        Map<String, BigDecimal> parameters = new LinkedHashMap<>();
+        Map<String, String> parameterLocations = new HashMap<>();
+        Map<Grade, WarningColour> colours = new EnumMap<>(Grade.class);
+        boolean colourSheet = false;
+        for (Sheet s : sheets) {
+            Findings f = findings.forWorkbook(s.workbook());
+            switch (s.kind()) {
+                case DICTIONARY -> DictionaryParser.parse(s.data(), indicators, f);
+                case PARAMETERS -> ParameterParser.parse(s.data(), parameters, parameterLocations, f);
+                case COLOURS -> {
+                    ColourParser.parse(s.data(), colours, f);
+                    colourSheet = true;
+                }
+                default -> {
+                    // read in the next passes
+                }
+            }
+        }
+        if (!colourSheet) {
+            colours.putAll(ColourParser.NATIONAL);
+        }
+        Dictionary dictionary = new Dictionary(new ArrayList<>(indicators.values()));
+        List<DecisionTable> tables = new ArrayList<>();
+        for (Sheet s : sheets) {
+            if (s.kind() == SheetKind.TABLE) {
+                Findings f = findings.forWorkbook(s.workbook());
+                if (dictionary.size() == 0) {
+                    f.error(s.data().name(), "NO_DICTIONARY", "no Dictionary sheet declares the indicators this "
+                            + "table uses; add a sheet with Dictionary in A1");
+                    continue;
+                }
+                DecisionTable t = new TableParser(dictionary, new ConditionParser(parameters, f), f)
+                        .parse(s.data(), tables.size());
+                if (t != null) {
+                    tables.add(t);
+                }
+            }
+        }
+        if (sheets.stream().noneMatch(s -> s.kind() == SheetKind.TABLE) && !findings.hasErrors()) {
+            findings.error("", "NO_TABLES", "no sheet is a decision table: put Table in cell A1 of each table sheet");
+        }
+        Set<String> outputNames = new LinkedHashSet<>();
+        tables.forEach(t -> t.rules().forEach(r -> outputNames.addAll(r.outputs().keySet())));
+        outputNames.add("actions");
+        List<TestCase> tests = new ArrayList<>();
+        for (Sheet s : sheets) {
+            if (s.kind() == SheetKind.TESTS) {
+                Findings f = findings.forWorkbook(s.workbook());
+                tests.addAll(new TestSheetParser(dictionary, new ConditionParser(parameters, f), outputNames, f)
+                        .parse(s.data()));
+            }
+        }
+        return new RuleSetModel(dictionary, parameters, colours, tables, tests);
+    }
+
+    private static List<Sheet> classify(List<WorkbookContent> workbooks, Findings findings) {
+        List<Sheet> sheets = new ArrayList<>();
+        Map<String, String> names = new HashMap<>();
+        for (WorkbookContent wb : workbooks) {
+            Findings f = findings.forWorkbook(wb.workbook());
+            for (SheetData data : wb.sheets()) {
+                SheetKind kind = kind(data.text(1, 1));
+                if (kind == SheetKind.OTHER) {
+                    f.info(data.name(), "SHEET_IGNORED", "sheet " + data.name() + " has no keyword in A1 (Dictionary, "
+                            + "Parameters, Colours, Table, Tests) and is ignored");
+                    continue;
+                }
+                String previous = names.putIfAbsent(data.name(), wb.workbook());
+                if (previous != null) {
+                    f.error(data.name(), "DUPLICATE_SHEET", "a sheet named " + data.name() + " is already in "
+                            + previous + "; rule ids use the sheet name, so it must be unique");
+                    continue;
+                }
+                sheets.add(new Sheet(wb.workbook(), data, kind));
+            }
+        }
+        return sheets;
+    }
+
+    private static SheetKind kind(String a1) {
+        return switch (CellText.keyword(a1)) {
+            case "dictionary", "指标字典" -> SheetKind.DICTIONARY;
+            case "parameters", "参数" -> SheetKind.PARAMETERS;
+            case "colours", "colors", "预警颜色" -> SheetKind.COLOURS;
+            case "table", "决策表" -> SheetKind.TABLE;
+            case "tests", "测试" -> SheetKind.TESTS;
+            default -> SheetKind.OTHER;
+        };
+    }
+}

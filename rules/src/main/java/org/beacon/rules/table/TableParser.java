@@ -1,0 +1,291 @@
+package org.beacon.rules.table;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.beacon.rules.Grade;
+import org.beacon.rules.WarningColour;
+import org.beacon.rules.workbook.CellRef;
+import org.beacon.rules.workbook.RawCell;
+import org.beacon.rules.workbook.SheetData;
+
+/**
+ * Reads a Table sheet: properties (A/B) up to the first blank row, then a header row, then one rule per row. Every
+ * cell is checked against its column's type; a bad cell is reported at its address and its row is left out.
+ */
+final class TableParser {
+
+    private static final Pattern IF = Pattern.compile("^(?i:if|如果)\\s+(\\S+)(?:\\s+(.+))?$");
+    private static final Pattern THEN = Pattern.compile("^(?i:then|则)\\s+(\\S+)$");
+    private static final Pattern ACTION_CODE = Pattern.compile("[A-Za-z][A-Za-z0-9_.\\-]{0,63}");
+    private static final Pattern TAG = Pattern.compile("[VCM]");
+
+    private enum Kind { INPUT, GRADE, COLOUR, ACTIONS, OUTPUT, SOURCE, TAG, NOTE }
+
+    private record Column(int column, Kind kind, String name, Indicator indicator, Operator operator) {
+    }
+
+    private final Dictionary dictionary;
+    private final ConditionParser conditions;
+    private final Findings findings;
+
+    TableParser(Dictionary dictionary, ConditionParser conditions, Findings findings) {
+        this.dictionary = dictionary;
+        this.conditions = conditions;
+        this.findings = findings;
+    }
+
+    /** The table, or null when its structure is too broken to read rows (the reasons are reported). */
+    DecisionTable parse(SheetData sheet, int index) {
+        String name = sheet.name();
+        String title = sheet.text(1, 2).isEmpty() ? name : sheet.text(1, 2);
+        HitPolicy hitPolicy = null;
+        List<String> eventTypes = List.of();
+        int row = 2;
+        for (; row <= sheet.lastRow() && !sheet.isRowBlank(row); row++) {
+            String key = CellText.keyword(sheet.text(row, 1));
+            String value = sheet.text(row, 2);
+            String valueCell = CellRef.cell(name, row, 2);
+            switch (key) {
+                case "hit policy", "命中策略" -> {
+                    hitPolicy = HitPolicy.parse(value).orElse(null);
+                    if (hitPolicy == null) {
+                        findings.error(valueCell, "UNKNOWN_HIT_POLICY", "'" + value + "' is not a hit policy; use "
+                                + "first match, highest grade or collect all");
+                        return null;
+                    }
+                }
+                case "event types", "event type", "事件类型" -> eventTypes = eventTypes(value, valueCell);
+                case "description", "说明" -> {
+                    // documentation only
+                }
+                default -> findings.error(CellRef.cell(name, row, 1), "UNKNOWN_HEADER", "'" + sheet.text(row, 1)
+                        + "' is not a table property; use Hit policy, Event types or Description, and leave a blank "
+                        + "row before the header");
+            }
+        }
+        if (hitPolicy == null) {
+            findings.error(CellRef.cell(name, 2, 1), "MISSING_PROPERTY", "table " + name + " has no 'Hit policy' row "
+                    + "(first match, highest grade or collect all)");
+            return null;
+        }
+        int headerRow = row;
+        while (headerRow <= sheet.lastRow() && sheet.isRowBlank(headerRow)) {
+            headerRow++;
+        }
+        if (headerRow > sheet.lastRow()) {
+            findings.error(CellRef.row(name, headerRow), "EMPTY_REQUIRED_CELL", "table " + name
+                    + " has no header row (IF …, THEN …) after its properties");
+            return null;
+        }
+        List<Column> columns = header(sheet, headerRow);
+        if (columns == null) {
+            return null;
+        }
+        List<Rule> rules = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (int r : sheet.rowNumbers()) {
+            if (r <= headerRow || columns.stream().allMatch(c -> sheet.text(r, c.column()).isEmpty())) {
+                continue;
+            }
+            Rule rule = rule(sheet, r, columns);
+            if (rule == null) {
+                continue;
+            }
+            String key = rule.conditions().stream().map(c -> c.indicator().name() + " " + c.test().describe())
+                    .toList().toString();
+            Integer earlier = seen.putIfAbsent(key, r);
+            if (earlier != null) {
+                findings.error(rule.id(), "DUPLICATE_ROW", "row " + r + " has exactly the conditions of row "
+                        + earlier + " (" + CellRef.row(name, earlier) + "); merge them or change one");
+                continue;
+            }
+            rules.add(rule);
+        }
+        List<Indicator> inputs = columns.stream().filter(c -> c.kind() == Kind.INPUT).map(Column::indicator).toList();
+        return new DecisionTable(index, findings.workbook(), name, title, hitPolicy, eventTypes, inputs, rules,
+                headerRow);
+    }
+
+    private List<String> eventTypes(String value, String cell) {
+        List<String> items = CellText.splitList(CellText.normalize(value));
+        Indicator eventType = dictionary.find(Indicator.EVENT_TYPE).orElse(null);
+        if (items.isEmpty()) {
+            return List.of();
+        }
+        if (eventType == null) {
+            findings.error(cell, "UNKNOWN_INDICATOR", "the dictionary does not declare eventType, so a table cannot "
+                    + "be limited to event types");
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (String item : items) {
+            String v = conditions.symbol(eventType, item, cell);
+            if (v != null) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    private List<Column> header(SheetData sheet, int row) {
+        List<Column> columns = new ArrayList<>();
+        Map<String, String> outputNames = new HashMap<>();
+        boolean ok = true;
+        for (Map.Entry<Integer, RawCell> e : sheet.row(row).entrySet()) {
+            String raw = e.getValue().text().trim();
+            if (raw.isEmpty()) {
+                continue;
+            }
+            String text = CellText.normalize(raw);
+            String cell = CellRef.cell(sheet.name(), row, e.getKey());
+            Column column = headerCell(e.getKey(), text, cell);
+            if (column == null) {
+                ok = false;
+                continue;
+            }
+            if (column.kind() != Kind.INPUT && column.kind() != Kind.NOTE) {
+                String previous = outputNames.putIfAbsent(column.kind() + column.name(), cell);
+                if (previous != null) {
+                    findings.error(cell, "DUPLICATE_COLUMN", "'" + raw + "' is already a column at " + previous);
+                    ok = false;
+                    continue;
+                }
+            }
+            columns.add(column);
+        }
+        if (ok && columns.stream().noneMatch(c -> c.kind() == Kind.INPUT)) {
+            findings.error(CellRef.row(sheet.name(), row), "EMPTY_REQUIRED_CELL", "the header row has no IF column");
+            ok = false;
+        }
+        return ok ? columns : null;
+    }
+
+    private Column headerCell(int col, String text, String cell) {
+        Matcher m = IF.matcher(text);
+        if (m.matches()) {
+            Indicator ind = dictionary.find(m.group(1)).orElse(null);
+            if (ind == null) {
+                List<String> close = dictionary.closeNames(m.group(1));
+                findings.error(cell, "UNKNOWN_INDICATOR", "'" + m.group(1) + "' is not in the dictionary"
+                        + (close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?"));
+                return null;
+            }
+            Operator op = null;
+            if (m.group(2) != null) {
+                op = Operator.parse(m.group(2)).orElse(null);
+                if (op == null) {
+                    findings.error(cell, "UNKNOWN_OPERATOR", "'" + m.group(2) + "' is not an operator; allowed: "
+                            + Operator.ALLOWED);
+                    return null;
+                }
+            }
+            return new Column(col, Kind.INPUT, ind.name(), ind, op);
+        }
+        m = THEN.matcher(text);
+        if (m.matches()) {
+            String out = m.group(1);
+            return switch (out.toLowerCase(Locale.ROOT)) {
+                case "grade", "级别" -> new Column(col, Kind.GRADE, "grade", null, null);
+                case "colour", "color", "颜色" -> new Column(col, Kind.COLOUR, "colour", null, null);
+                case "actions", "措施" -> new Column(col, Kind.ACTIONS, "actions", null, null);
+                default -> {
+                    if (!CellText.IDENTIFIER.matcher(out).matches()) {
+                        findings.error(cell, "UNKNOWN_HEADER", "'" + out + "' is not a valid output name: use letters, "
+                                + "digits and _, starting with a letter");
+                        yield null;
+                    }
+                    yield new Column(col, Kind.OUTPUT, out, null, null);
+                }
+            };
+        }
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "source", "来源" -> new Column(col, Kind.SOURCE, "source", null, null);
+            case "tag", "可信度" -> new Column(col, Kind.TAG, "tag", null, null);
+            case "note", "备注" -> new Column(col, Kind.NOTE, "note", null, null);
+            default -> {
+                findings.error(cell, "UNKNOWN_HEADER", "'" + text + "' is not a header Beacon knows; use IF <indicator>, "
+                        + "THEN <output>, SOURCE, TAG or NOTE");
+                yield null;
+            }
+        };
+    }
+
+    private Rule rule(SheetData sheet, int row, List<Column> columns) {
+        String name = sheet.name();
+        int errorsBefore = findings.errorCount();
+        List<Condition> conds = new ArrayList<>();
+        Grade grade = null;
+        WarningColour colour = null;
+        List<String> actions = new ArrayList<>();
+        Map<String, String> outputs = new LinkedHashMap<>();
+        String source = "";
+        String tag = "";
+        for (Column c : columns) {
+            String text = sheet.text(row, c.column());
+            String cell = CellRef.cell(name, row, c.column());
+            switch (c.kind()) {
+                case INPUT -> {
+                    Test t = conditions.parse(c.indicator(), c.operator(), text, cell);
+                    if (t != null) {
+                        conds.add(new Condition(c.indicator(), t, cell));
+                    }
+                }
+                case GRADE -> {
+                    if (!text.isEmpty()) {
+                        grade = Grade.parse(text).orElse(null);
+                        if (grade == null) {
+                            findings.error(cell, "INVALID_VALUE", "'" + text + "' is not a grade; use Ⅰ, Ⅱ, Ⅲ or Ⅳ "
+                                    + "(or I–IV, 1–4, 特别重大/重大/较大/一般)");
+                        }
+                    }
+                }
+                case COLOUR -> {
+                    if (!text.isEmpty()) {
+                        colour = WarningColour.parse(text).orElse(null);
+                        if (colour == null) {
+                            findings.error(cell, "INVALID_VALUE", "'" + text + "' is not a warning colour; use red, "
+                                    + "orange, yellow or blue (红/橙/黄/蓝)");
+                        }
+                    }
+                }
+                case ACTIONS -> {
+                    for (String code : CellText.splitList(CellText.normalize(text))) {
+                        if (!ACTION_CODE.matcher(code).matches()) {
+                            findings.error(cell, "INVALID_VALUE", "'" + code + "' is not an action code: use letters, "
+                                    + "digits, _, . and -, separated by commas");
+                        } else {
+                            actions.add(code);
+                        }
+                    }
+                }
+                case OUTPUT -> {
+                    if (!text.isEmpty()) {
+                        outputs.put(c.name(), text);
+                    }
+                }
+                case SOURCE -> source = text;
+                case TAG -> {
+                    String t = text.toUpperCase(Locale.ROOT);
+                    if (!t.isEmpty() && !TAG.matcher(t).matches()) {
+                        findings.error(cell, "INVALID_VALUE", "'" + text + "' is not a tag; use V (verified), "
+                                + "C (corroborated) or M (from memory)");
+                    }
+                    tag = t;
+                }
+                case NOTE -> {
+                    // ignored by the engine on purpose
+                }
+            }
+        }
+        if (findings.errorCount() > errorsBefore) {
+            return null;
+        }
+        return new Rule(CellRef.row(name, row), row, conds, grade, colour, actions, outputs, source, tag);
+    }
+}

@@ -1,0 +1,32 @@
+package org.beacon.rules.table;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One row of a Tests sheet.
+ *
+ * @param workbook the workbook it came from
+ * @param location {@code Tests!R5}
+ * @param given indicator values: BigDecimal for numbers, String for enum, text and boolean ({@code true}/{@code false})
+ * @param expectations what the decision must show
+ * @param note the NOTE cell
+ */
+public record TestCase(String workbook, String location, Map<String, Object> given, List<Expectation> expectations,
+        String note) {
+
+    public TestCase {
+        given = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(given));
+        expectations = List.copyOf(expectations);
+    }
+
+    /** What one EXPECT cell asks for. An empty {@code values} means "nothing" ({@code none}). */
+    public record Expectation(Kind kind, String output, String cell, Set<String> values) {
+        public Expectation {
+            values = Set.copyOf(values);
+        }
+    }
+
+    public enum Kind { GRADE, COLOUR, ROWS, OUTPUT }
+}

@@ -1,0 +1,65 @@
+package org.beacon.rules.workbook;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+/** The non-empty cells of one sheet, by row then column. Immutable. */
+public final class SheetData {
+
+    private final String name;
+    private final NavigableMap<Integer, NavigableMap<Integer, RawCell>> rows;
+
+    SheetData(String name, NavigableMap<Integer, NavigableMap<Integer, RawCell>> rows) {
+        this.name = name;
+        this.rows = rows;
+    }
+
+    /** Builds a sheet from cells, for callers that do not read a file (tests, generated tables). */
+    public static SheetData of(String name, List<RawCell> cells) {
+        NavigableMap<Integer, NavigableMap<Integer, RawCell>> rows = new TreeMap<>();
+        for (RawCell c : cells) {
+            rows.computeIfAbsent(c.row(), r -> new TreeMap<>()).put(c.column(), c);
+        }
+        return new SheetData(name, rows);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Trimmed text of a cell, or "" when empty. */
+    public String text(int row, int column) {
+        RawCell c = cell(row, column);
+        return c == null ? "" : c.text().trim();
+    }
+
+    public RawCell cell(int row, int column) {
+        Map<Integer, RawCell> r = rows.get(row);
+        return r == null ? null : r.get(column);
+    }
+
+    /** Row numbers holding at least one non-blank cell, ascending. */
+    public List<Integer> rowNumbers() {
+        return rows.entrySet().stream()
+                .filter(e -> e.getValue().values().stream().anyMatch(c -> !c.text().isBlank()))
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    /** Non-empty cells of a row by column, ascending. */
+    public Map<Integer, RawCell> row(int row) {
+        NavigableMap<Integer, RawCell> r = rows.get(row);
+        return r == null ? Map.of() : Collections.unmodifiableMap(r);
+    }
+
+    public boolean isRowBlank(int row) {
+        return row(row).values().stream().allMatch(c -> c.text().isBlank());
+    }
+
+    public int lastRow() {
+        return rows.isEmpty() ? 0 : rows.lastKey();
+    }
+}

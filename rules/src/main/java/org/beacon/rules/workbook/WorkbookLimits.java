@@ -1,0 +1,20 @@
+package org.beacon.rules.workbook;
+
+/**
+ * Bounds that keep a hostile or mistaken workbook from exhausting memory or time.
+ *
+ * @param maxFileBytes largest accepted file
+ * @param maxSheets most sheets in one workbook
+ * @param maxRowsPerSheet most rows read from one sheet; a larger sheet is refused, not truncated
+ * @param maxCellChars longest cell text
+ */
+public record WorkbookLimits(long maxFileBytes, int maxSheets, int maxRowsPerSheet, int maxCellChars) {
+
+    public static final WorkbookLimits DEFAULT = new WorkbookLimits(20L * 1024 * 1024, 50, 20_000, 2_000);
+
+    public WorkbookLimits {
+        if (maxFileBytes <= 0 || maxSheets <= 0 || maxRowsPerSheet <= 0 || maxCellChars <= 0) {
+            throw new IllegalArgumentException("workbook limits must be positive");
+        }
+    }
+}

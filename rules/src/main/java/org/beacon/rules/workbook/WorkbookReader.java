@@ -1,0 +1,178 @@
+package org.beacon.rules.workbook;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.xml.parsers.ParserConfigurationException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.poifs.filesystem.FileMagic;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.beacon.rules.Diagnostic;
+import org.beacon.rules.Severity;
+import org.beacon.rules.WorkbookSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+
+/**
+ * Reads the cells of an {@code .xlsx} workbook without evaluating anything: no formulas, no macros, no external
+ * links. Streams each sheet so memory stays bounded by {@link WorkbookLimits}, and turns every way a file can be
+ * unusable (old format, macros, password, corruption, zip bomb, size) into a diagnostic instead of an exception.
+ * Thread-safe: holds no state between calls.
+ */
+public final class WorkbookReader {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkbookReader.class);
+
+    private final WorkbookLimits limits;
+
+    public WorkbookReader(WorkbookLimits limits) {
+        this.limits = limits;
+    }
+
+    public WorkbookContent read(WorkbookSource source) {
+        String name = source.name();
+        byte[] bytes = source.bytes();
+        if (bytes.length > limits.maxFileBytes()) {
+            return refused(name, "WORKBOOK_TOO_LARGE", "the file is " + bytes.length / 1024 + " KB; the limit is "
+                    + limits.maxFileBytes() / 1024 + " KB");
+        }
+        if (bytes.length == 0) {
+            return refused(name, "UNREADABLE_WORKBOOK", "the file is empty");
+        }
+        FileMagic magic;
+        try {
+            magic = FileMagic.valueOf(new ByteArrayInputStream(bytes));
+        } catch (IOException e) {
+            return refused(name, "UNREADABLE_WORKBOOK", "the file cannot be read");
+        }
+        return switch (magic) {
+            case OOXML -> readOoxml(name, bytes);
+            case OLE2 -> refuseOle2(name, bytes);
+            default -> refused(name, "UNREADABLE_WORKBOOK",
+                    "this is not an Excel workbook (.xlsx); save it from Excel or LibreOffice as .xlsx");
+        };
+    }
+
+    /** An OLE2 container is either an old binary .xls or an encrypted (password-protected) .xlsx. */
+    private WorkbookContent refuseOle2(String name, byte[] bytes) {
+        try (POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(bytes))) {
+            if (fs.getRoot().hasEntry("EncryptionInfo") || fs.getRoot().hasEntry("EncryptedPackage")) {
+                return refused(name, "PASSWORD_PROTECTED",
+                        "the workbook is protected by a password; save a copy without a password");
+            }
+        } catch (IOException | RuntimeException e) {
+            return refused(name, "UNREADABLE_WORKBOOK", "the file is damaged and cannot be opened");
+        }
+        return refused(name, "OLD_EXCEL_FORMAT",
+                "this is an Excel 97-2003 workbook (.xls); save it as an Excel workbook (.xlsx)");
+    }
+
+    private WorkbookContent readOoxml(String name, byte[] bytes) {
+        Path temp = null;
+        try {
+            // A file lets POI read zip entries one at a time instead of inflating all of them into memory.
+            temp = Files.createTempFile("beacon-workbook-", ".xlsx");
+            Files.write(temp, bytes);
+            try (OPCPackage pkg = OPCPackage.open(temp.toFile(), PackageAccess.READ)) {
+                return readPackage(name, pkg);
+            }
+        } catch (IOException | RuntimeException | org.apache.poi.openxml4j.exceptions.OpenXML4JException e) {
+            log.debug("workbook {} unreadable", name, e);
+            return refused(name, "UNREADABLE_WORKBOOK", describe(e));
+        } finally {
+            deleteQuietly(temp);
+        }
+    }
+
+    private WorkbookContent readPackage(String name, OPCPackage pkg)
+            throws IOException, org.apache.poi.openxml4j.exceptions.OpenXML4JException {
+        for (PackagePart part : pkg.getParts()) {
+            String type = part.getContentType();
+            if (type.contains("macroEnabled") || type.contains("vbaProject")
+                    || part.getPartName().getName().toLowerCase().endsWith("vbaproject.bin")) {
+                return refused(name, "MACROS_NOT_ALLOWED",
+                        "the workbook contains macros (.xlsm); save it as an Excel workbook (.xlsx) without macros");
+            }
+            if (type.contains("sheet.binary")) {
+                return refused(name, "UNREADABLE_WORKBOOK", "binary workbooks (.xlsb) are not supported; save as .xlsx");
+            }
+        }
+        XSSFReader reader = new XSSFReader(pkg);
+        ReadOnlySharedStringsTable strings;
+        try {
+            strings = new ReadOnlySharedStringsTable(pkg, false);
+        } catch (SAXException e) {
+            return refused(name, "UNREADABLE_WORKBOOK", "the workbook's text table is damaged");
+        }
+        XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) reader.getSheetsData();
+        List<SheetData> sheets = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        while (it.hasNext()) {
+            try (InputStream in = it.next()) {
+                String sheetName = it.getSheetName();
+                if (sheets.size() >= limits.maxSheets()) {
+                    return refused(name, "WORKBOOK_TOO_LARGE",
+                            "the workbook has more than " + limits.maxSheets() + " sheets");
+                }
+                if (!seen.add(sheetName)) {
+                    continue;
+                }
+                SheetXmlHandler handler = new SheetXmlHandler(strings, limits);
+                try {
+                    XMLReader xml = XMLHelper.newXMLReader();
+                    xml.setContentHandler(handler);
+                    xml.parse(new InputSource(in));
+                } catch (SheetXmlHandler.LimitExceeded e) {
+                    return new WorkbookContent(name, List.of(), List.of(new Diagnostic(Severity.ERROR, name, sheetName,
+                            "WORKBOOK_TOO_LARGE", "sheet " + sheetName + " has " + e.getMessage()
+                            + "; split it or remove unused rows")));
+                } catch (SAXException | ParserConfigurationException e) {
+                    return refused(name, "UNREADABLE_WORKBOOK", "sheet " + sheetName + " is damaged");
+                }
+                sheets.add(new SheetData(sheetName, handler.rows()));
+            }
+        }
+        if (sheets.isEmpty()) {
+            return refused(name, "NO_TABLES", "the workbook has no sheets");
+        }
+        return new WorkbookContent(name, sheets, List.of());
+    }
+
+    private static String describe(Exception e) {
+        String m = String.valueOf(e.getMessage());
+        if (m.contains("Zip bomb") || m.contains("zip bomb") || m.contains("exceeds the max")
+                || m.contains("MAX_ENTRY_SIZE")) {
+            return "the workbook expands to far more data than its size suggests (a zip bomb) and was not opened";
+        }
+        return "the file is damaged or not an Excel workbook and cannot be opened";
+    }
+
+    private static WorkbookContent refused(String workbook, String code, String message) {
+        return new WorkbookContent(workbook, List.of(), List.of(new Diagnostic(Severity.ERROR, workbook, "", code,
+                message)));
+    }
+
+    private static void deleteQuietly(Path temp) {
+        if (temp != null) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException e) {
+                log.warn("could not delete temporary file {}", temp);
+            }
+        }
+    }
+}
