@@ -68,9 +68,16 @@ public final class WorkbookBuilder {
             return this;
         }
 
-        /** Sets a formula in a cell of an already written row (1-based). */
-        public Sheet formula(int row, int column, String formula) {
-            sheet.getRow(row - 1).createCell(column - 1).setCellFormula(formula);
+        /**
+         * Sets a formula in a cell of an already written row (1-based). With {@code saveValue} the test (not
+         * Beacon) evaluates it, so the file carries the value Excel would have saved.
+         */
+        public Sheet formula(int row, int column, String formula, boolean saveValue) {
+            var cell = sheet.getRow(row - 1).createCell(column - 1);
+            cell.setCellFormula(formula);
+            if (saveValue) {
+                sheet.getWorkbook().getCreationHelper().createFormulaEvaluator().evaluateFormulaCell(cell);
+            }
             return this;
         }
     }

@@ -110,13 +110,16 @@ public final class TableAnalyzer {
             }
         } while (advance(odometer, samples));
 
-        String header = CellRef.row(table.sheet(), table.headerRow());
-        for (String gap : gaps) {
-            findings.warning(header, "TABLE_GAP", "no row of " + table.sheet() + " matches " + gap);
-        }
-        if (gapCount > MAX_EXAMPLES) {
-            findings.warning(header, "TABLE_GAP", "… and " + (gapCount - MAX_EXAMPLES) + " more combinations no row "
-                    + "of " + table.sheet() + " matches");
+        if (gapCount > 0) {
+            String message = "no row of " + table.sheet() + " matches " + (gapCount == 1 ? "" : gapCount
+                    + " combinations of values, e.g. ") + String.join("; ", gaps);
+            String header = CellRef.row(table.sheet(), table.headerRow());
+            if (table.gapsExpected()) {
+                findings.info(header, "TABLE_GAP", message + " (the table says gaps are expected)");
+            } else {
+                findings.warning(header, "TABLE_GAP", message + " (if that is intended, set the table's Gaps "
+                        + "property to expected)");
+            }
         }
         overlaps.values().forEach(o -> findings.warning(o.substring(0, o.indexOf('|')), "ROWS_OVERLAP",
                 o.substring(o.indexOf('|') + 1)));

@@ -14,9 +14,10 @@ import java.util.List;
  * @param inputs indicators of its IF columns, in column order
  * @param rules data rows, top to bottom
  * @param headerRow the Excel row of its header
+ * @param gapsExpected true when the table says some inputs are meant to match no row (e.g. below every threshold)
  */
 public record DecisionTable(int index, String workbook, String sheet, String title, HitPolicy hitPolicy,
-        List<String> eventTypes, List<Indicator> inputs, List<Rule> rules, int headerRow) {
+        List<String> eventTypes, List<Indicator> inputs, List<Rule> rules, int headerRow, boolean gapsExpected) {
 
     public DecisionTable {
         eventTypes = List.copyOf(eventTypes);

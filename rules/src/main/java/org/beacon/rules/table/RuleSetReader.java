@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import org.beacon.rules.Grade;
 import org.beacon.rules.WarningColour;
+import org.beacon.rules.workbook.CellRef;
+import org.beacon.rules.workbook.RawCell;
 import org.beacon.rules.workbook.WorkbookContent;
 import org.beacon.rules.workbook.SheetData;
 
@@ -103,10 +105,23 @@ public final class RuleSetReader {
                             + previous + "; rule ids use the sheet name, so it must be unique");
                     continue;
                 }
+                reportFormulas(data, f);
                 sheets.add(new Sheet(wb.workbook(), data, kind));
             }
         }
         return sheets;
+    }
+
+    private static void reportFormulas(SheetData data, Findings findings) {
+        for (int row : data.rowNumbers()) {
+            for (RawCell cell : data.row(row).values()) {
+                if (cell.formula()) {
+                    findings.warning(CellRef.cell(data.name(), row, cell.column()), "FORMULA_NOT_EVALUATED",
+                            "this cell holds a formula; Beacon never runs formulas and uses the value Excel saved ("
+                            + (cell.text().isBlank() ? "none" : cell.text()) + "): type the value instead");
+                }
+            }
+        }
     }
 
     private static SheetKind kind(String a1) {

@@ -46,6 +46,7 @@ final class TableParser {
         String title = sheet.text(1, 2).isEmpty() ? name : sheet.text(1, 2);
         HitPolicy hitPolicy = null;
         List<String> eventTypes = List.of();
+        boolean gapsExpected = false;
         int row = 2;
         for (; row <= sheet.lastRow() && !sheet.isRowBlank(row); row++) {
             String key = CellText.keyword(sheet.text(row, 1));
@@ -61,12 +62,20 @@ final class TableParser {
                     }
                 }
                 case "event types", "event type", "事件类型" -> eventTypes = eventTypes(value, valueCell);
+                case "gaps", "空缺" -> {
+                    switch (CellText.keyword(value)) {
+                        case "expected", "允许", "" -> gapsExpected = true;
+                        case "report", "报告" -> gapsExpected = false;
+                        default -> findings.error(valueCell, "INVALID_VALUE", "'" + value + "' is not a Gaps "
+                                + "setting; use expected (inputs that match no row are normal) or report");
+                    }
+                }
                 case "description", "说明" -> {
                     // documentation only
                 }
                 default -> findings.error(CellRef.cell(name, row, 1), "UNKNOWN_HEADER", "'" + sheet.text(row, 1)
-                        + "' is not a table property; use Hit policy, Event types or Description, and leave a blank "
-                        + "row before the header");
+                        + "' is not a table property; use Hit policy, Event types, Gaps or Description, and leave a "
+                        + "blank row before the header");
             }
         }
         if (hitPolicy == null) {
@@ -109,7 +118,7 @@ final class TableParser {
         }
         List<Indicator> inputs = columns.stream().filter(c -> c.kind() == Kind.INPUT).map(Column::indicator).toList();
         return new DecisionTable(index, findings.workbook(), name, title, hitPolicy, eventTypes, inputs, rules,
-                headerRow);
+                headerRow, gapsExpected);
     }
 
     private List<String> eventTypes(String value, String cell) {

@@ -100,7 +100,7 @@ final class SheetXmlHandler extends DefaultHandler {
     }
 
     private void addCell() throws SAXException {
-        if (cellRef == null || value.isEmpty()) {
+        if (cellRef == null || (value.isEmpty() && !formula)) {
             return;
         }
         int row = CellRef.rowOf(cellRef);

@@ -1,0 +1,187 @@
+package org.beacon.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Whatever an expert (or an attacker) types in any cell, the generated rules are built only from fixed text and
+ * numbers: the cell is either a typed value, a diagnostic at its cell, or text carried as data.
+ */
+class CellsNeverBecomeCodeTest {
+
+    private static final String PWNED = "beacon.pwned";
+    // A control character in a sheet name makes the file itself invalid XML: an error about the whole file.
+    private static final List<String> FILE_LEVEL = List.of("UNREADABLE_WORKBOOK");
+
+    static final List<String> HOSTILE = List.of(
+            "\"",
+            "'",
+            "\\",
+            "\"; System.setProperty(\"" + PWNED + "\", \"1\"); \"",
+            "System.setProperty(\"" + PWNED + "\", \"1\")",
+            "System.exit(1)",
+            "1; System.exit(1)",
+            ">= 1 || System.setProperty(\"" + PWNED + "\", \"1\") != null",
+            "10～29\" || true || \"",
+            "|| true",
+            "@{System.setProperty('" + PWNED + "', '1')}",
+            "${System.setProperty('" + PWNED + "', '1')}",
+            "java.lang.Runtime.getRuntime().exec(\"touch /tmp/beacon-pwned\")",
+            "end\nrule \"x\" when then System.setProperty(\"" + PWNED + "\", \"1\"); end",
+            "import java.io.File;",
+            "function void f() { System.exit(1); }",
+            "eval(true)",
+            "rule", "when", "then", "end", "not", "exists", "salience 100", "no-loop",
+            "$f.fire(0, 0);",
+            "// comment",
+            "/* open comment",
+            "{cases}",
+            "cholera\", \"plague",
+            "in (0, 1, 2)",
+            "∞",
+            "\u0000\u0007\u202e",
+            "x".repeat(1999));
+
+    /** Every place a workbook has text. */
+    enum Position {
+        TITLE, HIT_POLICY, EVENT_TYPES, IF_HEADER, THEN_HEADER, NUMBER_CONDITION, ENUM_CONDITION, TEXT_CONDITION,
+        GRADE, COLOUR, ACTIONS, LABEL, SOURCE, TAG, NOTE, DICTIONARY_NAME, DICTIONARY_TYPE, DICTIONARY_VALUES,
+        DICTIONARY_UNIT, DICTIONARY_DESCRIPTION, PARAMETER_NAME, PARAMETER_VALUE, TEST_GIVEN, TEST_EXPECT,
+        SHEET_NAME
+    }
+
+    // Every line of generated rules has one of these shapes.
+    private static final String CONSTRAINT = "(?:has\\(\\d+\\)"
+            + "|\\(num\\(\\d+\\) (?:>=|<=|>|<) -?\\d+\\.\\d+(?: (?:&&|\\|\\|) num\\(\\d+\\) (?:>=|<=|>|<) -?\\d+\\.\\d+)?\\)"
+            + "|num\\(\\d+\\) (?:==|!=) -?\\d+\\.\\d+"
+            + "|sym\\(\\d+\\) (?:not )?in \\(\\d+(?:, \\d+)*\\)|true|false)";
+    private static final List<Pattern> DRL_LINES = List.of(
+            Pattern.compile("package beacon\\.generated;"),
+            Pattern.compile("import org\\.beacon\\.rules\\.engine\\.FactView;"),
+            Pattern.compile(""),
+            Pattern.compile("rule \"t\\d+_r\\d+\""),
+            Pattern.compile("when"),
+            Pattern.compile("    \\$f : FactView\\( (?:" + CONSTRAINT + "(?:, " + CONSTRAINT + ")*)? \\)"),
+            Pattern.compile("then"),
+            Pattern.compile("    \\$f\\.fire\\(\\d+, \\d+\\);"),
+            Pattern.compile("end"));
+
+    static Stream<Arguments> hostileCells() {
+        List<Arguments> args = new ArrayList<>();
+        for (Position p : Position.values()) {
+            for (String h : HOSTILE) {
+                args.add(Arguments.of(p, h));
+            }
+        }
+        return args.stream();
+    }
+
+    @AfterEach
+    void nothingRan() {
+        assertThat(System.getProperty(PWNED)).as("a cell's code ran").isNull();
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("hostileCells")
+    void hostileCellIsDataOrADiagnosticNeverCode(Position position, String hostile) {
+        Compilation c = new RuleSetCompiler().compile(workbookWith(position, hostile).sources("hostile.xlsx"));
+
+        for (Diagnostic d : c.diagnostics()) {
+            assertThat(d.code()).as("diagnostic code").matches("[A-Z_]+");
+            if (d.isError()) {
+                assertThat(d.workbook()).isEqualTo("hostile.xlsx");
+                if (!FILE_LEVEL.contains(d.code())) {
+                    assertThat(d.location()).as("an error names where it is: %s", d).isNotEmpty();
+                }
+            }
+        }
+        c.ruleSet().ifPresent(rs -> {
+            assertGeneratedRulesAreTemplatesOnly(rs.ruleBase().generatedRules().drl());
+            Decision d = rs.evaluate(Workbooks.situation("cholera", Map.of("cases", 12, "setting", hostile)));
+            if (position != Position.TEXT_CONDITION) {
+                assertThat(d.firedRules()).isNotEmpty();
+            }
+        });
+        if (position == Position.LABEL || position == Position.SOURCE || position == Position.TITLE) {
+            assertThat(c.errors()).as("free text is data").isEmpty();
+        }
+    }
+
+    @Test
+    void freeTextCellsComeBackVerbatimAsData() {
+        String hostile = "\"; System.setProperty(\"" + PWNED + "\", \"1\"); \"";
+        CompiledRuleSet rs = Workbooks.compiled(workbookWith(Position.LABEL, hostile));
+        Decision d = rs.evaluate(Workbooks.situation("cholera", Map.of("cases", 12)));
+        assertThat(d.tables().get(0).matches().get(0).outputs()).containsEntry("label", hostile);
+    }
+
+    @Test
+    void aTextConditionMatchesHostileTextAsAValueNotAsCode() {
+        String hostile = "school\" || true || \"";
+        CompiledRuleSet rs = Workbooks.compiled(workbookWith(Position.TEXT_CONDITION, hostile));
+        assertGeneratedRulesAreTemplatesOnly(rs.ruleBase().generatedRules().drl());
+        assertThat(rs.evaluate(Workbooks.situation("cholera", Map.of("cases", 12, "setting", hostile))).firedRules())
+                .containsExactly("H!R6");
+        assertThat(rs.evaluate(Workbooks.situation("cholera", Map.of("cases", 12, "setting", "school")))
+                .noMatch()).as("the quote trick does not widen the condition").isTrue();
+    }
+
+    @Test
+    void theGrammarCheckRejectsCodeThatAnEscapeBugWouldLetThrough() {
+        assertThatCode(() -> assertGeneratedRulesAreTemplatesOnly("rule \"t0_r5\"\nwhen\n    $f : FactView( "
+                + "has(1), (num(1) >= 1.0 || System.setProperty(\"x\", \"1\") != null) )\nthen\n    $f.fire(0, 5);\nend"))
+                .isInstanceOf(AssertionError.class);
+    }
+
+    static void assertGeneratedRulesAreTemplatesOnly(String drl) {
+        for (String line : drl.split("\n", -1)) {
+            assertThat(DRL_LINES.stream().anyMatch(p -> p.matcher(line).matches()))
+                    .as("generated line is one of the fixed shapes: %s", line).isTrue();
+        }
+    }
+
+    /** A valid workbook (cholera 10～29 → Ⅲ at H!R6, setting = school) with {@code text} typed at one place. */
+    static WorkbookBuilder workbookWith(Position p, String text) {
+        WorkbookBuilder b = new WorkbookBuilder();
+        b.sheet("Dictionary").row("Dictionary")
+                .row("Name", "Type", "Values", "Unit", "Min", "Max", "说明", "Description")
+                .row(p == Position.DICTIONARY_NAME ? text : "eventType",
+                        p == Position.DICTIONARY_TYPE ? text : "enum",
+                        p == Position.DICTIONARY_VALUES ? text : "cholera, plague", null, null, null, "事件类型",
+                        "event type")
+                .row("cases", "integer", null, p == Position.DICTIONARY_UNIT ? text : "例", 0, 100000,
+                        p == Position.DICTIONARY_DESCRIPTION ? text : "病例数", "cases")
+                .row("setting", "text", null, null, null, null, "场所", "setting");
+        b.sheet("Parameters").row("Parameters").row("Name", "Value", "说明", "Description", "Source")
+                .row(p == Position.PARAMETER_NAME ? text : "low", p == Position.PARAMETER_VALUE ? text : 10);
+        String sheet = p == Position.SHEET_NAME ? org.apache.poi.ss.util.WorkbookUtil.createSafeSheetName(text) : "H";
+        b.sheet(sheet.isBlank() ? "H" : sheet)
+                .row("Table", p == Position.TITLE ? text : "Cholera")
+                .row("Hit policy", p == Position.HIT_POLICY ? text : "first match")
+                .row("Event types", p == Position.EVENT_TYPES ? text : "cholera")
+                .blank()
+                .row("IF cases", p == Position.IF_HEADER ? "IF " + text : "IF eventType", "IF setting",
+                        "THEN grade", "THEN colour", "THEN actions", p == Position.THEN_HEADER ? "THEN " + text
+                        : "THEN label", "SOURCE", "TAG", "NOTE")
+                .row(p == Position.NUMBER_CONDITION ? text : "≥ {low}", p == Position.ENUM_CONDITION ? text : "cholera",
+                        p == Position.TEXT_CONDITION ? text : "-", p == Position.GRADE ? text : "Ⅲ",
+                        p == Position.COLOUR ? text : "yellow", p == Position.ACTIONS ? text : "isolateCases",
+                        p == Position.LABEL ? text : "label", p == Position.SOURCE ? text : "criteria §2",
+                        p == Position.TAG ? text : "V", p == Position.NOTE ? text : "note");
+        b.sheet("Tests").row("Tests").row("GIVEN eventType", "GIVEN cases", "GIVEN setting", "EXPECT grade")
+                .row("cholera", p == Position.TEST_GIVEN ? text : "12", p == Position.TEXT_CONDITION ? text : null,
+                        p == Position.TEST_EXPECT ? text : "Ⅲ");
+        return b;
+    }
+}
