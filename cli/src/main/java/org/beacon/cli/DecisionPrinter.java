@@ -2,6 +2,7 @@ package org.beacon.cli;
 
 import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.util.List;
 import org.beacon.rules.ConditionCheck;
 import org.beacon.rules.Decision;
 import org.beacon.rules.RuleMatch;
@@ -32,13 +33,15 @@ final class DecisionPrinter {
             }
         }
         out.println("rule set:  " + d.ruleSetId());
+        List<String> notApplicable = d.tables().stream()
+                .filter(t -> t.outcome() == TableDecision.Outcome.NOT_APPLICABLE).map(TableDecision::table).toList();
         for (TableDecision t : d.tables()) {
+            if (t.outcome() == TableDecision.Outcome.NOT_APPLICABLE) {
+                continue;
+            }
             out.println();
-            out.println(t.table() + " (" + t.title() + ", " + t.hitPolicy() + "): " + switch (t.outcome()) {
-                case MATCHED -> "matched";
-                case NO_MATCH -> "no row matched";
-                case NOT_APPLICABLE -> "does not apply to " + situation.eventType();
-            });
+            out.println(t.table() + " (" + t.title() + ", " + t.hitPolicy() + "): "
+                    + (t.outcome() == TableDecision.Outcome.MATCHED ? "matched" : "no row matched"));
             for (RuleMatch m : t.matches()) {
                 out.println("  " + m.ruleId() + (m.grade() == null ? "" : "  grade " + m.grade().numeral())
                         + (m.colour() == null ? "" : "  " + m.colour().code())
@@ -46,10 +49,19 @@ final class DecisionPrinter {
                         + "]"));
                 m.outputs().forEach((k, v) -> out.println("      " + k + ": " + v));
                 for (ConditionCheck c : m.explanation()) {
-                    out.println("      " + c.indicator() + " " + c.test() + "  (value " + show(c.actual()) + ", "
-                            + c.cell() + ")");
+                    boolean same = c.written().replace(" ", "").equals(c.test().replace(" ", ""));
+                    out.println("      " + c.indicator() + " " + c.test() + "  (value " + show(c.actual()) + "; "
+                            + c.cell() + (same ? "" : " reads '" + c.written() + "'") + ")");
                 }
             }
+            if (!t.overruled().isEmpty()) {
+                out.println("  also matched, not chosen under " + t.hitPolicy() + ": " + String.join(", ",
+                        t.overruled()));
+            }
+        }
+        if (!notApplicable.isEmpty()) {
+            out.println();
+            out.println("not applicable to " + situation.eventType() + ": " + String.join(", ", notApplicable));
         }
     }
 

@@ -104,11 +104,14 @@ public final class CompiledRuleSet {
             List<Rule> rows = matched.getOrDefault(t.index(), List.of());
             if (!t.eventTypes().isEmpty() && (eventType == null || !t.appliesTo(eventType.toString()))) {
                 tables.add(new TableDecision(t.sheet(), t.title(), t.workbook(), t.hitPolicy().label(),
-                        TableDecision.Outcome.NOT_APPLICABLE, List.of()));
+                        TableDecision.Outcome.NOT_APPLICABLE, List.of(), List.of()));
                 continue;
             }
             List<RuleMatch> answers = new ArrayList<>();
-            for (Rule r : select(t.hitPolicy(), rows)) {
+            List<Rule> selected = select(t.hitPolicy(), rows);
+            List<String> overruled = rows.stream().filter(r -> !selected.contains(r))
+                    .sorted((a, b) -> Integer.compare(a.row(), b.row())).map(Rule::id).toList();
+            for (Rule r : selected) {
                 RuleMatch m = match(r, values, explain);
                 answers.add(m);
                 fired.add(r.id());
@@ -121,7 +124,8 @@ public final class CompiledRuleSet {
                 }
             }
             tables.add(new TableDecision(t.sheet(), t.title(), t.workbook(), t.hitPolicy().label(),
-                    answers.isEmpty() ? TableDecision.Outcome.NO_MATCH : TableDecision.Outcome.MATCHED, answers));
+                    answers.isEmpty() ? TableDecision.Outcome.NO_MATCH : TableDecision.Outcome.MATCHED, answers,
+                    overruled));
         }
         return new Decision(id, contentHash, grade, colour, new ArrayList<>(actions), fired, tables);
     }
@@ -155,7 +159,7 @@ public final class CompiledRuleSet {
         if (explain) {
             for (Condition c : r.conditions()) {
                 if (!c.isAny()) {
-                    why.add(new ConditionCheck(c.indicator().name(), c.cell(), c.test().describe(),
+                    why.add(new ConditionCheck(c.indicator().name(), c.cell(), c.test().describe(), c.written(),
                             values.get(c.indicator().name())));
                 }
             }

@@ -15,6 +15,8 @@ import org.beacon.rules.table.RuleSetReader;
 import org.beacon.rules.workbook.WorkbookContent;
 import org.beacon.rules.workbook.WorkbookLimits;
 import org.beacon.rules.workbook.WorkbookReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Compiles a set of workbooks into a {@link CompiledRuleSet}: read (bounded, nothing evaluated) → validate every
@@ -23,6 +25,8 @@ import org.beacon.rules.workbook.WorkbookReader;
  * Thread-safe: holds no state between calls.
  */
 public final class RuleSetCompiler {
+
+    private static final Logger log = LoggerFactory.getLogger(RuleSetCompiler.class);
 
     private final WorkbookReader reader;
     private final TableAnalyzer analyzer;
@@ -43,8 +47,20 @@ public final class RuleSetCompiler {
     }
 
     public Compilation compile(String id, List<WorkbookSource> sources) {
-        String hash = contentHash(sources);
         Findings findings = Findings.collecting();
+        try {
+            return compile(id, sources, findings);
+        } catch (RuntimeException e) {
+            // A defect in Beacon must still reach the expert as a diagnostic, not as a stack trace.
+            log.error("compiling {} failed unexpectedly", id, e);
+            findings.error("", "INTERNAL_ERROR", "Beacon failed while reading these workbooks; this is a defect in "
+                    + "Beacon, not in the workbook: please report it with the file");
+            return new Compilation(null, contentHash(sources), findings.all(), List.of());
+        }
+    }
+
+    private Compilation compile(String id, List<WorkbookSource> sources, Findings findings) {
+        String hash = contentHash(sources);
         if (sources.isEmpty()) {
             findings.error("", "NO_TABLES", "no workbook was given");
             return new Compilation(null, hash, findings.all(), List.of());

@@ -11,12 +11,14 @@ import java.util.List;
  * @param hitPolicy {@code first match}, {@code highest grade} or {@code collect all}
  * @param outcome whether a row answered, none did, or the table does not apply to this event type
  * @param matches the answering rows (one, or several under collect all); empty unless {@code MATCHED}
+ * @param overruled rows whose conditions also held but that the hit policy did not pick, top to bottom
  */
 public record TableDecision(String table, String title, String workbook, String hitPolicy, Outcome outcome,
-        List<RuleMatch> matches) {
+        List<RuleMatch> matches, List<String> overruled) {
 
     public TableDecision {
         matches = List.copyOf(matches);
+        overruled = List.copyOf(overruled);
     }
 
     public enum Outcome { MATCHED, NO_MATCH, NOT_APPLICABLE }

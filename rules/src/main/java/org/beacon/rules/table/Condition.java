@@ -6,8 +6,10 @@ package org.beacon.rules.table;
  * @param indicator the indicator tested
  * @param test what the cell means
  * @param cell where the cell is, e.g. {@code Cholera!C9}
+ * @param written the cell as the expert wrote it (normalised), e.g. {@code ≥ {foodPoisoning_III_minCases}}; shown
+ *     in explanations, never used to build rules
  */
-public record Condition(Indicator indicator, Test test, String cell) {
+public record Condition(Indicator indicator, Test test, String cell, String written) {
 
     public boolean isAny() {
         return test instanceof Test.Any;

@@ -24,8 +24,10 @@ final class ConditionParser {
     private static final Pattern LESS_THAN = Pattern.compile("^(?:不足|不满|未满|少于|小于|低于)\\s*" + NUM + UNIT + "$");
     private static final Pattern NOT_MORE_THAN = Pattern.compile("^(?:未超过|不超过)\\s*" + NUM + UNIT + "$");
     private static final Pattern RANGE = Pattern.compile("^" + NUM + UNIT + "\\s*(?:~|-|至|到)\\s*" + NUM + UNIT + "$");
-    private static final Pattern INTERVAL =
-            Pattern.compile("^([\\[(])\\s*(-∞|" + NUM + ")\\s*,\\s*(\\+?∞|" + NUM + ")\\s*([\\])])$");
+    private static final String NUM_UNCAPTURED = "(?:[+-]?\\d+(?:\\.\\d+)?|\\{[^{}]*\\})";
+    /** Groups: 1 opening bracket, 2 low end, 3 high end, 4 closing bracket. */
+    private static final Pattern INTERVAL = Pattern.compile("^([\\[(])\\s*(-∞|" + NUM_UNCAPTURED + ")\\s*,\\s*(\\+?∞|"
+            + NUM_UNCAPTURED + ")\\s*([\\])])$");
     private static final Pattern PLAIN = Pattern.compile("^" + NUM + UNIT + "$");
     private static final Pattern LOOKS_LIKE_OPERATOR = Pattern.compile("^[^\\p{L}\\p{N}{\\[(]+\\s*" + NUM + ".*$");
 
@@ -76,7 +78,7 @@ final class ConditionParser {
             return interval(ind, m.group(1), true, m.group(2), true, cell);
         }
         if ((m = INTERVAL.matcher(s)).matches()) {
-            return interval(ind, m.group(2), m.group(1).equals("["), m.group(4), m.group(5).equals("]"), cell);
+            return interval(ind, m.group(2), m.group(1).equals("["), m.group(3), m.group(4).equals("]"), cell);
         }
         if ((m = PLAIN.matcher(s)).matches()) {
             return comparison(ind, Operator.EQ, m.group(1), cell);
@@ -98,7 +100,7 @@ final class ConditionParser {
                 }
                 m = INTERVAL.matcher(s);
                 if (m.matches()) {
-                    return interval(ind, m.group(2), m.group(1).equals("["), m.group(4), m.group(5).equals("]"),
+                    return interval(ind, m.group(2), m.group(1).equals("["), m.group(3), m.group(4).equals("]"),
                             cell);
                 }
                 findings.error(cell, "INVALID_VALUE", "'" + s + "' is not a range; write 10～29 or [10, 30)");

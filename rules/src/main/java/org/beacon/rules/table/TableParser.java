@@ -242,7 +242,8 @@ final class TableParser {
                 case INPUT -> {
                     Test t = conditions.parse(c.indicator(), c.operator(), text, cell);
                     if (t != null) {
-                        conds.add(new Condition(c.indicator(), t, cell));
+                        conds.add(new Condition(c.indicator(), t, cell, (c.operator() == null ? "" : c.operator().symbol + " ")
+                                + CellText.normalize(text)));
                     }
                 }
                 case GRADE -> {

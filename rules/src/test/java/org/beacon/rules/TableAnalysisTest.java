@@ -1,0 +1,102 @@
+package org.beacon.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.beacon.rules.Workbooks.compile;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Gaps, overlaps and rows that never answer are reported as warnings naming the rows and values involved. */
+class TableAnalysisTest {
+
+    private static List<Diagnostic> withCode(Compilation c, String code) {
+        return c.diagnostics().stream().filter(d -> d.code().equals(code)).toList();
+    }
+
+    @Test
+    void reportsAGapWithAnInputNoRowMatches() {
+        WorkbookBuilder b = new WorkbookBuilder().dictionary();
+        b.sheet("Food").row("Table").row("Hit policy", "highest grade").blank()
+                .row("IF cases", "IF deaths", "THEN grade")
+                .row("超过100", "-", "Ⅲ")
+                .row("30～99", "0", "Ⅳ")
+                .row("-", "≥1", "Ⅲ")
+                .row("0～29", "0", null);
+        Compilation c = compile(b);
+        assertThat(c.errors()).isEmpty();
+        List<Diagnostic> gaps = withCode(c, "TABLE_GAP");
+        assertThat(gaps).singleElement().satisfies(d -> {
+            assertThat(d.severity()).isEqualTo(Severity.WARNING);
+            assertThat(d.location()).isEqualTo("Food!R4");
+            assertThat(d.message()).contains("cases = 100, deaths = 0");
+        });
+    }
+
+    @Test
+    void gapsATableExpectsAreInfos() {
+        WorkbookBuilder b = new WorkbookBuilder().dictionary();
+        b.sheet("T").row("Table").row("Hit policy", "first match").row("Gaps", "expected").blank()
+                .row("IF cases", "THEN grade").row("≥10", "Ⅲ");
+        assertThat(withCode(compile(b), "TABLE_GAP")).singleElement()
+                .satisfies(d -> assertThat(d.severity()).isEqualTo(Severity.INFO));
+    }
+
+    @Test
+    void reportsOverlappingRowsUnderFirstMatch() {
+        WorkbookBuilder b = new WorkbookBuilder().dictionary();
+        b.sheet("T").row("Table").row("Hit policy", "first match").row("Gaps", "expected").blank()
+                .row("IF cases", "THEN grade").row("1～5", "Ⅲ").row("5～10", "Ⅱ");
+        Diagnostic d = Workbooks.only(compile(b), "ROWS_OVERLAP");
+        assertThat(d.location()).isEqualTo("T!R7");
+        assertThat(d.message()).contains("rows 6 and 7").contains("cases = 5").contains("row 6 wins");
+    }
+
+    @Test
+    void doesNotCallTheSameOverlapAProblemUnderHighestGrade() {
+        WorkbookBuilder b = new WorkbookBuilder().dictionary();
+        b.sheet("T").row("Table").row("Hit policy", "highest grade").row("Gaps", "expected").blank()
+                .row("IF cases", "THEN grade").row("1～5", "Ⅲ").row("5～10", "Ⅱ");
+        assertThat(withCode(compile(b), "ROWS_OVERLAP")).isEmpty();
+    }
+
+    @Test
+    void reportsARowShadowedByAnUpperRow() {
+        WorkbookBuilder b = new WorkbookBuilder().dictionary();
+        b.sheet("T").row("Table").row("Hit policy", "first match").row("Gaps", "expected").blank()
+                .row("IF cases", "THEN grade").row("≥10", "Ⅲ").row("≥30", "Ⅱ");
+        Compilation c = compile(b);
+        Diagnostic never = Workbooks.only(c, "ROW_NEVER_FIRES");
+        assertThat(never.location()).isEqualTo("T!R7");
+        assertThat(never.message()).contains("upper row");
+    }
+
+    @Test
+    void reportsARowBeatenByAMoreSeriousGradeEverywhere() {
+        WorkbookBuilder b = new WorkbookBuilder().dictionary();
+        b.sheet("T").row("Table").row("Hit policy", "highest grade").row("Gaps", "expected").blank()
+                .row("IF cases", "THEN grade").row("≥10", "Ⅱ").row("≥30", "Ⅲ");
+        assertThat(Workbooks.only(compile(b), "ROW_NEVER_FIRES").location()).isEqualTo("T!R7");
+    }
+
+    @Test
+    void reportsAConditionNoValueCanSatisfy() {
+        WorkbookBuilder b = new WorkbookBuilder().dictionary();
+        b.sheet("T").row("Table").row("Hit policy", "first match").row("Gaps", "expected").blank()
+                .row("IF cases", "THEN grade").row("≥10", "Ⅲ").row("[5, 3]", "Ⅱ").row("(4, 5)", "Ⅳ");
+        Compilation c = compile(b);
+        assertThat(withCode(c, "EMPTY_CONDITION")).extracting(Diagnostic::location)
+                .containsExactly("T!A7", "T!A8");
+        assertThat(withCode(c, "ROW_NEVER_FIRES")).extracting(Diagnostic::location)
+                .containsExactly("T!R7", "T!R8");
+    }
+
+    @Test
+    void aCompleteTableHasNoFindings() {
+        WorkbookBuilder b = new WorkbookBuilder().dictionary();
+        b.sheet("T").row("Table").row("Hit policy", "first match").blank()
+                .row("IF cases", "IF spreading", "THEN grade")
+                .row("≥30", "-", "Ⅱ").row("<30", "yes", "Ⅲ").row("<30", "no", "Ⅳ");
+        Compilation c = compile(b);
+        assertThat(c.diagnostics()).isEmpty();
+    }
+}
