@@ -1,0 +1,112 @@
+package org.beacon.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.beacon.rules.WorkbookBuilder;
+import org.beacon.rules.Workbooks;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What an expert sees from {@code beacon check} and {@code beacon evaluate}, and the exit status scripts see. */
+class BeaconCommandTest {
+
+    @TempDir
+    Path temp;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return new BeaconCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private static Path tables() {
+        return Workbooks.root().resolve("tables");
+    }
+
+    @Test
+    void checksTheShippedTablesWithZeroErrors() {
+        assertThat(run("check", tables().toString())).isZero();
+        assertThat(out()).contains("tests: ").contains(" passed, 0 failed").contains("OK: 0 warning(s), no errors");
+    }
+
+    @Test
+    void printsEachErrorWithItsCellAndFailsTheCheck() throws Exception {
+        WorkbookBuilder b = new WorkbookBuilder().dictionary();
+        b.sheet("Cholera").row("Table", "Cholera").row("Hit policy", "first match").blank()
+                .row("IF cases", "THEN grade").row("lots", "Ⅱ");
+        Path file = temp.resolve("broken.xlsx");
+        Files.write(file, b.bytes());
+        assertThat(run("check", file.toString())).isEqualTo(BeaconCommand.WORKBOOK_ERRORS);
+        assertThat(out()).contains("broken.xlsx Cholera!A5 ERROR WRONG_TYPE: cases is an integer; 'lots' is not")
+                .contains("FAILED: 1 error(s)");
+    }
+
+    @Test
+    void reportsAFailingTestSheetRowAsAnError() throws Exception {
+        WorkbookBuilder b = WorkbookBuilder.cholera();
+        b.sheet("Tests").row("Tests").row("GIVEN eventType", "GIVEN cases", "EXPECT grade")
+                .row("cholera", 12, "Ⅱ");
+        Path file = temp.resolve("tested.xlsx");
+        Files.write(file, b.bytes());
+        assertThat(run("check", file.toString())).isEqualTo(BeaconCommand.WORKBOOK_ERRORS);
+        assertThat(out()).contains("Tests!C3 ERROR TEST_FAILED").contains("tests: 0 passed, 1 failed");
+    }
+
+    @Test
+    void explainsADecisionWithRowsConditionsAndValues() {
+        Path situation = Workbooks.root().resolve("examples/situations/cholera-county-12.json");
+        assertThat(run("evaluate", tables().toString(), situation.toString())).isZero();
+        assertThat(out()).contains("decision:  grade Ⅲ 较大, warning yellow 黄")
+                .containsPattern("Cholera!R\\d+  grade Ⅲ  yellow")
+                .containsPattern("cases \\[10, 29\\]  \\(value 12; Cholera!A\\d+");
+    }
+
+    @Test
+    void printsTheDecisionAsJsonOnRequest() {
+        Path situation = Workbooks.root().resolve("examples/situations/food-poisoning-100-no-deaths.json");
+        assertThat(run("evaluate", tables().toString(), situation.toString(), "--json")).isZero();
+        assertThat(out()).contains("\"grade\" : \"III\"").contains("\"firedRules\"");
+    }
+
+    @Test
+    void namesTheFieldOfAnInvalidSituation() throws Exception {
+        Path situation = temp.resolve("bad.json");
+        Files.writeString(situation, "{\"eventType\":\"cholera\",\"region\":{\"code\":\"1\",\"level\":\"county\"},"
+                + "\"indicators\":{\"cases\":-3,\"casez\":1}}");
+        assertThat(run("evaluate", tables().toString(), situation.toString())).isEqualTo(BeaconCommand.USAGE);
+        assertThat(err()).contains("/indicators/cases: -3 is outside the range of cases")
+                .contains("/indicators/casez: unknown indicator 'casez'; did you mean cases?");
+    }
+
+    @Test
+    void refusesInvalidJsonWithoutAStackTrace() throws Exception {
+        Path situation = temp.resolve("broken.json");
+        Files.writeString(situation, "{\"eventType\": \"cholera\", ");
+        assertThat(run("evaluate", tables().toString(), situation.toString())).isEqualTo(BeaconCommand.USAGE);
+        assertThat(err()).contains("is not valid JSON").doesNotContain("at tools.jackson");
+    }
+
+    @Test
+    void explainsUsageForUnknownCommandsAndMissingFiles() {
+        assertThat(run("grade", "x")).isEqualTo(BeaconCommand.USAGE);
+        assertThat(err()).contains("unknown command 'grade'").contains("usage:");
+        assertThat(run("check", temp.resolve("nope.xlsx").toString())).isEqualTo(BeaconCommand.USAGE);
+        assertThat(err()).contains("does not exist");
+        assertThat(run()).isEqualTo(BeaconCommand.USAGE);
+    }
+}

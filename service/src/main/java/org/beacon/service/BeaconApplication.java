@@ -1,0 +1,15 @@
+package org.beacon.service;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Beacon's service: compiles the expert workbooks at start-up and (from issue 5) evaluates situations over HTTP. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class BeaconApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(BeaconApplication.class, args);
+    }
+}
