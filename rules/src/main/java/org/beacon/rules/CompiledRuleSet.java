@@ -10,7 +10,6 @@ import org.beacon.rules.engine.RuleBase;
 import org.beacon.rules.table.Condition;
 import org.beacon.rules.table.DecisionTable;
 import org.beacon.rules.table.Dictionary;
-import org.beacon.rules.table.HitPolicy;
 import org.beacon.rules.table.Indicator;
 import org.beacon.rules.table.Rule;
 import org.beacon.rules.table.RuleSetModel;
@@ -101,16 +100,16 @@ public final class CompiledRuleSet {
         Set<String> actions = new LinkedHashSet<>();
         List<String> fired = new ArrayList<>();
         for (DecisionTable t : model.tables()) {
-            List<Rule> rows = matched.getOrDefault(t.index(), List.of());
+            List<Rule> rows = new ArrayList<>(matched.getOrDefault(t.index(), List.of()));
+            rows.sort((a, b) -> Integer.compare(a.row(), b.row()));
             if (!t.eventTypes().isEmpty() && (eventType == null || !t.appliesTo(eventType.toString()))) {
                 tables.add(new TableDecision(t.sheet(), t.title(), t.workbook(), t.hitPolicy().label(),
                         TableDecision.Outcome.NOT_APPLICABLE, List.of(), List.of()));
                 continue;
             }
             List<RuleMatch> answers = new ArrayList<>();
-            List<Rule> selected = select(t.hitPolicy(), rows);
-            List<String> overruled = rows.stream().filter(r -> !selected.contains(r))
-                    .sorted((a, b) -> Integer.compare(a.row(), b.row())).map(Rule::id).toList();
+            List<Rule> selected = t.hitPolicy().select(rows);
+            List<String> overruled = rows.stream().filter(r -> !selected.contains(r)).map(Rule::id).toList();
             for (Rule r : selected) {
                 RuleMatch m = match(r, values, explain);
                 answers.add(m);
@@ -128,28 +127,6 @@ public final class CompiledRuleSet {
                     overruled));
         }
         return new Decision(id, contentHash, grade, colour, new ArrayList<>(actions), fired, tables);
-    }
-
-    /** Applies the hit policy to the rows that matched (in any order). */
-    private static List<Rule> select(HitPolicy policy, List<Rule> rows) {
-        if (rows.isEmpty()) {
-            return rows;
-        }
-        List<Rule> sorted = new ArrayList<>(rows);
-        sorted.sort((a, b) -> Integer.compare(a.row(), b.row()));
-        return switch (policy) {
-            case FIRST_MATCH -> List.of(sorted.get(0));
-            case COLLECT_ALL -> sorted;
-            case HIGHEST_GRADE -> {
-                Rule best = sorted.get(0);
-                for (Rule r : sorted) {
-                    if (r.grade() != null && (best.grade() == null || r.grade().isMoreSeriousThan(best.grade()))) {
-                        best = r;
-                    }
-                }
-                yield List.of(best);
-            }
-        };
     }
 
     private RuleMatch match(Rule r, Map<String, Object> values, boolean explain) {

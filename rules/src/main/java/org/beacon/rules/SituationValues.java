@@ -54,7 +54,7 @@ final class SituationValues {
         List<String> all = new ArrayList<>();
         dictionary.indicators().stream().map(Indicator::name)
                 .filter(n -> !n.equals(Indicator.EVENT_TYPE) && !n.equals(Indicator.ADMIN_LEVEL)).forEach(all::add);
-        return (close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?")
+        return Dictionary.didYouMean(close)
                 + "; valid indicators: " + String.join(", ", all);
     }
 

@@ -96,7 +96,7 @@ public final class TableAnalyzer {
                 }
                 continue;
             }
-            winners.addAll(select(table.hitPolicy(), matching));
+            winners.addAll(table.hitPolicy().select(matching));
             if (table.hitPolicy() == HitPolicy.FIRST_MATCH && matching.size() > 1) {
                 Rule first = matching.get(0);
                 for (Rule other : matching.subList(1, matching.size())) {
@@ -143,22 +143,6 @@ public final class TableAnalyzer {
             return Map.of();
         }
         return Map.of(Indicator.EVENT_TYPE, table.eventTypes().get(0));
-    }
-
-    private static List<Rule> select(HitPolicy policy, List<Rule> matching) {
-        return switch (policy) {
-            case FIRST_MATCH -> List.of(matching.get(0));
-            case COLLECT_ALL -> matching;
-            case HIGHEST_GRADE -> {
-                Rule best = matching.get(0);
-                for (Rule r : matching) {
-                    if (r.grade() != null && (best.grade() == null || r.grade().isMoreSeriousThan(best.grade()))) {
-                        best = r;
-                    }
-                }
-                yield List.of(best);
-            }
-        };
     }
 
     private static boolean advance(int[] odometer, List<List<Object>> samples) {

@@ -176,7 +176,7 @@ final class ConditionParser {
             if (n == null) {
                 List<String> close = Dictionary.closest(name, parameters.keySet());
                 findings.error(cell, "UNKNOWN_PARAMETER", "no parameter is named '" + name + "'"
-                        + (close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?"));
+                        + Dictionary.didYouMean(close));
                 return null;
             }
             shown = text + " = " + n.toPlainString();
@@ -268,7 +268,7 @@ final class ConditionParser {
                 }
                 List<String> close = Dictionary.closest(item, ind.values());
                 findings.error(cell, "INVALID_VALUE", "'" + item + "' is not a value of " + ind.name()
-                        + (close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?")
+                        + Dictionary.didYouMean(close)
                         + " Valid values: " + String.join(", ", ind.values()));
                 return null;
             }

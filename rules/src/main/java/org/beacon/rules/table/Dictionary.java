@@ -38,6 +38,16 @@ public final class Dictionary {
         return closest(name, byName.keySet());
     }
 
+    /** {@code 'death' is not in the dictionary; did you mean deaths?} */
+    public String notInDictionary(String name) {
+        return "'" + name + "' is not in the dictionary" + didYouMean(closeNames(name));
+    }
+
+    /** {@code ; did you mean a, b?}, or "" when nothing is close. */
+    public static String didYouMean(List<String> close) {
+        return close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?";
+    }
+
     static List<String> closest(String name, Collection<String> candidates) {
         String lower = name.toLowerCase();
         return candidates.stream()

@@ -1,5 +1,6 @@
 package org.beacon.rules.table;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -20,6 +21,30 @@ public enum HitPolicy {
 
     public String label() {
         return label;
+    }
+
+    /**
+     * The rows that answer, given the rows that matched.
+     *
+     * @param matching matching rows, top to bottom
+     */
+    public List<Rule> select(List<Rule> matching) {
+        if (matching.isEmpty()) {
+            return matching;
+        }
+        return switch (this) {
+            case FIRST_MATCH -> List.of(matching.get(0));
+            case COLLECT_ALL -> matching;
+            case HIGHEST_GRADE -> {
+                Rule best = matching.get(0);
+                for (Rule r : matching) {
+                    if (r.grade() != null && (best.grade() == null || r.grade().isMoreSeriousThan(best.grade()))) {
+                        best = r;
+                    }
+                }
+                yield List.of(best);
+            }
+        };
     }
 
     static Optional<HitPolicy> parse(String text) {

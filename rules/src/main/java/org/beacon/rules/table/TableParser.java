@@ -180,9 +180,7 @@ final class TableParser {
         if (m.matches()) {
             Indicator ind = dictionary.find(m.group(1)).orElse(null);
             if (ind == null) {
-                List<String> close = dictionary.closeNames(m.group(1));
-                findings.error(cell, "UNKNOWN_INDICATOR", "'" + m.group(1) + "' is not in the dictionary"
-                        + (close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?"));
+                findings.error(cell, "UNKNOWN_INDICATOR", dictionary.notInDictionary(m.group(1)));
                 return null;
             }
             Operator op = null;

@@ -99,9 +99,7 @@ final class TestSheetParser {
             if (m.matches()) {
                 Indicator ind = dictionary.find(m.group(1)).orElse(null);
                 if (ind == null) {
-                    List<String> close = dictionary.closeNames(m.group(1));
-                    findings.error(cell, "UNKNOWN_INDICATOR", "'" + m.group(1) + "' is not in the dictionary"
-                            + (close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?"));
+                    findings.error(cell, "UNKNOWN_INDICATOR", dictionary.notInDictionary(m.group(1)));
                     ok = false;
                 } else {
                     columns.add(new Column(e.getKey(), ind.name(), null, null, ind));
