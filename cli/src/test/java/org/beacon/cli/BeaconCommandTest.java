@@ -69,7 +69,7 @@ class BeaconCommandTest {
 
     @Test
     void explainsADecisionWithRowsConditionsAndValues() {
-        Path situation = Workbooks.root().resolve("examples/situations/cholera-county-12.json");
+        Path situation = Workbooks.root().resolve("examples/requests/cholera-county-12.json");
         assertThat(run("evaluate", tables().toString(), situation.toString())).isZero();
         assertThat(out()).contains("decision:  grade Ⅲ 较大, warning yellow 黄")
                 .containsPattern("Cholera!R\\d+  grade Ⅲ  yellow")
@@ -78,7 +78,7 @@ class BeaconCommandTest {
 
     @Test
     void printsTheDecisionAsJsonOnRequest() {
-        Path situation = Workbooks.root().resolve("examples/situations/food-poisoning-100-no-deaths.json");
+        Path situation = Workbooks.root().resolve("examples/requests/food-poisoning-100-no-deaths.json");
         assertThat(run("evaluate", tables().toString(), situation.toString(), "--json")).isZero();
         assertThat(out()).contains("\"grade\" : \"III\"").contains("\"firedRules\"");
     }

@@ -2,36 +2,67 @@ package org.beacon.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import org.beacon.rules.Workbooks;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The service starts on the bundled tables and reports the rule set it loaded. */
+/** The service starts on the bundled tables and reports what it loaded through actuator and OpenAPI. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BeaconApplicationTest {
+
+    @TempDir
+    static Path data;
 
     @LocalServerPort
     int port;
 
     @DynamicPropertySource
-    static void tables(DynamicPropertyRegistry registry) {
+    static void properties(DynamicPropertyRegistry registry) {
         registry.add("beacon.tables-dir", () -> Workbooks.root().resolve("tables").toString());
+        registry.add("beacon.data-dir", () -> data.toString());
     }
 
     @Test
-    void startsAndReportsTheLoadedRuleSetInItsHealth() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/ruleSet")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"status\":\"UP\"").containsPattern("\"id\":\"sha256:[0-9a-f]{12}\"")
+    void reportsTheLoadedRuleSetInItsHealth() {
+        Http.Response r = new Http(port).get("/actuator/health/ruleSet");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body()).contains("\"status\":\"UP\"").containsPattern("\"id\":\"sha256:[0-9a-f]{12}\"")
                 .contains("\"tables\":12");
+    }
+
+    @Test
+    void reportsVersionAndRuleSetHashInItsInfo() {
+        Http.Response r = new Http(port).get("/actuator/info");
+        assertThat(r.json().at("/build/version").asString()).isNotBlank();
+        assertThat(r.json().at("/ruleSet/contentHash").asString()).hasSize(64);
+    }
+
+    @Test
+    void exposesEvaluationMetricsForPrometheus() {
+        Http http = new Http(port);
+        http.postJson("/evaluations", "{\"eventType\":\"cholera\",\"region\":{\"code\":\"1\"},"
+                + "\"indicators\":{\"cases\":0}}");
+        String metrics = http.get("/actuator/prometheus").body();
+        assertThat(metrics).containsPattern("beacon_evaluations_total\\{outcome=\"no_match\"} [1-9]")
+                .contains("beacon_evaluation_requests_seconds_bucket");
+    }
+
+    @Test
+    void documentsTheApiWithTheExampleRequests() {
+        Http.Response r = new Http(port).get("/v3/api-docs");
+        assertThat(r.status()).isEqualTo(200);
+        var paths = r.json().get("paths");
+        assertThat(paths.has("/evaluations")).isTrue();
+        assertThat(paths.has("/evaluations/batch")).isTrue();
+        assertThat(paths.has("/evaluations/{id}")).isTrue();
+        assertThat(paths.has("/indicators")).isTrue();
+        assertThat(paths.at("/~1evaluations/post/requestBody/content/application~1json/examples/cholera-county-12"
+                + "/value/eventType").asString()).isEqualTo("cholera");
+        assertThat(new Http(port).get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
 }

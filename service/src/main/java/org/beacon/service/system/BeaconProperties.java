@@ -3,13 +3,21 @@ package org.beacon.service.system;
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Beacon's settings ({@code beacon.*}).
  *
  * @param tablesDir folder of the workbooks loaded at start-up; relative paths are resolved from the working
  *     directory, so the default finds {@code tables/} when the service is started from the repository root
+ * @param batch limits of {@code POST /evaluations/batch}
+ * @param maxRequestSize largest request body accepted; larger ones get 413
  */
 @ConfigurationProperties("beacon")
-public record BeaconProperties(@DefaultValue("tables") Path tablesDir) {
+public record BeaconProperties(@DefaultValue("tables") Path tablesDir, @DefaultValue Batch batch,
+        @DefaultValue("32MB") DataSize maxRequestSize) {
+
+    /** @param maxSize most situations in one batch */
+    public record Batch(@DefaultValue("10000") int maxSize) {
+    }
 }

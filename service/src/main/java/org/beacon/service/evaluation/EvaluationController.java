@@ -1,0 +1,124 @@
+package org.beacon.service.evaluation;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.security.Principal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Evaluation API: decide one situation or a batch, and read the audit trail. */
+@RestController
+@RequestMapping("/evaluations")
+@Tag(name = "Evaluations", description = "Decide situations against the rule set in force; every decision is audited")
+class EvaluationController {
+
+    private static final int MAX_PAGE_SIZE = 500;
+
+    private final EvaluationService service;
+    private final EvaluationMetrics metrics;
+
+    EvaluationController(EvaluationService service, EvaluationMetrics metrics) {
+        this.service = service;
+        this.metrics = metrics;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Decide one situation", description = "Returns the response grade, warning colour, actions "
+            + "and, per table, the rows that answered with the value each condition was tested against. The "
+            + "decision is stored in the audit trail before the response is sent.")
+    EvaluationResponse evaluate(@RequestBody EvaluationRequest request,
+            @Parameter(description = "false leaves out the per-condition explanation")
+            @RequestParam(defaultValue = "true") boolean explain, HttpServletRequest http) {
+        return metrics.single().record(() -> service.evaluate(request, explain, caller(http)));
+    }
+
+    @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Decide many situations", description = "One result per situation, in the order sent. A "
+            + "situation that cannot be evaluated gets an error entry of its own; the others are still decided. At "
+            + "most beacon.batch.max-size (default 10,000) situations per call, otherwise 413.")
+    BatchResponse evaluateBatch(@RequestBody BatchRequest request,
+            @RequestParam(defaultValue = "true") boolean explain, HttpServletRequest http) {
+        List<tools.jackson.databind.JsonNode> items = request.situations() == null ? List.of() : request.situations();
+        return metrics.batch().record(() -> service.evaluateBatch(items, explain, caller(http)));
+    }
+
+    @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "An audited decision, exactly as it was returned (with its explanation)")
+    String find(@PathVariable String id) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new EvaluationNotFoundException(id);
+        }
+        return service.stored(uuid);
+    }
+
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The audit trail, newest first", description = "from and to are dates (YYYY-MM-DD, whole "
+            + "days in UTC) or instants (2026-07-01T08:00:00Z) of the evaluation; to is inclusive for a date.")
+    EvaluationPage list(@RequestParam(required = false) String region,
+            @RequestParam(required = false) String eventType,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        List<InvalidRequestException.FieldError> errors = new java.util.ArrayList<>();
+        Instant fromInstant = instant(from, false, "from", errors);
+        Instant toInstant = instant(to, true, "to", errors);
+        if (page < 0) {
+            errors.add(new InvalidRequestException.FieldError("?page", "page must be 0 or more"));
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            errors.add(new InvalidRequestException.FieldError("?size", "size must be between 1 and " + MAX_PAGE_SIZE));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        return service.find(new AuditQuery(blankToNull(region), blankToNull(eventType), fromInstant, toInstant, page,
+                size));
+    }
+
+    private static Instant instant(String text, boolean endOfDay, String name,
+            List<InvalidRequestException.FieldError> errors) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            if (text.length() == 10) {
+                LocalDate day = LocalDate.parse(text);
+                return (endOfDay ? day.plusDays(1) : day).atStartOfDay().toInstant(ZoneOffset.UTC);
+            }
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            errors.add(new InvalidRequestException.FieldError("?" + name, "'" + text + "' is not a date "
+                    + "(2026-07-01) or an instant (2026-07-01T08:00:00Z)"));
+            return null;
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    /** The authenticated user, or "anonymous" with the client address until authentication arrives (issue 9). */
+    private static String caller(HttpServletRequest http) {
+        Principal p = http.getUserPrincipal();
+        return p != null ? p.getName() : "anonymous@" + http.getRemoteAddr();
+    }
+}

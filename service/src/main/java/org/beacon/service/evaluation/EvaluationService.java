@@ -1,0 +1,107 @@
+package org.beacon.service.evaluation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.beacon.rules.CompiledRuleSet;
+import org.beacon.rules.Decision;
+import org.beacon.rules.Situation;
+import org.beacon.service.ruleset.ActiveRuleSet;
+import org.beacon.service.system.BeaconProperties;
+import org.beacon.service.system.JsonErrors;
+import org.springframework.stereotype.Service;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Decides situations with the rule set in force and audits every decision before returning it. Thread-safe.
+ */
+@Service
+class EvaluationService {
+
+    private final ActiveRuleSet active;
+    private final EvaluationAudit audit;
+    private final EvaluationMetrics metrics;
+    private final JsonMapper json;
+    private final int maxBatch;
+
+    EvaluationService(ActiveRuleSet active, EvaluationAudit audit, EvaluationMetrics metrics, JsonMapper json,
+            BeaconProperties properties) {
+        this.active = active;
+        this.audit = audit;
+        this.metrics = metrics;
+        this.json = json;
+        this.maxBatch = properties.batch().maxSize();
+    }
+
+    EvaluationResponse evaluate(EvaluationRequest request, boolean explain, String caller) {
+        CompiledRuleSet ruleSet = active.ruleSet();
+        Situation situation;
+        try {
+            situation = SituationMapper.toSituation(request, ruleSet, "");
+        } catch (InvalidRequestException e) {
+            metrics.invalid();
+            throw e;
+        }
+        EvaluationResponse full = decide(ruleSet, situation);
+        audit.save(List.of(new AuditEntry(full, caller, null, null)));
+        return explain ? full : full.withoutExplanation();
+    }
+
+    BatchResponse evaluateBatch(List<JsonNode> items, boolean explain, String caller) {
+        if (items.size() > maxBatch) {
+            throw new BatchTooLargeException(items.size(), maxBatch);
+        }
+        CompiledRuleSet ruleSet = active.ruleSet();
+        UUID batchId = UUID.randomUUID();
+        List<BatchResponse.Item> results = new ArrayList<>(items.size());
+        List<AuditEntry> entries = new ArrayList<>(items.size());
+        int failed = 0;
+        for (int i = 0; i < items.size(); i++) {
+            String prefix = "/situations/" + i;
+            try {
+                Situation situation = SituationMapper.toSituation(read(items.get(i), prefix), ruleSet, prefix);
+                EvaluationResponse full = decide(ruleSet, situation);
+                entries.add(new AuditEntry(full, caller, batchId, i));
+                results.add(new BatchResponse.Item(i, explain ? full : full.withoutExplanation(), null));
+            } catch (InvalidRequestException e) {
+                failed++;
+                metrics.invalid();
+                results.add(new BatchResponse.Item(i, null, new BatchResponse.ItemError(400, "Invalid situation",
+                        e.errors())));
+            }
+        }
+        audit.save(entries);
+        return new BatchResponse(batchId, items.size(), failed, results);
+    }
+
+    private EvaluationRequest read(JsonNode node, String prefix) {
+        if (node == null || !node.isObject()) {
+            throw new InvalidRequestException(List.of(new InvalidRequestException.FieldError(prefix,
+                    "a situation must be a JSON object")));
+        }
+        try {
+            return json.treeToValue(node, EvaluationRequest.class);
+        } catch (JacksonException e) {
+            throw new InvalidRequestException(List.of(new InvalidRequestException.FieldError(
+                    prefix + JsonErrors.pointer(e), JsonErrors.detail(e))));
+        }
+    }
+
+    private EvaluationResponse decide(CompiledRuleSet ruleSet, Situation situation) {
+        Decision d = ruleSet.evaluate(situation);
+        metrics.decided(!d.noMatch());
+        return DecisionView.of(UUID.randomUUID(), Instant.now(), situation, d, true);
+    }
+
+
+    String stored(UUID id) {
+        return audit.decisionJson(id).orElseThrow(() -> new EvaluationNotFoundException(id.toString()));
+    }
+
+    EvaluationPage find(AuditQuery query) {
+        return audit.find(query);
+    }
+}

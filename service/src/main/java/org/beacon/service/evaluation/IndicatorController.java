@@ -1,0 +1,41 @@
+package org.beacon.service.evaluation;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
+import java.util.List;
+import org.beacon.rules.table.Indicator;
+import org.beacon.service.ruleset.ActiveRuleSet;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The indicator dictionary of the rule set in force, so callers can build valid requests. */
+@RestController
+@Tag(name = "Indicators")
+class IndicatorController {
+
+    /**
+     * @param name the name situations use under {@code indicators} ({@code eventType} and {@code adminLevel} come
+     *     from the situation's own fields)
+     */
+    record IndicatorView(String name, String type, List<String> values, String unit, BigDecimal min, BigDecimal max,
+            String descriptionZh, String descriptionEn) {
+    }
+
+    private final ActiveRuleSet active;
+
+    IndicatorController(ActiveRuleSet active) {
+        this.active = active;
+    }
+
+    @GetMapping("/indicators")
+    @Operation(summary = "The indicators of the rule set in force, with types, units and allowed ranges")
+    List<IndicatorView> indicators() {
+        return active.ruleSet().dictionary().indicators().stream().map(IndicatorController::view).toList();
+    }
+
+    private static IndicatorView view(Indicator i) {
+        return new IndicatorView(i.name(), i.type().code(), i.values(), i.unit(), i.min(), i.max(), i.descriptionZh(),
+                i.descriptionEn());
+    }
+}

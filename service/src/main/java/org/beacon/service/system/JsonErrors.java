@@ -1,0 +1,78 @@
+package org.beacon.service.system;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/** Turns Jackson's errors into a JSON pointer and a sentence for a caller, without Java class names. */
+public final class JsonErrors {
+
+    private JsonErrors() {
+    }
+
+    /** {@code /region/level}, {@code /situations/3/asOf}; "" for the whole document. */
+    public static String pointer(JacksonException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JacksonException.Reference r : e.getPath()) {
+            if (r.getPropertyName() != null) {
+                sb.append('/').append(r.getPropertyName().replace("~", "~0").replace("/", "~1"));
+            } else if (r.getIndex() >= 0) {
+                sb.append('/').append(r.getIndex());
+            }
+        }
+        return sb.toString();
+    }
+
+    public static String detail(JacksonException e) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            return "unknown field '" + u.getPropertyName() + "'";
+        }
+        if (e instanceof StreamConstraintsException) {
+            return "the document exceeds a size limit (nesting depth, number or text length)";
+        }
+        if (e instanceof InvalidFormatException f) {
+            return "'" + shorten(String.valueOf(f.getValue())) + "' is not a valid " + describe(f.getTargetType());
+        }
+        if (e instanceof MismatchedInputException m) {
+            return "expected " + describe(m.getTargetType()) + " here";
+        }
+        if (e instanceof StreamReadException) {
+            return "malformed JSON"
+                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr());
+        }
+        return "invalid value";
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "date (YYYY-MM-DD)";
+        }
+        if (type == String.class) {
+            return "text";
+        }
+        if (java.util.Map.class.isAssignableFrom(type)) {
+            return "an object of name: value";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "number";
+        }
+        if (type.isRecord()) {
+            return "an object";
+        }
+        return "value";
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
+    }
+}

@@ -1,0 +1,110 @@
+package org.beacon.service.system;
+
+import java.util.List;
+import java.util.Map;
+import org.beacon.service.evaluation.BatchTooLargeException;
+import org.beacon.service.evaluation.EvaluationNotFoundException;
+import org.beacon.service.evaluation.InvalidRequestException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Every error as {@code application/problem+json} (RFC 9457): a fixed type URI and title per kind, a detail for this
+ * occurrence, and for invalid requests {@code errors: [{pointer, detail}]}. Nothing a client sends produces a 500;
+ * an unexpected failure produces a generic 500 whose details go to the log only.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidRequestException e) {
+        return invalidRequest(e.errors());
+    }
+
+    @ExceptionHandler(EvaluationNotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(EvaluationNotFoundException e) {
+        return respond(Problems.EVALUATION_NOT_FOUND.detail(e.getMessage()));
+    }
+
+    @ExceptionHandler(BatchTooLargeException.class)
+    ResponseEntity<ProblemDetail> batchTooLarge(BatchTooLargeException e) {
+        return respond(Problems.BATCH_TOO_LARGE.detail(e.getMessage()));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("unexpected failure", e);
+        return respond(Problems.INTERNAL_ERROR.detail("the request could not be completed; the failure was logged"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PayloadTooLargeException p) {
+                return cast(respond(Problems.PAYLOAD_TOO_LARGE.detail(p.getMessage())));
+            }
+            if (t instanceof JacksonException j) {
+                return cast(invalidRequest(List.of(new InvalidRequestException.FieldError(JsonErrors.pointer(j),
+                        JsonErrors.detail(j)))));
+            }
+        }
+        return cast(invalidRequest(List.of(new InvalidRequestException.FieldError("",
+                "the body must be a JSON document"))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
+        return cast(invalidRequest(List.of(new InvalidRequestException.FieldError("?" + name, "'" + e.getValue()
+                + "' is not a valid " + name))));
+    }
+
+    /** Gives Spring's own problems (unknown path, wrong method, media type, …) Beacon's type URIs and titles. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = body instanceof ProblemDetail p ? p : ProblemDetail.forStatus(status);
+        Problems kind = Problems.forStatus(status.value());
+        problem.setType(kind.type());
+        problem.setTitle(kind.title());
+        if (status.is5xxServerError()) {
+            log.error("request failed", e);
+            problem.setDetail("the request could not be completed; the failure was logged");
+        }
+        return super.handleExceptionInternal(e, problem, headers, status, request);
+    }
+
+    private static ResponseEntity<ProblemDetail> invalidRequest(List<InvalidRequestException.FieldError> errors) {
+        ProblemDetail p = Problems.INVALID_REQUEST.detail(errors.size() == 1 ? errors.get(0).detail()
+                : errors.size() + " fields are invalid; see errors");
+        p.setProperty("errors", errors.stream().map(f -> Map.of("pointer", f.pointer(), "detail", f.detail()))
+                .toList());
+        return respond(p);
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail p) {
+        return ResponseEntity.status(p.getStatus()).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(p);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ResponseEntity<Object> cast(ResponseEntity<ProblemDetail> r) {
+        return (ResponseEntity) r;
+    }
+}

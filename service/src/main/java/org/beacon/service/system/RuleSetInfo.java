@@ -1,0 +1,26 @@
+package org.beacon.service.system;
+
+import java.util.Map;
+import org.beacon.rules.CompiledRuleSet;
+import org.beacon.service.ruleset.ActiveRuleSet;
+import org.springframework.boot.actuate.info.Info;
+import org.springframework.boot.actuate.info.InfoContributor;
+import org.springframework.stereotype.Component;
+
+/** Adds the rule set in force to {@code /actuator/info}, next to the build version. */
+@Component
+class RuleSetInfo implements InfoContributor {
+
+    private final ActiveRuleSet active;
+
+    RuleSetInfo(ActiveRuleSet active) {
+        this.active = active;
+    }
+
+    @Override
+    public void contribute(Info.Builder builder) {
+        CompiledRuleSet rs = active.ruleSet();
+        builder.withDetail("ruleSet", Map.of("id", rs.id(), "contentHash", rs.contentHash(), "tables",
+                rs.tables().size()));
+    }
+}
