@@ -1,4 +1,5 @@
 -- Every evaluation, stored before its response is sent. Portable between H2 and PostgreSQL.
+-- decision_json is the response as sent, with its explanation and the situation it decided.
 create table evaluation (
     id              uuid                     primary key,
     evaluated_at    timestamp with time zone not null,
@@ -16,7 +17,6 @@ create table evaluation (
     fired_rules     varchar(4000)            not null,
     batch_id        uuid,
     batch_index     integer,
-    request_json    varchar                  not null,
     decision_json   varchar                  not null
 );
 

@@ -24,8 +24,8 @@ class EvaluationAudit {
     private static final int JDBC_BATCH = 500;
     private static final String INSERT = "insert into evaluation (id, evaluated_at, caller, rule_set_id, rule_set_hash,"
             + " event_type, region_code, region_name, region_level, as_of, grade, warning_colour, no_match,"
-            + " fired_rules, batch_id, batch_index, request_json, decision_json)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " fired_rules, batch_id, batch_index, decision_json)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String SUMMARY_COLUMNS = "id, evaluated_at, caller, rule_set_id, event_type, region_code,"
             + " region_name, as_of, grade, warning_colour, no_match, fired_rules, batch_id, batch_index";
 
@@ -63,7 +63,7 @@ class EvaluationAudit {
             r == null ? null : truncate(r.code(), 50), r == null ? null : truncate(r.name(), 200),
             r == null ? null : r.level(), s.asOf(), d.grade() == null ? null : d.grade().level(), d.warningColour(),
             d.noMatch(), truncate(String.join(",", d.firedRules()), 4000), e.batchId(), e.batchIndex(),
-            json.writeValueAsString(s), json.writeValueAsString(d)};
+            json.writeValueAsString(d)};
     }
 
     Optional<String> decisionJson(UUID id) {
