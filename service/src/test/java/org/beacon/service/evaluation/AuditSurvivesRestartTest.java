@@ -8,7 +8,6 @@ import org.beacon.rules.Workbooks;
 import org.beacon.service.BeaconApplication;
 import org.beacon.service.Http;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -16,12 +15,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** The default database is a file: decisions audited before a restart are still there after it. */
 class AuditSurvivesRestartTest {
 
-    @TempDir
-    Path data;
+    // Relative and starting with ./, the form of the default (./data): H2 refuses implicitly relative paths.
+    private final String dataDir = "./target/restart-test-" + System.nanoTime();
+    private final Path data = Path.of(dataDir);
 
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(BeaconApplication.class).run("--server.port=0",
-                "--beacon.data-dir=" + data, "--beacon.tables-dir=" + Workbooks.root().resolve("tables"));
+                "--beacon.data-dir=" + dataDir, "--beacon.tables-dir=" + Workbooks.root().resolve("tables"));
     }
 
     private static Http http(ConfigurableApplicationContext context) {
