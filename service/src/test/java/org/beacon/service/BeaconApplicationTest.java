@@ -53,7 +53,7 @@ class BeaconApplicationTest {
     }
 
     @Test
-    void documentsTheApiWithTheExampleRequests() {
+    void documentsTheApiWithTheExampleRequestsAndTheirDecisions() {
         Http.Response r = new Http(port).get("/v3/api-docs");
         assertThat(r.status()).isEqualTo(200);
         var paths = r.json().get("paths");
@@ -63,6 +63,8 @@ class BeaconApplicationTest {
         assertThat(paths.has("/indicators")).isTrue();
         assertThat(paths.at("/~1evaluations/post/requestBody/content/application~1json/examples/cholera-county-12"
                 + "/value/eventType").asString()).isEqualTo("cholera");
+        assertThat(paths.at("/~1evaluations/post/responses/200/content/application~1json/examples/cholera-county-12"
+                + "/value/grade/numeral").asString()).isEqualTo("Ⅲ");
         assertThat(new Http(port).get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
 }

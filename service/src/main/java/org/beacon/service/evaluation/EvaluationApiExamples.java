@@ -1,4 +1,4 @@
-package org.beacon.service.system;
+package org.beacon.service.evaluation;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.examples.Example;
@@ -12,6 +12,10 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.time.Instant;
+import java.util.UUID;
+import org.beacon.rules.Situation;
+import org.beacon.service.ruleset.ActiveRuleSet;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,11 +24,12 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The OpenAPI document's description, with the request examples of {@code examples/requests/} (packaged into the
- * service) offered as examples of {@code POST /evaluations}, so the docs show the same situations the tests use.
+ * The OpenAPI document's description, with the requests of {@code examples/requests/} (packaged into the service)
+ * as request examples of {@code POST /evaluations}, and as response examples the decisions the rule set in force
+ * makes for them at start-up (not audited), so the documentation shows what the tables really answer.
  */
 @Configuration
-class OpenApiExamples {
+class EvaluationApiExamples {
 
     @Bean
     OpenAPI beaconOpenApi() {
@@ -35,20 +40,37 @@ class OpenApiExamples {
     }
 
     @Bean
-    OpenApiCustomizer requestExamples(JsonMapper json) {
-        Map<String, Example> examples = load(json);
+    OpenApiCustomizer evaluationExamples(JsonMapper json, ActiveRuleSet active) {
+        Map<String, Example> requests = load(json);
+        Map<String, Example> responses = new LinkedHashMap<>();
+        requests.forEach((name, example) -> {
+            EvaluationRequest request = json.convertValue(example.getValue(), EvaluationRequest.class);
+            Situation situation = SituationMapper.toSituation(request, active.ruleSet(), "");
+            EvaluationResponse decision = DecisionView.of(UUID.nameUUIDFromBytes(name.getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8)), Instant.parse("2026-07-01T08:00:00Z"), situation,
+                    active.ruleSet().evaluate(situation), true);
+            responses.put(name, new Example().summary(example.getSummary()).value(json.convertValue(decision,
+                    Map.class)));
+        });
         return openApi -> {
             var path = openApi.getPaths() == null ? null : openApi.getPaths().get("/evaluations");
             if (path == null || path.getPost() == null || path.getPost().getRequestBody() == null) {
                 return;
             }
-            Content content = path.getPost().getRequestBody().getContent();
-            MediaType media = content.get(org.springframework.http.MediaType.APPLICATION_JSON_VALUE);
-            if (media != null) {
-                examples.forEach(media::addExamples);
+            MediaType body = path.getPost().getRequestBody().getContent().get(JSON);
+            if (body != null) {
+                requests.forEach(body::addExamples);
+            }
+            var ok = path.getPost().getResponses() == null ? null : path.getPost().getResponses().get("200");
+            Content content = ok == null ? null : ok.getContent();
+            MediaType answer = content == null ? null : content.get(JSON);
+            if (answer != null) {
+                responses.forEach(answer::addExamples);
             }
         };
     }
+
+    private static final String JSON = org.springframework.http.MediaType.APPLICATION_JSON_VALUE;
 
     private static Map<String, Example> load(JsonMapper json) {
         Map<String, Example> examples = new LinkedHashMap<>();
