@@ -2,30 +2,17 @@ package org.beacon.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import org.beacon.rules.Workbooks;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The service starts on the bundled tables and reports what it loaded through actuator and OpenAPI. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceTest
 class BeaconApplicationTest {
-
-    @TempDir
-    static Path data;
 
     @LocalServerPort
     int port;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("beacon.tables-dir", () -> Workbooks.root().resolve("tables").toString());
-        registry.add("beacon.data-dir", () -> data.toString());
-    }
 
     @Test
     void reportsTheLoadedRuleSetInItsHealth() {

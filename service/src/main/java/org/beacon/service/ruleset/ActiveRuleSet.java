@@ -29,7 +29,7 @@ public class ActiveRuleSet {
     private final Compilation compilation;
 
     ActiveRuleSet(BeaconProperties properties) {
-        Path dir = properties.tablesDir().toAbsolutePath().normalize();
+        Path dir = properties.tablesPath();
         if (!Files.isDirectory(dir)) {
             throw new RuleSetLoadException("beacon.tables-dir " + dir + " is not a folder; start the service from "
                     + "the repository root or set --beacon.tables-dir");

@@ -14,8 +14,13 @@ import org.springframework.util.unit.DataSize;
  * @param maxRequestSize largest request body accepted; larger ones get 413
  */
 @ConfigurationProperties("beacon")
-public record BeaconProperties(@DefaultValue("tables") Path tablesDir, @DefaultValue Batch batch,
+public record BeaconProperties(@DefaultValue("tables") String tablesDir, @DefaultValue Batch batch,
         @DefaultValue("32MB") DataSize maxRequestSize) {
+
+    /** Bound as text: Spring's Path conversion goes through resource loading and rejects {@code ../tables}. */
+    public Path tablesPath() {
+        return Path.of(tablesDir).toAbsolutePath().normalize();
+    }
 
     /** @param maxSize most situations in one batch */
     public record Batch(@DefaultValue("10000") int maxSize) {

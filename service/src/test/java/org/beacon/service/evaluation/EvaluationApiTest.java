@@ -10,12 +10,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.beacon.rules.Workbooks;
 import org.beacon.service.Http;
+import org.beacon.service.ServiceTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -26,20 +25,15 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 /** The evaluation API over HTTP: decisions, batches, the audit trail, the dictionary, and every error. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceTest
 @Import(EvaluationApiTest.Failing.class)
 class EvaluationApiTest {
-
-    @TempDir
-    static Path data;
 
     @LocalServerPort
     int port;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("beacon.tables-dir", () -> Workbooks.root().resolve("tables").toString());
-        registry.add("beacon.data-dir", () -> data.toString());
         registry.add("beacon.max-request-size", () -> "4MB");
     }
 
