@@ -45,6 +45,11 @@ public final class CompiledRuleSet {
         return id;
     }
 
+    /** The same compiled rules under another id (e.g. the version id a store assigns after compiling). */
+    public CompiledRuleSet withId(String newId) {
+        return new CompiledRuleSet(newId, contentHash, model, ruleBase);
+    }
+
     public String contentHash() {
         return contentHash;
     }

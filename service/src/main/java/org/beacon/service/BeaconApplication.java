@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** Beacon's service: compiles the expert workbooks at start-up and (from issue 5) evaluates situations over HTTP. */
 @SpringBootApplication
+@org.springframework.scheduling.annotation.EnableScheduling
 @ConfigurationPropertiesScan
 public class BeaconApplication {
 

@@ -14,8 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.time.Instant;
 import java.util.UUID;
+import org.beacon.rules.CompiledRuleSet;
 import org.beacon.rules.Situation;
-import org.beacon.service.ruleset.ActiveRuleSet;
+import org.beacon.service.ruleset.RuleSetRegistry;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,15 +41,16 @@ class EvaluationApiExamples {
     }
 
     @Bean
-    OpenApiCustomizer evaluationExamples(JsonMapper json, ActiveRuleSet active) {
+    OpenApiCustomizer evaluationExamples(JsonMapper json, RuleSetRegistry registry) {
+        CompiledRuleSet current = registry.current();
         Map<String, Example> requests = load(json);
         Map<String, Example> responses = new LinkedHashMap<>();
         requests.forEach((name, example) -> {
             EvaluationRequest request = json.convertValue(example.getValue(), EvaluationRequest.class);
-            Situation situation = SituationMapper.toSituation(request, active.ruleSet(), "");
+            Situation situation = SituationMapper.toSituation(request, current, "");
             EvaluationResponse decision = DecisionView.of(UUID.nameUUIDFromBytes(name.getBytes(
                     java.nio.charset.StandardCharsets.UTF_8)), Instant.parse("2026-07-01T08:00:00Z"), situation,
-                    active.ruleSet().evaluate(situation), true);
+                    current.evaluate(situation), true);
             responses.put(name, new Example().summary(example.getSummary()).value(json.convertValue(decision,
                     Map.class)));
         });

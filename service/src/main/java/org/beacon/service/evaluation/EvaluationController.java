@@ -42,8 +42,11 @@ class EvaluationController {
             + "decision is stored in the audit trail before the response is sent.")
     EvaluationResponse evaluate(@RequestBody EvaluationRequest request,
             @Parameter(description = "false leaves out the per-condition explanation")
-            @RequestParam(defaultValue = "true") boolean explain, HttpServletRequest http) {
-        return metrics.single().record(() -> service.evaluate(request, explain, caller(http)));
+            @RequestParam(defaultValue = "true") boolean explain,
+            @Parameter(description = "a rule-set version to use (e.g. a draft to try) instead of the one in force on "
+                    + "the situation's asOf date") @RequestParam(required = false) String ruleSet,
+            HttpServletRequest http) {
+        return metrics.single().record(() -> service.evaluate(request, explain, caller(http), ruleSet));
     }
 
     @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -52,9 +55,10 @@ class EvaluationController {
             + "situation that cannot be evaluated gets an error entry of its own; the others are still decided. At "
             + "most beacon.batch.max-size (default 10,000) situations per call, otherwise 413.")
     BatchResponse evaluateBatch(@RequestBody BatchRequest request,
-            @RequestParam(defaultValue = "true") boolean explain, HttpServletRequest http) {
+            @RequestParam(defaultValue = "true") boolean explain, @RequestParam(required = false) String ruleSet,
+            HttpServletRequest http) {
         List<tools.jackson.databind.JsonNode> items = request.situations() == null ? List.of() : request.situations();
-        return metrics.batch().record(() -> service.evaluateBatch(items, explain, caller(http)));
+        return metrics.batch().record(() -> service.evaluateBatch(items, explain, caller(http), ruleSet));
     }
 
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -117,7 +121,7 @@ class EvaluationController {
     }
 
     /** The authenticated user, or "anonymous" with the client address until authentication arrives (issue 9). */
-    private static String caller(HttpServletRequest http) {
+    static String caller(HttpServletRequest http) {
         Principal p = http.getUserPrincipal();
         return p != null ? p.getName() : "anonymous@" + http.getRemoteAddr();
     }

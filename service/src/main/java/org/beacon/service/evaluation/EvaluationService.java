@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.beacon.rules.CompiledRuleSet;
 import org.beacon.rules.Decision;
 import org.beacon.rules.Situation;
-import org.beacon.service.ruleset.ActiveRuleSet;
+import org.beacon.service.ruleset.RuleSetRegistry;
 import org.beacon.service.system.BeaconProperties;
 import org.beacon.service.system.JsonErrors;
 import org.springframework.stereotype.Service;
@@ -21,23 +21,26 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class EvaluationService {
 
-    private final ActiveRuleSet active;
+    private final RuleSetRegistry registry;
     private final EvaluationAudit audit;
     private final EvaluationMetrics metrics;
     private final JsonMapper json;
     private final int maxBatch;
 
-    EvaluationService(ActiveRuleSet active, EvaluationAudit audit, EvaluationMetrics metrics, JsonMapper json,
+    EvaluationService(RuleSetRegistry registry, EvaluationAudit audit, EvaluationMetrics metrics, JsonMapper json,
             BeaconProperties properties) {
-        this.active = active;
+        this.registry = registry;
         this.audit = audit;
         this.metrics = metrics;
         this.json = json;
         this.maxBatch = properties.batch().maxSize();
     }
 
-    EvaluationResponse evaluate(EvaluationRequest request, boolean explain, String caller) {
-        CompiledRuleSet ruleSet = active.ruleSet();
+    /**
+     * @param pinnedRuleSet a version id to use, or null for the version in force on the situation's date
+     */
+    EvaluationResponse evaluate(EvaluationRequest request, boolean explain, String caller, String pinnedRuleSet) {
+        CompiledRuleSet ruleSet = select(pinnedRuleSet, request.asOf());
         Situation situation;
         try {
             situation = SituationMapper.toSituation(request, ruleSet, "");
@@ -50,11 +53,11 @@ class EvaluationService {
         return explain ? full : full.withoutExplanation();
     }
 
-    BatchResponse evaluateBatch(List<JsonNode> items, boolean explain, String caller) {
+    BatchResponse evaluateBatch(List<JsonNode> items, boolean explain, String caller, String pinnedRuleSet) {
         if (items.size() > maxBatch) {
             throw new BatchTooLargeException(items.size(), maxBatch);
         }
-        CompiledRuleSet ruleSet = active.ruleSet();
+        CompiledRuleSet pinned = pinnedRuleSet == null ? null : registry.pinned(pinnedRuleSet);
         UUID batchId = UUID.randomUUID();
         List<BatchResponse.Item> results = new ArrayList<>(items.size());
         List<AuditEntry> entries = new ArrayList<>(items.size());
@@ -62,7 +65,9 @@ class EvaluationService {
         for (int i = 0; i < items.size(); i++) {
             String prefix = "/situations/" + i;
             try {
-                Situation situation = SituationMapper.toSituation(read(items.get(i), prefix), ruleSet, prefix);
+                EvaluationRequest request = read(items.get(i), prefix);
+                CompiledRuleSet ruleSet = pinned != null ? pinned : registry.forDate(request.asOf());
+                Situation situation = SituationMapper.toSituation(request, ruleSet, prefix);
                 EvaluationResponse full = decide(ruleSet, situation);
                 entries.add(new AuditEntry(full, caller, batchId, i));
                 results.add(new BatchResponse.Item(i, explain ? full : full.withoutExplanation(), null));
@@ -75,6 +80,10 @@ class EvaluationService {
         }
         audit.save(entries);
         return new BatchResponse(batchId, items.size(), failed, results);
+    }
+
+    private CompiledRuleSet select(String pinned, java.time.LocalDate asOf) {
+        return pinned != null ? registry.pinned(pinned) : registry.forDate(asOf);
     }
 
     private EvaluationRequest read(JsonNode node, String prefix) {

@@ -5,8 +5,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.util.List;
 import org.beacon.rules.table.Indicator;
-import org.beacon.service.ruleset.ActiveRuleSet;
+import org.beacon.service.ruleset.RuleSetRegistry;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The indicator dictionary of the rule set in force, so callers can build valid requests. */
@@ -22,16 +23,17 @@ class IndicatorController {
             String descriptionZh, String descriptionEn) {
     }
 
-    private final ActiveRuleSet active;
+    private final RuleSetRegistry registry;
 
-    IndicatorController(ActiveRuleSet active) {
-        this.active = active;
+    IndicatorController(RuleSetRegistry registry) {
+        this.registry = registry;
     }
 
     @GetMapping("/indicators")
-    @Operation(summary = "The indicators of the rule set in force, with types, units and allowed ranges")
-    List<IndicatorView> indicators() {
-        return active.ruleSet().dictionary().indicators().stream().map(IndicatorController::view).toList();
+    @Operation(summary = "The indicators of the rule set in force today (or of ?ruleSet=<id>), with types, units and "
+            + "allowed ranges")
+    List<IndicatorView> indicators(@RequestParam(required = false) String ruleSet) {
+        return (ruleSet == null ? registry.current() : registry.pinned(ruleSet)).dictionary().indicators().stream().map(IndicatorController::view).toList();
     }
 
     private static IndicatorView view(Indicator i) {

@@ -2,7 +2,7 @@ package org.beacon.service.system;
 
 import java.util.Map;
 import org.beacon.rules.CompiledRuleSet;
-import org.beacon.service.ruleset.ActiveRuleSet;
+import org.beacon.service.ruleset.RuleSetRegistry;
 import org.springframework.boot.actuate.info.Info;
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.stereotype.Component;
@@ -11,15 +11,15 @@ import org.springframework.stereotype.Component;
 @Component
 class RuleSetInfo implements InfoContributor {
 
-    private final ActiveRuleSet active;
+    private final RuleSetRegistry registry;
 
-    RuleSetInfo(ActiveRuleSet active) {
-        this.active = active;
+    RuleSetInfo(RuleSetRegistry registry) {
+        this.registry = registry;
     }
 
     @Override
     public void contribute(Info.Builder builder) {
-        CompiledRuleSet rs = active.ruleSet();
+        CompiledRuleSet rs = registry.current();
         builder.withDetail("ruleSet", Map.of("id", rs.id(), "contentHash", rs.contentHash(), "tables",
                 rs.tables().size()));
     }

@@ -1,0 +1,161 @@
+package org.beacon.service.ruleset;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.beacon.rules.Compilation;
+import org.beacon.rules.CompiledRuleSet;
+import org.beacon.rules.Diagnostic;
+import org.beacon.rules.RuleSetCompiler;
+import org.beacon.rules.Severity;
+import org.beacon.rules.WorkbookSource;
+import org.beacon.service.system.BeaconProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The compiled rule sets and which one is in force when. Evaluations read one immutable {@link Timeline} and one
+ * compiled rule set per request, so an activation swaps atomically: requests in flight finish on the version they
+ * started with, new ones use the new one. Polls the database ({@code beacon.rule-sets.refresh-interval}) so an
+ * activation made by another instance takes effect here too.
+ *
+ * <p>On first start with an empty database, the workbooks of {@code beacon.tables-dir} become version v1 and are
+ * activated; afterwards that folder is only compared with the version in force, and new versions are uploaded.
+ */
+@Component
+public class RuleSetRegistry {
+
+    private static final Logger log = LoggerFactory.getLogger(RuleSetRegistry.class);
+    static final String SYSTEM = "system";
+
+    private final RuleSetStore store;
+    private final RuleSetCompiler compiler = new RuleSetCompiler();
+    private final Map<String, CompiledRuleSet> compiled = new ConcurrentHashMap<>();
+    private final ZoneId zone;
+    private volatile Timeline timeline;
+
+    RuleSetRegistry(RuleSetStore store, BeaconProperties properties) {
+        this.store = store;
+        this.zone = ZoneId.systemDefault();
+        if (store.versions().isEmpty()) {
+            bootstrap(properties.tablesPath());
+        }
+        refresh();
+        if (timeline.inForceOn(today()).isEmpty()) {
+            throw new RuleSetLoadException("no rule set is in force today; activate one");
+        }
+        warnIfTablesDiffer(properties.tablesPath());
+    }
+
+    /** The version in force today. */
+    public CompiledRuleSet current() {
+        return forDate(null);
+    }
+
+    /** The version in force on a situation date; today when null. */
+    public CompiledRuleSet forDate(LocalDate asOf) {
+        Timeline t = timeline;
+        String id = t.inForceOn(asOf == null ? today() : asOf).orElseGet(() -> t.inForceOn(today()).orElseThrow());
+        return compiledVersion(id);
+    }
+
+    /** A version by id, active or not (for trying a draft). */
+    public CompiledRuleSet pinned(String id) {
+        return compiledVersion(id);
+    }
+
+    Timeline timeline() {
+        return timeline;
+    }
+
+    LocalDate today() {
+        return LocalDate.now(zone);
+    }
+
+    /** Reloads the timeline when the database's revision moved (another instance, or this one, changed it). */
+    @Scheduled(fixedDelayString = "${beacon.rule-sets.refresh-interval:2s}")
+    public void refresh() {
+        int revision = store.revision();
+        Timeline current = timeline;
+        if (current != null && current.revision() == revision) {
+            return;
+        }
+        Map<String, RuleSetVersion> versions = store.versions().stream()
+                .collect(Collectors.toMap(RuleSetVersion::id, Function.identity()));
+        Timeline next = Timeline.of(revision, store.events(), versions);
+        next.activations().forEach(a -> compiledVersion(a.ruleSetId()));
+        timeline = next;
+        log.info("rule sets at revision {}: {} in force today", revision, next.inForceOn(today()).orElse("none"));
+    }
+
+    /** Keeps a rule set just compiled from an upload, so it is not compiled again. */
+    void remember(CompiledRuleSet ruleSet) {
+        compiled.putIfAbsent(ruleSet.id(), ruleSet);
+    }
+
+    private CompiledRuleSet compiledVersion(String id) {
+        CompiledRuleSet cached = compiled.get(id);
+        if (cached != null) {
+            return cached;
+        }
+        return compiled.computeIfAbsent(id, key -> {
+            List<WorkbookSource> sources = store.workbooks(key);
+            if (sources.isEmpty()) {
+                throw new RuleSetNotFoundException(key);
+            }
+            Compilation c = compiler.compile(key, sources);
+            return c.ruleSet().orElseThrow(() -> new RuleSetLoadException("stored rule set " + key
+                    + " no longer compiles:\n" + describe(c.errors())));
+        });
+    }
+
+    private void bootstrap(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new RuleSetLoadException("beacon.tables-dir " + dir + " is not a folder; start the service from "
+                    + "the repository root or set --beacon.tables-dir");
+        }
+        List<WorkbookSource> sources = WorkbookSource.readAll(dir);
+        long started = System.nanoTime();
+        Compilation c = compiler.compile(sources);
+        c.diagnostics().stream().filter(d -> d.severity() != Severity.INFO).forEach(d -> log.warn("{}", d));
+        if (!c.succeeded()) {
+            throw new RuleSetLoadException("the workbooks in " + dir + " have errors:\n" + describe(c.errors()));
+        }
+        RuleSetVersion v1 = store.insert(c.contentHash(), SYSTEM, "bundled tables from " + dir.getFileName(), null,
+                c.warnings().size(), c.tests().size(), sources);
+        if (store.revision() == 0) {
+            try {
+                store.recordEvent(v1.id(), RuleSetEvent.ACTIVATION, null, SYSTEM, 0);
+            } catch (ConcurrentChangeException e) {
+                log.info("another instance activated the first rule set at the same time");
+            }
+        }
+        compiled.put(v1.id(), c.ruleSet().orElseThrow().withId(v1.id()));
+        log.info("first start: {} workbooks from {} became rule set {} and were activated ({} tests passed, {} ms)",
+                sources.size(), dir, v1.id(), c.tests().size(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void warnIfTablesDiffer(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        String hash = RuleSetCompiler.contentHash(WorkbookSource.readAll(dir));
+        CompiledRuleSet now = current();
+        if (!hash.equals(now.contentHash())) {
+            log.warn("the workbooks in {} differ from rule set {} in force; upload them (POST /rule-sets) to use "
+                    + "them", dir, now.id());
+        }
+    }
+
+    private static String describe(List<Diagnostic> errors) {
+        return errors.stream().map(Diagnostic::toString).collect(Collectors.joining("\n"));
+    }
+}

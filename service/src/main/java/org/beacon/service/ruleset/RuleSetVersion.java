@@ -1,0 +1,25 @@
+package org.beacon.service.ruleset;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A stored rule-set version.
+ *
+ * @param id {@code v1}, {@code v2}, … in upload order
+ * @param sequence the number in the id
+ * @param contentHash SHA-256 of its workbooks (names and bytes)
+ * @param author who uploaded it
+ * @param comment why
+ * @param createdAt when
+ * @param effectiveFrom the first situation date ({@code asOf}) it applies to once activated; null for all dates
+ * @param rolledBack true once rolled back: its activations no longer count
+ * @param warnings warnings its compilation reported
+ * @param testsPassed test cases of its test sheets (all passed, or it would not have been stored)
+ * @param workbooks its workbooks' file names
+ */
+public record RuleSetVersion(String id, int sequence, String contentHash, String author, String comment,
+        Instant createdAt, LocalDate effectiveFrom, boolean rolledBack, int warnings, int testsPassed,
+        List<String> workbooks) {
+}
