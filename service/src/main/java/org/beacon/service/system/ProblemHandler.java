@@ -5,6 +5,10 @@ import java.util.Map;
 import org.beacon.service.evaluation.BatchTooLargeException;
 import org.beacon.service.evaluation.EvaluationNotFoundException;
 import org.beacon.service.evaluation.InvalidRequestException;
+import org.beacon.service.ruleset.ConcurrentChangeException;
+import org.beacon.service.ruleset.InvalidRuleSetException;
+import org.beacon.service.ruleset.RuleSetConflictException;
+import org.beacon.service.ruleset.RuleSetNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -43,6 +47,32 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(BatchTooLargeException.class)
     ResponseEntity<ProblemDetail> batchTooLarge(BatchTooLargeException e) {
         return respond(Problems.BATCH_TOO_LARGE.detail(e.getMessage()));
+    }
+
+    @ExceptionHandler(RuleSetNotFoundException.class)
+    ResponseEntity<ProblemDetail> ruleSetNotFound(RuleSetNotFoundException e) {
+        return respond(Problems.RULE_SET_NOT_FOUND.detail(e.getMessage()));
+    }
+
+    @ExceptionHandler(RuleSetConflictException.class)
+    ResponseEntity<ProblemDetail> ruleSetConflict(RuleSetConflictException e) {
+        return respond(Problems.RULE_SET_CONFLICT.detail(e.getMessage()));
+    }
+
+    @ExceptionHandler(ConcurrentChangeException.class)
+    ResponseEntity<ProblemDetail> concurrentChange(ConcurrentChangeException e) {
+        return respond(Problems.CONCURRENT_CHANGE.detail(e.getMessage()));
+    }
+
+    @ExceptionHandler(InvalidRuleSetException.class)
+    ResponseEntity<ProblemDetail> invalidRuleSet(InvalidRuleSetException e) {
+        ProblemDetail p = Problems.INVALID_RULE_SET.detail(e.getMessage());
+        p.setProperty("diagnostics", e.diagnostics().stream().map(d -> Map.of("severity",
+                d.severity().name().toLowerCase(java.util.Locale.ROOT), "workbook", d.workbook(), "cell",
+                d.location(), "code", d.code(), "detail", d.message())).toList());
+        p.setProperty("testsPassed", e.tests().stream().filter(t -> t.passed()).count());
+        p.setProperty("testsFailed", e.tests().stream().filter(t -> !t.passed()).count());
+        return respond(p);
     }
 
     @ExceptionHandler(Exception.class)

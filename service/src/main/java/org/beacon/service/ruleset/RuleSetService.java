@@ -1,0 +1,123 @@
+package org.beacon.service.ruleset;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.beacon.rules.Compilation;
+import org.beacon.rules.CompiledRuleSet;
+import org.beacon.rules.RuleSetCompiler;
+import org.beacon.rules.Severity;
+import org.beacon.rules.WorkbookSource;
+import org.springframework.stereotype.Service;
+
+/** Upload, activation and rollback of rule-set versions. The version in force changes only through here. */
+@Service
+public class RuleSetService {
+
+    /** A stored version and whether this upload created it. */
+    public record Upload(RuleSetView version, boolean created) {
+    }
+
+    private final RuleSetStore store;
+    private final RuleSetRegistry registry;
+    private final RuleSetCompiler compiler = new RuleSetCompiler();
+
+    RuleSetService(RuleSetStore store, RuleSetRegistry registry) {
+        this.store = store;
+        this.registry = registry;
+    }
+
+    /**
+     * Validates, compiles and tests the workbooks, and stores them as a new draft version.
+     *
+     * @throws InvalidRuleSetException with every diagnostic when they have errors; nothing is stored then
+     */
+    public Upload upload(List<WorkbookSource> sources, String author, String comment, LocalDate effectiveFrom) {
+        String hash = RuleSetCompiler.contentHash(sources);
+        Optional<RuleSetVersion> existing = store.byHash(hash);
+        if (existing.isPresent()) {
+            return new Upload(view(existing.get(), List.of()), false);
+        }
+        Compilation c = compiler.compile(sources);
+        if (!c.succeeded()) {
+            throw new InvalidRuleSetException(c.diagnostics(), c.tests());
+        }
+        RuleSetVersion v = store.insert(hash, author, comment, effectiveFrom, c.warnings().size(), c.tests().size(),
+                sources);
+        CompiledRuleSet compiled = c.ruleSet().orElseThrow();
+        registry.remember(compiled.withId(v.id()));
+        return new Upload(view(v, c.diagnostics().stream().filter(d -> d.severity() != Severity.INFO)
+                .map(RuleSetView.DiagnosticView::of).toList()), true);
+    }
+
+    public RuleSetView activate(String id, String actor) {
+        RuleSetVersion v = version(id);
+        registry.pinned(id);
+        registry.refresh();
+        Timeline before = registry.timeline();
+        String previous = before.inForceOn(registry.today()).orElse(null);
+        store.recordEvent(v.id(), RuleSetEvent.ACTIVATION, previous, actor, before.revision());
+        registry.refresh();
+        return view(version(id), null);
+    }
+
+    /** Withdraws a version's activations: the version activated before it takes over again. */
+    public RuleSetView rollback(String id, String actor) {
+        RuleSetVersion v = version(id);
+        registry.refresh();
+        Timeline before = registry.timeline();
+        if (!before.wasActivated(id)) {
+            throw new RuleSetConflictException(id + " is not active, so there is nothing to roll back");
+        }
+        if (before.activations().stream().allMatch(a -> a.ruleSetId().equals(id))) {
+            throw new RuleSetConflictException(id + " is the only version ever activated; activate another version "
+                    + "instead of rolling it back");
+        }
+        String previous = before.inForceOn(registry.today()).orElse(null);
+        store.recordEvent(v.id(), RuleSetEvent.ROLLBACK, previous, actor, before.revision());
+        registry.refresh();
+        return view(version(id), null);
+    }
+
+    public List<RuleSetView> list() {
+        return store.versions().stream().map(v -> view(v, null)).toList();
+    }
+
+    public RuleSetView find(String id) {
+        RuleSetVersion v = version(id);
+        return view(v, null, store.events().stream().filter(e -> e.ruleSetId().equals(id)).toList());
+    }
+
+    public List<RuleSetEvent> events() {
+        return store.events();
+    }
+
+    public byte[] workbook(String id, String name) {
+        version(id);
+        return store.workbook(id, name).orElseThrow(() -> new RuleSetNotFoundException(id + "/workbooks/" + name));
+    }
+
+    /** Compiled models of two versions, for a diff. */
+    public CompiledRuleSet compiled(String id) {
+        version(id);
+        return registry.pinned(id);
+    }
+
+    private RuleSetVersion version(String id) {
+        return store.version(id).orElseThrow(() -> new RuleSetNotFoundException(id));
+    }
+
+    private RuleSetView view(RuleSetVersion v, List<RuleSetView.DiagnosticView> diagnostics) {
+        return view(v, diagnostics, null);
+    }
+
+    private RuleSetView view(RuleSetVersion v, List<RuleSetView.DiagnosticView> diagnostics,
+            List<RuleSetEvent> events) {
+        Timeline t = registry.timeline();
+        String status = v.rolledBack() ? "retired" : !t.wasActivated(v.id()) ? "draft" : t.isLive(v.id()) ? "active"
+                : "retired";
+        boolean today = t.inForceOn(registry.today()).map(v.id()::equals).orElse(false);
+        return new RuleSetView(v.id(), v.contentHash(), v.author(), v.comment(), v.createdAt(), v.effectiveFrom(),
+                status, today, v.workbooks(), v.warnings(), v.testsPassed(), diagnostics, events);
+    }
+}

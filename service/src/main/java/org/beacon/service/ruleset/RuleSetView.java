@@ -1,0 +1,30 @@
+package org.beacon.service.ruleset;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.beacon.rules.Diagnostic;
+
+/**
+ * A rule-set version as the API shows it.
+ *
+ * @param status {@code draft} (never activated), {@code active} (in force on some dates) or {@code retired} (rolled
+ *     back, or replaced on every date it covered)
+ * @param inForceToday true for the version today's situations are decided with
+ * @param diagnostics warnings and infos of its compilation (only in the answer to an upload)
+ * @param testsPassed test cases of its test sheets, all passed
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RuleSetView(String id, String contentHash, String author, String comment, Instant createdAt,
+        LocalDate effectiveFrom, String status, boolean inForceToday, List<String> workbooks, int warnings,
+        int testsPassed, List<DiagnosticView> diagnostics, List<RuleSetEvent> events) {
+
+    /** A diagnostic with its workbook and cell. */
+    public record DiagnosticView(String severity, String workbook, String cell, String code, String detail) {
+        static DiagnosticView of(Diagnostic d) {
+            return new DiagnosticView(d.severity().name().toLowerCase(java.util.Locale.ROOT), d.workbook(),
+                    d.location(), d.code(), d.message());
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package org.beacon.service.ruleset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.beacon.service.Http;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An expert's round trip over HTTP: the bundled workbook is v1 (cholera Ⅱ from 30 cases); upload v2 (Ⅱ from 25),
+ * try it, activate it, roll it back; a version effective from a future date answers only for situations from then.
+ * The steps build on each other, in order.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RuleSetLifecycleTest {
+
+    static final Path ROOT = Path.of("target", "lifecycle-" + System.nanoTime());
+    // Generated once: POI stamps the creation time into every file it writes.
+    static final byte[] V2 = GradingWorkbooks.grading(25);
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws Exception {
+        Files.createDirectories(ROOT.resolve("tables"));
+        Files.write(ROOT.resolve("tables/grading.xlsx"), GradingWorkbooks.grading(30));
+        registry.add("beacon.tables-dir", () -> "./" + ROOT.resolve("tables"));
+        registry.add("beacon.data-dir", () -> "./" + ROOT.resolve("data"));
+    }
+
+    private Http http() {
+        return new Http(port);
+    }
+
+    private JsonNode evaluate(int cases, String query, String asOf) {
+        String body = "{\"eventType\":\"cholera\",\"region\":{\"code\":\"330106\"},"
+                + (asOf == null ? "" : "\"asOf\":\"" + asOf + "\",") + "\"indicators\":{\"cases\":" + cases + "}}";
+        Http.Response r = http().postJson("/evaluations" + query, body);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    private static String grade(JsonNode decision) {
+        return decision.at("/grade/numeral").asString();
+    }
+
+    @Test
+    @Order(1)
+    void startsWithTheBundledTablesAsVersionOneInForce() {
+        JsonNode list = http().get("/rule-sets").json();
+        assertThat(list).hasSize(1);
+        assertThat(list.at("/0/id").asString()).isEqualTo("v1");
+        assertThat(list.at("/0/status").asString()).isEqualTo("active");
+        assertThat(list.at("/0/inForceToday").asBoolean()).isTrue();
+        assertThat(list.at("/0/author").asString()).isEqualTo("system");
+        JsonNode d = evaluate(25, "", null);
+        assertThat(grade(d)).isEqualTo("Ⅲ");
+        assertThat(d.at("/ruleSet/id").asString()).isEqualTo("v1");
+    }
+
+    @Test
+    @Order(2)
+    void refusesAWorkbookWithErrorsWith422NamingCellsAndStoresNothing() {
+        byte[] broken = GradingWorkbooks.grading(30);
+        Http.Response r = http().postFiles("/rule-sets", Map.of("comment", "typo"),
+                Map.of("grading.xlsx", org.beacon.service.ruleset.BrokenWorkbooks.withCell(broken, "Cholera", 7, 1,
+                        "thirty")));
+        assertThat(r.status()).as(r.body()).isEqualTo(422);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.json().at("/type").asString()).isEqualTo("urn:beacon:problem:invalid-rule-set");
+        JsonNode d = r.json().at("/diagnostics").valueStream().filter(x -> x.at("/severity").asString()
+                .equals("error")).findFirst().orElseThrow();
+        assertThat(d.at("/cell").asString()).isEqualTo("Cholera!A7");
+        assertThat(d.at("/code").asString()).isEqualTo("WRONG_TYPE");
+        assertThat(d.at("/workbook").asString()).isEqualTo("grading.xlsx");
+
+        Http.Response notExcel = http().postFiles("/rule-sets", Map.of(), Map.of("notes.xlsx",
+                "just text".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(notExcel.status()).isEqualTo(422);
+        assertThat(notExcel.json().at("/diagnostics/0/code").asString()).isEqualTo("UNREADABLE_WORKBOOK");
+        assertThat(http().postFiles("/rule-sets", Map.of("comment", "x"), Map.of()).status()).isEqualTo(400);
+        assertThat(http().get("/rule-sets").json()).hasSize(1);
+    }
+
+    @Test
+    @Order(3)
+    void storesAValidUploadAsADraftThatCanBeTriedWithoutActivatingIt() {
+        Http.Response r = http().postFiles("/rule-sets", Map.of("comment", "Ⅱ from 25 cases"),
+                Map.of("grading.xlsx", V2));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        assertThat(r.json().at("/id").asString()).isEqualTo("v2");
+        assertThat(r.json().at("/status").asString()).isEqualTo("draft");
+        assertThat(r.json().at("/testsPassed").asInt()).isEqualTo(3);
+        assertThat(r.json().at("/author").asString()).startsWith("anonymous@");
+
+        assertThat(grade(evaluate(25, "?ruleSet=v2", null))).isEqualTo("Ⅱ");
+        JsonNode byDefault = evaluate(25, "", null);
+        assertThat(grade(byDefault)).isEqualTo("Ⅲ");
+        assertThat(byDefault.at("/ruleSet/id").asString()).isEqualTo("v1");
+
+        Http.Response again = http().postFiles("/rule-sets", Map.of(), Map.of("grading.xlsx", V2));
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().at("/id").asString()).isEqualTo("v2");
+        assertThat(http().getBytes("/rule-sets/v2/workbooks/grading.xlsx")).isEqualTo(V2);
+    }
+
+    @Test
+    @Order(4)
+    void activatesAVersionAndRecordsWhoAndFromWhich() {
+        Http.Response r = http().postJson("/rule-sets/v2/activation", "");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().at("/inForceToday").asBoolean()).isTrue();
+        JsonNode d = evaluate(25, "", null);
+        assertThat(grade(d)).isEqualTo("Ⅱ");
+        assertThat(d.at("/ruleSet/id").asString()).isEqualTo("v2");
+        JsonNode events = http().get("/rule-sets/events").json();
+        JsonNode last = events.get(events.size() - 1);
+        assertThat(last.at("/kind").asString()).isEqualTo("activation");
+        assertThat(last.at("/ruleSetId").asString()).isEqualTo("v2");
+        assertThat(last.at("/previousId").asString()).isEqualTo("v1");
+        assertThat(last.at("/actor").asString()).startsWith("anonymous@");
+        assertThat(http().get("/rule-sets/v1").json().at("/status").asString()).isEqualTo("retired");
+    }
+
+    @Test
+    @Order(5)
+    void rollsBackToTheVersionActivatedBefore() {
+        Http.Response r = http().postJson("/rule-sets/v2/rollback", "");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().at("/status").asString()).isEqualTo("retired");
+        JsonNode d = evaluate(25, "", null);
+        assertThat(grade(d)).isEqualTo("Ⅲ");
+        assertThat(d.at("/ruleSet/id").asString()).isEqualTo("v1");
+        assertThat(http().postJson("/rule-sets/v2/rollback", "").status()).isEqualTo(409);
+        assertThat(http().postJson("/rule-sets/v1/rollback", "").status()).isEqualTo(409);
+        assertThat(http().postJson("/rule-sets/v9/activation", "").status()).isEqualTo(404);
+        assertThat(http().get("/rule-sets/v9").json().at("/type").asString())
+                .isEqualTo("urn:beacon:problem:rule-set-not-found");
+    }
+
+    @Test
+    @Order(6)
+    void aVersionEffectiveFromADateAnswersOnlyForSituationsFromThatDate() {
+        Http.Response r = http().postFiles("/rule-sets", Map.of("comment", "new plan", "effectiveFrom", "2030-01-01"),
+                Map.of("grading.xlsx", GradingWorkbooks.grading(20)));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        String v3 = r.json().at("/id").asString();
+        assertThat(http().postJson("/rule-sets/" + v3 + "/activation", "").status()).isEqualTo(200);
+
+        JsonNode before = evaluate(22, "", "2029-12-31");
+        assertThat(before.at("/ruleSet/id").asString()).isEqualTo("v1");
+        assertThat(grade(before)).isEqualTo("Ⅲ");
+        JsonNode from = evaluate(22, "", "2030-01-01");
+        assertThat(from.at("/ruleSet/id").asString()).isEqualTo(v3);
+        assertThat(grade(from)).isEqualTo("Ⅱ");
+        assertThat(evaluate(22, "", null).at("/ruleSet/id").asString()).as("today").isEqualTo("v1");
+        JsonNode listed = http().get("/rule-sets/" + v3).json();
+        assertThat(listed.at("/status").asString()).isEqualTo("active");
+        assertThat(listed.at("/inForceToday").asBoolean()).isFalse();
+        assertThat(listed.at("/effectiveFrom").asString()).isEqualTo("2030-01-01");
+    }
+}
