@@ -14,6 +14,8 @@ import org.beacon.rules.Severity;
 import org.beacon.rules.Situation;
 import org.beacon.rules.TestOutcome;
 import org.beacon.rules.WorkbookSource;
+import org.beacon.rules.diff.Change;
+import org.beacon.rules.diff.RuleSetDiff;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,6 +35,8 @@ public final class BeaconCommand {
                   print every diagnostic with its cell and run the test sheets
               beacon evaluate <workbook.xlsx | folder> <situation.json> [--json]
                   decide one situation and explain which rows fired, with which values
+              beacon diff <old workbook.xlsx | folder> <new workbook.xlsx | folder>
+                  what changed, table by table: thresholds moved, answers changed, rows added or removed
             exit status: 0 ok, 1 workbook errors or failing tests, 2 usage or situation-file errors""";
 
     private final PrintStream out;
@@ -62,6 +66,8 @@ public final class BeaconCommand {
             case "evaluate" -> words.size() == 3
                     ? evaluate(Path.of(words.get(1)), Path.of(words.get(2)), flags.contains("--json"))
                     : usage("evaluate takes a workbook or folder and a situation file");
+            case "diff" -> words.size() == 3 ? diff(Path.of(words.get(1)), Path.of(words.get(2)))
+                    : usage("diff takes the old and the new workbook or folder");
             default -> usage("unknown command '" + words.get(0) + "'");
         };
     }
@@ -125,6 +131,26 @@ public final class BeaconCommand {
         } else {
             new DecisionPrinter(out).print(situation, decision);
         }
+        return OK;
+    }
+
+    private int diff(Path before, Path after) {
+        Compilation old = compile(before);
+        Compilation now = old == null ? null : compile(after);
+        if (old == null || now == null) {
+            return USAGE;
+        }
+        for (Compilation c : List.of(old, now)) {
+            if (!c.succeeded()) {
+                printDiagnostics(c, false);
+                err.println("beacon: the workbooks have errors; fix them before comparing");
+                return WORKBOOK_ERRORS;
+            }
+        }
+        List<Change> changes = RuleSetDiff.between(old.ruleSet().orElseThrow().model(),
+                now.ruleSet().orElseThrow().model());
+        changes.forEach(out::println);
+        out.println(changes.isEmpty() ? "no differences" : changes.size() + " change(s)");
         return OK;
     }
 

@@ -102,6 +102,27 @@ class BeaconCommandTest {
     }
 
     @Test
+    void diffsTwoVersionsOfAWorkbookTableByTable() throws Exception {
+        Path old = temp.resolve("old.xlsx");
+        Path now = temp.resolve("new.xlsx");
+        Files.write(old, WorkbookBuilder.cholera().bytes());
+        WorkbookBuilder changed = new WorkbookBuilder().dictionary();
+        changed.sheet("Cholera").row("Table", "Cholera 霍乱").row("Hit policy", "highest grade")
+                .row("Event types", "cholera").blank()
+                .row("IF cases", "THEN grade", "THEN label", "SOURCE", "TAG")
+                .row("≥25", "Ⅱ", "霍乱 1周≥30例", "criteria §2 Ⅱ-4", "V")
+                .row("10～24", "Ⅲ", "霍乱 1周10～29例", "criteria §2 Ⅲ-3", "V")
+                .row("1～9", "Ⅳ", "霍乱 1周9例以下", "criteria §2 Ⅳ-2", "V");
+        Files.write(now, changed.bytes());
+        assertThat(run("diff", old.toString(), now.toString())).isZero();
+        assertThat(out()).contains("changed row Cholera!R6: was Cholera!R6; grade Ⅱ, label \"霍乱 1周≥30例\" now when "
+                + "cases ≥ 25 (was ≥ 30)").contains("2 change(s)");
+        out.reset();
+        assertThat(run("diff", old.toString(), old.toString())).isZero();
+        assertThat(out()).contains("no differences");
+    }
+
+    @Test
     void explainsUsageForUnknownCommandsAndMissingFiles() {
         assertThat(run("grade", "x")).isEqualTo(BeaconCommand.USAGE);
         assertThat(err()).contains("unknown command 'grade'").contains("usage:");

@@ -13,6 +13,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.beacon.rules.WorkbookSource;
+import org.beacon.rules.diff.Change;
+import org.beacon.rules.diff.RuleSetDiff;
 import org.beacon.service.evaluation.InvalidRequestException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -81,6 +83,24 @@ class RuleSetController {
         return ResponseEntity.ok().contentType(XLSX).header(HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment().filename(name, java.nio.charset.StandardCharsets.UTF_8).build()
                         .toString()).body(bytes);
+    }
+
+    /** @param changes what differs, table by table; empty when the versions decide alike */
+    record DiffView(String from, String to, int added, int removed, int changed, List<Change> changes) {
+    }
+
+    @GetMapping("/{from}/diff/{to}")
+    @Operation(summary = "What changed from one version to another, table by table", description = "Indicators, "
+            + "parameters and colours added, removed or changed; rows added or removed; rows whose answer changed "
+            + "and rows whose thresholds moved. Rows are matched by content, not position.")
+    DiffView diff(@PathVariable String from, @PathVariable String to) {
+        List<Change> changes = RuleSetDiff.between(service.compiled(from).model(), service.compiled(to).model());
+        return new DiffView(from, to, count(changes, "added"), count(changes, "removed"), count(changes, "changed"),
+                changes);
+    }
+
+    private static int count(List<Change> changes, String kind) {
+        return (int) changes.stream().filter(c -> c.kind().equals(kind)).count();
     }
 
     @PostMapping("/{id}/activation")

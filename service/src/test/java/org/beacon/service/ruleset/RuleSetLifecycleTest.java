@@ -118,6 +118,18 @@ class RuleSetLifecycleTest {
 
     @Test
     @Order(4)
+    void showsWhatChangedBetweenTwoVersionsTableByTable() {
+        JsonNode diff = http().get("/rule-sets/v1/diff/v2").json();
+        assertThat(diff.at("/changed").asInt()).isEqualTo(2);
+        assertThat(diff.at("/added").asInt()).isZero();
+        assertThat(diff.at("/changes").valueStream().map(c -> c.at("/description").asString()).toList())
+                .contains("was Cholera!R7; grade Ⅱ now when cases ≥ 25 (was ≥ 30)");
+        assertThat(http().get("/rule-sets/v1/diff/v1").json().at("/changes")).isEmpty();
+        assertThat(http().get("/rule-sets/v1/diff/v7").status()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(5)
     void activatesAVersionAndRecordsWhoAndFromWhich() {
         Http.Response r = http().postJson("/rule-sets/v2/activation", "");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
@@ -135,7 +147,7 @@ class RuleSetLifecycleTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void rollsBackToTheVersionActivatedBefore() {
         Http.Response r = http().postJson("/rule-sets/v2/rollback", "");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
@@ -151,7 +163,7 @@ class RuleSetLifecycleTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aVersionEffectiveFromADateAnswersOnlyForSituationsFromThatDate() {
         Http.Response r = http().postFiles("/rule-sets", Map.of("comment", "new plan", "effectiveFrom", "2030-01-01"),
                 Map.of("grading.xlsx", GradingWorkbooks.grading(20)));

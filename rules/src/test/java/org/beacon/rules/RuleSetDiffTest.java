@@ -1,0 +1,84 @@
+package org.beacon.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.beacon.rules.diff.Change;
+import org.beacon.rules.diff.RuleSetDiff;
+import org.junit.jupiter.api.Test;
+
+/** The diff an expert reads: thresholds that moved, answers that changed, rows and indicators added or removed. */
+class RuleSetDiffTest {
+
+    private static WorkbookBuilder grading(String iiCell, String iiiCell, String iiiGrade, boolean extraRow) {
+        WorkbookBuilder b = new WorkbookBuilder().dictionary();
+        WorkbookBuilder.Sheet s = b.sheet("Cholera").row("Table", "Cholera").row("Hit policy", "highest grade")
+                .row("Gaps", "expected").blank()
+                .row("IF cases", "IF deaths", "THEN grade", "THEN label")
+                .row("1～9", "-", "Ⅳ", "few");
+        if (extraRow) {
+            s.row("-", "≥1", "Ⅲ", "a death");
+        }
+        s.row(iiiCell, "-", iiiGrade, "cluster").row(iiCell, "-", "Ⅱ", "outbreak");
+        return b;
+    }
+
+    private static List<Change> diff(WorkbookBuilder before, WorkbookBuilder after) {
+        return RuleSetDiff.between(Workbooks.compiled(before).model(), Workbooks.compiled(after).model());
+    }
+
+    @Test
+    void identicalTablesHaveNoChanges() {
+        assertThat(diff(grading("≥30", "10～29", "Ⅲ", false), grading("≥30", "10～29", "Ⅲ", false))).isEmpty();
+    }
+
+    @Test
+    void reportsAMovedThresholdOnTheRowThatKeptItsAnswer() {
+        List<Change> changes = diff(grading("≥30", "10～29", "Ⅲ", false), grading("≥25", "10～24", "Ⅲ", false));
+        assertThat(changes).extracting(Change::toString).containsExactlyInAnyOrder(
+                "changed row Cholera!R7: was Cholera!R7; grade Ⅲ, label \"cluster\" now when cases [10, 24] (was "
+                        + "[10, 29])",
+                "changed row Cholera!R8: was Cholera!R8; grade Ⅱ, label \"outbreak\" now when cases ≥ 25 (was ≥ 30)");
+    }
+
+    @Test
+    void reportsAChangedAnswerOnTheRowThatKeptItsConditions() {
+        List<Change> changes = diff(grading("≥30", "10～29", "Ⅲ", false), grading("≥30", "10～29", "Ⅱ", false));
+        assertThat(changes).singleElement().extracting(Change::toString).isEqualTo("changed row Cholera!R7: was "
+                + "Cholera!R7; when cases [10, 29]: grade Ⅲ, label \"cluster\" → grade Ⅱ, label \"cluster\"");
+    }
+
+    @Test
+    void anInsertedRowIsOneAdditionNotAShiftOfEveryRowBelow() {
+        List<Change> changes = diff(grading("≥30", "10～29", "Ⅲ", false), grading("≥30", "10～29", "Ⅲ", true));
+        assertThat(changes).singleElement().extracting(Change::toString)
+                .isEqualTo("added row Cholera!R7: when deaths ≥ 1: grade Ⅲ, label \"a death\"");
+        assertThat(diff(grading("≥30", "10～29", "Ⅲ", true), grading("≥30", "10～29", "Ⅲ", false)))
+                .extracting(Change::kind).containsExactly("removed");
+    }
+
+    @Test
+    void reportsDictionaryParameterAndTableChanges() {
+        WorkbookBuilder before = grading("≥30", "10～29", "Ⅲ", false);
+        WorkbookBuilder after = new WorkbookBuilder();
+        after.sheet("Dictionary").row("Dictionary")
+                .row("Name", "Type", "Values", "Unit", "Min", "Max", "说明", "Description")
+                .row("eventType", "enum", "cholera, plague, food, dengue", "", null, null, "事件类型", "event type")
+                .row("cases", "integer", null, "例", 0, 500000, "病例数", "cases")
+                .row("deaths", "integer", null, "人", 0, 100000, "死亡数", "deaths")
+                .row("ratio", "decimal", null, "", 0, 1000, "比", "ratio")
+                .row("spreading", "boolean", null, "", null, null, "扩散", "spreading")
+                .row("setting", "text", null, "", null, null, "场所", "setting")
+                .row("clusters", "integer", null, "起", 0, 1000, "聚集性疫情", "clusters");
+        after.sheet("Parameters").row("Parameters").row("Name", "Value").row("limit", 3);
+        after.sheet("Cholera").row("Table", "Cholera").row("Hit policy", "first match").row("Gaps", "expected")
+                .blank().row("IF cases", "THEN grade").row("≥1", "Ⅳ");
+        List<String> changes = diff(before, after).stream().map(Change::toString).toList();
+        assertThat(changes).contains(
+                "changed indicator eventType: values: cholera, plague, food → cholera, plague, food, dengue",
+                "changed indicator cases: range: [0, 100000] → [0, 500000]",
+                "added indicator clusters: integer clusters",
+                "added parameter limit: = 3",
+                "changed table Cholera: hit policy: highest grade → first match");
+    }
+}
