@@ -130,7 +130,7 @@ public class RuleSetRegistry {
             throw new RuleSetLoadException("the workbooks in " + dir + " have errors:\n" + describe(c.errors()));
         }
         RuleSetVersion v1 = store.insert(c.contentHash(), SYSTEM, "bundled tables from " + dir.getFileName(), null,
-                c.warnings().size(), c.tests().size(), sources);
+                c.warnings().size(), c.tests().size(), sources, id -> { });
         if (store.revision() == 0) {
             try {
                 store.recordEvent(v1.id(), RuleSetEvent.ACTIVATION, null, SYSTEM, 0);

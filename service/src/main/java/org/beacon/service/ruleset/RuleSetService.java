@@ -18,13 +18,23 @@ public class RuleSetService {
     public record Upload(RuleSetView version, boolean created) {
     }
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RuleSetService.class);
+
     private final RuleSetStore store;
     private final RuleSetRegistry registry;
     private final RuleSetCompiler compiler = new RuleSetCompiler();
+    private final java.time.Duration uploadPause;
 
-    RuleSetService(RuleSetStore store, RuleSetRegistry registry) {
+    /**
+     * @param uploadPause fault injection for crash tests: how long an upload waits inside its transaction, after its
+     *     rows are written and before the commit ({@code beacon.fault-injection.upload-pause}, 0 by default)
+     */
+    RuleSetService(RuleSetStore store, RuleSetRegistry registry,
+            @org.springframework.beans.factory.annotation.Value("${beacon.fault-injection.upload-pause:0s}")
+            java.time.Duration uploadPause) {
         this.store = store;
         this.registry = registry;
+        this.uploadPause = uploadPause;
     }
 
     /**
@@ -43,11 +53,23 @@ public class RuleSetService {
             throw new InvalidRuleSetException(c.diagnostics(), c.tests());
         }
         RuleSetVersion v = store.insert(hash, author, comment, effectiveFrom, c.warnings().size(), c.tests().size(),
-                sources);
+                sources, this::pauseForFaultInjection);
         CompiledRuleSet compiled = c.ruleSet().orElseThrow();
         registry.remember(compiled.withId(v.id()));
         return new Upload(view(v, c.diagnostics().stream().filter(d -> d.severity() != Severity.INFO)
                 .map(RuleSetView.DiagnosticView::of).toList()), true);
+    }
+
+    private void pauseForFaultInjection(String id) {
+        if (uploadPause.isZero()) {
+            return;
+        }
+        log.warn("fault injection: pausing the upload of {} for {} before its commit", id, uploadPause);
+        try {
+            Thread.sleep(uploadPause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public RuleSetView activate(String id, String actor) {

@@ -65,9 +65,13 @@ class RuleSetStore {
                 rs.getString("actor"), rs.getObject("at", OffsetDateTime.class).toInstant()));
     }
 
-    /** Stores a version with its workbooks; the id is the next {@code v<n>}. Retries if another upload took it. */
+    /**
+     * Stores a version with its workbooks; the id is the next {@code v<n>}. Retries if another upload took it.
+     *
+     * @param beforeCommit runs inside the transaction, after every row is written (fault injection in crash tests)
+     */
     RuleSetVersion insert(String hash, String author, String comment, LocalDate effectiveFrom, int warnings,
-            int testsPassed, List<WorkbookSource> sources) {
+            int testsPassed, List<WorkbookSource> sources, java.util.function.Consumer<String> beforeCommit) {
         for (int attempt = 0; ; attempt++) {
             try {
                 return transactions.execute(status -> {
@@ -86,6 +90,7 @@ class RuleSetStore {
                     }
                     jdbc.batchUpdate("insert into rule_set_workbook (rule_set_id, name, content) values (?, ?, ?)",
                             rows);
+                    beforeCommit.accept(id);
                     return new RuleSetVersion(id, sequence, hash, author, comment, now, effectiveFrom, false, warnings,
                             testsPassed, sources.stream().map(WorkbookSource::name).toList());
                 });
