@@ -183,4 +183,16 @@ class RuleSetLifecycleTest {
         assertThat(listed.at("/inForceToday").asBoolean()).isFalse();
         assertThat(listed.at("/effectiveFrom").asString()).isEqualTo("2030-01-01");
     }
+
+    @Test
+    @Order(8)
+    void refusesAnOversizedUploadWith413AndChangesNothing() {
+        byte[] huge = new byte[21 * 1024 * 1024];
+        Http.Response r = http().postFiles("/rule-sets", Map.of(), Map.of("huge.xlsx", huge));
+        assertThat(r.status()).as(r.body()).isEqualTo(413);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.json().at("/type").asString()).isEqualTo("urn:beacon:problem:payload-too-large");
+        assertThat(http().get("/rule-sets").json().valueStream().map(v -> v.at("/id").asString()).toList())
+                .doesNotContain("v4");
+    }
 }
