@@ -36,16 +36,24 @@ class RuleSetDiffTest {
     void reportsAMovedThresholdOnTheRowThatKeptItsAnswer() {
         List<Change> changes = diff(grading("≥30", "10～29", "Ⅲ", false), grading("≥25", "10～24", "Ⅲ", false));
         assertThat(changes).extracting(Change::toString).containsExactlyInAnyOrder(
-                "changed row Cholera!R7: was Cholera!R7; grade Ⅲ, label \"cluster\" now when cases [10, 24] (was "
+                "changed row Cholera!R7: grade Ⅲ, label \"cluster\" now when cases [10, 24] (was "
                         + "[10, 29])",
-                "changed row Cholera!R8: was Cholera!R8; grade Ⅱ, label \"outbreak\" now when cases ≥ 25 (was ≥ 30)");
+                "changed row Cholera!R8: grade Ⅱ, label \"outbreak\" now when cases ≥ 25 (was ≥ 30)");
     }
 
     @Test
     void reportsAChangedAnswerOnTheRowThatKeptItsConditions() {
         List<Change> changes = diff(grading("≥30", "10～29", "Ⅲ", false), grading("≥30", "10～29", "Ⅱ", false));
-        assertThat(changes).singleElement().extracting(Change::toString).isEqualTo("changed row Cholera!R7: was "
-                + "Cholera!R7; when cases [10, 29]: grade Ⅲ, label \"cluster\" → grade Ⅱ, label \"cluster\"");
+        assertThat(changes).singleElement().extracting(Change::toString).isEqualTo("changed row Cholera!R7: "
+                + "when cases [10, 29]: grade Ⅲ, label \"cluster\" → grade Ⅱ, label \"cluster\"");
+    }
+
+    @Test
+    void namesTheOldRowWhenAChangedRowAlsoMoved() {
+        List<Change> changes = diff(grading("≥30", "10～29", "Ⅲ", false), grading("≥25", "10～29", "Ⅲ", true));
+        assertThat(changes).extracting(Change::toString).containsExactlyInAnyOrder(
+                "added row Cholera!R7: when deaths ≥ 1: grade Ⅲ, label \"a death\"",
+                "changed row Cholera!R9: was Cholera!R8; grade Ⅱ, label \"outbreak\" now when cases ≥ 25 (was ≥ 30)");
     }
 
     @Test

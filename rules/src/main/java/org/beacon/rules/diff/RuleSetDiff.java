@@ -106,7 +106,7 @@ public final class RuleSetDiff {
         for (Rule r : new ArrayList<>(added)) {
             Rule sameConditions = find(removed, x -> conditions(x).equals(conditions(r)));
             if (sameConditions != null) {
-                changes.add(new Change("changed", "row", r.id(), "was " + sameConditions.id() + "; when "
+                changes.add(new Change("changed", "row", r.id(), movedFrom(sameConditions, r) + "when "
                         + conditions(r) + ": " + answer(sameConditions) + " → " + answer(r)));
                 removed.remove(sameConditions);
                 added.remove(r);
@@ -115,8 +115,8 @@ public final class RuleSetDiff {
         for (Rule r : new ArrayList<>(added)) {
             Rule sameAnswer = find(removed, x -> answer(x).equals(answer(r)));
             if (sameAnswer != null) {
-                changes.add(new Change("changed", "row", r.id(), "was " + sameAnswer.id() + "; " + answer(r) + " now "
-                        + "when " + movedConditions(sameAnswer, r)));
+                changes.add(new Change("changed", "row", r.id(), movedFrom(sameAnswer, r) + answer(r) + " now when "
+                        + movedConditions(sameAnswer, r)));
                 removed.remove(sameAnswer);
                 added.remove(r);
             }
@@ -125,6 +125,11 @@ public final class RuleSetDiff {
                 + answer(r))));
         removed.forEach(r -> changes.add(new Change("removed", "row", r.id(), "when " + conditions(r) + ": "
                 + answer(r))));
+    }
+
+    /** {@code "was Cholera!R9; "} when the row moved, "" when it kept its place. */
+    private static String movedFrom(Rule before, Rule after) {
+        return before.id().equals(after.id()) ? "" : "was " + before.id() + "; ";
     }
 
     private static Rule find(List<Rule> rules, java.util.function.Predicate<Rule> test) {
