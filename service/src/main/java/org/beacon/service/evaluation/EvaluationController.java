@@ -4,13 +4,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.security.Principal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
+import org.beacon.service.system.Callers;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,7 +46,7 @@ class EvaluationController {
             @Parameter(description = "a rule-set version to use (e.g. a draft to try) instead of the one in force on "
                     + "the situation's asOf date") @RequestParam(required = false) String ruleSet,
             HttpServletRequest http) {
-        return metrics.single().record(() -> service.evaluate(request, explain, caller(http), ruleSet));
+        return metrics.single().record(() -> service.evaluate(request, explain, Callers.of(http), ruleSet));
     }
 
     @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -58,7 +58,7 @@ class EvaluationController {
             @RequestParam(defaultValue = "true") boolean explain, @RequestParam(required = false) String ruleSet,
             HttpServletRequest http) {
         List<tools.jackson.databind.JsonNode> items = request.situations() == null ? List.of() : request.situations();
-        return metrics.batch().record(() -> service.evaluateBatch(items, explain, caller(http), ruleSet));
+        return metrics.batch().record(() -> service.evaluateBatch(items, explain, Callers.of(http), ruleSet));
     }
 
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -120,9 +120,4 @@ class EvaluationController {
         return s == null || s.isBlank() ? null : s;
     }
 
-    /** The authenticated user, or "anonymous" with the client address until authentication arrives (issue 9). */
-    static String caller(HttpServletRequest http) {
-        Principal p = http.getUserPrincipal();
-        return p != null ? p.getName() : "anonymous@" + http.getRemoteAddr();
-    }
 }

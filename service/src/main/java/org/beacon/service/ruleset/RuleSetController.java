@@ -16,6 +16,7 @@ import org.beacon.rules.WorkbookSource;
 import org.beacon.rules.diff.Change;
 import org.beacon.rules.diff.RuleSetDiff;
 import org.beacon.service.evaluation.InvalidRequestException;
+import org.beacon.service.system.Callers;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -52,7 +53,7 @@ class RuleSetController {
     ResponseEntity<RuleSetView> upload(@RequestPart("files") List<MultipartFile> files,
             @RequestParam(required = false) String comment,
             @RequestParam(required = false) LocalDate effectiveFrom, HttpServletRequest http) {
-        RuleSetService.Upload upload = service.upload(sources(files), caller(http), comment, effectiveFrom);
+        RuleSetService.Upload upload = service.upload(sources(files), Callers.of(http), comment, effectiveFrom);
         RuleSetView v = upload.version();
         return upload.created() ? ResponseEntity.created(URI.create("/rule-sets/" + v.id())).body(v)
                 : ResponseEntity.ok(v);
@@ -107,13 +108,13 @@ class RuleSetController {
     @Operation(summary = "Put a version in force from its effective date", description = "Activating an older "
             + "version rolls back to it. Requests in flight finish on the version they started with.")
     RuleSetView activate(@PathVariable String id, HttpServletRequest http) {
-        return service.activate(id, caller(http));
+        return service.activate(id, Callers.of(http));
     }
 
     @PostMapping("/{id}/rollback")
     @Operation(summary = "Withdraw a version: the version activated before it takes over again")
     RuleSetView rollback(@PathVariable String id, HttpServletRequest http) {
-        return service.rollback(id, caller(http));
+        return service.rollback(id, Callers.of(http));
     }
 
     private static List<WorkbookSource> sources(List<MultipartFile> files) {
@@ -143,10 +144,5 @@ class RuleSetController {
             throw new InvalidRequestException(errors);
         }
         return sources;
-    }
-
-    private static String caller(HttpServletRequest http) {
-        return http.getUserPrincipal() != null ? http.getUserPrincipal().getName()
-                : "anonymous@" + http.getRemoteAddr();
     }
 }

@@ -11,6 +11,15 @@ final class GradingWorkbooks {
     private GradingWorkbooks() {
     }
 
+    /** Points the application at a fresh folder under {@code root} holding version 1 (Ⅱ from 30), and a database. */
+    static void startWithVersionOne(java.nio.file.Path root,
+            org.springframework.test.context.DynamicPropertyRegistry registry) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(root.resolve("tables"));
+        java.nio.file.Files.write(root.resolve("tables/grading.xlsx"), grading(30));
+        registry.add("beacon.tables-dir", () -> "./" + root.resolve("tables"));
+        registry.add("beacon.data-dir", () -> "./" + root.resolve("data"));
+    }
+
     static byte[] grading(int iiFrom) {
         WorkbookBuilder b = new WorkbookBuilder().dictionary();
         b.sheet("Cholera").row("Table", "Cholera 霍乱").row("Hit policy", "highest grade")

@@ -2,7 +2,6 @@ package org.beacon.service.ruleset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,10 +35,7 @@ class HotSwapTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
-        Files.createDirectories(ROOT.resolve("tables"));
-        Files.write(ROOT.resolve("tables/grading.xlsx"), GradingWorkbooks.grading(30));
-        registry.add("beacon.tables-dir", () -> "./" + ROOT.resolve("tables"));
-        registry.add("beacon.data-dir", () -> "./" + ROOT.resolve("data"));
+        GradingWorkbooks.startWithVersionOne(ROOT, registry);
     }
 
     /** What each version answers for 25 cases: grade Ⅱ from its threshold, Ⅲ from 10. */

@@ -2,7 +2,6 @@ package org.beacon.service.ruleset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.beacon.service.Http;
@@ -34,10 +33,7 @@ class RuleSetLifecycleTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
-        Files.createDirectories(ROOT.resolve("tables"));
-        Files.write(ROOT.resolve("tables/grading.xlsx"), GradingWorkbooks.grading(30));
-        registry.add("beacon.tables-dir", () -> "./" + ROOT.resolve("tables"));
-        registry.add("beacon.data-dir", () -> "./" + ROOT.resolve("data"));
+        GradingWorkbooks.startWithVersionOne(ROOT, registry);
     }
 
     private Http http() {
