@@ -35,7 +35,7 @@ public final class BeaconCommand {
                   print every diagnostic with its cell and run the test sheets
               beacon evaluate <workbook.xlsx | folder> <situation.json> [--json]
                   decide one situation and explain which rows fired, with which values
-              beacon diff <old workbook.xlsx | folder> <new workbook.xlsx | folder>
+              beacon diff <old workbook.xlsx | folder> <new workbook.xlsx | folder> [--json]
                   what changed, table by table: thresholds moved, answers changed, rows added or removed
             exit status: 0 ok, 1 workbook errors or failing tests, 2 usage or situation-file errors""";
 
@@ -66,7 +66,8 @@ public final class BeaconCommand {
             case "evaluate" -> words.size() == 3
                     ? evaluate(Path.of(words.get(1)), Path.of(words.get(2)), flags.contains("--json"))
                     : usage("evaluate takes a workbook or folder and a situation file");
-            case "diff" -> words.size() == 3 ? diff(Path.of(words.get(1)), Path.of(words.get(2)))
+            case "diff" -> words.size() == 3 ? diff(Path.of(words.get(1)), Path.of(words.get(2)),
+                    flags.contains("--json"))
                     : usage("diff takes the old and the new workbook or folder");
             default -> usage("unknown command '" + words.get(0) + "'");
         };
@@ -134,7 +135,7 @@ public final class BeaconCommand {
         return OK;
     }
 
-    private int diff(Path before, Path after) {
+    private int diff(Path before, Path after, boolean json) {
         Compilation old = compile(before);
         Compilation now = old == null ? null : compile(after);
         if (old == null || now == null) {
@@ -149,6 +150,10 @@ public final class BeaconCommand {
         }
         List<Change> changes = RuleSetDiff.between(old.ruleSet().orElseThrow().model(),
                 now.ruleSet().orElseThrow().model());
+        if (json) {
+            out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(changes));
+            return OK;
+        }
         changes.forEach(out::println);
         out.println(changes.isEmpty() ? "no differences" : changes.size() + " change(s)");
         return OK;

@@ -116,7 +116,10 @@ class BeaconCommandTest {
         Files.write(now, changed.bytes());
         assertThat(run("diff", old.toString(), now.toString())).isZero();
         assertThat(out()).contains("changed row Cholera!R6: grade Ⅱ, label \"霍乱 1周≥30例\" now when "
-                + "cases ≥ 25 (was ≥ 30)").contains("2 change(s)");
+                + "cases ≥ 25 (was ≥ 30, Cholera!A6)").contains("2 change(s)");
+        out.reset();
+        assertThat(run("diff", old.toString(), now.toString(), "--json")).isZero();
+        assertThat(out()).contains("\"kind\" : \"changed\"").contains("\"where\" : \"Cholera!R6\"");
         out.reset();
         assertThat(run("diff", old.toString(), old.toString())).isZero();
         assertThat(out()).contains("no differences");

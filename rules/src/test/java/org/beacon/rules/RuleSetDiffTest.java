@@ -37,8 +37,8 @@ class RuleSetDiffTest {
         List<Change> changes = diff(grading("≥30", "10～29", "Ⅲ", false), grading("≥25", "10～24", "Ⅲ", false));
         assertThat(changes).extracting(Change::toString).containsExactlyInAnyOrder(
                 "changed row Cholera!R7: grade Ⅲ, label \"cluster\" now when cases [10, 24] (was "
-                        + "[10, 29])",
-                "changed row Cholera!R8: grade Ⅱ, label \"outbreak\" now when cases ≥ 25 (was ≥ 30)");
+                        + "[10, 29], Cholera!A7)",
+                "changed row Cholera!R8: grade Ⅱ, label \"outbreak\" now when cases ≥ 25 (was ≥ 30, Cholera!A8)");
     }
 
     @Test
@@ -53,7 +53,8 @@ class RuleSetDiffTest {
         List<Change> changes = diff(grading("≥30", "10～29", "Ⅲ", false), grading("≥25", "10～29", "Ⅲ", true));
         assertThat(changes).extracting(Change::toString).containsExactlyInAnyOrder(
                 "added row Cholera!R7: when deaths ≥ 1: grade Ⅲ, label \"a death\"",
-                "changed row Cholera!R9: was Cholera!R8; grade Ⅱ, label \"outbreak\" now when cases ≥ 25 (was ≥ 30)");
+                "changed row Cholera!R9: was Cholera!R8; grade Ⅱ, label \"outbreak\" now when cases ≥ 25 (was ≥ 30, "
+                        + "Cholera!A9)");
     }
 
     @Test

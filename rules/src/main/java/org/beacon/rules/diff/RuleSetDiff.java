@@ -163,7 +163,7 @@ public final class RuleSetDiff {
         return parts.isEmpty() ? "no output" : String.join(", ", parts);
     }
 
-    /** {@code cases ≥ 25 (was ≥ 30)} for each indicator whose test moved. */
+    /** {@code cases ≥ 25 (was ≥ 30, Cholera!A8)} for each indicator whose test moved, with the cell it is in now. */
     private static String movedConditions(Rule before, Rule after) {
         Map<String, String> old = new LinkedHashMap<>();
         before.conditions().forEach(c -> old.put(c.indicator().name(), c.test().describe()));
@@ -172,7 +172,8 @@ public final class RuleSetDiff {
             String was = old.remove(c.indicator().name());
             String now = c.test().describe();
             if (!now.equals(was)) {
-                parts.add(c.indicator().name() + " " + now + " (was " + (was == null ? "not tested" : was) + ")");
+                parts.add(c.indicator().name() + " " + now + " (was " + (was == null ? "not tested" : was) + ", "
+                        + c.cell() + ")");
             }
         }
         old.forEach((name, was) -> parts.add(name + " no longer tested (was " + was + ")"));

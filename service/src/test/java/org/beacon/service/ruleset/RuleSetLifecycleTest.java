@@ -119,7 +119,7 @@ class RuleSetLifecycleTest {
         assertThat(diff.at("/changed").asInt()).isEqualTo(2);
         assertThat(diff.at("/added").asInt()).isZero();
         assertThat(diff.at("/changes").valueStream().map(c -> c.at("/description").asString()).toList())
-                .contains("grade Ⅱ now when cases ≥ 25 (was ≥ 30)");
+                .contains("grade Ⅱ now when cases ≥ 25 (was ≥ 30, Cholera!A7)");
         assertThat(http().get("/rule-sets/v1/diff/v1").json().at("/changes")).isEmpty();
         assertThat(http().get("/rule-sets/v1/diff/v7").status()).isEqualTo(404);
     }
