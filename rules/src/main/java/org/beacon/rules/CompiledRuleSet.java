@@ -2,6 +2,7 @@ package org.beacon.rules;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,9 @@ import org.beacon.rules.table.DecisionTable;
 import org.beacon.rules.table.Dictionary;
 import org.beacon.rules.table.Indicator;
 import org.beacon.rules.table.Rule;
+import org.beacon.rules.table.Reserved;
 import org.beacon.rules.table.RuleSetModel;
+import org.beacon.rules.table.TypedOutputs;
 
 /**
  * A rule set ready to decide: the validated tables, their compiled rules, and an identity (id and content hash).
@@ -28,6 +31,7 @@ public final class CompiledRuleSet {
     private final RuleSetModel model;
     private final RuleBase ruleBase;
     private final Map<Integer, Map<Integer, Rule>> rulesByTableAndRow = new HashMap<>();
+    private final boolean hasResponseTables;
 
     CompiledRuleSet(String id, String contentHash, RuleSetModel model, RuleBase ruleBase) {
         this.id = id;
@@ -39,6 +43,7 @@ public final class CompiledRuleSet {
             t.rules().forEach(r -> rows.put(r.row(), r));
             rulesByTableAndRow.put(t.index(), rows);
         }
+        this.hasResponseTables = model.tables().stream().anyMatch(t -> !t.perSignal() && t.usesResponseGrade());
     }
 
     public String id() {
@@ -85,53 +90,199 @@ public final class CompiledRuleSet {
     public Decision evaluate(Situation situation) {
         List<SituationProblem> problems = new ArrayList<>();
         Map<String, Object> values = SituationValues.of(situation, model.dictionary(), problems);
+        List<SituationValues.SignalFacts> signals = SituationValues.signals(situation, model.dictionary(), problems);
         if (!problems.isEmpty()) {
             throw new InvalidSituationException(problems);
         }
-        return evaluateValues(values, true);
+        return evaluate(values, signals, true);
     }
 
-    /** Decides canonical values (as test sheets give them); {@code explain} false leaves explanations empty. */
-    Decision evaluateValues(Map<String, Object> values, boolean explain) {
-        Map<Integer, List<Rule>> matched = new HashMap<>();
-        for (long[] hit : ruleBase.fire(values)) {
-            Rule r = rulesByTableAndRow.get((int) hit[0]).get((int) hit[1]);
-            matched.computeIfAbsent((int) hit[0], k -> new ArrayList<>()).add(r);
-        }
+    /**
+     * Decides canonical values as a test sheet gives them: indicators that describe a signal ({@code signalSource},
+     * {@code earsC2} …) make one signal; {@code explain} false leaves explanations empty.
+     */
+    Decision evaluateValues(Map<String, Object> given, boolean explain) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, Object> signal = new LinkedHashMap<>();
+        Map<String, java.math.BigDecimal> statistics = new LinkedHashMap<>();
+        given.forEach((name, v) -> {
+            if (Reserved.role(name) == Reserved.Role.PER_SIGNAL) {
+                signal.put(name, v);
+                if (v instanceof java.math.BigDecimal n) {
+                    statistics.put(name, n);
+                }
+            } else {
+                values.put(name, v);
+            }
+        });
+        List<SituationValues.SignalFacts> signals = signal.isEmpty() ? List.of()
+                : List.of(new SituationValues.SignalFacts(String.valueOf(signal.getOrDefault(Reserved.SIGNAL_SOURCE,
+                        "")), null, statistics, signal));
+        return evaluate(values, signals, explain);
+    }
+
+    /**
+     * Three passes over the same rule base, each adding what the previous one decided: each signal through the
+     * {@code For each: signal} tables; then the situation (with the signal counts) through the ordinary tables,
+     * which decide the grade; then, with that grade as {@code responseGrade} (unless the situation gave one), the
+     * tables that test it. A pass fires only when tables need it.
+     */
+    private Decision evaluate(Map<String, Object> values, List<SituationValues.SignalFacts> signals, boolean explain) {
+        Outcome out = new Outcome(explain);
         Object eventType = values.get(Indicator.EVENT_TYPE);
-        List<TableDecision> tables = new ArrayList<>(model.tables().size());
-        Grade grade = null;
-        WarningColour colour = null;
-        Set<String> actions = new LinkedHashSet<>();
-        List<String> fired = new ArrayList<>();
-        for (DecisionTable t : model.tables()) {
-            List<Rule> rows = new ArrayList<>(matched.getOrDefault(t.index(), List.of()));
-            rows.sort((a, b) -> Integer.compare(a.row(), b.row()));
-            if (!t.eventTypes().isEmpty() && (eventType == null || !t.appliesTo(eventType.toString()))) {
-                tables.add(new TableDecision(t.sheet(), t.title(), t.workbook(), t.hitPolicy().label(),
-                        TableDecision.Outcome.NOT_APPLICABLE, List.of(), List.of()));
-                continue;
-            }
-            List<RuleMatch> answers = new ArrayList<>();
-            List<Rule> selected = t.hitPolicy().select(rows);
-            List<String> overruled = rows.stream().filter(r -> !selected.contains(r)).map(Rule::id).toList();
-            for (Rule r : selected) {
-                RuleMatch m = match(r, values, explain);
-                answers.add(m);
-                fired.add(r.id());
-                actions.addAll(r.actions());
-                if (m.grade() != null && (grade == null || m.grade().isMoreSeriousThan(grade))) {
-                    grade = m.grade();
-                }
-                if (m.colour() != null && (colour == null || m.colour().isMoreSeriousThan(colour))) {
-                    colour = m.colour();
-                }
-            }
-            tables.add(new TableDecision(t.sheet(), t.title(), t.workbook(), t.hitPolicy().label(),
-                    answers.isEmpty() ? TableDecision.Outcome.NO_MATCH : TableDecision.Outcome.MATCHED, answers,
-                    overruled));
+        List<SignalDecision> signalDecisions = new ArrayList<>();
+        List<WarningColour> signalColours = new ArrayList<>();
+        for (SituationValues.SignalFacts signal : signals) {
+            Map<String, Object> facts = new HashMap<>(values);
+            facts.putAll(signal.facts());
+            int before = out.fired.size();
+            WarningColour colour = out.decide(fire(facts), facts, eventType, t -> t.perSignal(), signal.source());
+            signalColours.add(colour);
+            signalDecisions.add(new SignalDecision(signal.source(), signal.lastDay(), signal.statistics(), colour,
+                    out.fired.subList(before, out.fired.size())));
         }
-        return new Decision(id, contentHash, grade, colour, new ArrayList<>(actions), fired, tables);
+        Map<String, Object> facts = new HashMap<>(values);
+        if (!signals.isEmpty()) {
+            WarningColour[] levels = {WarningColour.BLUE, WarningColour.YELLOW, WarningColour.ORANGE,
+                WarningColour.RED};
+            for (int i = 0; i < levels.length; i++) {
+                WarningColour level = levels[i];
+                long n = signalColours.stream().filter(c -> c != null && !level.isMoreSeriousThan(c)).count();
+                facts.putIfAbsent(Reserved.SIGNAL_COUNTS.get(i), java.math.BigDecimal.valueOf(n));
+            }
+        }
+        out.decide(fire(facts), facts, eventType, t -> !t.perSignal() && !t.usesResponseGrade(), null);
+        Decision.ResponseGrade response = null;
+        Indicator responseIndicator = model.dictionary().find(Reserved.RESPONSE_GRADE).orElse(null);
+        if (facts.get(Reserved.RESPONSE_GRADE) != null) {
+            response = new Decision.ResponseGrade(Grade.parse(facts.get(Reserved.RESPONSE_GRADE).toString())
+                    .orElse(null), true);
+        } else if (out.grade != null && responseIndicator != null) {
+            String value = responseIndicator.enumValue(out.grade.name()).orElse(null);
+            if (value != null) {
+                facts.put(Reserved.RESPONSE_GRADE, value);
+                response = new Decision.ResponseGrade(out.grade, false);
+            }
+        }
+        if (hasResponseTables) {
+            List<long[]> hits = response == null ? List.of() : fire(facts);
+            out.decide(hits, facts, eventType, t -> !t.perSignal() && t.usesResponseGrade(), null);
+        }
+        return out.decision(response, signalDecisions);
+    }
+
+    private List<long[]> fire(Map<String, Object> facts) {
+        return ruleBase.fire(facts);
+    }
+
+    /** The answers of the passes so far, and what they add up to. */
+    private final class Outcome {
+        final boolean explain;
+        final List<TableDecision> tables = new ArrayList<>();
+        final List<String> fired = new ArrayList<>();
+        final Set<String> actions = new LinkedHashSet<>();
+        final Map<String, List<String>> outputs = new LinkedHashMap<>();
+        final List<String> reportingRows = new ArrayList<>();
+        Integer reportWithin;
+        Grade grade;
+        WarningColour colour;
+        RiskLevel riskLevel;
+        AreaRisk areaRisk;
+        String termination;
+
+        Outcome(boolean explain) {
+            this.explain = explain;
+        }
+
+        /** Applies the hit policy of each selected table to its hits; returns the most serious colour given. */
+        WarningColour decide(List<long[]> hits, Map<String, Object> facts, Object eventType,
+                java.util.function.Predicate<DecisionTable> which, String signal) {
+            Map<Integer, List<Rule>> matched = new HashMap<>();
+            for (long[] hit : hits) {
+                Rule r = rulesByTableAndRow.get((int) hit[0]).get((int) hit[1]);
+                matched.computeIfAbsent((int) hit[0], k -> new ArrayList<>()).add(r);
+            }
+            WarningColour passColour = null;
+            for (DecisionTable t : model.tables()) {
+                if (!which.test(t)) {
+                    continue;
+                }
+                List<Rule> rows = new ArrayList<>(matched.getOrDefault(t.index(), List.of()));
+                rows.sort((a, b) -> Integer.compare(a.row(), b.row()));
+                if (!t.eventTypes().isEmpty() && (eventType == null || !t.appliesTo(eventType.toString()))) {
+                    tables.add(new TableDecision(t.sheet(), t.title(), t.workbook(), t.hitPolicy().label(),
+                            TableDecision.Outcome.NOT_APPLICABLE, List.of(), List.of(), signal));
+                    continue;
+                }
+                List<RuleMatch> answers = new ArrayList<>();
+                List<Rule> selected = t.hitPolicy().select(rows);
+                List<String> overruled = rows.stream().filter(r -> !selected.contains(r)).map(Rule::id).toList();
+                for (Rule r : selected) {
+                    RuleMatch m = match(r, facts, explain);
+                    answers.add(m);
+                    fired.add(r.id());
+                    actions.addAll(r.actions());
+                    take(m);
+                    if (m.colour() != null && (passColour == null || m.colour().isMoreSeriousThan(passColour))) {
+                        passColour = m.colour();
+                    }
+                }
+                tables.add(new TableDecision(t.sheet(), t.title(), t.workbook(), t.hitPolicy().label(),
+                        answers.isEmpty() ? TableDecision.Outcome.NO_MATCH : TableDecision.Outcome.MATCHED, answers,
+                        overruled, signal));
+            }
+            return passColour;
+        }
+
+        private void take(RuleMatch m) {
+            if (m.grade() != null && (grade == null || m.grade().isMoreSeriousThan(grade))) {
+                grade = m.grade();
+            }
+            if (m.colour() != null && (colour == null || m.colour().isMoreSeriousThan(colour))) {
+                colour = m.colour();
+            }
+            m.outputs().forEach((name, value) -> {
+                List<String> list = outputs.computeIfAbsent(name, k -> new ArrayList<>());
+                if (!list.contains(value)) {
+                    list.add(value);
+                }
+            });
+            String risk = m.outputs().get(TypedOutputs.RISK_LEVEL);
+            RiskLevel r = risk == null ? null : RiskLevel.parse(risk).orElse(null);
+            if (r != null && (riskLevel == null || r.isMoreSeriousThan(riskLevel))) {
+                riskLevel = r;
+            }
+            String area = m.outputs().get(TypedOutputs.AREA_RISK);
+            AreaRisk a = area == null ? null : AreaRisk.parse(area).orElse(null);
+            if (a != null && (areaRisk == null || a.isMoreSeriousThan(areaRisk))) {
+                areaRisk = a;
+            }
+            String within = m.outputs().get(TypedOutputs.REPORT_WITHIN);
+            Integer hours = within == null ? null : TypedOutputs.hours(within).orElse(null);
+            if (hours != null) {
+                reportingRows.add(m.ruleId());
+                reportWithin = reportWithin == null ? hours : Math.min(reportWithin, hours);
+            }
+            String end = m.outputs().get(TypedOutputs.TERMINATION);
+            if (end != null && !TypedOutputs.CONTINUE.equals(termination)) {
+                termination = end;
+            }
+        }
+
+        Decision decision(Decision.ResponseGrade response, List<SignalDecision> signals) {
+            List<ActionDefinition> details = new ArrayList<>();
+            for (String code : actions) {
+                ActionDefinition d = model.actions().get(code);
+                if (d != null) {
+                    details.add(d);
+                }
+            }
+            Decision.Reporting reporting = new Decision.Reporting(!reportingRows.isEmpty(), reportWithin,
+                    outputs.getOrDefault("reportTo", List.of()), outputs.getOrDefault("reportToEn", List.of()),
+                    reportingRows);
+            return new Decision(id, contentHash, grade, colour, new ArrayList<>(actions), fired, tables, response,
+                    signals, riskLevel, areaRisk, reporting, termination, details, outputs);
+        }
     }
 
     private RuleMatch match(Rule r, Map<String, Object> values, boolean explain) {

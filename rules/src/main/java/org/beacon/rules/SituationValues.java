@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.beacon.rules.signal.SignalStatistics;
 import org.beacon.rules.table.Dictionary;
+import org.beacon.rules.table.Reserved;
 import org.beacon.rules.table.Indicator;
 import org.beacon.rules.table.IndicatorType;
 
@@ -37,6 +39,12 @@ final class SituationValues {
         for (Map.Entry<String, Object> e : situation.indicators().entrySet()) {
             String pointer = "/indicators/" + e.getKey();
             Indicator ind = dictionary.find(e.getKey()).orElse(null);
+            if (ind != null && Reserved.role(ind.name()) != Reserved.Role.SITUATION
+                    && Reserved.role(ind.name()) != Reserved.Role.RESPONSE_GRADE) {
+                problems.add(new SituationProblem(pointer, ind.name() + " is derived by Beacon from the situation's "
+                        + "signals; send the daily series under signals instead"));
+                continue;
+            }
             if (ind == null || ind.name().equals(Indicator.EVENT_TYPE) || ind.name().equals(Indicator.ADMIN_LEVEL)) {
                 problems.add(new SituationProblem(pointer, "unknown indicator '" + e.getKey() + "'"
                         + suggestions(dictionary, e.getKey())));
@@ -47,6 +55,95 @@ final class SituationValues {
             }
         }
         return values;
+    }
+
+    /** Longest series accepted, about 11 years of days: enough for a 5-year same-period baseline. */
+    static final int MAX_SIGNAL_DAYS = 4000;
+    /** Most signals in one situation. */
+    static final int MAX_SIGNALS = 50;
+
+    /**
+     * Each signal's facts for the {@code For each: signal} tables: its source and the statistics its history allows,
+     * as of the situation's date (later values are ignored). Problems are added to {@code problems}.
+     */
+    static List<SignalFacts> signals(Situation situation, Dictionary dictionary, List<SituationProblem> problems) {
+        List<SignalFacts> out = new ArrayList<>();
+        if (situation.signals().isEmpty()) {
+            return out;
+        }
+        Indicator source = dictionary.find(Reserved.SIGNAL_SOURCE).orElse(null);
+        if (source == null) {
+            problems.add(new SituationProblem("/signals", "this rule set has no signal tables (no signalSource in its "
+                    + "dictionary), so signals cannot be used"));
+            return out;
+        }
+        if (situation.signals().size() > MAX_SIGNALS) {
+            problems.add(new SituationProblem("/signals", "at most " + MAX_SIGNALS + " signals per situation, not "
+                    + situation.signals().size()));
+            return out;
+        }
+        for (int i = 0; i < situation.signals().size(); i++) {
+            Signal signal = situation.signals().get(i);
+            String pointer = "/signals/" + i;
+            if (signal == null) {
+                problems.add(new SituationProblem(pointer, "a signal must be an object with source, start and values"));
+                continue;
+            }
+            int before = problems.size();
+            Object sourceValue = signal.source() == null ? null
+                    : canonical(source, signal.source(), pointer + "/source", problems);
+            if (signal.source() == null) {
+                problems.add(new SituationProblem(pointer + "/source", "source is required; valid values: "
+                        + String.join(", ", source.values())));
+            }
+            if (signal.start() == null) {
+                problems.add(new SituationProblem(pointer + "/start", "start (the date of the first value) is "
+                        + "required"));
+            }
+            double[] values = signal.values();
+            if (values == null || values.length == 0) {
+                problems.add(new SituationProblem(pointer + "/values", "values (one count per day) are required"));
+            } else if (values.length > MAX_SIGNAL_DAYS) {
+                problems.add(new SituationProblem(pointer + "/values", "at most " + MAX_SIGNAL_DAYS + " days, not "
+                        + values.length));
+            } else {
+                for (int d = 0; d < values.length; d++) {
+                    if (!Double.isFinite(values[d]) || values[d] < 0) {
+                        problems.add(new SituationProblem(pointer + "/values/" + d, "a daily count must be a number "
+                                + "0 or more, not " + values[d]));
+                        break;
+                    }
+                }
+            }
+            if (problems.size() > before) {
+                continue;
+            }
+            if (situation.asOf() != null) {
+                long days = java.time.temporal.ChronoUnit.DAYS.between(signal.start(), situation.asOf()) + 1;
+                if (days < values.length && days >= 1) {
+                    values = java.util.Arrays.copyOf(values, (int) days);
+                } else if (days != values.length) {
+                    problems.add(new SituationProblem(pointer + "/values", "the series runs from " + signal.start()
+                            + " to " + SignalStatistics.end(signal.start(), values.length) + " but the situation is "
+                            + "as of " + situation.asOf() + ": it must reach that day"));
+                    continue;
+                }
+            }
+            Map<String, Object> facts = new LinkedHashMap<>();
+            facts.put(Reserved.SIGNAL_SOURCE, sourceValue);
+            Map<String, BigDecimal> statistics = SignalStatistics.of(signal.start(), values);
+            for (Map.Entry<String, BigDecimal> e : statistics.entrySet()) {
+                facts.put(e.getKey(), e.getValue());
+            }
+            out.add(new SignalFacts(sourceValue.toString(), SignalStatistics.end(signal.start(), values.length),
+                    statistics, facts));
+        }
+        return out;
+    }
+
+    /** One signal as the rules see it. */
+    record SignalFacts(String source, java.time.LocalDate lastDay, Map<String, BigDecimal> statistics,
+            Map<String, Object> facts) {
     }
 
     private static String suggestions(Dictionary dictionary, String name) {
@@ -96,12 +193,8 @@ final class SituationValues {
                 return null;
             }
             case ENUM -> {
-                if (raw instanceof String s) {
-                    for (String v : ind.values()) {
-                        if (v.equalsIgnoreCase(s.trim())) {
-                            return v;
-                        }
-                    }
+                if (raw instanceof String s && ind.enumValue(s).isPresent()) {
+                    return ind.enumValue(s).get();
                 }
                 problems.add(new SituationProblem(pointer, describe(raw) + " is not a value of " + ind.name()
                         + "; valid values: " + String.join(", ", ind.values())));

@@ -12,9 +12,10 @@ import java.util.List;
  * @param outcome whether a row answered, none did, or the table does not apply to this event type
  * @param matches the answering rows (one, or several under collect all); empty unless {@code MATCHED}
  * @param overruled rows whose conditions also held but that the hit policy did not pick, top to bottom
+ * @param signal for a {@code For each: signal} table, the source of the signal this answer is about; else null
  */
 public record TableDecision(String table, String title, String workbook, String hitPolicy, Outcome outcome,
-        List<RuleMatch> matches, List<String> overruled) {
+        List<RuleMatch> matches, List<String> overruled, String signal) {
 
     public TableDecision {
         matches = List.copyOf(matches);

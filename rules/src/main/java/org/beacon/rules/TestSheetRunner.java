@@ -21,7 +21,7 @@ final class TestSheetRunner {
             List<String> failures = new ArrayList<>();
             String firstFailingCell = null;
             for (TestCase.Expectation e : c.expectations()) {
-                Set<String> actual = actual(d, e);
+                Set<String> actual = actual(d, e, c.workbook());
                 if (!actual.equals(e.values())) {
                     failures.add(e.cell() + ": expected " + e.output() + " " + show(e.values()) + ", got "
                             + show(actual));
@@ -42,7 +42,11 @@ final class TestSheetRunner {
         return outcomes;
     }
 
-    private static Set<String> actual(Decision d, TestCase.Expectation e) {
+    /**
+     * What the decision shows for one EXPECT column. Grade and colour are the whole rule set's; rows, actions and
+     * outputs are those of the test's own workbook, so adding a workbook never breaks another's tests.
+     */
+    private static Set<String> actual(Decision d, TestCase.Expectation e, String workbook) {
         Set<String> out = new LinkedHashSet<>();
         switch (e.kind()) {
             case GRADE -> {
@@ -55,9 +59,13 @@ final class TestSheetRunner {
                     out.add(d.colour().code());
                 }
             }
-            case ROWS -> out.addAll(d.firedRules());
+            case ROWS -> d.tables().stream().filter(t -> t.workbook().equals(workbook))
+                    .forEach(t -> t.matches().forEach(m -> out.add(m.ruleId())));
             case OUTPUT -> {
                 for (TableDecision t : d.tables()) {
+                    if (!t.workbook().equals(workbook)) {
+                        continue;
+                    }
                     for (RuleMatch m : t.matches()) {
                         if (e.output().equals("actions")) {
                             out.addAll(m.actions());

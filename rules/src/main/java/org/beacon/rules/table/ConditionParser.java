@@ -3,6 +3,7 @@ package org.beacon.rules.table;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -261,10 +262,9 @@ final class ConditionParser {
                 return b;
             }
             case ENUM -> {
-                for (String v : ind.values()) {
-                    if (v.equalsIgnoreCase(item)) {
-                        return v;
-                    }
+                Optional<String> v = ind.enumValue(item);
+                if (v.isPresent()) {
+                    return v.get();
                 }
                 List<String> close = Dictionary.closest(item, ind.values());
                 findings.error(cell, "INVALID_VALUE", "'" + item + "' is not a value of " + ind.name()

@@ -15,14 +15,20 @@ import java.util.List;
  * @param rules data rows, top to bottom
  * @param headerRow the Excel row of its header
  * @param gapsExpected true when the table says some inputs are meant to match no row (e.g. below every threshold)
+ * @param perSignal true when the table is evaluated once per signal ({@code For each: signal})
  */
 public record DecisionTable(int index, String workbook, String sheet, String title, HitPolicy hitPolicy,
-        List<String> eventTypes, List<Indicator> inputs, List<Rule> rules, int headerRow, boolean gapsExpected) {
+        List<String> eventTypes, List<Indicator> inputs, List<Rule> rules, int headerRow, boolean gapsExpected, boolean perSignal) {
 
     public DecisionTable {
         eventTypes = List.copyOf(eventTypes);
         inputs = List.copyOf(inputs);
         rules = List.copyOf(rules);
+    }
+
+    /** True when a column tests the response grade, so the table runs after the grading tables. */
+    public boolean usesResponseGrade() {
+        return inputs.stream().anyMatch(i -> Reserved.role(i.name()) == Reserved.Role.RESPONSE_GRADE);
     }
 
     public boolean appliesTo(String eventType) {

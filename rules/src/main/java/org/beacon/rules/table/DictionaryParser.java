@@ -49,9 +49,11 @@ final class DictionaryParser {
                         + "use letters, digits and _, starting with a letter (e.g. weeklyCases)");
                 continue;
             }
-            if (into.containsKey(name)) {
+            Indicator earlier = into.get(name);
+            if (earlier != null && earlier.location().startsWith(sheet.name() + "!")
+                    && earlier.workbook().equals(findings.workbook())) {
                 findings.error(nameCell, "DUPLICATE_INDICATOR", name + " is already declared at "
-                        + into.get(name).location());
+                        + earlier.location());
                 continue;
             }
             if (typeText.isEmpty()) {
@@ -66,6 +68,11 @@ final class DictionaryParser {
                 continue;
             }
             List<String> values = enumValues(sheet, header, row, name, type, findings);
+            String misdeclared = values == null ? null : Reserved.checkDeclaration(name, type, values).orElse(null);
+            if (misdeclared != null) {
+                findings.error(header.cell(sheet, row, "type"), "INVALID_DICTIONARY_ENTRY", misdeclared);
+                continue;
+            }
             BigDecimal min = bound(sheet, header, row, "min", type, findings);
             BigDecimal max = bound(sheet, header, row, "max", type, findings);
             if (values == null || min == BAD || max == BAD) {
@@ -76,9 +83,50 @@ final class DictionaryParser {
                         + " is greater than Max " + max);
                 continue;
             }
-            into.put(name, new Indicator(into.size(), name, type, values, header.text(sheet, row, "unit"), min, max,
-                    header.text(sheet, row, "zh"), header.text(sheet, row, "en"), CellRef.row(sheet.name(), row)));
+            Indicator declared = new Indicator(earlier == null ? into.size() : earlier.index(), name, type, values,
+                    header.text(sheet, row, "unit"), min, max, header.text(sheet, row, "zh"),
+                    header.text(sheet, row, "en"), CellRef.row(sheet.name(), row), findings.workbook());
+            if (earlier == null) {
+                into.put(name, declared);
+            } else {
+                Indicator merged = merge(earlier, declared, nameCell, findings);
+                if (merged != null) {
+                    into.put(name, merged);
+                }
+            }
         }
+    }
+
+    /**
+     * Several workbooks of one rule set may each declare an indicator they share (so each can be checked alone): the
+     * declarations must agree on type and range; an enum takes the values of all of them.
+     */
+    private static Indicator merge(Indicator earlier, Indicator again, String cell, Findings findings) {
+        String where = " than at " + earlier.workbook() + " " + earlier.location();
+        if (earlier.type() != again.type()) {
+            findings.error(cell, "CONFLICTING_INDICATOR", again.name() + " is declared " + again.type().code()
+                    + " here but " + earlier.type().code() + " at " + earlier.workbook() + " "
+                    + earlier.location() + "; an indicator shared by workbooks needs one type");
+            return null;
+        }
+        if (!sameNumber(earlier.min(), again.min()) || !sameNumber(earlier.max(), again.max())) {
+            findings.error(cell, "CONFLICTING_INDICATOR", again.name() + " has another range here "
+                    + again.rangeText() + where + " " + earlier.rangeText() + "; give it the same Min and Max");
+            return null;
+        }
+        List<String> values = new ArrayList<>(earlier.values());
+        for (String v : again.values()) {
+            if (values.stream().noneMatch(v::equalsIgnoreCase)) {
+                values.add(v);
+            }
+        }
+        return new Indicator(earlier.index(), earlier.name(), earlier.type(), values, earlier.unit(), earlier.min(),
+                earlier.max(), earlier.descriptionZh(), earlier.descriptionEn(), earlier.location(),
+                earlier.workbook());
+    }
+
+    private static boolean sameNumber(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
     }
 
     private static final BigDecimal BAD = new BigDecimal("-0.0000000000000000000000000001");

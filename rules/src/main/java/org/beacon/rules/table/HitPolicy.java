@@ -8,7 +8,10 @@ import java.util.Optional;
 public enum HitPolicy {
     /** The first matching row, top to bottom. */
     FIRST_MATCH("first match"),
-    /** Of the matching rows, the one with the most serious grade; on a tie the upper one. */
+    /**
+     * Of the matching rows, the one with the most serious grade (rows without a grade: the most serious warning
+     * colour); on a tie the upper one.
+     */
     HIGHEST_GRADE("highest grade"),
     /** Every matching row. */
     COLLECT_ALL("collect all");
@@ -40,6 +43,9 @@ public enum HitPolicy {
                 for (Rule r : matching) {
                     if (r.grade() != null && (best.grade() == null || r.grade().isMoreSeriousThan(best.grade()))) {
                         best = r;
+                    } else if (r.grade() == null && best.grade() == null && r.colour() != null
+                            && (best.colour() == null || r.colour().isMoreSeriousThan(best.colour()))) {
+                        best = r; // rows that give only a warning colour compete on it
                     }
                 }
                 yield List.of(best);

@@ -2,6 +2,8 @@ package org.beacon.rules.table;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
+import org.beacon.rules.Grade;
 
 /**
  * One dictionary entry.
@@ -16,15 +18,36 @@ import java.util.List;
  * @param descriptionZh description in Chinese
  * @param descriptionEn description in English
  * @param location the dictionary row that declares it
+ * @param workbook the workbook of that row
  */
 public record Indicator(int index, String name, IndicatorType type, List<String> values, String unit,
-        BigDecimal min, BigDecimal max, String descriptionZh, String descriptionEn, String location) {
+        BigDecimal min, BigDecimal max, String descriptionZh, String descriptionEn, String location, String workbook) {
 
     public static final String EVENT_TYPE = "eventType";
     public static final String ADMIN_LEVEL = "adminLevel";
 
     public Indicator {
         values = List.copyOf(values);
+    }
+
+    /**
+     * The enum value {@code text} names, spelt as declared: case aside, and for {@code responseGrade} in any form a
+     * grade may take ({@code Ⅱ}, {@code 2}, {@code 重大}).
+     */
+    public Optional<String> enumValue(String text) {
+        String t = text.trim();
+        for (String v : values) {
+            if (v.equalsIgnoreCase(t)) {
+                return Optional.of(v);
+            }
+        }
+        if (name.equals(Reserved.RESPONSE_GRADE)) {
+            Optional<Grade> grade = Grade.parse(t);
+            if (grade.isPresent()) {
+                return values.stream().filter(v -> Grade.parse(v).equals(grade)).findFirst();
+            }
+        }
+        return Optional.empty();
     }
 
     /** True when {@code n} lies within Min–Max. */

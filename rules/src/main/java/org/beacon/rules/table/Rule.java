@@ -17,9 +17,10 @@ import org.beacon.rules.WarningColour;
  * @param outputs other THEN columns by name, in column order
  * @param source SOURCE cell
  * @param tag TAG cell (V, C, M or empty)
+ * @param actionsCell the THEN actions cell, or null when the table has none
  */
 public record Rule(String id, int row, List<Condition> conditions, Grade grade, WarningColour colour,
-        List<String> actions, Map<String, String> outputs, String source, String tag) {
+        List<String> actions, Map<String, String> outputs, String source, String tag, String actionsCell) {
 
     public Rule {
         conditions = List.copyOf(conditions);

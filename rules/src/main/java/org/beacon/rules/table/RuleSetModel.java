@@ -3,6 +3,7 @@ package org.beacon.rules.table;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import org.beacon.rules.ActionDefinition;
 import org.beacon.rules.Grade;
 import org.beacon.rules.WarningColour;
 
@@ -11,9 +12,11 @@ import org.beacon.rules.WarningColour;
  * Immutable.
  */
 public record RuleSetModel(Dictionary dictionary, Map<String, BigDecimal> parameters,
-        Map<Grade, WarningColour> colours, List<DecisionTable> tables, List<TestCase> tests) {
+        Map<Grade, WarningColour> colours, List<DecisionTable> tables, List<TestCase> tests,
+        Map<String, ActionDefinition> actions) {
 
     public RuleSetModel {
+        actions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(actions));
         parameters = Map.copyOf(parameters);
         colours = Map.copyOf(colours);
         tables = List.copyOf(tables);

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.beacon.rules.ActionDefinition;
 import org.beacon.rules.Grade;
 import org.beacon.rules.WarningColour;
 import org.beacon.rules.workbook.CellRef;
@@ -23,7 +24,7 @@ import org.beacon.rules.workbook.SheetData;
  */
 public final class RuleSetReader {
 
-    private enum SheetKind { DICTIONARY, PARAMETERS, COLOURS, TABLE, TESTS, OTHER }
+    private enum SheetKind { DICTIONARY, PARAMETERS, COLOURS, ACTIONS, TABLE, TESTS, OTHER }
 
     private record Sheet(String workbook, SheetData data, SheetKind kind) {
     }
@@ -35,12 +36,14 @@ public final class RuleSetReader {
         Map<String, BigDecimal> parameters = new LinkedHashMap<>();
         Map<String, String> parameterLocations = new HashMap<>();
         Map<Grade, WarningColour> colours = new EnumMap<>(Grade.class);
+        Map<String, ActionDefinition> actions = new LinkedHashMap<>();
         boolean colourSheet = false;
         for (Sheet s : sheets) {
             Findings f = findings.forWorkbook(s.workbook());
             switch (s.kind()) {
                 case DICTIONARY -> DictionaryParser.parse(s.data(), indicators, f);
                 case PARAMETERS -> ParameterParser.parse(s.data(), parameters, parameterLocations, f);
+                case ACTIONS -> ActionParser.parse(s.data(), actions, f);
                 case COLOURS -> {
                     ColourParser.parse(s.data(), colours, f);
                     colourSheet = true;
@@ -66,6 +69,7 @@ public final class RuleSetReader {
                 DecisionTable t = new TableParser(dictionary, new ConditionParser(parameters, f), f)
                         .parse(s.data(), tables.size());
                 if (t != null) {
+                    checkActionCodes(t, actions, f);
                     tables.add(t);
                 }
             }
@@ -84,7 +88,23 @@ public final class RuleSetReader {
                         .parse(s.data()));
             }
         }
-        return new RuleSetModel(dictionary, parameters, colours, tables, tests);
+        return new RuleSetModel(dictionary, parameters, colours, tables, tests, actions);
+    }
+
+    /** With an action catalogue, every action code a table names must be in it. */
+    private static void checkActionCodes(DecisionTable t, Map<String, ActionDefinition> actions, Findings f) {
+        if (actions.isEmpty()) {
+            return;
+        }
+        for (Rule r : t.rules()) {
+            for (String code : r.actions()) {
+                if (!actions.containsKey(code)) {
+                    f.error(r.actionsCell() == null ? r.id() : r.actionsCell(), "UNKNOWN_ACTION", "'" + code
+                            + "' is not in the action catalogue" + Dictionary.didYouMean(Dictionary.closest(code,
+                            actions.keySet())) + " (sheet Actions lists the measures with their departments)");
+                }
+            }
+        }
     }
 
     private static List<Sheet> classify(List<WorkbookContent> workbooks, Findings findings) {
@@ -96,12 +116,14 @@ public final class RuleSetReader {
                 SheetKind kind = kind(data.text(1, 1));
                 if (kind == SheetKind.OTHER) {
                     f.info(data.name(), "SHEET_IGNORED", "sheet " + data.name() + " has no keyword in A1 (Dictionary, "
-                            + "Parameters, Colours, Table, Tests) and is ignored");
+                            + "Parameters, Colours, Actions, Table, Tests) and is ignored");
                     continue;
                 }
-                String previous = names.putIfAbsent(data.name(), wb.workbook());
+                // rule ids name a table by its sheet, so table sheets must be unique across workbooks; each
+                // workbook may have its own Dictionary or Tests sheet
+                String previous = kind == SheetKind.TABLE ? names.putIfAbsent(data.name(), wb.workbook()) : null;
                 if (previous != null) {
-                    f.error(data.name(), "DUPLICATE_SHEET", "a sheet named " + data.name() + " is already in "
+                    f.error(data.name(), "DUPLICATE_SHEET", "a table sheet named " + data.name() + " is already in "
                             + previous + "; rule ids use the sheet name, so it must be unique");
                     continue;
                 }
@@ -129,6 +151,7 @@ public final class RuleSetReader {
             case "dictionary", "指标字典" -> SheetKind.DICTIONARY;
             case "parameters", "参数" -> SheetKind.PARAMETERS;
             case "colours", "colors", "预警颜色" -> SheetKind.COLOURS;
+            case "actions", "措施目录" -> SheetKind.ACTIONS;
             case "table", "决策表" -> SheetKind.TABLE;
             case "tests", "测试" -> SheetKind.TESTS;
             default -> SheetKind.OTHER;

@@ -27,7 +27,7 @@ final class TableParser {
 
     private enum Kind { INPUT, GRADE, COLOUR, ACTIONS, OUTPUT, SOURCE, TAG, NOTE }
 
-    private record Column(int column, Kind kind, String name, Indicator indicator, Operator operator) {
+    private record Column(int column, Kind kind, String name, Indicator indicator, Operator operator, String cell) {
     }
 
     private final Dictionary dictionary;
@@ -47,6 +47,7 @@ final class TableParser {
         HitPolicy hitPolicy = null;
         List<String> eventTypes = List.of();
         boolean gapsExpected = false;
+        boolean perSignal = false;
         int row = 2;
         for (; row <= sheet.lastRow() && !sheet.isRowBlank(row); row++) {
             String key = CellText.keyword(sheet.text(row, 1));
@@ -70,11 +71,20 @@ final class TableParser {
                                 + "setting; use expected (inputs that match no row are normal) or report");
                     }
                 }
+                case "for each", "逐项" -> {
+                    switch (CellText.keyword(value)) {
+                        case "signal", "signals", "信号" -> perSignal = true;
+                        case "", "situation", "情形" -> perSignal = false;
+                        default -> findings.error(valueCell, "INVALID_VALUE", "'" + value + "' is not a For each "
+                                + "setting; use signal (the table looks at each surveillance signal in turn) or "
+                                + "leave it empty");
+                    }
+                }
                 case "description", "说明" -> {
                     // documentation only
                 }
                 default -> findings.error(CellRef.cell(name, row, 1), "UNKNOWN_HEADER", "'" + sheet.text(row, 1)
-                        + "' is not a table property; use Hit policy, Event types, Gaps or Description, and leave a "
+                        + "' is not a table property; use Hit policy, Event types, Gaps, For each or Description, and leave a "
                         + "blank row before the header");
             }
         }
@@ -93,7 +103,7 @@ final class TableParser {
             return null;
         }
         List<Column> columns = header(sheet, headerRow);
-        if (columns == null) {
+        if (columns == null || !inputsKnown(columns, perSignal)) {
             return null;
         }
         List<Rule> rules = new ArrayList<>();
@@ -118,7 +128,34 @@ final class TableParser {
         }
         List<Indicator> inputs = columns.stream().filter(c -> c.kind() == Kind.INPUT).map(Column::indicator).toList();
         return new DecisionTable(index, findings.workbook(), name, title, hitPolicy, eventTypes, inputs, rules,
-                headerRow, gapsExpected);
+                headerRow, gapsExpected, perSignal);
+    }
+
+    /** Each IF column must test a value known when the table runs: signal statistics only while looking at a signal. */
+    private boolean inputsKnown(List<Column> columns, boolean perSignal) {
+        boolean ok = true;
+        for (Column c : columns) {
+            if (c.kind() != Kind.INPUT) {
+                continue;
+            }
+            Reserved.Role role = Reserved.role(c.name());
+            String problem = null;
+            if (role == Reserved.Role.PER_SIGNAL && !perSignal) {
+                problem = c.name() + " describes one surveillance signal: it is known only in a table with the "
+                        + "property 'For each: signal'";
+            } else if (perSignal && role == Reserved.Role.SIGNAL_COUNT) {
+                problem = c.name() + " counts the signals after each has been looked at: test it in a table without "
+                        + "'For each: signal'";
+            } else if (perSignal && role == Reserved.Role.RESPONSE_GRADE) {
+                problem = "signals are looked at before the grade is decided: a 'For each: signal' table cannot test "
+                        + "responseGrade";
+            }
+            if (problem != null) {
+                findings.error(c.cell(), "INPUT_NOT_AVAILABLE", problem);
+                ok = false;
+            }
+        }
+        return ok;
     }
 
     private List<String> eventTypes(String value, String cell) {
@@ -192,29 +229,29 @@ final class TableParser {
                     return null;
                 }
             }
-            return new Column(col, Kind.INPUT, ind.name(), ind, op);
+            return new Column(col, Kind.INPUT, ind.name(), ind, op, cell);
         }
         m = THEN.matcher(text);
         if (m.matches()) {
             String out = m.group(1);
             return switch (out.toLowerCase(Locale.ROOT)) {
-                case "grade", "级别" -> new Column(col, Kind.GRADE, "grade", null, null);
-                case "colour", "color", "颜色" -> new Column(col, Kind.COLOUR, "colour", null, null);
-                case "actions", "措施" -> new Column(col, Kind.ACTIONS, "actions", null, null);
+                case "grade", "级别" -> new Column(col, Kind.GRADE, "grade", null, null, cell);
+                case "colour", "color", "颜色" -> new Column(col, Kind.COLOUR, "colour", null, null, cell);
+                case "actions", "措施" -> new Column(col, Kind.ACTIONS, "actions", null, null, cell);
                 default -> {
                     if (!CellText.IDENTIFIER.matcher(out).matches()) {
                         findings.error(cell, "UNKNOWN_HEADER", "'" + out + "' is not a valid output name: use letters, "
                                 + "digits and _, starting with a letter");
                         yield null;
                     }
-                    yield new Column(col, Kind.OUTPUT, out, null, null);
+                    yield new Column(col, Kind.OUTPUT, out, null, null, cell);
                 }
             };
         }
         return switch (text.toLowerCase(Locale.ROOT)) {
-            case "source", "来源" -> new Column(col, Kind.SOURCE, "source", null, null);
-            case "tag", "可信度" -> new Column(col, Kind.TAG, "tag", null, null);
-            case "note", "备注" -> new Column(col, Kind.NOTE, "note", null, null);
+            case "source", "来源" -> new Column(col, Kind.SOURCE, "source", null, null, cell);
+            case "tag", "可信度" -> new Column(col, Kind.TAG, "tag", null, null, cell);
+            case "note", "备注" -> new Column(col, Kind.NOTE, "note", null, null, cell);
             default -> {
                 findings.error(cell, "UNKNOWN_HEADER", "'" + text + "' is not a header Beacon knows; use IF <indicator>, "
                         + "THEN <output>, SOURCE, TAG or NOTE");
@@ -233,6 +270,7 @@ final class TableParser {
         Map<String, String> outputs = new LinkedHashMap<>();
         String source = "";
         String tag = "";
+        String actionsCell = null;
         for (Column c : columns) {
             String text = sheet.text(row, c.column());
             String cell = CellRef.cell(name, row, c.column());
@@ -263,6 +301,7 @@ final class TableParser {
                     }
                 }
                 case ACTIONS -> {
+                    actionsCell = cell;
                     for (String code : CellText.splitList(CellText.normalize(text))) {
                         if (!ACTION_CODE.matcher(code).matches()) {
                             findings.error(cell, "INVALID_VALUE", "'" + code + "' is not an action code: use letters, "
@@ -274,7 +313,13 @@ final class TableParser {
                 }
                 case OUTPUT -> {
                     if (!text.isEmpty()) {
-                        outputs.put(c.name(), text);
+                        String value = TypedOutputs.canonical(c.name(), text).orElse(null);
+                        if (value == null) {
+                            findings.error(cell, "INVALID_VALUE", "'" + text + "' is not valid for THEN " + c.name()
+                                    + ": use " + TypedOutputs.expected(c.name()));
+                        } else {
+                            outputs.put(c.name(), value);
+                        }
                     }
                 }
                 case SOURCE -> source = text;
@@ -294,6 +339,7 @@ final class TableParser {
         if (findings.errorCount() > errorsBefore) {
             return null;
         }
-        return new Rule(CellRef.row(name, row), row, conds, grade, colour, actions, outputs, source, tag);
+        return new Rule(CellRef.row(name, row), row, conds, grade, colour, actions, outputs, source, tag,
+                actionsCell);
     }
 }

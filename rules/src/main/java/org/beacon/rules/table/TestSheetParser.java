@@ -192,7 +192,17 @@ final class TestSheetParser {
                         expected.add(id);
                     }
                 }
-                case OUTPUT -> expected.addAll(CellText.splitList(text));
+                case OUTPUT -> {
+                    for (String item : CellText.splitList(text)) {
+                        String value = TypedOutputs.canonical(c.output(), item).orElse(null);
+                        if (value == null) {
+                            findings.error(cell, "INVALID_VALUE", "'" + item + "' is not valid for " + c.output()
+                                    + ": use " + TypedOutputs.expected(c.output()) + " or none");
+                            return null;
+                        }
+                        expected.add(value);
+                    }
+                }
             }
         }
         return new TestCase.Expectation(c.kind(), c.output(), cell, expected);
