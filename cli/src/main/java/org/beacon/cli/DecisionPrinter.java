@@ -4,7 +4,9 @@ import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.util.List;
 import org.beacon.rules.ConditionCheck;
+import org.beacon.rules.ActionDefinition;
 import org.beacon.rules.Decision;
+import org.beacon.rules.SignalDecision;
 import org.beacon.rules.RuleMatch;
 import org.beacon.rules.Situation;
 import org.beacon.rules.TableDecision;
@@ -28,9 +30,39 @@ final class DecisionPrinter {
             out.println("decision:  grade " + (d.grade() == null ? "none" : d.grade().numeral() + " "
                     + d.grade().chineseName()) + ", warning " + (d.colour() == null ? "none"
                     : d.colour().code() + " " + d.colour().chineseName()));
-            if (!d.actions().isEmpty()) {
+            if (d.response() != null) {
+                out.println("response:  grade " + d.response().grade().numeral() + (d.response().given()
+                        ? " (given by the situation)" : " (decided by the grading tables)"));
+            }
+            if (d.riskLevel() != null) {
+                out.println("risk:      " + d.riskLevel().chineseName() + " (" + d.riskLevel().englishName() + ")");
+            }
+            if (d.areaRisk() != null) {
+                out.println("risk map:  " + d.areaRisk().chineseName() + " " + d.areaRisk().riskZh() + " ("
+                        + d.areaRisk().code() + ", " + d.areaRisk().riskEn() + ")");
+            }
+            if (d.reporting().required()) {
+                out.println("report:    within " + d.reporting().withinHours() + " h to "
+                        + String.join("; ", d.reporting().reportTo()) + " (" + String.join(", ",
+                        d.reporting().rows()) + ")");
+            }
+            if (d.termination() != null) {
+                out.println("end:       " + d.termination());
+            }
+            for (ActionDefinition a : d.actionDetails()) {
+                out.println("action:    " + a.code() + " " + a.nameZh() + " — lead " + String.join("、", a.leadZh())
+                        + (a.responsibleZh().isEmpty() ? "" : "; with " + String.join("、", a.responsibleZh()))
+                        + (a.withinHours() == null ? "" : a.withinHours() == 0 ? "; at once"
+                        : "; within " + a.withinHours() + " h"));
+            }
+            if (d.actionDetails().isEmpty() && !d.actions().isEmpty()) {
                 out.println("actions:   " + String.join(", ", d.actions()));
             }
+        }
+        for (SignalDecision s : d.signals()) {
+            out.println("signal:    " + s.source() + " → " + (s.colour() == null ? "no warning" : s.colour().code())
+                    + "  " + s.statistics().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()
+                    .toPlainString()).collect(java.util.stream.Collectors.joining(" ")));
         }
         out.println("rule set:  " + d.ruleSetId());
         List<String> notApplicable = d.tables().stream()
@@ -40,7 +72,8 @@ final class DecisionPrinter {
                 continue;
             }
             out.println();
-            out.println(t.table() + " (" + t.title() + ", " + t.hitPolicy() + "): "
+            out.println(t.table() + (t.signal() == null ? "" : " [signal " + t.signal() + "]") + " (" + t.title()
+                    + ", " + t.hitPolicy() + "): "
                     + (t.outcome() == TableDecision.Outcome.MATCHED ? "matched" : "no row matched"));
             for (RuleMatch m : t.matches()) {
                 out.println("  " + m.ruleId() + (m.grade() == null ? "" : "  grade " + m.grade().numeral())

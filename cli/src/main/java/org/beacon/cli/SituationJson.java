@@ -3,10 +3,13 @@ package org.beacon.cli;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.beacon.rules.AdminLevel;
 import org.beacon.rules.Region;
+import org.beacon.rules.Signal;
 import org.beacon.rules.Situation;
 import tools.jackson.databind.JsonNode;
 
@@ -71,7 +74,41 @@ final class SituationJson {
             }
             indicators.put(e.getKey(), value);
         }
-        return new Situation(eventType, region, asOf, indicators);
+        return new Situation(eventType, region, asOf, indicators, signals(root.path("signals")));
+    }
+
+    /** {@code [{"source": "ili", "start": "2021-01-01", "values": [3, 5, …]}]}: one count per day from start. */
+    private static List<Signal> signals(JsonNode node) throws InvalidSituationFileException {
+        List<Signal> signals = new ArrayList<>();
+        if (node.isMissingNode() || node.isNull()) {
+            return signals;
+        }
+        if (!node.isArray()) {
+            throw new InvalidSituationFileException("/signals must be a list of {source, start, values}");
+        }
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode s = node.get(i);
+            String at = "/signals/" + i;
+            LocalDate start;
+            try {
+                start = LocalDate.parse(s.path("start").asString(""));
+            } catch (DateTimeParseException e) {
+                throw new InvalidSituationFileException(at + "/start must be a date like 2026-07-01");
+            }
+            JsonNode values = s.path("values");
+            if (!values.isArray()) {
+                throw new InvalidSituationFileException(at + "/values must be a list of daily counts");
+            }
+            double[] counts = new double[values.size()];
+            for (int d = 0; d < counts.length; d++) {
+                if (!values.get(d).isNumber()) {
+                    throw new InvalidSituationFileException(at + "/values/" + d + " must be a number");
+                }
+                counts[d] = values.get(d).doubleValue();
+            }
+            signals.add(new Signal(s.path("source").asString(null), start, counts));
+        }
+        return signals;
     }
 
     private static String text(JsonNode node, String field) throws InvalidSituationFileException {

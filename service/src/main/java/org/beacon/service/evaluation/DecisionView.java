@@ -11,6 +11,7 @@ import org.beacon.rules.Decision;
 import org.beacon.rules.RuleMatch;
 import org.beacon.rules.Situation;
 import org.beacon.rules.TableDecision;
+import org.beacon.rules.table.TypedOutputs;
 import org.beacon.service.evaluation.EvaluationResponse.CheckView;
 import org.beacon.service.evaluation.EvaluationResponse.GradeView;
 import org.beacon.service.evaluation.EvaluationResponse.MatchView;
@@ -18,6 +19,12 @@ import org.beacon.service.evaluation.EvaluationResponse.RegionView;
 import org.beacon.service.evaluation.EvaluationResponse.RuleSetRef;
 import org.beacon.service.evaluation.EvaluationResponse.SituationView;
 import org.beacon.service.evaluation.EvaluationResponse.TableView;
+import org.beacon.service.evaluation.EvaluationResponse.AreaRiskView;
+import org.beacon.service.evaluation.EvaluationResponse.LevelView;
+import org.beacon.service.evaluation.EvaluationResponse.MeasureView;
+import org.beacon.service.evaluation.EvaluationResponse.ReportingView;
+import org.beacon.service.evaluation.EvaluationResponse.ResponseView;
+import org.beacon.service.evaluation.EvaluationResponse.SignalView;
 
 /** Renders a rule-engine decision as the API's JSON shape. Tables that do not apply to the event are left out. */
 final class DecisionView {
@@ -45,13 +52,36 @@ final class DecisionView {
                         why));
             }
             tables.add(new TableView(t.table(), t.title(), t.hitPolicy(),
-                    t.outcome() == TableDecision.Outcome.MATCHED ? "matched" : "no_match", matches, t.overruled()));
+                    t.outcome() == TableDecision.Outcome.MATCHED ? "matched" : "no_match", matches, t.overruled(),
+                    t.signal()));
         }
         Map<String, Object> indicators = new LinkedHashMap<>(s.indicators());
         RegionView region = s.region() == null ? null : new RegionView(s.region().code(), s.region().name(),
                 s.region().level() == null ? null : s.region().level().code());
         return new EvaluationResponse(id, at, new RuleSetRef(d.ruleSetId(), d.contentHash()),
                 new SituationView(s.eventType(), region, s.asOf(), indicators), GradeView.of(d.grade()),
-                d.colour() == null ? null : d.colour().code(), d.noMatch(), d.actions(), d.firedRules(), tables);
+                d.colour() == null ? null : d.colour().code(), d.noMatch(), d.actions(), d.firedRules(), tables,
+                d.response() == null ? null : new ResponseView(GradeView.of(d.response().grade()), d.response().given()),
+                d.riskLevel() == null ? null : new LevelView(d.riskLevel().code(), d.riskLevel().chineseName(),
+                        d.riskLevel().englishName()),
+                d.areaRisk() == null ? null : new AreaRiskView(d.areaRisk().code(), d.areaRisk().chineseName(),
+                        d.areaRisk().riskZh(), d.areaRisk().riskEn()),
+                new ReportingView(d.reporting().required(), d.reporting().withinHours(), d.reporting().reportTo(),
+                        d.reporting().reportToEn(), d.reporting().rows()),
+                termination(d.termination()),
+                d.actionDetails().stream().map(a -> new MeasureView(a.code(), a.nameZh(), a.nameEn(), a.leadZh(),
+                        a.leadEn(), a.responsibleZh(), a.responsibleEn(), a.withinHours(), a.source(), a.tag()))
+                        .toList(),
+                d.outputs().isEmpty() ? null : d.outputs(),
+                d.signals().isEmpty() ? null : d.signals().stream().map(x -> new SignalView(x.source(), x.lastDay(),
+                        x.statistics(), x.colour() == null ? null : x.colour().code(), x.rows())).toList());
+    }
+
+    private static LevelView termination(String value) {
+        if (value == null) {
+            return null;
+        }
+        return TypedOutputs.MAY_END.equals(value) ? new LevelView("mayEnd", value, "the response may end")
+                : new LevelView("continue", value, "the response continues");
     }
 }

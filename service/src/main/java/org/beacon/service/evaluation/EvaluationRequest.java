@@ -2,6 +2,7 @@ package org.beacon.service.evaluation;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,13 +12,30 @@ import java.util.Map;
  * @param region where it happens
  * @param asOf the date the situation describes
  * @param indicators indicator values by dictionary name (numbers, true/false or text); see {@code GET /indicators}
+ * @param signals surveillance signals (daily counts per source) for the multi-point warning tables
  */
 @Schema(description = "A situation to decide")
 public record EvaluationRequest(
         @Schema(example = "cholera", requiredMode = Schema.RequiredMode.REQUIRED) String eventType,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) RegionRequest region,
         @Schema(example = "2026-07-01") LocalDate asOf,
-        @Schema(example = "{\"cases\": 12, \"countiesAffected\": 1}") Map<String, Object> indicators) {
+        @Schema(example = "{\"cases\": 12, \"countiesAffected\": 1}") Map<String, Object> indicators,
+        List<SignalRequest> signals) {
+
+    /** A situation without signals. */
+    public EvaluationRequest(String eventType, RegionRequest region, LocalDate asOf, Map<String, Object> indicators) {
+        this(eventType, region, asOf, indicators, null);
+    }
+
+    /**
+     * @param source a value of {@code signalSource} (e.g. {@code ili}, {@code schoolAbsenteeism})
+     * @param start the date of the first value
+     * @param values one count per day from start; the series must reach asOf (later days are ignored)
+     */
+    @Schema(description = "A surveillance signal: one source's daily counts, oldest first")
+    public record SignalRequest(@Schema(example = "ili") String source, @Schema(example = "2021-06-25") LocalDate start,
+            @Schema(example = "[12, 15, 11, 14]") List<Double> values) {
+    }
 
     /**
      * @param code administrative division code

@@ -21,19 +21,63 @@ import org.beacon.rules.Grade;
  * @param actions action codes of the answering rows
  * @param firedRules ids ({@code Sheet!R<row>}) of the answering rows
  * @param tables the tables that apply to the event type, each with its answer
+ * @param response the response grade the response tables worked from, and whether the situation gave it
+ * @param riskLevel the risk level (极低/低/中/高), when a row gives one
+ * @param areaRisk the five-colour risk-map colour, when a row gives one
+ * @param reporting whether the event must be reported, within how many hours, to whom
+ * @param termination whether the response may end, when a row says
+ * @param measures the catalogue entries of {@code actions}: lead and responsible departments, time limit
+ * @param outputs every output of the answering rows by name (labels, who decides, capacity warnings …)
+ * @param signals each surveillance signal with its derived statistics and the warning it raised
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EvaluationResponse(UUID evaluationId, Instant evaluatedAt, RuleSetRef ruleSet, SituationView situation,
         GradeView grade, String warningColour, boolean noMatch, List<String> actions, List<String> firedRules,
-        List<TableView> tables) {
+        List<TableView> tables, ResponseView response, LevelView riskLevel, AreaRiskView areaRisk,
+        ReportingView reporting, LevelView termination, List<MeasureView> measures,
+        Map<String, List<String>> outputs, List<SignalView> signals) {
 
     /** The same decision without the per-condition explanations ({@code ?explain=false}). */
     EvaluationResponse withoutExplanation() {
         List<TableView> lean = tables.stream().map(t -> new TableView(t.table(), t.title(), t.hitPolicy(),
                 t.outcome(), t.matches().stream().map(m -> new MatchView(m.ruleId(), m.grade(), m.warningColour(),
-                m.actions(), m.outputs(), m.source(), m.tag(), null)).toList(), t.overruled())).toList();
+                m.actions(), m.outputs(), m.source(), m.tag(), null)).toList(), t.overruled(), t.signal())).toList();
         return new EvaluationResponse(evaluationId, evaluatedAt, ruleSet, situation, grade, warningColour, noMatch,
-                actions, firedRules, lean);
+                actions, firedRules, lean, response, riskLevel, areaRisk, reporting, termination, measures, outputs,
+                signals);
+    }
+
+    /** The response grade used by the response tables; {@code given} true when the situation declared it. */
+    public record ResponseView(GradeView grade, boolean given) {
+    }
+
+    /** A ranked value in its three forms: {@code high}, {@code 高}, {@code high}. */
+    public record LevelView(String code, String name, String nameEn) {
+    }
+
+    /** A risk-map colour: {@code orange}, {@code 橙}, {@code 较高风险}, {@code fairly high}. */
+    public record AreaRiskView(String colour, String colourZh, String risk, String riskEn) {
+    }
+
+    /**
+     * @param required true when a row sets a reporting duty
+     * @param withinHours the shortest time limit, in hours
+     * @param to to whom (Chinese), {@code toEn} the same in English
+     * @param rules the rows that set the duty
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record ReportingView(boolean required, Integer withinHours, List<String> to, List<String> toEn,
+            List<String> rules) {
+    }
+
+    /** A measure from the action catalogue: what, who leads, who takes part, how soon (hours; 0 = at once). */
+    public record MeasureView(String code, String name, String nameEn, List<String> lead, List<String> leadEn,
+            List<String> responsible, List<String> responsibleEn, Integer withinHours, String source, String tag) {
+    }
+
+    /** A signal: its last day, the statistics its history allowed, its warning colour and the rows that gave it. */
+    public record SignalView(String source, LocalDate lastDay, Map<String, java.math.BigDecimal> statistics,
+            String warningColour, List<String> rules) {
     }
 
     public record RuleSetRef(String id, String contentHash) {
@@ -55,9 +99,11 @@ public record EvaluationResponse(UUID evaluationId, Instant evaluatedAt, RuleSet
     /**
      * @param outcome {@code matched} or {@code no_match}
      * @param overruled rows that matched too but that the hit policy did not pick
+     * @param signal for a table evaluated for each signal, the signal's source
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TableView(String table, String title, String hitPolicy, String outcome, List<MatchView> matches,
-            List<String> overruled) {
+            List<String> overruled, String signal) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -82,6 +82,61 @@ class EvaluationService {
         return new BatchResponse(batchId, items.size(), failed, results);
     }
 
+    /**
+     * Colours every region of a risk-map request. All regions are checked first: one invalid region refuses the
+     * request (400 naming each field) and nothing is decided or stored.
+     */
+    RiskMapResponse riskMap(RiskMapRequest request, String caller, String pinnedRuleSet) {
+        List<RiskMapRequest.Entry> regions = request.regions() == null ? List.of() : request.regions();
+        if (regions.isEmpty()) {
+            throw new InvalidRequestException(List.of(new InvalidRequestException.FieldError("/regions",
+                    "regions is required: a list of {region, indicators}")));
+        }
+        if (regions.size() > maxBatch) {
+            throw new BatchTooLargeException(regions.size(), maxBatch);
+        }
+        CompiledRuleSet ruleSet = select(pinnedRuleSet, request.asOf());
+        List<Situation> situations = new ArrayList<>(regions.size());
+        List<InvalidRequestException.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < regions.size(); i++) {
+            RiskMapRequest.Entry entry = regions.get(i);
+            String prefix = "/regions/" + i;
+            if (entry == null) {
+                errors.add(new InvalidRequestException.FieldError(prefix, "a region must be an object with region "
+                        + "and indicators"));
+                continue;
+            }
+            try {
+                situations.add(SituationMapper.toSituation(new EvaluationRequest(request.eventType(), entry.region(),
+                        request.asOf(), entry.indicators()), ruleSet, prefix));
+            } catch (InvalidRequestException e) {
+                errors.addAll(e.errors().stream().map(f -> f.pointer().startsWith(prefix + "/eventType")
+                        ? new InvalidRequestException.FieldError("/eventType", f.detail()) : f).toList());
+            }
+        }
+        if (!errors.isEmpty()) {
+            metrics.invalid();
+            throw new InvalidRequestException(errors.stream().distinct().toList());
+        }
+        UUID batchId = UUID.randomUUID();
+        List<AuditEntry> entries = new ArrayList<>(situations.size());
+        List<RiskMapResponse.RegionRisk> out = new ArrayList<>(situations.size());
+        java.util.Map<String, Integer> colours = new java.util.LinkedHashMap<>();
+        for (org.beacon.rules.AreaRisk a : org.beacon.rules.AreaRisk.values()) {
+            colours.put(a.code(), 0);
+        }
+        colours.put("none", 0);
+        for (int i = 0; i < situations.size(); i++) {
+            EvaluationResponse full = decide(ruleSet, situations.get(i));
+            entries.add(new AuditEntry(full, caller, batchId, i));
+            out.add(RiskMapView.of(i, full));
+            colours.merge(full.areaRisk() == null ? "none" : full.areaRisk().colour(), 1, Integer::sum);
+        }
+        audit.save(entries);
+        return new RiskMapResponse(batchId, new EvaluationResponse.RuleSetRef(ruleSet.id(), ruleSet.contentHash()),
+                request.asOf(), out.size(), colours, out);
+    }
+
     private CompiledRuleSet select(String pinned, java.time.LocalDate asOf) {
         return pinned != null ? registry.pinned(pinned) : registry.forDate(asOf);
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.beacon.rules.AdminLevel;
 import org.beacon.rules.CompiledRuleSet;
 import org.beacon.rules.Region;
+import org.beacon.rules.Signal;
 import org.beacon.rules.Situation;
 import org.beacon.rules.SituationProblem;
 
@@ -18,6 +19,28 @@ final class SituationMapper {
      * @param prefix pointer prefix, e.g. {@code /situations/3} inside a batch, "" for a single request
      * @throws InvalidRequestException naming every offending field
      */
+    /** A signal as the rules take it; a missing day is an error, never a silent zero. */
+    private static Signal signal(EvaluationRequest.SignalRequest request, String pointer,
+            List<InvalidRequestException.FieldError> errors) {
+        if (request == null) {
+            return null;
+        }
+        double[] values = null;
+        if (request.values() != null) {
+            values = new double[request.values().size()];
+            for (int d = 0; d < values.length; d++) {
+                Double v = request.values().get(d);
+                if (v == null) {
+                    errors.add(new InvalidRequestException.FieldError(pointer + "/values/" + d, "a day without a count: "
+                            + "send 0 when nothing was counted, or start the series after the gap"));
+                    return null;
+                }
+                values[d] = v;
+            }
+        }
+        return new Signal(request.source(), request.start(), values);
+    }
+
     static Situation toSituation(EvaluationRequest request, CompiledRuleSet ruleSet, String prefix) {
         List<InvalidRequestException.FieldError> errors = new ArrayList<>();
         Region region = null;
@@ -36,7 +59,17 @@ final class SituationMapper {
             }
             region = new Region(request.region().code(), request.region().name(), level);
         }
-        Situation situation = new Situation(request.eventType(), region, request.asOf(), request.indicators());
+        List<Signal> signals = new ArrayList<>();
+        if (request.signals() != null) {
+            for (int i = 0; i < request.signals().size(); i++) {
+                signals.add(signal(request.signals().get(i), prefix + "/signals/" + i, errors));
+            }
+        }
+        Situation situation = new Situation(request.eventType(), region, request.asOf(), request.indicators(),
+                signals);
+        if (!errors.isEmpty() && signals.contains(null)) {
+            throw new InvalidRequestException(errors); // a signal with a missing day: say only that
+        }
         for (SituationProblem p : ruleSet.validate(situation)) {
             errors.add(new InvalidRequestException.FieldError(prefix + p.pointer(), p.message()));
         }
