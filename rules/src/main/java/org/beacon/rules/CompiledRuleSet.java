@@ -209,7 +209,8 @@ public final class CompiledRuleSet {
                 }
                 List<Rule> rows = new ArrayList<>(matched.getOrDefault(t.index(), List.of()));
                 rows.sort((a, b) -> Integer.compare(a.row(), b.row()));
-                if (!t.eventTypes().isEmpty() && (eventType == null || !t.appliesTo(eventType.toString()))) {
+                if (!t.eventTypes().isEmpty() && (eventType == null || !t.appliesTo(eventType.toString()))
+                        || rows.isEmpty() && !t.hasInputIn(facts)) {
                     tables.add(new TableDecision(t.sheet(), t.title(), t.workbook(), t.hitPolicy().label(),
                             TableDecision.Outcome.NOT_APPLICABLE, List.of(), List.of(), signal));
                     continue;

@@ -9,7 +9,8 @@ import java.util.List;
  * @param title the table's title (B1)
  * @param workbook the workbook it is in
  * @param hitPolicy {@code first match}, {@code highest grade} or {@code collect all}
- * @param outcome whether a row answered, none did, or the table does not apply to this event type
+ * @param outcome whether a row answered, none did, or the table does not apply (another event type, or the
+ *     situation carries none of the indicators it tests)
  * @param matches the answering rows (one, or several under collect all); empty unless {@code MATCHED}
  * @param overruled rows whose conditions also held but that the hit policy did not pick, top to bottom
  * @param signal for a {@code For each: signal} table, the source of the signal this answer is about; else null

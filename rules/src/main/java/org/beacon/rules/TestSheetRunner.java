@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.beacon.rules.table.Findings;
 import org.beacon.rules.table.TestCase;
+import org.beacon.rules.table.TypedOutputs;
 
 /** Runs the cases of the Tests sheets through the compiled rules, exactly as a situation would be evaluated. */
 final class TestSheetRunner {
@@ -72,11 +73,12 @@ final class TestSheetRunner {
                         } else {
                             String v = m.outputs().get(e.output());
                             if (v != null) {
-                                out.add(v.trim());
+                                out.addAll(TestCase.comparable(e.output(), v));
                             }
                         }
                     }
                 }
+                return TypedOutputs.kept(e.output(), out);
             }
         }
         return out;

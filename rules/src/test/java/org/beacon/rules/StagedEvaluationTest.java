@@ -250,6 +250,34 @@ class StagedEvaluationTest {
         assertThat(error.message()).contains("极低, 低, 中 or 高");
     }
 
+    @Test
+    void aTestSheetExpectsTheValueTheDecisionKeepsAndReadsOutputsAsItReadsItsOwnCells() {
+        WorkbookBuilder b = endTable();
+        b.sheet("Tests").row("Tests")
+                .row("GIVEN eventType", "GIVEN cases", "GIVEN deaths", "EXPECT termination", "EXPECT riskLevel",
+                        "EXPECT reportTo")
+                .row("cholera", 0, 0, "可终止", "低", "县卫健局，县级疾控机构(中国流感监测信息系统)")
+                .row("cholera", 0, 1, "继续", "高", "县卫健局、县级疾控机构（中国流感监测信息系统）")
+                .row("cholera", 0, 2, "可终止", "低", "");
+        Compilation c = Workbooks.compile(b);
+        assertThat(c.tests()).extracting(TestOutcome::passed).containsExactly(true, true, false);
+        assertThat(c.tests().get(2).message()).contains("expected termination 可终止, got 继续")
+                .contains("expected riskLevel 低, got 高");
+
+        Decision d = Workbooks.compiled(endTable()).evaluate(cholera(0, Map.of("deaths", 1)));
+        assertThat(d.termination()).as("a row saying it continues vetoes the end").isEqualTo("继续");
+        assertThat(d.riskLevel()).isEqualTo(RiskLevel.HIGH);
+    }
+
+    private static WorkbookBuilder endTable() {
+        WorkbookBuilder b = new WorkbookBuilder().dictionary();
+        b.sheet("End").row("Table", "终止").row("Hit policy", "collect all").blank()
+                .row("IF cases", "IF deaths", "THEN termination", "THEN riskLevel", "THEN reportTo")
+                .row("0", "", "可终止", "低", "县级疾控机构（中国流感监测信息系统）、县卫健局")
+                .row("", "≥1", "继续", "高", "");
+        return b;
+    }
+
     private static CompiledRuleSet compiled(List<WorkbookSource> sources) {
         Compilation c = new RuleSetCompiler().compile(sources);
         assertThat(c.errors()).isEmpty();

@@ -1,6 +1,7 @@
 package org.beacon.rules.table;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One Table sheet.
@@ -29,6 +30,17 @@ public record DecisionTable(int index, String workbook, String sheet, String tit
     /** True when a column tests the response grade, so the table runs after the grading tables. */
     public boolean usesResponseGrade() {
         return inputs.stream().anyMatch(i -> Reserved.role(i.name()) == Reserved.Role.RESPONSE_GRADE);
+    }
+
+    /**
+     * False when the table tests indicators beyond the situation's own event type and region level and {@code facts}
+     * holds none of them: when no row matched either, the situation is about something else (a risk-map table for a
+     * cholera report) and the table is not applicable rather than unmatched.
+     */
+    public boolean hasInputIn(Map<String, Object> facts) {
+        List<Indicator> tested = inputs.stream().filter(i -> !i.name().equals(Indicator.EVENT_TYPE)
+                && !i.name().equals(Indicator.ADMIN_LEVEL)).toList();
+        return tested.isEmpty() || tested.stream().anyMatch(i -> facts.get(i.name()) != null);
     }
 
     public boolean appliesTo(String eventType) {

@@ -21,6 +21,15 @@ public record TestCase(String workbook, String location, Map<String, Object> giv
         expectations = List.copyOf(expectations);
     }
 
+    /**
+     * The items an output value counts as when compared with an EXPECT cell, read the way the cell is read
+     * (full-width punctuation, {@code 、} lists), so {@code 县级疾控机构（中国流感监测信息系统）} matches itself.
+     */
+    public static List<String> comparable(String output, String value) {
+        return CellText.splitList(CellText.normalize(value)).stream()
+                .map(item -> TypedOutputs.canonical(output, item).orElse(item)).toList();
+    }
+
     /** What one EXPECT cell asks for. An empty {@code values} means "nothing" ({@code none}). */
     public record Expectation(Kind kind, String output, String cell, Set<String> values) {
         public Expectation {

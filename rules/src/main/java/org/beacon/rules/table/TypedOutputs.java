@@ -1,7 +1,9 @@
 package org.beacon.rules.table;
 
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.beacon.rules.AreaRisk;
@@ -53,6 +55,26 @@ public final class TypedOutputs {
             case TERMINATION -> "可终止 (may end) or 继续 (continue)";
             default -> "text";
         };
+    }
+
+    /**
+     * The one value the decision keeps when several rows give output {@code name}: the highest risk level or
+     * risk-map colour, the shortest time limit, 继续 over 可终止 (a row may veto the end). Free-text outputs keep every value.
+     */
+    public static Set<String> kept(String name, Set<String> values) {
+        if (values.size() < 2) {
+            return values;
+        }
+        Comparator<String> worse = switch (name) {
+            case RISK_LEVEL -> Comparator.comparing((String v) -> RiskLevel.parse(v).orElseThrow(),
+                    (a, b) -> a.isMoreSeriousThan(b) ? 1 : b.isMoreSeriousThan(a) ? -1 : 0);
+            case AREA_RISK -> Comparator.comparing((String v) -> AreaRisk.parse(v).orElseThrow(),
+                    (a, b) -> a.isMoreSeriousThan(b) ? 1 : b.isMoreSeriousThan(a) ? -1 : 0);
+            case REPORT_WITHIN -> Comparator.comparing((String v) -> -hours(v).orElseThrow());
+            case TERMINATION -> Comparator.comparing(CONTINUE::equals);
+            default -> null;
+        };
+        return worse == null ? values : Set.of(values.stream().max(worse).orElseThrow());
     }
 
     /** Hours of a {@code reportWithin} value such as {@code 2小时} or {@code 24h}. */
