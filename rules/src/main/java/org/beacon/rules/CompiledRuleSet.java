@@ -79,6 +79,7 @@ public final class CompiledRuleSet {
     public List<SituationProblem> validate(Situation situation) {
         List<SituationProblem> problems = new ArrayList<>();
         SituationValues.of(situation, model.dictionary(), problems);
+        SituationValues.signals(situation, model.dictionary(), problems);
         return problems;
     }
 

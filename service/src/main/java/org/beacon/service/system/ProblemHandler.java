@@ -2,6 +2,7 @@ package org.beacon.service.system;
 
 import java.util.List;
 import java.util.Map;
+import org.beacon.rules.InvalidSituationException;
 import org.beacon.service.evaluation.BatchTooLargeException;
 import org.beacon.service.evaluation.EvaluationNotFoundException;
 import org.beacon.service.evaluation.InvalidRequestException;
@@ -37,6 +38,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidRequestException e) {
         return invalidRequest(e.errors());
+    }
+
+    /** A situation the rule set refuses (normally caught earlier by validation, with the request's own pointers). */
+    @ExceptionHandler(InvalidSituationException.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidSituationException e) {
+        return invalidRequest(e.problems().stream()
+                .map(p -> new InvalidRequestException.FieldError(p.pointer(), p.message())).toList());
     }
 
     @ExceptionHandler(EvaluationNotFoundException.class)

@@ -87,6 +87,29 @@ class PlanTablesApiTest {
     }
 
     @Test
+    void aBadSignalIsRefusedWithItsPointerAndStoresNothing() throws Exception {
+        long before = http().get("/evaluations?size=1").json().at("/total").asLong();
+        String situation = "{\"eventType\":\"influenza\",\"region\":{\"code\":\"330106\",\"name\":\"西湖区\","
+                + "\"level\":\"county\"},\"asOf\":\"2026-03-10\",\"indicators\":{},\"signals\":[{\"source\":"
+                + "\"twitter\",\"start\":\"2026-03-08\",\"values\":[1,2,-3]}]}";
+        for (String body : List.of(situation, "{\"situations\":[" + situation + "]}")) {
+            boolean batch = body.startsWith("{\"situations\"");
+            Http.Response r = http().postJson(batch ? "/evaluations/batch" : "/evaluations", body);
+            String prefix = batch ? "/situations/0" : "";
+            if (batch) {
+                assertThat(r.status()).isEqualTo(200);
+                assertThat(r.json().at("/results/0/error/errors")).hasSize(2);
+            } else {
+                assertThat(r.status()).as(r.body()).isEqualTo(400);
+                assertThat(r.contentType()).startsWith("application/problem+json");
+            }
+            assertThat(r.body()).contains(prefix + "/signals/0/source").contains("twitter")
+                    .contains(prefix + "/signals/0/values/2");
+        }
+        assertThat(http().get("/evaluations?size=1").json().at("/total").asLong()).isEqualTo(before);
+    }
+
+    @Test
     void theRiskMapColoursEveryRegionWithItsReasons() throws Exception {
         Http.Response r = http().postJson("/risk-map", example("risk-map/five-counties.json"));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
