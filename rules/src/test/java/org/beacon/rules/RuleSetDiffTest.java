@@ -27,6 +27,27 @@ class RuleSetDiffTest {
         return RuleSetDiff.between(Workbooks.compiled(before).model(), Workbooks.compiled(after).model());
     }
 
+    private static WorkbookBuilder withActions(String lead, Object hours, boolean closeSchools) {
+        WorkbookBuilder b = grading("≥30", "10～29", "Ⅲ", false);
+        WorkbookBuilder.Sheet s = b.sheet("Actions").row("Actions")
+                .row("Code", "措施", "Action", "牵头单位", "Lead", "责任单位", "Responsible", "时限(小时)", "Source", "Tag")
+                .row("isolateCases", "隔离治疗病人", "isolate cases", lead, "", "定点医疗机构", "", hours, "§1.3", "V");
+        if (closeSchools) {
+            s.row("closeSchools", "停课", "suspend school", "教育部门", "", "", "", 24, "§1.3", "V");
+        }
+        return b;
+    }
+
+    @Test
+    void reportsWhoLeadsAMeasureAndHowSoonWhenTheCatalogueChanges() {
+        List<Change> changes = diff(withActions("卫生健康部门", 0, true), withActions("卫生健康部门、疾控机构", 2, false));
+        assertThat(changes).extracting(Change::toString).containsExactlyInAnyOrder(
+                "changed action isolateCases: lead: 卫生健康部门 → 卫生健康部门、疾控机构; within: at once → within 2 h",
+                "removed action closeSchools: 停课");
+        assertThat(diff(withActions("卫生健康部门", 0, false), withActions("卫生健康部门", 0, true)))
+                .extracting(Change::toString).containsExactly("added action closeSchools: 停课 — lead 教育部门 within 24 h");
+    }
+
     @Test
     void identicalTablesHaveNoChanges() {
         assertThat(diff(grading("≥30", "10～29", "Ⅲ", false), grading("≥30", "10～29", "Ⅲ", false))).isEmpty();

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.beacon.rules.ActionDefinition;
 import org.beacon.rules.Grade;
 import org.beacon.rules.table.Condition;
 import org.beacon.rules.table.DecisionTable;
@@ -28,6 +29,7 @@ public final class RuleSetDiff {
         List<Change> changes = new ArrayList<>();
         indicators(before, after, changes);
         parameters(before.parameters(), after.parameters(), changes);
+        actions(before.actions(), after.actions(), changes);
         for (Grade g : Grade.values()) {
             if (!Objects.equals(before.colours().get(g), after.colours().get(g))) {
                 changes.add(new Change("changed", "colour", g.numeral(), g.numeral() + ": "
@@ -83,6 +85,33 @@ public final class RuleSetDiff {
         });
         before.keySet().stream().filter(n -> !after.containsKey(n)).forEach(n ->
                 changes.add(new Change("removed", "parameter", n, "was " + before.get(n).toPlainString())));
+    }
+
+    /** Measures of the action catalogue: who leads, who takes part, how soon, as a reviewer of a plan reads them. */
+    private static void actions(Map<String, ActionDefinition> before, Map<String, ActionDefinition> after,
+            List<Change> changes) {
+        after.forEach((code, a) -> {
+            ActionDefinition o = before.get(code);
+            if (o == null) {
+                changes.add(new Change("added", "action", code, a.nameZh() + " — lead " + String.join("、",
+                        a.leadZh()) + hours(a.withinHours())));
+                return;
+            }
+            List<String> what = new ArrayList<>();
+            compare("措施", o.nameZh(), a.nameZh(), what);
+            compare("lead", String.join("、", o.leadZh()), String.join("、", a.leadZh()), what);
+            compare("responsible", String.join("、", o.responsibleZh()), String.join("、", a.responsibleZh()), what);
+            compare("within", hours(o.withinHours()).strip(), hours(a.withinHours()).strip(), what);
+            if (!what.isEmpty()) {
+                changes.add(new Change("changed", "action", code, String.join("; ", what)));
+            }
+        });
+        before.keySet().stream().filter(c -> !after.containsKey(c)).forEach(c ->
+                changes.add(new Change("removed", "action", c, before.get(c).nameZh())));
+    }
+
+    private static String hours(Integer within) {
+        return within == null ? " no time limit" : within == 0 ? " at once" : " within " + within + " h";
     }
 
     private static void table(DecisionTable o, DecisionTable t, List<Change> changes) {
