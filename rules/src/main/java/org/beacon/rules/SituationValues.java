@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.beacon.rules.signal.SignalStatistics;
 import org.beacon.rules.table.Dictionary;
-import org.beacon.rules.table.Reserved;
 import org.beacon.rules.table.Indicator;
 import org.beacon.rules.table.IndicatorType;
+import org.beacon.rules.table.Reserved;
 
 /**
  * Checks a situation against the dictionary and turns its values into the canonical form rules use: numbers as
@@ -150,7 +150,10 @@ final class SituationValues {
         List<String> close = dictionary.closeNames(name);
         List<String> all = new ArrayList<>();
         dictionary.indicators().stream().map(Indicator::name)
-                .filter(n -> !n.equals(Indicator.EVENT_TYPE) && !n.equals(Indicator.ADMIN_LEVEL)).forEach(all::add);
+                .filter(n -> !n.equals(Indicator.EVENT_TYPE) && !n.equals(Indicator.ADMIN_LEVEL))
+                .filter(n -> Reserved.role(n) == Reserved.Role.SITUATION || Reserved.role(n)
+                        == Reserved.Role.RESPONSE_GRADE)
+                .sorted().forEach(all::add);
         return Dictionary.didYouMean(close)
                 + "; valid indicators: " + String.join(", ", all);
     }

@@ -19,6 +19,9 @@ public final class TypedOutputs {
     public static final String AREA_RISK = "areaRisk";
     public static final String REPORT_WITHIN = "reportWithin";
     public static final String TERMINATION = "termination";
+    /** A change of the current response level a replay keeps: {@code 降一级} lowers it one level. */
+    public static final String LEVEL_CHANGE = "levelChange";
+    public static final String LOWER = "降一级";
     public static final String MAY_END = "可终止";
     public static final String CONTINUE = "继续";
 
@@ -42,6 +45,10 @@ public final class TypedOutputs {
                 case CONTINUE, "continue" -> Optional.of(CONTINUE);
                 default -> Optional.empty();
             };
+            case LEVEL_CHANGE -> switch (t.toLowerCase(Locale.ROOT).replaceAll("[\\s_-]", "")) {
+                case LOWER, "lower", "down", "降级" -> Optional.of(LOWER);
+                default -> Optional.empty();
+            };
             default -> Optional.of(t);
         };
     }
@@ -53,6 +60,7 @@ public final class TypedOutputs {
             case AREA_RISK -> "a risk-map colour: 红, 橙, 黄, 蓝 or 绿 (red, orange, yellow, blue, green)";
             case REPORT_WITHIN -> "a time limit in hours, e.g. 2小时 or 24h";
             case TERMINATION -> "可终止 (may end) or 继续 (continue)";
+            case LEVEL_CHANGE -> "降一级 (lower the current response level one level)";
             default -> "text";
         };
     }

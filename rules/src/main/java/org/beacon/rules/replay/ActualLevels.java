@@ -1,0 +1,137 @@
+package org.beacon.rules.replay;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.beacon.rules.Grade;
+
+/**
+ * What officials actually decided: a CSV of level changes per region. Columns {@code region} (or
+ * {@code province_code}), {@code date} (or {@code effective_date}) and {@code level} (or {@code to_level}: Ⅰ–Ⅳ, I–IV,
+ * 1–4; empty or {@code none} when the response ended). Other columns are kept for the reader, not used.
+ */
+public final class ActualLevels {
+
+    /** One change: from this date on, this level (null: no response). */
+    public record Change(String region, LocalDate date, Grade from, Grade to) {
+    }
+
+    private final Map<String, List<Change>> byRegion;
+
+    private ActualLevels(Map<String, List<Change>> byRegion) {
+        this.byRegion = byRegion;
+    }
+
+    public static ActualLevels none() {
+        return new ActualLevels(Map.of());
+    }
+
+    /** @throws ReplayInputException naming each bad line */
+    public static ActualLevels read(Reader reader, String file) {
+        List<DataIssue> errors = new ArrayList<>();
+        Map<String, List<Change>> byRegion = new LinkedHashMap<>();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                .setIgnoreEmptyLines(true).get();
+        try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
+            Map<String, Integer> header = new LinkedHashMap<>();
+            List<String> names = parser.getHeaderNames();
+            for (int i = 0; i < names.size(); i++) {
+                header.put(names.get(i).toLowerCase(Locale.ROOT), i);
+            }
+            Integer region = first(header, "region", "province_code");
+            Integer date = first(header, "date", "effective_date");
+            Integer level = first(header, "level", "to_level");
+            if (region == null || date == null || level == null) {
+                throw new ReplayInputException(List.of(DataIssue.error("MISSING_COLUMN", file + ":1",
+                        "actual decisions need the columns region, date and level (or province_code, "
+                                + "effective_date and to_level)")));
+            }
+            for (CSVRecord row : parser) {
+                String where = file + ":" + (row.getRecordNumber() + 1);
+                if (!row.isConsistent()) {
+                    errors.add(DataIssue.error("INVALID_VALUE", where, "the row has " + row.size() + " cells"));
+                    continue;
+                }
+                LocalDate d;
+                try {
+                    d = LocalDate.parse(row.get(date));
+                } catch (DateTimeParseException e) {
+                    errors.add(DataIssue.error("INVALID_VALUE", where + " date", "'" + row.get(date)
+                            + "' is not a date"));
+                    continue;
+                }
+                String text = row.get(level);
+                Optional<Grade> g = Grade.parse(text);
+                if (g.isEmpty() && !text.isEmpty() && !text.equalsIgnoreCase("none")) {
+                    errors.add(DataIssue.error("INVALID_VALUE", where + " level", "'" + text + "' is not a level "
+                            + "(Ⅰ–Ⅳ, I–IV, or none)"));
+                    continue;
+                }
+                byRegion.computeIfAbsent(row.get(region), k -> new ArrayList<>())
+                        .add(new Change(row.get(region), d, null, g.orElse(null)));
+            }
+        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+            throw new ReplayInputException(List.of(DataIssue.error("INVALID_VALUE", file, "not a valid CSV file: "
+                    + e.getMessage())));
+        }
+        if (!errors.isEmpty()) {
+            throw new ReplayInputException(errors);
+        }
+        Map<String, List<Change>> sorted = new LinkedHashMap<>();
+        byRegion.forEach((r, list) -> {
+            list.sort((a, b) -> a.date().compareTo(b.date()));
+            List<Change> chained = new ArrayList<>();
+            Grade previous = null;
+            for (Change c : list) {
+                chained.add(new Change(r, c.date(), previous, c.to()));
+                previous = c.to();
+            }
+            sorted.put(r, Collections.unmodifiableList(chained));
+        });
+        return new ActualLevels(sorted);
+    }
+
+    private static Integer first(Map<String, Integer> header, String... names) {
+        for (String n : names) {
+            if (header.containsKey(n)) {
+                return header.get(n);
+            }
+        }
+        return null;
+    }
+
+    public boolean covers(String region) {
+        return byRegion.containsKey(region);
+    }
+
+    public boolean isEmpty() {
+        return byRegion.isEmpty();
+    }
+
+    public List<Change> changes(String region) {
+        return byRegion.getOrDefault(region, List.of());
+    }
+
+    /** The level in force on {@code date}: the last change on or before it; null before the first. */
+    public Grade levelOn(String region, LocalDate date) {
+        Grade level = null;
+        for (Change c : changes(region)) {
+            if (c.date().isAfter(date)) {
+                break;
+            }
+            level = c.to();
+        }
+        return level;
+    }
+}

@@ -1,0 +1,111 @@
+package org.beacon.rules.replay;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The indicators a replay derives from a region's series, for the step it is deciding: what a reviewer would have
+ * known that day, nothing later.
+ *
+ * <ul>
+ * <li>Every column passes through under its own name ({@code cumulativeConfirmed}, {@code deaths}, {@code cases}).
+ * <li>From {@code cumulativeConfirmed}, day by day: {@code newCases} (today's increase; a revision downwards counts
+ * 0; the first day has none, as the file does not say when its total arose), {@code newCases7d} and
+ * {@code newCases14d} (the last 7 and 14 days, today included; the first days of a timeline count what it holds),
+ * {@code daysWithoutNewCase} and {@code daysSinceLastCase} (days since the last day with a new case, 0 on such a
+ * day; a total above 0 on the first day counts as cases that day; the whole timeline so far when it has none).
+ * <li>From {@code cases}, month by month: {@code ratioTo5yMean}, this month over the mean of the same month in the
+ * 5 previous years, when the timeline holds all five and their mean is not 0.
+ * </ul>
+ */
+public final class Indicators {
+
+    public static final String CUMULATIVE_CONFIRMED = "cumulativeConfirmed";
+    public static final String CASES = "cases";
+    public static final String NEW_CASES = "newCases";
+    public static final String NEW_CASES_7D = "newCases7d";
+    public static final String NEW_CASES_14D = "newCases14d";
+    public static final String DAYS_WITHOUT_NEW_CASE = "daysWithoutNewCase";
+    public static final String DAYS_SINCE_LAST_CASE = "daysSinceLastCase";
+    public static final String RATIO_5Y_MEAN = "ratioTo5yMean";
+    /** The region's response level when the step starts (filled by the replay's state, not the file). */
+    public static final String CURRENT_LEVEL = "currentLevel";
+    public static final String DAYS_AT_CURRENT_LEVEL = "daysAtCurrentLevel";
+
+    private final Timeline.Series series;
+    private final Timeline.Step step;
+    private final double[] newCases;
+    private final int[] lastNewCase;
+
+    Indicators(Timeline.Series series, Timeline.Step step) {
+        this.series = series;
+        this.step = step;
+        double[] cumulative = series.columns().get(CUMULATIVE_CONFIRMED);
+        if (cumulative == null || step != Timeline.Step.DAY) {
+            newCases = null;
+            lastNewCase = null;
+            return;
+        }
+        newCases = new double[series.length()];
+        lastNewCase = new int[series.length()];
+        double previous = Double.NaN;
+        int last = -1;
+        for (int i = 0; i < cumulative.length; i++) {
+            double c = cumulative[i];
+            double n = Double.isNaN(c) || Double.isNaN(previous) ? Double.NaN : Math.max(0, c - previous);
+            newCases[i] = n;
+            if (!Double.isNaN(n) && n > 0 || Double.isNaN(previous) && c > 0) {
+                last = i;
+            }
+            lastNewCase[i] = last;
+            if (!Double.isNaN(c)) {
+                previous = c;
+            }
+        }
+    }
+
+    /** The values of step {@code i}; a value the series does not have is left out. */
+    Map<String, Object> at(int i) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        series.columns().forEach((name, values) -> put(out, name, values[i]));
+        if (newCases != null && !Double.isNaN(series.columns().get(CUMULATIVE_CONFIRMED)[i])) {
+            put(out, NEW_CASES, newCases[i]);
+            put(out, NEW_CASES_7D, window(i, 7));
+            put(out, NEW_CASES_14D, window(i, 14));
+            int quiet = lastNewCase[i] < 0 ? i + 1 : i - lastNewCase[i];
+            put(out, DAYS_WITHOUT_NEW_CASE, quiet);
+            put(out, DAYS_SINCE_LAST_CASE, quiet);
+        }
+        double[] cases = series.columns().get(CASES);
+        if (step == Timeline.Step.MONTH && cases != null && i >= 60 && !Double.isNaN(cases[i])) {
+            double sum = 0;
+            boolean complete = true;
+            for (int k = 1; k <= 5; k++) {
+                double v = cases[i - 12 * k];
+                complete &= !Double.isNaN(v);
+                sum += v;
+            }
+            if (complete && sum > 0) {
+                put(out, RATIO_5Y_MEAN, Math.round(cases[i] / (sum / 5) * 10_000) / 10_000.0);
+            }
+        }
+        return out;
+    }
+
+    private double window(int i, int days) {
+        double sum = 0;
+        for (int k = Math.max(0, i - days + 1); k <= i; k++) {
+            if (!Double.isNaN(newCases[k])) {
+                sum += newCases[k];
+            }
+        }
+        return sum;
+    }
+
+    private static void put(Map<String, Object> out, String name, double v) {
+        if (!Double.isNaN(v)) {
+            out.put(name, v == Math.rint(v) && Math.abs(v) < 1e15 ? BigDecimal.valueOf((long) v) : BigDecimal.valueOf(v));
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.beacon.rules.replay;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.beacon.rules.Grade;
+import org.beacon.rules.replay.ReplayResult.ArmStep;
+import org.beacon.rules.replay.ReplayResult.Step;
+
+/**
+ * Writes every step as a CSV row as it arrives: region, date, the derived indicators, then per arm the decided grade,
+ * colour, recommended level and transition, then the actual level. Holds nothing but the column list.
+ */
+public final class ReplayCsvWriter implements Replayer.Listener {
+
+    private final CSVPrinter out;
+    private final List<String> arms;
+    private final List<String> indicators;
+
+    /**
+     * @param indicators the indicator columns, in order (a step without one leaves its cell empty)
+     */
+    public ReplayCsvWriter(Writer writer, List<String> arms, List<String> indicators) {
+        this.arms = List.copyOf(arms);
+        this.indicators = List.copyOf(indicators);
+        List<String> header = new ArrayList<>(List.of("region", "regionName", "date"));
+        header.addAll(indicators);
+        for (String arm : arms) {
+            String p = arms.size() == 1 ? "" : arm + ".";
+            header.addAll(List.of(p + "ruleSet", p + "decidedGrade", p + "colour", p + "level", p + "transition",
+                    p + "problem"));
+        }
+        header.add("actualLevel");
+        try {
+            out = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void region(List<Step> steps) {
+        try {
+            for (Step s : steps) {
+                List<Object> row = new ArrayList<>(List.of(s.region(), s.regionName(), s.date()));
+                Map<String, Object> values = s.indicators();
+                for (String name : indicators) {
+                    Object v = values.get(name);
+                    row.add(v == null ? "" : v);
+                }
+                for (ArmStep a : s.arms()) {
+                    row.add(a.ruleSet());
+                    row.add(numeral(a.decided()));
+                    row.add(a.colour() == null ? "" : a.colour().code());
+                    row.add(numeral(a.level()));
+                    row.add(a.transition() == null ? "" : a.transition().kind());
+                    row.add(a.problem() == null ? "" : a.problem());
+                }
+                row.add(numeral(s.actual()));
+                out.printRecord(row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void flush() {
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String numeral(Grade g) {
+        return g == null ? "" : g.numeral();
+    }
+
+    public List<String> arms() {
+        return arms;
+    }
+}
