@@ -122,6 +122,7 @@ public final class TimelineCsv {
                     + e.getMessage())));
         }
         if (options.source() == null && sources.size() > 1) {
+            errors.removeIf(e -> e.code().equals("DUPLICATE_DAY")); // the sources' days, not a fault of either
             errors.add(0, DataIssue.error("SEVERAL_SOURCES", file, "the file mixes " + sources.size()
                     + " sources (" + describe(sources) + "); pin one (source=…): sources often differ by a day or "
                     + "by revisions, and mixing them double-counts"));
