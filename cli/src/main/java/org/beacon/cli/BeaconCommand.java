@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.beacon.rules.Compilation;
+import org.beacon.rules.CompiledRuleSet;
 import org.beacon.rules.Decision;
 import org.beacon.rules.Diagnostic;
 import org.beacon.rules.InvalidSituationException;
@@ -20,8 +21,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code beacon check <workbook-or-folder>} and {@code beacon evaluate <workbook-or-folder> <situation.json>}.
- * Exit status: 0 success, 1 the workbooks have errors (or a test failed), 2 bad usage or a bad situation file.
+ * {@code beacon check <workbook-or-folder>}, {@code beacon evaluate <workbook-or-folder> <situation.json>},
+ * {@code beacon diff} and {@code beacon replay}. Exit status: 0 success, 1 the workbooks have errors (or a test
+ * failed) or the replay input has errors, 2 bad usage or a bad situation file.
  */
 public final class BeaconCommand {
 
@@ -37,7 +39,8 @@ public final class BeaconCommand {
                   decide one situation and explain which rows fired, with which values
               beacon diff <old workbook.xlsx | folder> <new workbook.xlsx | folder> [--json]
                   what changed, table by table: thresholds moved, answers changed, rows added or removed
-            exit status: 0 ok, 1 workbook errors or failing tests, 2 usage or situation-file errors""";
+            """ + ReplayCommand.USAGE_LINE + """
+            exit status: 0 ok, 1 workbook errors, failing tests or bad replay input, 2 usage or situation-file errors""";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -54,6 +57,10 @@ public final class BeaconCommand {
     }
 
     int run(String... args) {
+        if (args.length > 0 && args[0].equals("replay") && !List.of(args).contains("--help")) {
+            // replay's options take values (--source canghailan), so it reads its own arguments
+            return new ReplayCommand(out, err, this::compileForReplay).run(List.of(args).subList(1, args.length));
+        }
         List<String> words = List.of(args).stream().filter(a -> !a.startsWith("--")).toList();
         List<String> flags = List.of(args).stream().filter(a -> a.startsWith("--")).toList();
         if (words.isEmpty() || flags.contains("--help")) {
@@ -170,6 +177,20 @@ public final class BeaconCommand {
             return null;
         }
         return new RuleSetCompiler().compile(sources);
+    }
+
+    private CompiledRuleSet compileForReplay(Path folder) {
+        Compilation c = compile(folder);
+        if (c == null) {
+            return null;
+        }
+        if (!c.succeeded()) {
+            printDiagnostics(c, false);
+            err.println("beacon: the workbooks in " + folder + " have errors; fix them before replaying (beacon check "
+                    + folder + ")");
+            return null;
+        }
+        return c.ruleSet().orElseThrow();
     }
 
     private void printDiagnostics(Compilation c, boolean verbose) {

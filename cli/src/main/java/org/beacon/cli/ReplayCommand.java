@@ -1,0 +1,301 @@
+package org.beacon.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.beacon.rules.CompiledRuleSet;
+import org.beacon.rules.Grade;
+import org.beacon.rules.replay.ActualLevels;
+import org.beacon.rules.replay.DataIssue;
+import org.beacon.rules.replay.Indicators;
+import org.beacon.rules.replay.ReplayCsvWriter;
+import org.beacon.rules.replay.ReplayInputException;
+import org.beacon.rules.replay.ReplayReport;
+import org.beacon.rules.replay.ReplayResult.ActualCheck;
+import org.beacon.rules.replay.ReplayResult.Step;
+import org.beacon.rules.replay.ReplayResult.Summary;
+import org.beacon.rules.replay.ReplayResult.Transition;
+import org.beacon.rules.replay.Replayer;
+import org.beacon.rules.replay.Timeline;
+import org.beacon.rules.replay.TimelineCsv;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code beacon replay}: replays a timeline through the tables (and, with {@code --compare}, through other tables),
+ * writes steps.csv, summary.json and report.xlsx, and prints what a reviewer checks first. Input errors are all
+ * printed and nothing is written.
+ */
+final class ReplayCommand {
+
+    static final String USAGE_LINE = """
+              beacon replay <tables> <timeline.csv> [--source S] [--step day|month]
+                            [--missing-days zero-fill|carry-forward] [--event-type T] [--actual actual.csv]
+                            [--compare <other tables>] [--out DIR]
+                  replay a historical timeline step by step; writes DIR/steps.csv, summary.json and report.xlsx
+                  (DIR defaults to ./replay-out)
+            """;
+
+    private static final int CHARTED_REGIONS = 10;
+    private static final int MAX_PRINTED_WARNINGS = 10;
+    private static final int MAX_PRINTED_TRANSITIONS = 30;
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Function<Path, CompiledRuleSet> tables;
+
+    /** @param tables compiles a folder of workbooks, printing its problems; null when it cannot be used */
+    ReplayCommand(PrintStream out, PrintStream err, Function<Path, CompiledRuleSet> tables) {
+        this.out = out;
+        this.err = err;
+        this.tables = tables;
+    }
+
+    /** @return the exit status: 0 ok, 1 input or workbook errors, 2 usage errors */
+    int run(List<String> args) {
+        ReplayArguments a;
+        try {
+            a = ReplayArguments.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("beacon: " + e.getMessage());
+            err.print("usage:\n" + USAGE_LINE);
+            return BeaconCommand.USAGE;
+        }
+        for (Path p : a.existing()) {
+            if (!Files.exists(p)) {
+                err.println("beacon: " + p + " does not exist");
+                return BeaconCommand.USAGE;
+            }
+        }
+        Timeline timeline;
+        ActualLevels actual = null;
+        List<DataIssue> errors = new ArrayList<>();
+        try {
+            timeline = read(a.timeline(), r -> TimelineCsv.read(r, name(a.timeline()), a.options()), errors);
+            if (a.actual() != null) {
+                actual = read(a.actual(), r -> ActualLevels.read(r, name(a.actual())), errors);
+            }
+        } catch (UncheckedIOException e) {
+            err.println("beacon: cannot read " + e.getMessage());
+            return BeaconCommand.USAGE;
+        }
+        if (!errors.isEmpty()) {
+            errors.forEach(err::println);
+            hints(errors);
+            err.println("beacon: nothing replayed, nothing written");
+            return BeaconCommand.WORKBOOK_ERRORS;
+        }
+        List<Replayer.Arm> arms = new ArrayList<>();
+        Map<String, String> inputs = inputs(a);
+        List<Path> folders = a.compare() == null ? List.of(a.tables()) : List.of(a.tables(), a.compare());
+        for (int i = 0; i < folders.size(); i++) {
+            Path folder = folders.get(i);
+            CompiledRuleSet rs = tables.apply(folder);
+            if (rs == null) {
+                return BeaconCommand.WORKBOOK_ERRORS;
+            }
+            String label = label(i, folders);
+            arms.add(Replayer.Arm.pinned(label, rs));
+            inputs.put("规则集 " + label, folder + " (" + rs.id() + ")");
+        }
+        return replay(a, timeline, actual, arms, inputs);
+    }
+
+    private int replay(ReplayArguments a, Timeline timeline, ActualLevels actual, List<Replayer.Arm> arms,
+            Map<String, String> inputs) {
+        Path dir = a.out();
+        Path steps = dir.resolve("steps.csv");
+        Path part = dir.resolve("steps.csv.part");
+        Summary summary;
+        ReplayReport report = new ReplayReport(CHARTED_REGIONS);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            err.println("beacon: cannot create the output folder " + dir + ": " + e.getMessage());
+            return BeaconCommand.USAGE;
+        }
+        try (Writer w = Files.newBufferedWriter(part, StandardCharsets.UTF_8);
+                ProgressBar bar = progressBar(timeline.steps())) {
+            ReplayCsvWriter csv = new ReplayCsvWriter(w, arms.stream().map(Replayer.Arm::label).toList(),
+                    indicatorColumns(timeline));
+            summary = new Replayer(arms, actual, Runtime.getRuntime().availableProcessors())
+                    .run(timeline, new Replayer.Listener() {
+                        @Override
+                        public void region(List<Step> s) {
+                            csv.region(s);
+                            report.region(s);
+                        }
+
+                        @Override
+                        public void progress(long done, long total) {
+                            bar.stepTo(done);
+                        }
+                    });
+            csv.flush();
+        } catch (IOException | UncheckedIOException e) {
+            err.println("beacon: cannot write " + part + ": " + e.getMessage());
+            deleteQuietly(part);
+            return BeaconCommand.USAGE;
+        } catch (RuntimeException e) {
+            deleteQuietly(part);
+            throw e;
+        }
+        try {
+            Files.move(part, steps, StandardCopyOption.REPLACE_EXISTING);
+            try (OutputStream json = Files.newOutputStream(dir.resolve("summary.json"))) {
+                JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValue(json, summary);
+            }
+            try (OutputStream xlsx = Files.newOutputStream(dir.resolve("report.xlsx"))) {
+                report.write(summary, inputs, xlsx);
+            }
+        } catch (IOException e) {
+            err.println("beacon: cannot write to " + dir + ": " + e.getMessage());
+            return BeaconCommand.USAGE;
+        }
+        print(summary, arms);
+        out.println("wrote " + steps + ", " + dir.resolve("summary.json") + ", " + dir.resolve("report.xlsx"));
+        return BeaconCommand.OK;
+    }
+
+    private ProgressBar progressBar(long total) {
+        return new ProgressBarBuilder().setTaskName("replay").setInitialMax(total).setUnit(" steps", 1)
+                .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(err))
+                .setUpdateIntervalMillis(200).build();
+    }
+
+    private void print(Summary s, List<Replayer.Arm> arms) {
+        out.println("replayed " + s.regions() + " region(s), " + s.steps() + " " + (s.step() == Timeline.Step.DAY
+                ? "region-days" : "region-months") + " from " + s.first() + " to " + s.last() + " in "
+                + s.millis() + " ms");
+        for (Replayer.Arm arm : arms) {
+            List<Transition> ts = s.transitions().stream().filter(t -> t.arm().equals(arm.label())).toList();
+            out.println("transitions (" + arm.label() + "): " + ts.size());
+            for (Transition t : ts.subList(0, Math.min(ts.size(), MAX_PRINTED_TRANSITIONS))) {
+                out.println("  " + t.region() + " " + t.regionName() + " " + t.date() + " " + t.kind() + " "
+                        + numeral(t.from()) + " → " + numeral(t.to()) + "  " + String.join(", ", t.rows())
+                        + (t.reasons().isEmpty() ? "" : " (" + String.join("; ", t.reasons()) + ")"));
+            }
+            if (ts.size() > MAX_PRINTED_TRANSITIONS) {
+                out.println("  … and " + (ts.size() - MAX_PRINTED_TRANSITIONS) + " more in report.xlsx");
+            }
+        }
+        if (arms.size() == 2) {
+            out.println("divergences: " + s.divergences().size() + " period(s) where " + arms.get(0).label()
+                    + " and " + arms.get(1).label() + " recommend different levels");
+        }
+        if (s.actual() != null) {
+            out.println("actual decisions (" + arms.get(0).label() + " against them):");
+            Map<String, String> names = new LinkedHashMap<>();
+            s.transitions().forEach(t -> names.put(t.region(), t.regionName()));
+            for (ActualCheck c : s.actual().transitions()) {
+                out.println("  " + c.region() + (names.containsKey(c.region()) ? " " + names.get(c.region()) : "")
+                        + " " + c.date() + " "
+                        + numeral(c.from()) + " → " + numeral(c.to()) + ": " + (c.recommended() == null ? ""
+                        : "recommended " + c.recommended() + " (lag " + c.lagDays() + "), ") + c.note());
+            }
+            out.printf("agreement: %.1f%% of %d region-steps%n", s.actual().agreement() * 100,
+                    s.actual().daysCompared());
+        }
+        List<DataIssue> warnings = s.issues();
+        warnings.stream().limit(MAX_PRINTED_WARNINGS).forEach(out::println);
+        if (warnings.size() > MAX_PRINTED_WARNINGS) {
+            out.println("… and " + (warnings.size() - MAX_PRINTED_WARNINGS) + " more data warning(s) in report.xlsx");
+        }
+    }
+
+    private void hints(List<DataIssue> errors) {
+        Set<String> codes = new LinkedHashSet<>();
+        errors.forEach(e -> codes.add(e.code()));
+        if (codes.contains("SEVERAL_SOURCES") || codes.contains("UNKNOWN_SOURCE")) {
+            err.println("beacon: pin one source with --source <name>");
+        }
+        if (codes.contains("MISSING_DAYS")) {
+            err.println("beacon: choose how to fill gaps with --missing-days zero-fill or carry-forward");
+        }
+    }
+
+    /** The timeline's columns, then the indicators the replay derives from them. */
+    static List<String> indicatorColumns(Timeline timeline) {
+        Set<String> names = new LinkedHashSet<>();
+        timeline.regions().forEach(s -> names.addAll(s.names()));
+        if (names.contains(Indicators.CUMULATIVE_CONFIRMED) && timeline.step() == Timeline.Step.DAY) {
+            names.addAll(List.of(Indicators.NEW_CASES, Indicators.NEW_CASES_7D, Indicators.NEW_CASES_14D,
+                    Indicators.DAYS_WITHOUT_NEW_CASE, Indicators.DAYS_SINCE_LAST_CASE));
+        }
+        if (names.contains(Indicators.CASES) && timeline.step() == Timeline.Step.MONTH) {
+            names.add(Indicators.RATIO_5Y_MEAN);
+        }
+        return List.copyOf(names);
+    }
+
+    private static Map<String, String> inputs(ReplayArguments a) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("时间线 timeline", a.timeline().toString());
+        m.put("数据源 source", a.options().source() == null ? "(one source)" : a.options().source());
+        m.put("缺失日 missing days", a.options().missingDays() == null ? "(none allowed)"
+                : a.options().missingDays().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        m.put("实际决定 actual decisions", a.actual() == null ? "(none)" : a.actual().toString());
+        return m;
+    }
+
+    /** The folder's name ({@code tables}); the path as given when both arms' folders have the same name. */
+    private static String label(int index, List<Path> folders) {
+        Path folder = folders.get(index);
+        List<String> names = folders.stream().map(f -> {
+            Path n = f.toAbsolutePath().normalize().getFileName();
+            return n == null ? f.toString() : n.toString();
+        }).toList();
+        String label = names.stream().distinct().count() == names.size() ? names.get(index) : folder.toString();
+        return index == 1 && label.equals(folders.get(0).toString()) ? label + " (2)" : label;
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // the .part name already says it is incomplete
+        }
+    }
+
+    private static String name(Path p) {
+        return p.getFileName().toString();
+    }
+
+    private static String numeral(Grade g) {
+        return g == null ? "—" : g.numeral();
+    }
+
+    private interface Read<T> {
+        T apply(Reader r);
+    }
+
+    /** Reads one input file, collecting its errors instead of stopping at the first file. */
+    private static <T> T read(Path file, Read<T> reader, List<DataIssue> errors) {
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return reader.apply(r);
+        } catch (ReplayInputException e) {
+            errors.addAll(e.issues());
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+        }
+    }
+}
