@@ -105,7 +105,8 @@ class ReplayCommandTest {
         assertThat(run("replay", tables(), timeline("dengue-guangdong-monthly-2004-2020.csv"), "--step", "month",
                 "--missing-days", "zero-fill", "--out", dir.toString())).isZero();
         assertThat(out()).contains("198 region-months from 2004-07-01 to 2020-12-01")
-                .containsPattern("440000 广东省 2014-\\d\\d-01 raise Ⅳ → Ⅱ  BaselineLevel!R\\d+ \\(.*ratioTo5yMean")
+                .containsPattern("440000 广东省 2014-06-01 activate — → Ⅱ  BaselineLevel!R\\d+ \\(.*cases ≥ 20: 24;"
+                        + " ratioTo5yMean ≥ 3")
                 .contains("WARNING MISSING_DAYS 440000: 27 missing, filled by");
         List<String> steps = Files.readAllLines(dir.resolve("steps.csv"));
         assertThat(steps.get(0)).startsWith("region,regionName,date,cases,deaths,ratioTo5yMean,");
