@@ -21,16 +21,45 @@ public final class Http {
     }
 
     /** Status, content type and parsed body (null when the body is not JSON). */
-    public record Response(int status, String contentType, String body) {
+    public record Response(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
         public JsonNode json() {
             return JSON.readTree(body);
         }
+
+        /** The first value of a response header, or null. */
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+    }
+
+    /** A file part of a multipart form: the part's name, the file name, the bytes. */
+    public record FilePart(String part, String fileName, byte[] bytes) {
     }
 
     public byte[] getBytes(String path) {
         try {
             return client.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray()).body();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A response whose body is kept as bytes (a download). */
+    public record Binary(int status, java.net.http.HttpHeaders headers, byte[] body) {
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+    }
+
+    public Binary download(String path) {
+        try {
+            HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new Binary(r.statusCode(), r.headers(), r.body());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -50,15 +79,22 @@ public final class Http {
 
     /** A multipart/form-data POST: text fields, then files (name → bytes) under the part name "files". */
     public Response postFiles(String path, java.util.Map<String, String> fields, java.util.Map<String, byte[]> files) {
+        return postForm(path, fields, files.entrySet().stream().map(f -> new FilePart("files", f.getKey(),
+                f.getValue())).toList());
+    }
+
+    /** A multipart/form-data POST: text fields, then file parts. */
+    public Response postForm(String path, java.util.Map<String, String> fields, java.util.List<FilePart> files) {
         String boundary = "beacon" + System.nanoTime();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
         fields.forEach((k, v) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k
                 + "\"\r\n\r\n" + v + "\r\n").getBytes(utf8)));
-        files.forEach((name, bytes) -> {
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\""
-                    + name + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(utf8));
-            body.writeBytes(bytes);
+        files.forEach(f -> {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.part()
+                    + "\"; filename=\"" + f.fileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .getBytes(utf8));
+            body.writeBytes(f.bytes());
             body.writeBytes("\r\n".getBytes(utf8));
         });
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(utf8));
@@ -74,7 +110,8 @@ public final class Http {
     public Response send(HttpRequest request) {
         try {
             HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(),
+                    r.headers());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -3,9 +3,13 @@ package org.beacon.service.system;
 import java.util.List;
 import java.util.Map;
 import org.beacon.rules.InvalidSituationException;
+import org.beacon.rules.replay.ReplayInputException;
 import org.beacon.service.evaluation.BatchTooLargeException;
 import org.beacon.service.evaluation.EvaluationNotFoundException;
 import org.beacon.service.evaluation.InvalidRequestException;
+import org.beacon.service.replay.ReplayNotFinishedException;
+import org.beacon.service.replay.ReplayNotFoundException;
+import org.beacon.service.replay.ReplaysBusyException;
 import org.beacon.service.ruleset.ConcurrentChangeException;
 import org.beacon.service.ruleset.InvalidRuleSetException;
 import org.beacon.service.ruleset.RuleSetConflictException;
@@ -18,10 +22,12 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 
@@ -83,6 +89,36 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return respond(p);
     }
 
+    /** A timeline or actual-decisions file that cannot be replayed: every error with its file, line and column. */
+    @ExceptionHandler(ReplayInputException.class)
+    ResponseEntity<ProblemDetail> invalidReplayInput(ReplayInputException e) {
+        ProblemDetail p = Problems.INVALID_REQUEST.detail(e.issues().size() == 1 ? e.issues().get(0).detail()
+                : e.issues().size() + " problems in the replay's input; see errors");
+        p.setProperty("errors", e.issues().stream().map(i -> Map.of("pointer", i.where(), "code", i.code(),
+                "detail", i.detail())).toList());
+        return respond(p);
+    }
+
+    @ExceptionHandler(ReplayNotFoundException.class)
+    ResponseEntity<ProblemDetail> replayNotFound(ReplayNotFoundException e) {
+        return respond(Problems.REPLAY_NOT_FOUND.detail(e.getMessage()));
+    }
+
+    @ExceptionHandler(ReplayNotFinishedException.class)
+    ResponseEntity<ProblemDetail> replayNotFinished(ReplayNotFinishedException e) {
+        ProblemDetail p = Problems.REPLAY_NOT_FINISHED.detail(e.getMessage());
+        p.setProperty("status", e.status());
+        return respond(p);
+    }
+
+    @ExceptionHandler(ReplaysBusyException.class)
+    ResponseEntity<ProblemDetail> replaysBusy(ReplaysBusyException e) {
+        ProblemDetail p = Problems.REPLAYS_BUSY.detail(e.getMessage());
+        return ResponseEntity.status(p.getStatus())
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds())).body(p);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("unexpected failure", e);
@@ -111,6 +147,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
         return cast(invalidRequest(List.of(new InvalidRequestException.FieldError("?" + name, "'" + e.getValue()
                 + "' is not a valid " + name))));
+    }
+
+    /** A form that does not bind (a text field where a file is expected): each field as a pointer. */
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return cast(invalidRequest(e.getFieldErrors().stream().map(f -> {
+            Class<?> type = e.getBindingResult().getFieldType(f.getField());
+            return new InvalidRequestException.FieldError(f.getField(), type != null
+                    && MultipartFile.class.isAssignableFrom(type) ? "must be a file (a part with a filename), not a "
+                    + "text field" : "is not a valid " + f.getField());
+        }).toList()));
     }
 
     /** Gives Spring's own problems (unknown path, wrong method, media type, …) Beacon's type URIs and titles. */

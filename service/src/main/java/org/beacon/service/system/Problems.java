@@ -10,6 +10,8 @@ public enum Problems {
     NOT_FOUND(404, "Not found"),
     EVALUATION_NOT_FOUND(404, "Evaluation not found"),
     RULE_SET_NOT_FOUND(404, "Rule set not found"),
+    REPLAY_NOT_FOUND(404, "Replay not found"),
+    REPLAY_NOT_FINISHED(409, "Replay not finished"),
     RULE_SET_CONFLICT(409, "Rule set change refused"),
     CONCURRENT_CHANGE(409, "Concurrent rule set change"),
     INVALID_RULE_SET(422, "Invalid rule set"),
@@ -18,7 +20,8 @@ public enum Problems {
     PAYLOAD_TOO_LARGE(413, "Request too large"),
     BATCH_TOO_LARGE(413, "Batch too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
-    INTERNAL_ERROR(500, "Internal error");
+    INTERNAL_ERROR(500, "Internal error"),
+    REPLAYS_BUSY(503, "Too many replays");
 
     private final int status;
     private final String title;

@@ -1,0 +1,91 @@
+package org.beacon.service.replay;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.UUID;
+import org.beacon.service.system.BeaconProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where a replay's result files live: {@code <beacon.data-dir>/replays/<id>/steps.csv} and {@code report.xlsx}. A
+ * run writes {@code *.part} files and moves them to their names only when everything is written, so a file under
+ * its final name is always complete.
+ */
+@Component
+class ReplayFiles {
+
+    static final String STEPS = "steps.csv";
+    static final String REPORT = "report.xlsx";
+    private static final String PART = ".part";
+    private static final Logger log = LoggerFactory.getLogger(ReplayFiles.class);
+
+    private final Path root;
+
+    ReplayFiles(BeaconProperties properties) {
+        this.root = properties.dataPath().resolve("replays");
+    }
+
+    Path folder(UUID id) {
+        return root.resolve(id.toString());
+    }
+
+    /** A finished run's file, or null when it is not on this instance's disk. */
+    Path result(UUID id, String name) {
+        Path p = folder(id).resolve(name);
+        return Files.isRegularFile(p) ? p : null;
+    }
+
+    /** Starts writing a run's files. */
+    Pending begin(UUID id) throws IOException {
+        Path folder = Files.createDirectories(folder(id));
+        return new Pending(folder);
+    }
+
+    /** A run's files while it writes them. */
+    static final class Pending {
+        private final Path folder;
+
+        private Pending(Path folder) {
+            this.folder = folder;
+        }
+
+        Path steps() {
+            return folder.resolve(STEPS + PART);
+        }
+
+        Path report() {
+            return folder.resolve(REPORT + PART);
+        }
+
+        /** Moves both files to their final names; on a failure, neither stays under its final name. */
+        void commit() throws IOException {
+            try {
+                Files.move(steps(), folder.resolve(STEPS), StandardCopyOption.ATOMIC_MOVE);
+                Files.move(report(), folder.resolve(REPORT), StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                discard();
+                throw e;
+            }
+        }
+
+        /** Removes whatever the run wrote, finished or not. */
+        void discard() {
+            for (String name : new String[] {STEPS + PART, REPORT + PART, STEPS, REPORT}) {
+                try {
+                    Files.deleteIfExists(folder.resolve(name));
+                } catch (IOException e) {
+                    log.warn("cannot delete {} of a failed replay: {}", folder.resolve(name), e.toString());
+                }
+            }
+            try {
+                Files.deleteIfExists(folder);
+            } catch (IOException e) {
+                log.warn("cannot delete the folder {} of a failed replay: {}", folder, e.toString());
+            }
+        }
+    }
+}

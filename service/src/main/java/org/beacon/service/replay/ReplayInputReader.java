@@ -1,0 +1,280 @@
+package org.beacon.service.replay;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.beacon.rules.AdminLevel;
+import org.beacon.rules.CompiledRuleSet;
+import org.beacon.rules.replay.ActualLevels;
+import org.beacon.rules.replay.DataIssue;
+import org.beacon.rules.replay.ReplayInputException;
+import org.beacon.rules.replay.Replayer;
+import org.beacon.rules.replay.Timeline;
+import org.beacon.rules.replay.TimelineCsv;
+import org.beacon.service.evaluation.InvalidRequestException;
+import org.beacon.service.evaluation.InvalidRequestException.FieldError;
+import org.beacon.service.ruleset.RuleSetRegistry;
+import org.beacon.service.system.BeaconProperties;
+import org.springframework.stereotype.Component;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Turns a {@link ReplayRequest} into a run ready to start, or refuses it whole: bad parameters are a 400 naming the
+ * form field, an unknown version a 404, a timeline or actual file that cannot be replayed a 400 naming each file,
+ * line and column ({@code timeline:12 date}). Reads the files completely before anything is stored.
+ */
+@Component
+class ReplayInputReader {
+
+    static final String IN_FORCE = "in force";
+    private static final Pattern EXAMPLE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}");
+
+    /** A run ready to start. */
+    record Plan(Timeline timeline, ActualLevels actual, List<Replayer.Arm> arms, ReplayInputs inputs) {
+    }
+
+    /** A file as received: the form field it came in, its name, its bytes. */
+    private record InputFile(String field, String name, byte[] bytes) {
+
+        String sha256() {
+            try {
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** UTF-8 text without the byte-order mark spreadsheet programs put before the header. */
+        StringReader reader() {
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            return new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text);
+        }
+    }
+
+    private final RuleSetRegistry registry;
+    private final Path timelines;
+
+    ReplayInputReader(RuleSetRegistry registry, BeaconProperties properties) {
+        this.registry = registry;
+        this.timelines = properties.examplesPath().resolve("timelines");
+    }
+
+    /**
+     * @throws InvalidRequestException for bad form fields
+     * @throws org.beacon.service.ruleset.RuleSetNotFoundException for an unknown version
+     * @throws ReplayInputException for files that cannot be replayed
+     */
+    Plan read(ReplayRequest r) {
+        List<FieldError> errors = new ArrayList<>();
+        Timeline.Step step = step(r.step(), errors);
+        Timeline.MissingDays missingDays = missingDays(r.missingDays(), errors);
+        AdminLevel level = level(r.level(), errors);
+        String source = text(r.source(), "source", errors);
+        String eventType = text(r.eventType(), "eventType", errors);
+        String ruleSet = text(r.ruleSet(), "ruleSet", errors);
+        String compareWith = text(r.compareWith(), "compareWith", errors);
+        InputFile timeline = file(r.timeline(), "timeline", r.example(), "example", errors);
+        InputFile actual = file(r.actual(), "actual", r.actualExample(), "actualExample", errors);
+        if (timeline == null && errors.stream().noneMatch(e -> e.pointer().equals("example"))) {
+            errors.add(new FieldError("timeline", "send the timeline as a CSV file (timeline) or name one of the "
+                    + "example timelines (example)" + available()));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        CompiledRuleSet first = ruleSet == null ? null : registry.pinned(ruleSet);
+        CompiledRuleSet second = compareWith == null ? null : registry.pinned(compareWith);
+
+        TimelineCsv.Options options = TimelineCsv.Options.defaults().withSource(source).withStep(step)
+                .withMissingDays(missingDays).withEventType(eventType).withLevel(level);
+        List<DataIssue> issues = new ArrayList<>();
+        Timeline t = null;
+        try {
+            t = TimelineCsv.read(timeline.reader(), timeline.field(), options);
+        } catch (ReplayInputException e) {
+            issues.addAll(e.issues());
+        }
+        ActualLevels a = null;
+        if (actual != null) {
+            try {
+                a = ActualLevels.read(actual.reader(), actual.field());
+            } catch (ReplayInputException e) {
+                issues.addAll(e.issues());
+            }
+        }
+        if (!issues.isEmpty()) {
+            throw new ReplayInputException(issues);
+        }
+        if (t.regions().stream().anyMatch(s -> s.eventType() == null)) {
+            throw new InvalidRequestException(List.of(new FieldError("eventType", "the timeline has no eventType "
+                    + "column (or empty cells in it); name the event type (eventType=covid19)")));
+        }
+
+        List<Replayer.Arm> arms = new ArrayList<>();
+        List<ReplayInputs.Arm> armInputs = new ArrayList<>();
+        if (first == null) {
+            arms.add(new Replayer.Arm(IN_FORCE, registry::forDate));
+            armInputs.add(new ReplayInputs.Arm(IN_FORCE, null, inForce(t)));
+        } else {
+            arms.add(Replayer.Arm.pinned(ruleSet, first));
+            armInputs.add(new ReplayInputs.Arm(ruleSet, ruleSet, List.of(ruleSet)));
+        }
+        if (second != null) {
+            // the same version twice still needs two names: results and columns are labelled by arm
+            String label = compareWith.equals(arms.get(0).label()) ? compareWith + " again" : compareWith;
+            arms.add(Replayer.Arm.pinned(label, second));
+            armInputs.add(new ReplayInputs.Arm(label, compareWith, List.of(compareWith)));
+        }
+        ReplayInputs inputs = new ReplayInputs(timeline.name(), timeline.sha256(),
+                actual == null ? null : actual.name(), actual == null ? null : actual.sha256(), source,
+                step.name().toLowerCase(Locale.ROOT), missingDays == null ? null
+                        : missingDays == Timeline.MissingDays.ZERO_FILL ? "zeroFill" : "carryForward",
+                eventType, level.name().toLowerCase(Locale.ROOT), armInputs);
+        return new Plan(t, a, arms, inputs);
+    }
+
+    /** The versions in force over the timeline's dates, as the registry sees them now. */
+    private List<String> inForce(Timeline t) {
+        LocalDate from = null;
+        LocalDate to = null;
+        for (Timeline.Series s : t.regions()) {
+            LocalDate a = s.start();
+            LocalDate b = s.date(t.step(), s.length() - 1);
+            from = from == null || a.isBefore(from) ? a : from;
+            to = to == null || b.isAfter(to) ? b : to;
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (LocalDate d = from; !d.isAfter(to); d = t.step() == Timeline.Step.DAY ? d.plusDays(1) : d.plusMonths(1)) {
+            ids.add(registry.forDate(d).id());
+        }
+        return List.copyOf(ids);
+    }
+
+    private InputFile file(MultipartFile upload, String uploadField, String example, String exampleField,
+            List<FieldError> errors) {
+        boolean uploaded = upload != null && !upload.isEmpty();
+        String name = example == null || example.isBlank() ? null : example.trim();
+        if (uploaded && name != null) {
+            errors.add(new FieldError(exampleField, "send either a file (" + uploadField + ") or an example name ("
+                    + exampleField + "), not both"));
+            return null;
+        }
+        if (uploaded) {
+            try {
+                return new InputFile(uploadField, fileName(upload.getOriginalFilename(), uploadField),
+                        upload.getBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (name == null) {
+            return null;
+        }
+        // letters, digits, '.', '_' and '-' only, and never "..": the name cannot leave the folder
+        if (!EXAMPLE.matcher(name).matches() || name.contains("..")) {
+            errors.add(new FieldError(exampleField, "an example is a file name without folders, such as "
+                    + "covid-2020-zhejiang-hubei-guangdong.csv" + available()));
+            return null;
+        }
+        Path p = timelines.resolve(name);
+        if (!Files.isRegularFile(p)) {
+            errors.add(new FieldError(exampleField, "there is no example timeline named '" + name + "'"
+                    + available()));
+            return null;
+        }
+        try {
+            return new InputFile(exampleField, name, Files.readAllBytes(p));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the example " + p, e);
+        }
+    }
+
+    private String available() {
+        if (!Files.isDirectory(timelines)) {
+            return "; this service has no example timelines (beacon.examples-dir)";
+        }
+        try (Stream<Path> files = Files.list(timelines)) {
+            List<String> names = files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".csv")).sorted()
+                    .toList();
+            return names.isEmpty() ? "" : "; examples: " + String.join(", ", names);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static String fileName(String original, String field) {
+        String name = original == null ? "" : original.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).codePoints().filter(c -> !Character.isISOControl(c))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return name.isBlank() ? field + ".csv" : name.length() > 200 ? name.substring(0, 200) : name;
+    }
+
+    private static Timeline.Step step(String text, List<FieldError> errors) {
+        if (text == null || text.isBlank()) {
+            return Timeline.Step.DAY;
+        }
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "day" -> Timeline.Step.DAY;
+            case "month" -> Timeline.Step.MONTH;
+            default -> {
+                errors.add(new FieldError("step", "'" + shorten(text) + "' is not a step; use day or month"));
+                yield Timeline.Step.DAY;
+            }
+        };
+    }
+
+    private static Timeline.MissingDays missingDays(String text, List<FieldError> errors) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "zerofill" -> Timeline.MissingDays.ZERO_FILL;
+            case "carryforward" -> Timeline.MissingDays.CARRY_FORWARD;
+            default -> {
+                errors.add(new FieldError("missingDays", "'" + shorten(text) + "' is not a way to fill missing "
+                        + "days; use zeroFill (counts 0, totals unchanged) or carryForward (every value repeats)"));
+                yield null;
+            }
+        };
+    }
+
+    private static AdminLevel level(String text, List<FieldError> errors) {
+        if (text == null || text.isBlank()) {
+            return AdminLevel.PROVINCE;
+        }
+        return AdminLevel.parse(text.trim()).orElseGet(() -> {
+            errors.add(new FieldError("level", "'" + shorten(text) + "' is not province, prefecture, county or "
+                    + "township"));
+            return AdminLevel.PROVINCE;
+        });
+    }
+
+    private static String text(String text, String field, List<FieldError> errors) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        if (text.length() > 100 || text.chars().anyMatch(Character::isISOControl)) {
+            errors.add(new FieldError(field, field + " must be one line of at most 100 characters"));
+            return null;
+        }
+        return text.trim();
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+}
