@@ -135,7 +135,7 @@ final class ReplayCommand {
         try (Writer w = Files.newBufferedWriter(part, StandardCharsets.UTF_8);
                 ProgressBar bar = progressBar(timeline.steps())) {
             ReplayCsvWriter csv = new ReplayCsvWriter(w, arms.stream().map(Replayer.Arm::label).toList(),
-                    indicatorColumns(timeline));
+                    Indicators.columns(timeline));
             summary = new Replayer(arms, actual, Runtime.getRuntime().availableProcessors())
                     .run(timeline, new Replayer.Listener() {
                         @Override
@@ -230,20 +230,6 @@ final class ReplayCommand {
         if (codes.contains("MISSING_DAYS")) {
             err.println("beacon: choose how to fill gaps with --missing-days zero-fill or carry-forward");
         }
-    }
-
-    /** The timeline's columns, then the indicators the replay derives from them. */
-    static List<String> indicatorColumns(Timeline timeline) {
-        Set<String> names = new LinkedHashSet<>();
-        timeline.regions().forEach(s -> names.addAll(s.names()));
-        if (names.contains(Indicators.CUMULATIVE_CONFIRMED) && timeline.step() == Timeline.Step.DAY) {
-            names.addAll(List.of(Indicators.NEW_CASES, Indicators.NEW_CASES_7D, Indicators.NEW_CASES_14D,
-                    Indicators.DAYS_WITHOUT_NEW_CASE, Indicators.DAYS_SINCE_LAST_CASE));
-        }
-        if (names.contains(Indicators.CASES) && timeline.step() == Timeline.Step.MONTH) {
-            names.add(Indicators.RATIO_5Y_MEAN);
-        }
-        return List.copyOf(names);
     }
 
     private static Map<String, String> inputs(ReplayArguments a) {

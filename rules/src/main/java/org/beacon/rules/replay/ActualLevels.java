@@ -43,7 +43,8 @@ public final class ActualLevels {
         Map<String, List<Change>> byRegion = new LinkedHashMap<>();
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                 .setIgnoreEmptyLines(true).get();
-        try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
+        try (CSVParser parser = CSVParser.builder().setReader(TimelineCsv.withoutByteOrderMark(reader))
+                .setFormat(format).get()) {
             Map<String, Integer> header = new LinkedHashMap<>();
             List<String> names = parser.getHeaderNames();
             for (int i = 0; i < names.size(); i++) {

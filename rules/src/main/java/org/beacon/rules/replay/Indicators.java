@@ -2,7 +2,10 @@ package org.beacon.rules.replay;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The indicators a replay derives from a region's series, for the step it is deciding: what a reviewer would have
@@ -101,6 +104,19 @@ public final class Indicators {
             }
         }
         return sum;
+    }
+
+    /** The columns a replay of {@code t} shows per step: the timeline's own series, then what it derives. */
+    public static List<String> columns(Timeline t) {
+        Set<String> names = new LinkedHashSet<>();
+        t.regions().forEach(s -> names.addAll(s.names()));
+        if (t.step() == Timeline.Step.DAY && names.contains(CUMULATIVE_CONFIRMED)) {
+            names.addAll(List.of(NEW_CASES, NEW_CASES_7D, NEW_CASES_14D, DAYS_WITHOUT_NEW_CASE, DAYS_SINCE_LAST_CASE));
+        }
+        if (t.step() == Timeline.Step.MONTH && names.contains(CASES)) {
+            names.add(RATIO_5Y_MEAN);
+        }
+        return List.copyOf(names);
     }
 
     private static void put(Map<String, Object> out, String name, double v) {

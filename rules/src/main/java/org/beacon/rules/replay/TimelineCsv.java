@@ -1,6 +1,7 @@
 package org.beacon.rules.replay;
 
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
@@ -89,7 +90,7 @@ public final class TimelineCsv {
                 .setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).get();
         Map<String, RegionRows> regions = new LinkedHashMap<>();
         Map<String, Long> sources = new TreeMap<>();
-        try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
+        try (CSVParser parser = CSVParser.builder().setReader(withoutByteOrderMark(reader)).setFormat(format).get()) {
             Header h = Header.of(parser.getHeaderNames(), file, errors);
             if (h == null) {
                 throw new ReplayInputException(errors);
@@ -337,6 +338,16 @@ public final class TimelineCsv {
             }
             return new Timeline.Series(code, name == null ? code : name, level, eventType, start, length, byName);
         }
+    }
+
+    /** The reader past the byte-order mark spreadsheet programs write before a CSV header, if there is one. */
+    static Reader withoutByteOrderMark(Reader reader) throws IOException {
+        PushbackReader in = new PushbackReader(reader, 1);
+        int first = in.read();
+        if (first != -1 && first != '\uFEFF') {
+            in.unread(first);
+        }
+        return in;
     }
 
     static String fmt(double v) {

@@ -112,6 +112,14 @@ class TimelineCsvTest {
     }
 
     @Test
+    void aByteOrderMarkBeforeTheHeaderIsNotPartOfTheFirstColumn() {
+        Timeline t = read("\uFEFFdate,region,cases\n2020-01-01,A,3\n", DEFAULTS);
+        assertThat(t.regions().get(0).columns().get("cases")).containsExactly(3);
+        assertThat(ActualLevels.read(new StringReader("\uFEFFregion,date,level\nA,2020-01-01,Ⅱ\n"), "a.csv")
+                .levelOn("A", LocalDate.of(2020, 1, 2))).isEqualTo(org.beacon.rules.Grade.II);
+    }
+
+    @Test
     void monthlyTimelinesStepByMonthAndDeriveTheFiveYearRatio() {
         StringBuilder csv = new StringBuilder("date,region,cases\n");
         for (int year = 2009; year <= 2014; year++) {

@@ -58,10 +58,9 @@ class ReplayInputReader {
             }
         }
 
-        /** UTF-8 text without the byte-order mark spreadsheet programs put before the header. */
+        /** UTF-8 text (the CSV readers skip a byte-order mark themselves). */
         StringReader reader() {
-            String text = new String(bytes, StandardCharsets.UTF_8);
-            return new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text);
+            return new StringReader(new String(bytes, StandardCharsets.UTF_8));
         }
     }
 

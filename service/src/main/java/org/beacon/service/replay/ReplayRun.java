@@ -104,7 +104,7 @@ final class ReplayRun implements Runnable {
         ReplayReport report = new ReplayReport(context.chartedRegions());
         Summary summary;
         try (Writer writer = Files.newBufferedWriter(out.steps(), StandardCharsets.UTF_8)) {
-            ReplayCsvWriter csv = new ReplayCsvWriter(writer, labels, columns(plan.timeline()));
+            ReplayCsvWriter csv = new ReplayCsvWriter(writer, labels, Indicators.columns(plan.timeline()));
             summary = new Replayer(plan.arms(), plan.actual(), context.threads()).run(plan.timeline(),
                     new Replayer.Listener() {
                         @Override
@@ -139,20 +139,6 @@ final class ReplayRun implements Runnable {
             lastSaved = now;
             context.store().progress(id, stepsDone, now);
         }
-    }
-
-    /** The columns of steps.csv: the timeline's own series, then what the replay derives from them. */
-    static List<String> columns(Timeline t) {
-        Set<String> names = new LinkedHashSet<>();
-        t.regions().forEach(s -> names.addAll(s.names()));
-        if (t.step() == Timeline.Step.DAY && names.contains(Indicators.CUMULATIVE_CONFIRMED)) {
-            names.addAll(List.of(Indicators.NEW_CASES, Indicators.NEW_CASES_7D, Indicators.NEW_CASES_14D,
-                    Indicators.DAYS_WITHOUT_NEW_CASE, Indicators.DAYS_SINCE_LAST_CASE));
-        }
-        if (t.step() == Timeline.Step.MONTH && names.contains(Indicators.CASES)) {
-            names.add(Indicators.RATIO_5Y_MEAN);
-        }
-        return List.copyOf(names);
     }
 
     private Map<String, String> reportInputs() {
