@@ -36,15 +36,26 @@ public final class Indicators {
     public static final String CURRENT_LEVEL = "currentLevel";
     public static final String DAYS_AT_CURRENT_LEVEL = "daysAtCurrentLevel";
 
-    private final Timeline.Series series;
     private final Timeline.Step step;
+    /** The series' columns, in file order: looked up once, not once a step. */
+    private final String[] names;
+    private final double[][] columns;
+    private final double[] cumulative;
+    private final double[] cases;
     private final double[] newCases;
     private final int[] lastNewCase;
 
     Indicators(Timeline.Series series, Timeline.Step step) {
-        this.series = series;
         this.step = step;
-        double[] cumulative = series.columns().get(CUMULATIVE_CONFIRMED);
+        this.names = new String[series.columns().size()];
+        this.columns = new double[names.length][];
+        int k = 0;
+        for (Map.Entry<String, double[]> e : series.columns().entrySet()) {
+            names[k] = e.getKey();
+            columns[k++] = e.getValue();
+        }
+        this.cumulative = series.columns().get(CUMULATIVE_CONFIRMED);
+        this.cases = series.columns().get(CASES);
         if (cumulative == null || step != Timeline.Step.DAY) {
             newCases = null;
             lastNewCase = null;
@@ -71,8 +82,10 @@ public final class Indicators {
     /** The values of step {@code i}; a value the series does not have is left out. */
     Map<String, Object> at(int i) {
         Map<String, Object> out = new LinkedHashMap<>();
-        series.columns().forEach((name, values) -> put(out, name, values[i]));
-        if (newCases != null && !Double.isNaN(series.columns().get(CUMULATIVE_CONFIRMED)[i])) {
+        for (int c = 0; c < names.length; c++) {
+            put(out, names[c], columns[c][i]);
+        }
+        if (newCases != null && !Double.isNaN(cumulative[i])) {
             put(out, NEW_CASES, newCases[i]);
             put(out, NEW_CASES_7D, window(i, 7));
             put(out, NEW_CASES_14D, window(i, 14));
@@ -80,7 +93,6 @@ public final class Indicators {
             put(out, DAYS_WITHOUT_NEW_CASE, quiet);
             put(out, DAYS_SINCE_LAST_CASE, quiet);
         }
-        double[] cases = series.columns().get(CASES);
         if (step == Timeline.Step.MONTH && cases != null && i >= 60 && !Double.isNaN(cases[i])) {
             double sum = 0;
             boolean complete = true;

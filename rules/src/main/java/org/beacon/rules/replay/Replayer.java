@@ -5,6 +5,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +26,7 @@ import org.beacon.rules.Region;
 import org.beacon.rules.RuleMatch;
 import org.beacon.rules.Situation;
 import org.beacon.rules.TableDecision;
+import org.beacon.rules.table.Dictionary;
 import org.beacon.rules.table.Indicator;
 import org.beacon.rules.table.TypedOutputs;
 import org.beacon.rules.replay.ReplayResult.ActualCheck;
@@ -186,6 +189,9 @@ public final class Replayer {
         final List<Set<String>> ruleSets = new ArrayList<>();
         final List<Map<String, Long>> levelSteps = new ArrayList<>();
         final long[] undecided = new long[arms.size()];
+        final Map<CompiledRuleSet, Inputs> inputs = new IdentityHashMap<>();
+        /** The values one arm's step gives its rule set; the Situation copies them, so one map serves every step. */
+        final Map<String, Object> values = new LinkedHashMap<>();
         long agreeing;
 
         RegionRun(String region) {
@@ -197,6 +203,36 @@ public final class Replayer {
         }
     }
 
+    /** What a rule set's dictionary declares, looked up once per region rather than once a step. */
+    private static final class Inputs {
+        private final Dictionary dictionary;
+        private final Map<String, Boolean> declared = new HashMap<>();
+        /** {@code currentLevel}'s value for each grade (by ordinal); null when the dictionary has none. */
+        final String[] currentLevel;
+        final boolean hasCurrentLevel;
+        final boolean hasDaysAtLevel;
+
+        Inputs(CompiledRuleSet rs) {
+            dictionary = rs.dictionary();
+            Indicator current = dictionary.find(Indicators.CURRENT_LEVEL).orElse(null);
+            hasCurrentLevel = current != null;
+            currentLevel = new String[Grade.values().length];
+            for (Grade g : Grade.values()) {
+                currentLevel[g.ordinal()] = current == null ? null : current.enumValue(g.name()).orElse(null);
+            }
+            hasDaysAtLevel = dictionary.find(Indicators.DAYS_AT_CURRENT_LEVEL).isPresent();
+        }
+
+        boolean declares(String name) {
+            Boolean known = declared.get(name);
+            if (known == null) {
+                known = dictionary.find(name).isPresent();
+                declared.put(name, known);
+            }
+            return known;
+        }
+    }
+
     private RegionRun replay(Timeline.Series s, Timeline.Step step) {
         RegionRun run = new RegionRun(s.regionCode());
         Region region = new Region(s.regionCode(), s.regionName(), s.level());
@@ -204,6 +240,7 @@ public final class Replayer {
         Grade[] level = new Grade[arms.size()];
         LocalDate[] since = new LocalDate[arms.size()];
         Divergence open = null;
+        boolean covered = actual.covers(s.regionCode());
         for (int i = 0; i < s.length(); i++) {
             LocalDate date = s.date(step, i);
             Map<String, Object> values = derived.at(i);
@@ -211,8 +248,9 @@ public final class Replayer {
             for (int a = 0; a < arms.size(); a++) {
                 CompiledRuleSet rs = arms.get(a).ruleSets().apply(date);
                 run.ruleSets.get(a).add(rs.id());
-                ArmStep result = decide(rs, s, region, date, values, level[a], since[a], step, arms.get(a).label(),
-                        run);
+                Inputs inputs = run.inputs.computeIfAbsent(rs, Inputs::new);
+                ArmStep result = decide(rs, inputs, s, region, date, values, level[a], since[a], step,
+                        arms.get(a).label(), run);
                 if (result.transition() != null) {
                     level[a] = result.level();
                     since[a] = date;
@@ -224,8 +262,8 @@ public final class Replayer {
                 run.levelSteps.get(a).merge(level[a] == null ? "none" : level[a].numeral(), 1L, Long::sum);
                 armSteps.add(result);
             }
-            Grade actualLevel = actual.covers(s.regionCode()) ? actual.levelOn(s.regionCode(), date) : null;
-            if (actual.covers(s.regionCode()) && actualLevel == level[0]) {
+            Grade actualLevel = covered ? actual.levelOn(s.regionCode(), date) : null;
+            if (covered && actualLevel == level[0]) {
                 run.agreeing++;
             }
             if (arms.size() == 2) {
@@ -251,19 +289,22 @@ public final class Replayer {
         return run;
     }
 
-    private ArmStep decide(CompiledRuleSet rs, Timeline.Series s, Region region, LocalDate date,
+    private ArmStep decide(CompiledRuleSet rs, Inputs inputs, Timeline.Series s, Region region, LocalDate date,
             Map<String, Object> derived, Grade level, LocalDate since, Timeline.Step step, String arm,
             RegionRun run) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        derived.forEach((name, v) -> {
-            if (rs.dictionary().find(name).isPresent()) {
-                values.put(name, v);
+        Map<String, Object> values = run.values;
+        values.clear();
+        for (Map.Entry<String, Object> e : derived.entrySet()) {
+            if (inputs.declares(e.getKey())) {
+                values.put(e.getKey(), e.getValue());
             }
-        });
-        Indicator current = rs.dictionary().find(Indicators.CURRENT_LEVEL).orElse(null);
-        if (current != null && level != null) {
-            current.enumValue(level.name()).ifPresent(v -> values.put(Indicators.CURRENT_LEVEL, v));
-            if (rs.dictionary().find(Indicators.DAYS_AT_CURRENT_LEVEL).isPresent()) {
+        }
+        if (inputs.hasCurrentLevel && level != null) {
+            String current = inputs.currentLevel[level.ordinal()];
+            if (current != null) {
+                values.put(Indicators.CURRENT_LEVEL, current);
+            }
+            if (inputs.hasDaysAtLevel) {
                 values.put(Indicators.DAYS_AT_CURRENT_LEVEL, java.math.BigDecimal.valueOf(step == Timeline.Step.DAY
                         ? ChronoUnit.DAYS.between(since, date) : ChronoUnit.MONTHS.between(since, date)));
             }

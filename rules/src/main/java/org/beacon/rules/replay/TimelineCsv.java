@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -90,19 +91,19 @@ public final class TimelineCsv {
                 .setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).get();
         Map<String, RegionRows> regions = new LinkedHashMap<>();
         Map<String, Long> sources = new TreeMap<>();
+        RowCache cache = new RowCache();
         try (CSVParser parser = CSVParser.builder().setReader(withoutByteOrderMark(reader)).setFormat(format).get()) {
             Header h = Header.of(parser.getHeaderNames(), file, errors);
             if (h == null) {
                 throw new ReplayInputException(errors);
             }
             for (CSVRecord row : parser) {
-                String where = file + ":" + (row.getRecordNumber() + 1);
                 if (row.getRecordNumber() > options.maxRows()) {
-                    throw new ReplayInputException(List.of(DataIssue.error("TOO_LARGE", where, "more than "
+                    throw new ReplayInputException(List.of(DataIssue.error("TOO_LARGE", where(file, row), "more than "
                             + options.maxRows() + " rows")));
                 }
                 if (!row.isConsistent()) {
-                    add(errors, DataIssue.error("INVALID_VALUE", where, "the row has " + row.size()
+                    add(errors, DataIssue.error("INVALID_VALUE", where(file, row), "the row has " + row.size()
                             + " cells, the header " + h.names.size()));
                     continue;
                 }
@@ -113,7 +114,7 @@ public final class TimelineCsv {
                         continue;
                     }
                 }
-                readRow(row, where, h, options, regions, errors);
+                readRow(row, file, h, options, regions, errors, cache);
             }
         } catch (IOException | UncheckedIOException e) {
             throw new ReplayInputException(List.of(DataIssue.error("INVALID_VALUE", file, "not a readable CSV file: "
@@ -146,13 +147,18 @@ public final class TimelineCsv {
         return new Timeline(options.step(), series, options.source(), warnings);
     }
 
-    private static void readRow(CSVRecord row, String where, Header h, Options options,
-            Map<String, RegionRows> regions, List<DataIssue> errors) {
+    /** {@code timeline.csv:12}: built only for a diagnostic, not for every row. */
+    private static String where(String file, CSVRecord row) {
+        return file + ":" + (row.getRecordNumber() + 1);
+    }
+
+    private static void readRow(CSVRecord row, String file, Header h, Options options,
+            Map<String, RegionRows> regions, List<DataIssue> errors, RowCache cache) {
         LocalDate date;
         try {
-            date = LocalDate.parse(row.get(h.date));
+            date = cache.date(row.get(h.date));
         } catch (DateTimeParseException e) {
-            add(errors, DataIssue.error("INVALID_VALUE", where + " date", "'" + row.get(h.date)
+            add(errors, DataIssue.error("INVALID_VALUE", where(file, row) + " date", "'" + row.get(h.date)
                     + "' is not a date (write 2020-01-23)"));
             return;
         }
@@ -161,14 +167,14 @@ public final class TimelineCsv {
         }
         String code = row.get(h.region);
         if (code.isEmpty()) {
-            add(errors, DataIssue.error("INVALID_VALUE", where + " region", "the region code is empty"));
+            add(errors, DataIssue.error("INVALID_VALUE", where(file, row) + " region", "the region code is empty"));
             return;
         }
         AdminLevel level = options.level();
         if (h.level >= 0) {
-            level = AdminLevel.parse(row.get(h.level)).orElse(null);
+            level = cache.level(row.get(h.level));
             if (level == null) {
-                add(errors, DataIssue.error("INVALID_VALUE", where + " level", "'" + row.get(h.level)
+                add(errors, DataIssue.error("INVALID_VALUE", where(file, row) + " level", "'" + row.get(h.level)
                         + "' is not province, prefecture, county or township"));
                 return;
             }
@@ -186,13 +192,13 @@ public final class TimelineCsv {
                 values[i] = Double.parseDouble(text);
             } catch (NumberFormatException e) {
                 values[i] = Double.NaN;
-                add(errors, DataIssue.error("INVALID_VALUE", where + " " + h.names.get(h.series.get(i)), "'" + text
-                        + "' is not a number"));
+                add(errors, DataIssue.error("INVALID_VALUE", where(file, row) + " " + h.names.get(h.series.get(i)),
+                        "'" + text + "' is not a number"));
                 continue;
             }
             if (!Double.isFinite(values[i]) || values[i] < 0) {
-                add(errors, DataIssue.error("INVALID_VALUE", where + " " + h.names.get(h.series.get(i)), "'" + text
-                        + "' is not a count (a finite number, 0 or more)"));
+                add(errors, DataIssue.error("INVALID_VALUE", where(file, row) + " " + h.names.get(h.series.get(i)),
+                        "'" + text + "' is not a count (a finite number, 0 or more)"));
             }
         }
         RegionRows r = regions.computeIfAbsent(code, c -> new RegionRows(c, h));
@@ -201,9 +207,9 @@ public final class TimelineCsv {
         }
         r.level = level;
         r.eventType = eventType;
-        if (r.days.put(date, values) != null) {
-            add(errors, DataIssue.error("DUPLICATE_DAY", where, "region " + code + " already has a row for " + date
-                    + (options.step() == Timeline.Step.MONTH ? " (same month)" : "")));
+        if (!r.add(date, values)) {
+            add(errors, DataIssue.error("DUPLICATE_DAY", where(file, row), "region " + code + " already has a row for "
+                    + date + (options.step() == Timeline.Step.MONTH ? " (same month)" : "")));
         }
     }
 
@@ -270,51 +276,139 @@ public final class TimelineCsv {
         }
     }
 
-    /** One region's rows by date while reading. */
+    /**
+     * Parses a file's repeated cells once: a daily file names the same few hundred dates and one level on every
+     * row. Bounded, so a file of a million distinct dates costs no more than parsing each.
+     */
+    private static final class RowCache {
+        private static final int MAX_DATES = 10_000;
+        private final Map<String, LocalDate> dates = new HashMap<>();
+        private String levelText;
+        private AdminLevel level;
+
+        /** @throws DateTimeParseException as {@link LocalDate#parse} */
+        LocalDate date(String text) {
+            LocalDate d = dates.get(text);
+            if (d == null) {
+                d = LocalDate.parse(text);
+                if (dates.size() < MAX_DATES) {
+                    dates.put(text, d);
+                }
+            }
+            return d;
+        }
+
+        /** The level a cell names, or null. */
+        AdminLevel level(String text) {
+            if (!text.equals(levelText)) {
+                level = AdminLevel.parse(text).orElse(null);
+                levelText = text;
+            }
+            return level;
+        }
+    }
+
+    /**
+     * One region's rows by date while reading. Rows nearly always come in date order (a region's rows together, or
+     * one day's report after another), so they are appended to flat arrays; the first row out of order moves them
+     * into a sorted map, which also finds duplicates.
+     */
     private static final class RegionRows {
         final String code;
         final Header header;
+        final int columns;
         String name;
         AdminLevel level;
         String eventType;
-        final TreeMap<LocalDate, double[]> days = new TreeMap<>();
+        LocalDate[] dates = new LocalDate[64];
+        double[] values;
+        int size;
+        TreeMap<LocalDate, double[]> unordered;
 
         RegionRows(String code, Header header) {
             this.code = code;
             this.header = header;
+            this.columns = header.series.size();
+            this.values = new double[dates.length * columns];
+        }
+
+        /** False when the region already has a row for this date. */
+        boolean add(LocalDate date, double[] row) {
+            if (unordered == null) {
+                if (size == 0 || date.isAfter(dates[size - 1])) {
+                    if (size == dates.length) {
+                        dates = Arrays.copyOf(dates, size * 2);
+                        values = Arrays.copyOf(values, size * 2 * columns);
+                    }
+                    dates[size] = date;
+                    System.arraycopy(row, 0, values, size * columns, columns);
+                    size++;
+                    return true;
+                }
+                unordered = new TreeMap<>();
+                for (int i = 0; i < size; i++) {
+                    unordered.put(dates[i], Arrays.copyOfRange(values, i * columns, (i + 1) * columns));
+                }
+                dates = null;
+                values = null;
+            }
+            return unordered.put(date, row) == null;
+        }
+
+        /** Back to date order in the flat arrays. */
+        private void sort() {
+            if (unordered != null) {
+                size = unordered.size();
+                dates = new LocalDate[size];
+                values = new double[size * columns];
+                int i = 0;
+                for (Map.Entry<LocalDate, double[]> e : unordered.entrySet()) {
+                    dates[i] = e.getKey();
+                    System.arraycopy(e.getValue(), 0, values, i * columns, columns);
+                    i++;
+                }
+                unordered = null;
+            }
         }
 
         Timeline.Series toSeries(Options options, List<DataIssue> warnings, List<DataIssue> errors) {
-            LocalDate start = days.firstKey();
+            sort();
+            LocalDate start = dates[0];
+            LocalDate end = dates[size - 1];
             int length = 0;
-            for (LocalDate d = start; !d.isAfter(days.lastKey()); d = options.step().add(start, ++length)) {
+            for (LocalDate d = start; !d.isAfter(end); d = options.step().add(start, ++length)) {
                 // counts the steps from the first to the last row
             }
-            int columns = header.series.size();
-            double[][] values = new double[columns][length];
+            String[] names = new String[columns];
+            boolean[] cumulative = new boolean[columns];
+            for (int c = 0; c < columns; c++) {
+                names[c] = header.names.get(header.series.get(c));
+                cumulative[c] = Timeline.cumulative(names[c]);
+            }
+            double[][] series = new double[columns][length];
             List<LocalDate> gaps = new ArrayList<>();
             double[] last = new double[columns];
             Arrays.fill(last, Double.NaN);
+            int next = 0;
             for (int i = 0; i < length; i++) {
                 LocalDate d = options.step().add(start, i);
-                double[] row = days.get(d);
-                if (row == null) {
+                // every row's date is a step from start (months are read as their first day), in order
+                int row = next < size && dates[next].equals(d) ? next++ : -1;
+                if (row < 0) {
                     gaps.add(d);
                 }
                 for (int c = 0; c < columns; c++) {
-                    String col = header.names.get(header.series.get(c));
-                    double v = row == null ? Double.NaN : row[c];
+                    double v = row < 0 ? Double.NaN : values[row * columns + c];
                     if (Double.isNaN(v) && options.missingDays() != null) {
-                        boolean carry = options.missingDays() == Timeline.MissingDays.CARRY_FORWARD
-                                || Timeline.cumulative(col);
+                        boolean carry = options.missingDays() == Timeline.MissingDays.CARRY_FORWARD || cumulative[c];
                         v = carry ? last[c] : 0;
                     }
-                    if (Timeline.cumulative(col) && !Double.isNaN(v) && !Double.isNaN(last[c]) && v < last[c]) {
-                        warnings.add(DataIssue.warning("CUMULATIVE_DECREASE", code + " " + d, col + " goes down from "
-                                + fmt(last[c]) + " to " + fmt(v) + " (a revision): nothing new is counted that day "
-                                + "and the series goes on from the revised total"));
+                    if (cumulative[c] && !Double.isNaN(v) && !Double.isNaN(last[c]) && v < last[c]) {
+                        warnings.add(DataIssue.warning("CUMULATIVE_DECREASE", code + " " + d, names[c] + " goes down "
+                                + "from " + fmt(last[c]) + " to " + fmt(v) + " (a revision): nothing new is counted "
+                                + "that day and the series goes on from the revised total"));
                     }
-                    values[c][i] = v;
+                    series[c][i] = v;
                     if (!Double.isNaN(v)) {
                         last[c] = v;
                     }
@@ -325,16 +419,18 @@ public final class TimelineCsv {
                         + " more";
                 if (options.missingDays() == null) {
                     errors.add(DataIssue.error("MISSING_DAYS", code, gaps.size() + " missing between " + start
-                            + " and " + days.lastKey() + ": " + list + "; choose missingDays: zeroFill (counts 0, "
+                            + " and " + end + ": " + list + "; choose missingDays: zeroFill (counts 0, "
                             + "totals unchanged) or carryForward (every value repeats)"));
                 } else {
                     warnings.add(DataIssue.warning("MISSING_DAYS", code, gaps.size() + " missing, filled by "
                             + options.missingDays().name().toLowerCase(Locale.ROOT) + ": " + list));
                 }
             }
+            dates = null;
+            values = null;
             Map<String, double[]> byName = new LinkedHashMap<>();
             for (int c = 0; c < columns; c++) {
-                byName.put(header.names.get(header.series.get(c)), values[c]);
+                byName.put(names[c], series[c]);
             }
             return new Timeline.Series(code, name == null ? code : name, level, eventType, start, length, byName);
         }

@@ -29,7 +29,13 @@ public record DecisionTable(int index, String workbook, String sheet, String tit
 
     /** True when a column tests the response grade, so the table runs after the grading tables. */
     public boolean usesResponseGrade() {
-        return inputs.stream().anyMatch(i -> Reserved.role(i.name()) == Reserved.Role.RESPONSE_GRADE);
+        // asked of every table in two passes of every evaluation: a loop, not a stream (a replay asks millions)
+        for (Indicator i : inputs) {
+            if (i.name().equals(Reserved.RESPONSE_GRADE)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -38,9 +44,16 @@ public record DecisionTable(int index, String workbook, String sheet, String tit
      * cholera report) and the table is not applicable rather than unmatched.
      */
     public boolean hasInputIn(Map<String, Object> facts) {
-        List<Indicator> tested = inputs.stream().filter(i -> !i.name().equals(Indicator.EVENT_TYPE)
-                && !i.name().equals(Indicator.ADMIN_LEVEL)).toList();
-        return tested.isEmpty() || tested.stream().anyMatch(i -> facts.get(i.name()) != null);
+        boolean tests = false;
+        for (Indicator i : inputs) {
+            if (!i.name().equals(Indicator.EVENT_TYPE) && !i.name().equals(Indicator.ADMIN_LEVEL)) {
+                if (facts.get(i.name()) != null) {
+                    return true;
+                }
+                tests = true;
+            }
+        }
+        return !tests;
     }
 
     public boolean appliesTo(String eventType) {
