@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -134,5 +136,38 @@ public final class ActualLevels {
             level = c.to();
         }
         return level;
+    }
+
+    /**
+     * Each actual change in {@code region} against the nearest change of arm {@code first} to the same level in
+     * the same direction (a lowering to Ⅲ is not matched by a raise to Ⅲ).
+     */
+    public List<ReplayResult.ActualCheck> compare(String region, List<ReplayResult.Transition> transitions,
+            String first) {
+        List<ReplayResult.ActualCheck> out = new ArrayList<>();
+        for (Change c : changes(region)) {
+            ReplayResult.Transition best = null;
+            Set<String> kinds = c.to() == null ? Set.of("end")
+                    : c.from() == null || c.to().isMoreSeriousThan(c.from()) ? Set.of("activate", "raise")
+                    : Set.of("lower");
+            for (ReplayResult.Transition t : transitions) {
+                if (t.arm().equals(first) && t.to() == c.to() && kinds.contains(t.kind()) && (best == null
+                        || Math.abs(ChronoUnit.DAYS.between(c.date(), t.date()))
+                        < Math.abs(ChronoUnit.DAYS.between(c.date(), best.date())))) {
+                    best = t;
+                }
+            }
+            String target = c.to() == null ? "the end of the response" : "level " + c.to().numeral();
+            if (best == null) {
+                out.add(new ReplayResult.ActualCheck(region, c.date(), c.from(), c.to(), null, null,
+                        "the tables never recommended " + target));
+            } else {
+                long lag = ChronoUnit.DAYS.between(c.date(), best.date());
+                out.add(new ReplayResult.ActualCheck(region, c.date(), c.from(), c.to(), best.date(), lag, lag == 0
+                        ? "same day" : Math.abs(lag) + " day" + (Math.abs(lag) == 1 ? "" : "s")
+                        + (lag < 0 ? " earlier" : " later") + " than the actual decision"));
+            }
+        }
+        return out;
     }
 }

@@ -133,7 +133,8 @@ public final class Indicators {
 
     private static void put(Map<String, Object> out, String name, double v) {
         if (!Double.isNaN(v)) {
-            out.put(name, v == Math.rint(v) && Math.abs(v) < 1e15 ? BigDecimal.valueOf((long) v) : BigDecimal.valueOf(v));
+            out.put(name, v == Math.rint(v) && Math.abs(v) < 1e15 ? BigDecimal.valueOf((long) v)
+                    : BigDecimal.valueOf(v));
         }
     }
 }

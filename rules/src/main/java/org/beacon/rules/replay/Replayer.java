@@ -143,7 +143,7 @@ public final class Replayer {
                 if (actual.covers(run.region)) {
                     compared += run.steps.size();
                     agreeing += run.agreeing;
-                    checks.addAll(check(run.region, run.transitions));
+                    checks.addAll(actual.compare(run.region, run.transitions, arms.get(0).label()));
                 }
                 if (!run.steps.isEmpty()) {
                     LocalDate a = run.steps.get(0).date();
@@ -372,37 +372,5 @@ public final class Replayer {
             case III -> Grade.IV;
             case IV -> null;
         };
-    }
-
-    /**
-     * Each actual change against the first arm's nearest change to the same level in the same direction (a
-     * lowering to Ⅲ is not matched by a raise to Ⅲ).
-     */
-    private List<ActualCheck> check(String region, List<Transition> transitions) {
-        List<ActualCheck> out = new ArrayList<>();
-        String first = arms.get(0).label();
-        for (ActualLevels.Change c : actual.changes(region)) {
-            Transition best = null;
-            Set<String> kinds = c.to() == null ? Set.of("end") : c.from() == null || c.to().isMoreSeriousThan(c.from())
-                    ? Set.of("activate", "raise") : Set.of("lower");
-            for (Transition t : transitions) {
-                if (t.arm().equals(first) && t.to() == c.to() && kinds.contains(t.kind()) && (best == null
-                        || Math.abs(ChronoUnit.DAYS.between(c.date(), t.date()))
-                        < Math.abs(ChronoUnit.DAYS.between(c.date(), best.date())))) {
-                    best = t;
-                }
-            }
-            String target = c.to() == null ? "the end of the response" : "level " + c.to().numeral();
-            if (best == null) {
-                out.add(new ActualCheck(region, c.date(), c.from(), c.to(), null, null, "the tables never "
-                        + "recommended " + target));
-            } else {
-                long lag = ChronoUnit.DAYS.between(c.date(), best.date());
-                out.add(new ActualCheck(region, c.date(), c.from(), c.to(), best.date(), lag, lag == 0
-                        ? "same day" : Math.abs(lag) + " day" + (Math.abs(lag) == 1 ? "" : "s")
-                        + (lag < 0 ? " earlier" : " later") + " than the actual decision"));
-            }
-        }
-        return out;
     }
 }

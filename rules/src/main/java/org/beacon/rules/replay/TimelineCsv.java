@@ -10,13 +10,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -36,7 +33,6 @@ import org.beacon.rules.AdminLevel;
  */
 public final class TimelineCsv {
 
-    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
     private static final int MAX_ISSUES = 50;
 
     /**
@@ -93,7 +89,7 @@ public final class TimelineCsv {
         Map<String, Long> sources = new TreeMap<>();
         RowCache cache = new RowCache();
         try (CSVParser parser = CSVParser.builder().setReader(withoutByteOrderMark(reader)).setFormat(format).get()) {
-            Header h = Header.of(parser.getHeaderNames(), file, errors);
+            TimelineHeader h = TimelineHeader.of(parser.getHeaderNames(), file, errors);
             if (h == null) {
                 throw new ReplayInputException(errors);
             }
@@ -152,7 +148,7 @@ public final class TimelineCsv {
         return file + ":" + (row.getRecordNumber() + 1);
     }
 
-    private static void readRow(CSVRecord row, String file, Header h, Options options,
+    private static void readRow(CSVRecord row, String file, TimelineHeader h, Options options,
             Map<String, RegionRows> regions, List<DataIssue> errors, RowCache cache) {
         LocalDate date;
         try {
@@ -225,57 +221,6 @@ public final class TimelineCsv {
         return b.toString();
     }
 
-    /** Where the known columns are; -1 when absent. */
-    private static final class Header {
-        final List<String> names;
-        int date = -1;
-        int region = -1;
-        int name = -1;
-        int level = -1;
-        int eventType = -1;
-        int source = -1;
-        final List<Integer> series = new ArrayList<>();
-
-        private Header(List<String> names) {
-            this.names = names;
-        }
-
-        static Header of(List<String> names, String file, List<DataIssue> errors) {
-            Header h = new Header(names);
-            Set<String> seen = new LinkedHashSet<>();
-            for (int i = 0; i < names.size(); i++) {
-                String n = names.get(i).trim();
-                if (!seen.add(n.toLowerCase(Locale.ROOT))) {
-                    errors.add(DataIssue.error("INVALID_VALUE", file + ":1", "column '" + n + "' appears twice"));
-                    continue;
-                }
-                switch (n.toLowerCase(Locale.ROOT)) {
-                    case "date" -> h.date = i;
-                    case "region", "regioncode", "province_code" -> h.region = i;
-                    case "regionname", "province", "name" -> h.name = i;
-                    case "level" -> h.level = i;
-                    case "eventtype" -> h.eventType = i;
-                    case "source" -> h.source = i;
-                    default -> {
-                        if (!NAME.matcher(n).matches()) {
-                            errors.add(DataIssue.error("INVALID_VALUE", file + ":1", "column '" + n + "' is not an "
-                                    + "indicator name (letters, digits and _, starting with a letter)"));
-                        } else {
-                            h.series.add(i);
-                        }
-                    }
-                }
-            }
-            if (h.date < 0) {
-                errors.add(DataIssue.error("MISSING_COLUMN", file + ":1", "no 'date' column"));
-            }
-            if (h.region < 0) {
-                errors.add(DataIssue.error("MISSING_COLUMN", file + ":1", "no 'region' column (a region code)"));
-            }
-            return errors.isEmpty() ? h : null;
-        }
-    }
-
     /**
      * Parses a file's repeated cells once: a daily file names the same few hundred dates and one level on every
      * row. Bounded, so a file of a million distinct dates costs no more than parsing each.
@@ -315,7 +260,7 @@ public final class TimelineCsv {
      */
     private static final class RegionRows {
         final String code;
-        final Header header;
+        final TimelineHeader header;
         final int columns;
         String name;
         AdminLevel level;
@@ -325,7 +270,7 @@ public final class TimelineCsv {
         int size;
         TreeMap<LocalDate, double[]> unordered;
 
-        RegionRows(String code, Header header) {
+        RegionRows(String code, TimelineHeader header) {
             this.code = code;
             this.header = header;
             this.columns = header.series.size();

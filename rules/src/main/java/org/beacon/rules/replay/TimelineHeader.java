@@ -1,0 +1,62 @@
+package org.beacon.rules.replay;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Where a timeline CSV's known columns are (-1 when absent), and which columns are series. */
+final class TimelineHeader {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
+
+    final List<String> names;
+    int date = -1;
+    int region = -1;
+    int name = -1;
+    int level = -1;
+    int eventType = -1;
+    int source = -1;
+    final List<Integer> series = new ArrayList<>();
+
+    private TimelineHeader(List<String> names) {
+        this.names = names;
+    }
+
+    static TimelineHeader of(List<String> names, String file, List<DataIssue> errors) {
+        TimelineHeader h = new TimelineHeader(names);
+        Set<String> seen = new LinkedHashSet<>();
+        for (int i = 0; i < names.size(); i++) {
+            String n = names.get(i).trim();
+            if (!seen.add(n.toLowerCase(Locale.ROOT))) {
+                errors.add(DataIssue.error("INVALID_VALUE", file + ":1", "column '" + n + "' appears twice"));
+                continue;
+            }
+            switch (n.toLowerCase(Locale.ROOT)) {
+                case "date" -> h.date = i;
+                case "region", "regioncode", "province_code" -> h.region = i;
+                case "regionname", "province", "name" -> h.name = i;
+                case "level" -> h.level = i;
+                case "eventtype" -> h.eventType = i;
+                case "source" -> h.source = i;
+                default -> {
+                    if (!NAME.matcher(n).matches()) {
+                        errors.add(DataIssue.error("INVALID_VALUE", file + ":1", "column '" + n + "' is not an "
+                                + "indicator name (letters, digits and _, starting with a letter)"));
+                    } else {
+                        h.series.add(i);
+                    }
+                }
+            }
+        }
+        if (h.date < 0) {
+            errors.add(DataIssue.error("MISSING_COLUMN", file + ":1", "no 'date' column"));
+        }
+        if (h.region < 0) {
+            errors.add(DataIssue.error("MISSING_COLUMN", file + ":1", "no 'region' column (a region code)"));
+        }
+        return errors.isEmpty() ? h : null;
+    }
+}
