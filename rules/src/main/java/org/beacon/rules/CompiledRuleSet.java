@@ -194,12 +194,10 @@ public final class CompiledRuleSet {
         final Set<String> actions = new LinkedHashSet<>();
         final Map<String, List<String>> outputs = new LinkedHashMap<>();
         final List<String> reportingRows = new ArrayList<>();
-        Integer reportWithin;
+        /** The one value kept so far of each typed output (risk level, risk-map colour, time limit, termination). */
+        final Map<String, String> kept = new HashMap<>();
         Grade grade;
         WarningColour colour;
-        RiskLevel riskLevel;
-        AreaRisk areaRisk;
-        String termination;
 
         Outcome(boolean explain) {
             this.explain = explain;
@@ -259,25 +257,15 @@ public final class CompiledRuleSet {
                     list.add(value);
                 }
             });
-            String risk = m.outputs().get(TypedOutputs.RISK_LEVEL);
-            RiskLevel r = risk == null ? null : RiskLevel.parse(risk).orElse(null);
-            if (r != null && (riskLevel == null || r.isMoreSeriousThan(riskLevel))) {
-                riskLevel = r;
+            for (String name : List.of(TypedOutputs.RISK_LEVEL, TypedOutputs.AREA_RISK, TypedOutputs.REPORT_WITHIN,
+                    TypedOutputs.TERMINATION)) {
+                String value = m.outputs().get(name);
+                if (value != null) {
+                    kept.put(name, TypedOutputs.keep(name, kept.get(name), value));
+                }
             }
-            String area = m.outputs().get(TypedOutputs.AREA_RISK);
-            AreaRisk a = area == null ? null : AreaRisk.parse(area).orElse(null);
-            if (a != null && (areaRisk == null || a.isMoreSeriousThan(areaRisk))) {
-                areaRisk = a;
-            }
-            String within = m.outputs().get(TypedOutputs.REPORT_WITHIN);
-            Integer hours = within == null ? null : TypedOutputs.hours(within).orElse(null);
-            if (hours != null) {
+            if (m.outputs().containsKey(TypedOutputs.REPORT_WITHIN)) {
                 reportingRows.add(m.ruleId());
-                reportWithin = reportWithin == null ? hours : Math.min(reportWithin, hours);
-            }
-            String end = m.outputs().get(TypedOutputs.TERMINATION);
-            if (end != null && !TypedOutputs.CONTINUE.equals(termination)) {
-                termination = end;
             }
         }
 
@@ -289,11 +277,17 @@ public final class CompiledRuleSet {
                     details.add(d);
                 }
             }
-            Decision.Reporting reporting = new Decision.Reporting(!reportingRows.isEmpty(), reportWithin,
+            String within = kept.get(TypedOutputs.REPORT_WITHIN);
+            String risk = kept.get(TypedOutputs.RISK_LEVEL);
+            String area = kept.get(TypedOutputs.AREA_RISK);
+            Decision.Reporting reporting = new Decision.Reporting(!reportingRows.isEmpty(),
+                    within == null ? null : TypedOutputs.hours(within).orElseThrow(),
                     outputs.getOrDefault("reportTo", List.of()), outputs.getOrDefault("reportToEn", List.of()),
                     reportingRows);
             return new Decision(id, contentHash, grade, colour, new ArrayList<>(actions), fired, tables, response,
-                    signals, riskLevel, areaRisk, reporting, termination, details, outputs);
+                    signals, risk == null ? null : RiskLevel.parse(risk).orElseThrow(),
+                    area == null ? null : AreaRisk.parse(area).orElseThrow(), reporting,
+                    kept.get(TypedOutputs.TERMINATION), details, outputs);
         }
     }
 

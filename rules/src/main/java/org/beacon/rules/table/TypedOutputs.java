@@ -67,22 +67,39 @@ public final class TypedOutputs {
 
     /**
      * The one value the decision keeps when several rows give output {@code name}: the highest risk level or
-     * risk-map colour, the shortest time limit, 继续 over 可终止 (a row may veto the end). Free-text outputs keep every value.
+     * risk-map colour, the shortest time limit, 继续 over 可终止 (a row may veto the end). Free-text outputs keep
+     * every value.
      */
     public static Set<String> kept(String name, Set<String> values) {
-        if (values.size() < 2) {
+        if (values.size() < 2 || !KEPT_ONE.contains(name)) {
             return values;
         }
-        Comparator<String> worse = switch (name) {
+        return Set.of(values.stream().reduce((a, b) -> keep(name, a, b)).orElseThrow());
+    }
+
+    /**
+     * Of two values of typed output {@code name}, the one the decision keeps ({@code current} on a tie; either may be
+     * null). The one rule behind a decision's risk level, risk-map colour, time limit and termination.
+     */
+    public static String keep(String name, String current, String candidate) {
+        if (current == null || candidate == null) {
+            return current == null ? candidate : current;
+        }
+        return precedence(name).compare(candidate, current) > 0 ? candidate : current;
+    }
+
+    private static final Set<String> KEPT_ONE = Set.of(RISK_LEVEL, AREA_RISK, REPORT_WITHIN, TERMINATION);
+
+    private static Comparator<String> precedence(String name) {
+        return switch (name) {
             case RISK_LEVEL -> Comparator.comparing((String v) -> RiskLevel.parse(v).orElseThrow(),
                     (a, b) -> a.isMoreSeriousThan(b) ? 1 : b.isMoreSeriousThan(a) ? -1 : 0);
             case AREA_RISK -> Comparator.comparing((String v) -> AreaRisk.parse(v).orElseThrow(),
                     (a, b) -> a.isMoreSeriousThan(b) ? 1 : b.isMoreSeriousThan(a) ? -1 : 0);
             case REPORT_WITHIN -> Comparator.comparing((String v) -> -hours(v).orElseThrow());
             case TERMINATION -> Comparator.comparing(CONTINUE::equals);
-            default -> null;
+            default -> throw new IllegalArgumentException(name + " is not an output the decision keeps one of");
         };
-        return worse == null ? values : Set.of(values.stream().max(worse).orElseThrow());
     }
 
     /** Hours of a {@code reportWithin} value such as {@code 2小时} or {@code 24h}. */
