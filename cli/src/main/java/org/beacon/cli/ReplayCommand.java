@@ -26,12 +26,9 @@ import org.beacon.rules.CompiledRuleSet;
 import org.beacon.rules.Grade;
 import org.beacon.rules.replay.ActualLevels;
 import org.beacon.rules.replay.DataIssue;
-import org.beacon.rules.replay.Indicators;
-import org.beacon.rules.replay.ReplayCsvWriter;
 import org.beacon.rules.replay.ReplayInputException;
 import org.beacon.rules.replay.ReplayReport;
 import org.beacon.rules.replay.ReplayResult.ActualCheck;
-import org.beacon.rules.replay.ReplayResult.Step;
 import org.beacon.rules.replay.ReplayResult.Summary;
 import org.beacon.rules.replay.ReplayResult.Transition;
 import org.beacon.rules.replay.Replayer;
@@ -134,22 +131,8 @@ final class ReplayCommand {
         }
         try (Writer w = Files.newBufferedWriter(part, StandardCharsets.UTF_8);
                 ProgressBar bar = progressBar(timeline.steps())) {
-            ReplayCsvWriter csv = new ReplayCsvWriter(w, arms.stream().map(Replayer.Arm::label).toList(),
-                    Indicators.columns(timeline));
             summary = new Replayer(arms, actual, Runtime.getRuntime().availableProcessors())
-                    .run(timeline, new Replayer.Listener() {
-                        @Override
-                        public void region(List<Step> s) {
-                            csv.region(s);
-                            report.region(s);
-                        }
-
-                        @Override
-                        public void progress(long done, long total) {
-                            bar.stepTo(done);
-                        }
-                    });
-            csv.flush();
+                    .run(timeline, w, report, bar::stepTo);
         } catch (IOException | UncheckedIOException e) {
             err.println("beacon: cannot write " + part + ": " + e.getMessage());
             deleteQuietly(part);

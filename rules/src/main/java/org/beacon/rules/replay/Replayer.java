@@ -1,5 +1,6 @@
 package org.beacon.rules.replay;
 
+import java.io.Writer;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
@@ -17,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 import org.beacon.rules.CompiledRuleSet;
 import org.beacon.rules.ConditionCheck;
 import org.beacon.rules.Decision;
@@ -90,6 +92,29 @@ public final class Replayer {
         this.arms = List.copyOf(arms);
         this.actual = actual == null ? ActualLevels.none() : actual;
         this.threads = Math.max(1, threads);
+    }
+
+    /**
+     * Runs the replay the way its users keep it: every step written to {@code steps} as CSV (flushed at the end) and
+     * given to {@code report}; {@code progress} hears the region-steps done.
+     */
+    public Summary run(Timeline timeline, Writer steps, ReplayReport report, LongConsumer progress) {
+        ReplayCsvWriter csv = new ReplayCsvWriter(steps, arms.stream().map(Arm::label).toList(),
+                Indicators.columns(timeline));
+        Summary summary = run(timeline, new Listener() {
+            @Override
+            public void region(List<Step> s) {
+                csv.region(s);
+                report.region(s);
+            }
+
+            @Override
+            public void progress(long done, long total) {
+                progress.accept(done);
+            }
+        });
+        csv.flush();
+        return summary;
     }
 
     public Summary run(Timeline timeline, Listener listener) {

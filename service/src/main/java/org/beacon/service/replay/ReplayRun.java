@@ -15,13 +15,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import org.beacon.rules.replay.Indicators;
-import org.beacon.rules.replay.ReplayCsvWriter;
 import org.beacon.rules.replay.ReplayReport;
-import org.beacon.rules.replay.ReplayResult.Step;
 import org.beacon.rules.replay.ReplayResult.Summary;
 import org.beacon.rules.replay.Replayer;
-import org.beacon.rules.replay.Timeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -100,25 +96,11 @@ final class ReplayRun implements Runnable {
     }
 
     private Summary replay(ReplayFiles.Pending out) throws Exception {
-        List<String> labels = plan.arms().stream().map(Replayer.Arm::label).toList();
         ReplayReport report = new ReplayReport(context.chartedRegions());
         Summary summary;
         try (Writer writer = Files.newBufferedWriter(out.steps(), StandardCharsets.UTF_8)) {
-            ReplayCsvWriter csv = new ReplayCsvWriter(writer, labels, Indicators.columns(plan.timeline()));
-            summary = new Replayer(plan.arms(), plan.actual(), context.threads()).run(plan.timeline(),
-                    new Replayer.Listener() {
-                        @Override
-                        public void region(List<Step> steps) {
-                            csv.region(steps);
-                            report.region(steps);
-                        }
-
-                        @Override
-                        public void progress(long stepsDone, long stepsTotal) {
-                            advance(stepsDone);
-                        }
-                    });
-            csv.flush();
+            summary = new Replayer(plan.arms(), plan.actual(), context.threads()).run(plan.timeline(), writer, report,
+                    this::advance);
         }
         try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(out.report()))) {
             report.write(summary, reportInputs(), o);
