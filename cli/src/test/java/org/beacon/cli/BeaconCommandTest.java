@@ -2,37 +2,14 @@ package org.beacon.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.beacon.rules.WorkbookBuilder;
 import org.beacon.rules.Workbooks;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What an expert sees from {@code beacon check} and {@code beacon evaluate}, and the exit status scripts see. */
-class BeaconCommandTest {
-
-    @TempDir
-    Path temp;
-
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int run(String... args) {
-        return new BeaconCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
-    }
-
-    private String out() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String err() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
+class BeaconCommandTest extends CommandTest {
 
     private static Path tables() {
         return Workbooks.root().resolve("tables");
@@ -117,10 +94,10 @@ class BeaconCommandTest {
         assertThat(run("diff", old.toString(), now.toString())).isZero();
         assertThat(out()).contains("changed row Cholera!R6: grade Ⅱ, label \"霍乱 1周≥30例\" now when "
                 + "cases ≥ 25 (was ≥ 30, Cholera!A6)").contains("2 change(s)");
-        out.reset();
+        clearOutput();
         assertThat(run("diff", old.toString(), now.toString(), "--json")).isZero();
         assertThat(out()).contains("\"kind\" : \"changed\"").contains("\"where\" : \"Cholera!R6\"");
-        out.reset();
+        clearOutput();
         assertThat(run("diff", old.toString(), old.toString())).isZero();
         assertThat(out()).contains("no differences");
     }

@@ -2,11 +2,8 @@ package org.beacon.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,29 +12,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.beacon.rules.WorkbookBuilder;
 import org.beacon.rules.Workbooks;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What a reviewer sees from {@code beacon replay}, the files it leaves, and the exit status scripts see. */
-class ReplayCommandTest {
-
-    @TempDir
-    Path temp;
-
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int run(String... args) {
-        return new BeaconCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
-    }
-
-    private String out() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String err() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
+class ReplayCommandTest extends CommandTest {
 
     private static String tables() {
         return Workbooks.root().resolve("tables").toString();
