@@ -1,5 +1,6 @@
 package org.beacon.service;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.beacon.rules.RuleSetCompiler;
@@ -17,11 +18,14 @@ class BeaconApplicationTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    TestUsers users;
+
     @Test
     void reportsTheLoadedRuleSetInItsHealth() {
         int expectedTables = new RuleSetCompiler().compile(WorkbookSource.readAll(Workbooks.root().resolve("tables")))
                 .ruleSet().orElseThrow().tables().size();
-        Http.Response r = new Http(port).get("/actuator/health/ruleSet");
+        Http.Response r = new Http(port, users.admin()).get("/actuator/health/ruleSet");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body()).contains("\"status\":\"UP\"").contains("\"id\":\"v1\"")
                 .contains("\"tables\":" + expectedTables);
@@ -29,14 +33,14 @@ class BeaconApplicationTest {
 
     @Test
     void reportsVersionAndRuleSetHashInItsInfo() {
-        Http.Response r = new Http(port).get("/actuator/info");
+        Http.Response r = new Http(port, users.admin()).get("/actuator/info");
         assertThat(r.json().at("/build/version").asString()).isNotBlank();
         assertThat(r.json().at("/ruleSet/contentHash").asString()).hasSize(64);
     }
 
     @Test
     void exposesEvaluationMetricsForPrometheus() {
-        Http http = new Http(port);
+        Http http = new Http(port, users.admin());
         http.postJson("/evaluations", "{\"eventType\":\"cholera\",\"region\":{\"code\":\"1\"},"
                 + "\"indicators\":{\"cases\":0}}");
         String metrics = http.get("/actuator/prometheus").body();
@@ -46,7 +50,7 @@ class BeaconApplicationTest {
 
     @Test
     void documentsTheApiWithTheExampleRequestsAndTheirDecisions() {
-        Http.Response r = new Http(port).get("/v3/api-docs");
+        Http.Response r = new Http(port, users.admin()).get("/v3/api-docs");
         assertThat(r.status()).isEqualTo(200);
         var paths = r.json().get("paths");
         assertThat(paths.has("/evaluations")).isTrue();
@@ -57,6 +61,6 @@ class BeaconApplicationTest {
                 + "/value/eventType").asString()).isEqualTo("cholera");
         assertThat(paths.at("/~1evaluations/post/responses/200/content/application~1json/examples/cholera-county-12"
                 + "/value/grade/numeral").asString()).isEqualTo("Ⅲ");
-        assertThat(new Http(port).get("/swagger-ui/index.html").status()).isEqualTo(200);
+        assertThat(new Http(port, users.admin()).get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
 }

@@ -8,16 +8,48 @@ import java.net.http.HttpResponse;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A small HTTP client for integration tests against the application on its random port. */
+/**
+ * A small HTTP client for integration tests against the application on its random port, signed in as one user (HTTP
+ * Basic) or anonymous.
+ */
 public final class Http {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
-    private final HttpClient client = HttpClient.newHttpClient();
+    private final HttpClient client = CLIENT;
     private final String base;
+    private final Credentials credentials;
 
+    /** A user name and password for HTTP Basic. */
+    public record Credentials(String username, String password) {
+        String header() {
+            return "Basic " + java.util.Base64.getEncoder().encodeToString((username + ":" + password)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Anonymous: no credentials. */
     public Http(int port) {
+        this(port, null);
+    }
+
+    public Http(int port, Credentials credentials) {
         this.base = "http://localhost:" + port;
+        this.credentials = credentials;
+    }
+
+    /** The same server, signed in as someone else (null: anonymous). */
+    public Http as(Credentials other) {
+        return new Http(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), other);
+    }
+
+    private HttpRequest signed(HttpRequest request) {
+        if (credentials == null || request.headers().firstValue("Authorization").isPresent()) {
+            return request;
+        }
+        return HttpRequest.newBuilder(request, (name, value) -> true).header("Authorization", credentials.header())
+                .build();
     }
 
     /** Status, content type and parsed body (null when the body is not JSON). */
@@ -38,7 +70,7 @@ public final class Http {
 
     public byte[] getBytes(String path) {
         try {
-            return client.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+            return client.send(signed(HttpRequest.newBuilder(URI.create(base + path)).GET().build()),
                     HttpResponse.BodyHandlers.ofByteArray()).body();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -57,7 +89,7 @@ public final class Http {
 
     public Binary download(String path) {
         try {
-            HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+            HttpResponse<byte[]> r = client.send(signed(HttpRequest.newBuilder(URI.create(base + path)).GET().build()),
                     HttpResponse.BodyHandlers.ofByteArray());
             return new Binary(r.statusCode(), r.headers(), r.body());
         } catch (IOException e) {
@@ -107,9 +139,18 @@ public final class Http {
         return post(path, "application/json", body);
     }
 
+    public Response patchJson(String path, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    public Response delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE().build());
+    }
+
     public Response send(HttpRequest request) {
         try {
-            HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = client.send(signed(request), HttpResponse.BodyHandlers.ofString());
             return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(),
                     r.headers());
         } catch (IOException e) {

@@ -37,7 +37,14 @@ class EvaluationApiExamples {
         return new OpenAPI().info(new Info().title("Beacon").version("1")
                 .description("Decision support for public-health emergencies: decides situations against expert "
                         + "decision tables (response grade Ⅰ–Ⅳ, warning colour, actions) and explains which rows "
-                        + "fired with which values. Errors are application/problem+json (RFC 9457)."));
+                        + "fired with which values. Errors are application/problem+json (RFC 9457). Every call but "
+                        + "the documentation and /actuator/health and /actuator/info needs HTTP Basic credentials; "
+                        + "the roles are caller (evaluate), reviewer (audit, versions, replays), editor (upload rule "
+                        + "sets) and admin (activate, roll back, users), each including the ones before it."))
+                .components(new io.swagger.v3.oas.models.Components().addSecuritySchemes("basic",
+                        new io.swagger.v3.oas.models.security.SecurityScheme()
+                                .type(io.swagger.v3.oas.models.security.SecurityScheme.Type.HTTP).scheme("basic")))
+                .addSecurityItem(new io.swagger.v3.oas.models.security.SecurityRequirement().addList("basic"));
     }
 
     @Bean

@@ -11,6 +11,8 @@ import org.beacon.service.replay.ReplayNotFinishedException;
 import org.beacon.service.replay.ReplayNotFoundException;
 import org.beacon.service.replay.ReplaysBusyException;
 import org.beacon.service.ruleset.ConcurrentChangeException;
+import org.beacon.service.security.UserConflictException;
+import org.beacon.service.security.UserNotFoundException;
 import org.beacon.service.ruleset.InvalidRuleSetException;
 import org.beacon.service.ruleset.RuleSetConflictException;
 import org.beacon.service.ruleset.RuleSetNotFoundException;
@@ -97,6 +99,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         p.setProperty("errors", e.issues().stream().map(i -> Map.of("pointer", i.where(), "code", i.code(),
                 "detail", i.detail())).toList());
         return respond(p);
+    }
+
+    @ExceptionHandler(UserNotFoundException.class)
+    ResponseEntity<ProblemDetail> userNotFound(UserNotFoundException e) {
+        return respond(Problems.USER_NOT_FOUND.detail(e.getMessage()));
+    }
+
+    @ExceptionHandler(UserConflictException.class)
+    ResponseEntity<ProblemDetail> userConflict(UserConflictException e) {
+        return respond(Problems.USER_CONFLICT.detail(e.getMessage()));
     }
 
     @ExceptionHandler(ReplayNotFoundException.class)

@@ -7,10 +7,14 @@ import org.springframework.http.ProblemDetail;
 /** Problem types (RFC 9457): one fixed URI and title per kind of problem. */
 public enum Problems {
     INVALID_REQUEST(400, "Invalid request"),
+    UNAUTHORIZED(401, "Authentication required"),
+    FORBIDDEN(403, "Forbidden"),
     NOT_FOUND(404, "Not found"),
     EVALUATION_NOT_FOUND(404, "Evaluation not found"),
     RULE_SET_NOT_FOUND(404, "Rule set not found"),
     REPLAY_NOT_FOUND(404, "Replay not found"),
+    USER_NOT_FOUND(404, "User not found"),
+    USER_CONFLICT(409, "User change refused"),
     REPLAY_NOT_FINISHED(409, "Replay not finished"),
     RULE_SET_CONFLICT(409, "Rule set change refused"),
     CONCURRENT_CHANGE(409, "Concurrent rule set change"),

@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.beacon.rules.Workbooks;
-import org.beacon.service.BeaconApplication;
 import org.beacon.service.Http;
+import org.beacon.service.TestApps;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The default database is a file: decisions audited before a restart are still there after it. */
@@ -20,12 +18,11 @@ class AuditSurvivesRestartTest {
     private final Path data = Path.of(dataDir);
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(BeaconApplication.class).run("--server.port=0",
-                "--beacon.data-dir=" + dataDir, "--beacon.tables-dir=" + Workbooks.root().resolve("tables"));
+        return TestApps.start("--beacon.data-dir=" + dataDir, "--beacon.tables-dir=" + Workbooks.root().resolve("tables"));
     }
 
     private static Http http(ConfigurableApplicationContext context) {
-        return new Http(((WebServerApplicationContext) context).getWebServer().getPort());
+        return TestApps.http(context);
     }
 
     @Test

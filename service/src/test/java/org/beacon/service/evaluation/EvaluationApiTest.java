@@ -1,5 +1,7 @@
 package org.beacon.service.evaluation;
 
+import org.beacon.service.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -32,6 +34,9 @@ class EvaluationApiTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    TestUsers users;
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("beacon.max-request-size", () -> "4MB");
@@ -48,7 +53,7 @@ class EvaluationApiTest {
     }
 
     private Http http() {
-        return new Http(port);
+        return new Http(port, users.admin());
     }
 
     private static String example(String name) throws Exception {
@@ -179,15 +184,16 @@ class EvaluationApiTest {
     void listsTheAuditTrailByRegionEventTypeAndTimeNewestFirst() {
         String region = "R" + System.nanoTime();
         String body = situation("cholera", "{\"cases\":5}").replace("330106", region);
-        String first = http().postJson("/evaluations", body).json().at("/evaluationId").asString();
-        String second = http().postJson("/evaluations", body).json().at("/evaluationId").asString();
+        Http platform = http().as(users.caller());
+        String first = platform.postJson("/evaluations", body).json().at("/evaluationId").asString();
+        String second = platform.postJson("/evaluations", body).json().at("/evaluationId").asString();
         JsonNode page = http().get("/evaluations?region=" + region + "&eventType=cholera&from=2000-01-01&to="
                 + java.time.LocalDate.now().plusDays(1)).json();
         assertThat(page.at("/total").asInt()).isEqualTo(2);
         assertThat(page.at("/items/0/evaluationId").asString()).isEqualTo(second);
         assertThat(page.at("/items/1/evaluationId").asString()).isEqualTo(first);
         assertThat(page.at("/items/0/grade").asString()).isEqualTo("IV");
-        assertThat(page.at("/items/0/caller").asString()).startsWith("anonymous@");
+        assertThat(page.at("/items/0/caller").asString()).as("the authenticated user").isEqualTo("caller");
         assertThat(http().get("/evaluations?region=" + region + "&size=1&page=1").json().at("/items/0/evaluationId")
                 .asString()).isEqualTo(first);
         assertThat(http().get("/evaluations?region=" + region + "&to=2000-01-01").json().at("/total").asInt())

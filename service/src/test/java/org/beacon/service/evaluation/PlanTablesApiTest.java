@@ -1,5 +1,7 @@
 package org.beacon.service.evaluation;
 
+import org.beacon.service.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -23,8 +25,11 @@ class PlanTablesApiTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    TestUsers users;
+
     private Http http() {
-        return new Http(port);
+        return new Http(port, users.admin());
     }
 
     private static String example(String path) throws Exception {

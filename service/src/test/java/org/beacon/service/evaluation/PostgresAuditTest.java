@@ -6,12 +6,10 @@ import io.zonky.test.db.postgres.junit5.EmbeddedPostgresExtension;
 import io.zonky.test.db.postgres.junit5.SingleInstancePostgresExtension;
 import java.nio.file.Files;
 import org.beacon.rules.Workbooks;
-import org.beacon.service.BeaconApplication;
 import org.beacon.service.Http;
+import org.beacon.service.TestApps;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -24,14 +22,13 @@ class PostgresAuditTest {
     static final SingleInstancePostgresExtension POSTGRES = EmbeddedPostgresExtension.singleInstance();
 
     private static ConfigurableApplicationContext instance() {
-        return new SpringApplicationBuilder(BeaconApplication.class).run("--server.port=0",
-                "--beacon.tables-dir=" + Workbooks.root().resolve("tables"),
+        return TestApps.start("--beacon.tables-dir=" + Workbooks.root().resolve("tables"),
                 "--spring.datasource.url=" + POSTGRES.getEmbeddedPostgres().getJdbcUrl("postgres", "postgres"),
                 "--spring.datasource.username=postgres", "--spring.datasource.password=");
     }
 
     private static Http http(ConfigurableApplicationContext context) {
-        return new Http(((WebServerApplicationContext) context).getWebServer().getPort());
+        return TestApps.http(context);
     }
 
     @Test

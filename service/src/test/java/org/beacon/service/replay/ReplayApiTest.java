@@ -1,5 +1,7 @@
 package org.beacon.service.replay;
 
+import org.beacon.service.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -34,8 +36,11 @@ class ReplayApiTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    TestUsers users;
+
     private Http http() {
-        return new Http(port);
+        return new Http(port, users.admin());
     }
 
     private long stored() {

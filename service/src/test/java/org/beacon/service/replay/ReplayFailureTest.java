@@ -1,5 +1,6 @@
 package org.beacon.service.replay;
 
+import org.beacon.service.TestUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -27,6 +28,9 @@ class ReplayFailureTest {
     int port;
 
     @Autowired
+    TestUsers users;
+
+    @Autowired
     BeaconProperties beacon;
 
     @Autowired
@@ -40,7 +44,7 @@ class ReplayFailureTest {
     }
 
     private Http http() {
-        return new Http(port);
+        return new Http(port, users.admin());
     }
 
     @Test

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.zonky.test.db.postgres.junit5.EmbeddedPostgresExtension;
 import io.zonky.test.db.postgres.junit5.SingleInstancePostgresExtension;
 import org.beacon.rules.Workbooks;
-import org.beacon.service.BeaconApplication;
 import org.beacon.service.Http;
+import org.beacon.service.TestApps;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
@@ -22,12 +20,11 @@ class ReplayPostgresTest {
 
     @Test
     void storesAndListsAReplayInPostgres() {
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BeaconApplication.class).run(
-                "--server.port=0", "--beacon.tables-dir=" + Workbooks.root().resolve("tables"),
+        try (ConfigurableApplicationContext context = TestApps.start("--beacon.tables-dir=" + Workbooks.root().resolve("tables"),
                 "--beacon.data-dir=./target/replay-postgres-test-" + System.nanoTime(),
                 "--spring.datasource.url=" + POSTGRES.getEmbeddedPostgres().getJdbcUrl("postgres", "postgres"),
                 "--spring.datasource.username=postgres", "--spring.datasource.password=")) {
-            Http http = new Http(((WebServerApplicationContext) context).getWebServer().getPort());
+            Http http = TestApps.http(context);
             JsonNode run = Replays.run(http, Replays.covid());
             assertThat(run.at("/status").asString()).as(run.toString()).isEqualTo("done");
             assertThat(run.at("/summary/actual/transitions")).isNotEmpty();

@@ -9,11 +9,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import org.beacon.rules.Workbooks;
-import org.beacon.service.BeaconApplication;
 import org.beacon.service.Http;
+import org.beacon.service.TestApps;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
@@ -23,8 +21,7 @@ class ReplayRestartTest {
     private final String dataDir = "./target/replay-restart-test-" + System.nanoTime();
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(BeaconApplication.class).run("--server.port=0",
-                "--beacon.data-dir=" + dataDir, "--beacon.tables-dir=" + Workbooks.root().resolve("tables"));
+        return TestApps.start("--beacon.data-dir=" + dataDir, "--beacon.tables-dir=" + Workbooks.root().resolve("tables"));
     }
 
     @Test
@@ -46,7 +43,7 @@ class ReplayRestartTest {
             s.executeUpdate();
         }
         try (ConfigurableApplicationContext second = start()) {
-            Http http = new Http(((WebServerApplicationContext) second).getWebServer().getPort());
+            Http http = TestApps.http(second);
             JsonNode run = http.get("/replays/" + id).json();
             assertThat(run.at("/status").asString()).isEqualTo("failed");
             assertThat(run.at("/error").asString()).startsWith("interrupted by a restart");

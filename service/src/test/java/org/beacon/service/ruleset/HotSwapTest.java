@@ -1,5 +1,7 @@
 package org.beacon.service.ruleset;
 
+import org.beacon.service.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -26,12 +28,16 @@ import tools.jackson.databind.JsonNode;
  * evaluation succeeds and is decided wholly by the version it names (versions differ in the grade of 25 cases).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.springframework.context.annotation.Import(TestUsers.class)
 class HotSwapTest {
 
     static final Path ROOT = Path.of("target", "hot-swap-" + System.nanoTime());
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    TestUsers users;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
@@ -42,7 +48,7 @@ class HotSwapTest {
     private static final Map<String, String> GRADE_FOR_25 = new ConcurrentHashMap<>(Map.of("v1", "Ⅲ"));
 
     private String upload(int iiFrom) {
-        Http.Response r = new Http(port).postFiles("/rule-sets", Map.of(), Map.of("grading.xlsx",
+        Http.Response r = new Http(port, users.admin()).postFiles("/rule-sets", Map.of(), Map.of("grading.xlsx",
                 GradingWorkbooks.grading(iiFrom)));
         assertThat(r.status()).as(r.body()).isIn(200, 201);
         String id = r.json().at("/id").asString();
@@ -52,7 +58,7 @@ class HotSwapTest {
 
     @Test
     void everyEvaluationDuringActivationsNamesTheVersionThatDecidedIt() throws Exception {
-        String before = new Http(port).get("/actuator/health/ruleSet").json().at("/details/id").asString();
+        String before = new Http(port, users.admin()).get("/actuator/health/ruleSet").json().at("/details/id").asString();
         String v2 = upload("Ⅲ".equals(GRADE_FOR_25.get(before)) ? 25 : 26);
         Map<String, String> expected = GRADE_FOR_25;
         assertThat(expected.get(v2)).as("the two versions answer differently").isNotEqualTo(expected.get(before));
@@ -64,7 +70,7 @@ class HotSwapTest {
         String body = "{\"eventType\":\"cholera\",\"region\":{\"code\":\"1\"},\"indicators\":{\"cases\":25}}";
         for (int t = 0; t < 4; t++) {
             clients.add(pool.submit(() -> {
-                Http http = new Http(port);
+                Http http = new Http(port, users.admin());
                 int n = 0;
                 // bounded: stops when swapping stops, and after 5,000 requests at most
                 while ((swapping.get() || n < 20) && n < 5_000) {
@@ -84,7 +90,7 @@ class HotSwapTest {
                 return n;
             }));
         }
-        Http admin = new Http(port);
+        Http admin = new Http(port, users.admin());
         try {
             for (int i = 0; i < 10; i++) {
                 assertThat(admin.postJson("/rule-sets/" + v2 + "/activation", "").status()).isEqualTo(200);
@@ -114,20 +120,20 @@ class HotSwapTest {
             ExecutorService pool = Executors.newFixedThreadPool(2);
             Future<Integer> first = pool.submit(() -> {
                 start.await();
-                return new Http(port).postJson("/rule-sets/" + a + "/activation", "").status();
+                return new Http(port, users.admin()).postJson("/rule-sets/" + a + "/activation", "").status();
             });
             Future<Integer> second = pool.submit(() -> {
                 start.await();
-                return new Http(port).postJson("/rule-sets/" + b + "/activation", "").status();
+                return new Http(port, users.admin()).postJson("/rule-sets/" + b + "/activation", "").status();
             });
             start.countDown();
             List<Integer> statuses = List.of(first.get(), second.get());
             pool.shutdown();
             assertThat(statuses).allMatch(s -> s == 200 || s == 409).contains(200);
-            String inForce = new Http(port).get("/actuator/health/ruleSet").json().at("/details/id").asString();
+            String inForce = new Http(port, users.admin()).get("/actuator/health/ruleSet").json().at("/details/id").asString();
             assertThat(inForce).isIn(a, b);
         }
-        JsonNode events = new Http(port).get("/rule-sets/events").json();
+        JsonNode events = new Http(port, users.admin()).get("/rule-sets/events").json();
         assertThat(events.valueStream().map(e -> e.at("/sequence").asInt()).distinct().count())
                 .isEqualTo(events.size());
     }

@@ -7,12 +7,10 @@ import io.zonky.test.db.postgres.junit5.SingleInstancePostgresExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.beacon.service.BeaconApplication;
 import org.beacon.service.Http;
+import org.beacon.service.TestApps;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -27,14 +25,13 @@ class MultiInstanceActivationTest {
     private static final long BOUND_MS = 5_000;
 
     private static ConfigurableApplicationContext instance(Path tables) {
-        return new SpringApplicationBuilder(BeaconApplication.class).run("--server.port=0",
-                "--beacon.tables-dir=" + tables, "--beacon.rule-sets.refresh-interval=500ms",
+        return TestApps.start("--beacon.tables-dir=" + tables, "--beacon.rule-sets.refresh-interval=500ms",
                 "--spring.datasource.url=" + POSTGRES.getEmbeddedPostgres().getJdbcUrl("postgres", "postgres"),
                 "--spring.datasource.username=postgres", "--spring.datasource.password=");
     }
 
     private static Http http(ConfigurableApplicationContext context) {
-        return new Http(((WebServerApplicationContext) context).getWebServer().getPort());
+        return TestApps.http(context);
     }
 
     private static String inForce(Http http) {

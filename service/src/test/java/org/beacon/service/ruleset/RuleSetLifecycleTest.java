@@ -1,5 +1,7 @@
 package org.beacon.service.ruleset;
 
+import org.beacon.service.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -21,6 +23,7 @@ import tools.jackson.databind.JsonNode;
  * The steps build on each other, in order.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.springframework.context.annotation.Import(TestUsers.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RuleSetLifecycleTest {
 
@@ -31,13 +34,16 @@ class RuleSetLifecycleTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    TestUsers users;
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
         GradingWorkbooks.startWithVersionOne(ROOT, registry);
     }
 
     private Http http() {
-        return new Http(port);
+        return new Http(port, users.admin());
     }
 
     private JsonNode evaluate(int cases, String query, String asOf) {
@@ -93,13 +99,13 @@ class RuleSetLifecycleTest {
     @Test
     @Order(3)
     void storesAValidUploadAsADraftThatCanBeTriedWithoutActivatingIt() {
-        Http.Response r = http().postFiles("/rule-sets", Map.of("comment", "Ⅱ from 25 cases"),
+        Http.Response r = http().as(users.editor()).postFiles("/rule-sets", Map.of("comment", "Ⅱ from 25 cases"),
                 Map.of("grading.xlsx", V2));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         assertThat(r.json().at("/id").asString()).isEqualTo("v2");
         assertThat(r.json().at("/status").asString()).isEqualTo("draft");
         assertThat(r.json().at("/testsPassed").asInt()).isEqualTo(3);
-        assertThat(r.json().at("/author").asString()).startsWith("anonymous@");
+        assertThat(r.json().at("/author").asString()).as("the authenticated user").isEqualTo("editor");
 
         assertThat(grade(evaluate(25, "?ruleSet=v2", null))).isEqualTo("Ⅱ");
         JsonNode byDefault = evaluate(25, "", null);
@@ -138,7 +144,7 @@ class RuleSetLifecycleTest {
         assertThat(last.at("/kind").asString()).isEqualTo("activation");
         assertThat(last.at("/ruleSetId").asString()).isEqualTo("v2");
         assertThat(last.at("/previousId").asString()).isEqualTo("v1");
-        assertThat(last.at("/actor").asString()).startsWith("anonymous@");
+        assertThat(last.at("/actor").asString()).as("the authenticated user").isEqualTo("admin");
         assertThat(http().get("/rule-sets/v1").json().at("/status").asString()).isEqualTo("retired");
     }
 

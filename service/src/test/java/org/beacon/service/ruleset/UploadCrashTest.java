@@ -10,9 +10,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.beacon.service.BeaconApplication;
 import org.beacon.service.Http;
+import org.beacon.service.TestApps;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -33,11 +32,12 @@ class UploadCrashTest {
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), BeaconApplication.class.getName(),
                 "--server.port=" + port, "--server.address=127.0.0.1",
+                "--beacon.security.initial-admin-password=" + TestApps.ADMIN.password(),
                 "--beacon.tables-dir=./" + root.resolve("tables"), "--beacon.data-dir=./" + root.resolve("data"),
                 "--beacon.fault-injection.upload-pause=60s")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
-            Http http = new Http(port);
+            Http http = new Http(port, TestApps.ADMIN);
             waitUntil(() -> isUp(http), 60_000, "the child service to start");
             CompletableFuture.runAsync(() -> http.postFiles("/rule-sets", Map.of("comment", "killed"),
                     Map.of("grading.xlsx", GradingWorkbooks.grading(25))));
@@ -49,10 +49,10 @@ class UploadCrashTest {
         }
         assertThat(child.exitValue()).as("killed by SIGKILL").isEqualTo(137);
 
-        try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(BeaconApplication.class).run(
-                "--server.port=0", "--beacon.tables-dir=./" + root.resolve("tables"),
+        try (ConfigurableApplicationContext restarted = TestApps.start(
+                "--beacon.tables-dir=./" + root.resolve("tables"),
                 "--beacon.data-dir=./" + root.resolve("data"))) {
-            Http http = new Http(((WebServerApplicationContext) restarted).getWebServer().getPort());
+            Http http = TestApps.http(restarted);
             var versions = http.get("/rule-sets").json();
             assertThat(versions).hasSize(1);
             assertThat(versions.at("/0/id").asString()).isEqualTo("v1");

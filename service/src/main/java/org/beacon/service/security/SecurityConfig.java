@@ -1,0 +1,88 @@
+package org.beacon.service.security;
+
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Who may call what. Stateless HTTP Basic (no session, no cookie, so no CSRF token is needed); each endpoint needs
+ * the least role that may use it and the hierarchy gives it to the roles above. Anything not listed here needs
+ * admin, so a new endpoint is closed until it is placed in this table (a test checks that every endpoint is).
+ */
+@Configuration
+class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, JsonMapper json) throws Exception {
+        ProblemResponses problems = new ProblemResponses(json);
+        http.csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
+                .httpBasic(b -> b.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(GET, "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers(GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+                                "/swagger-ui/**").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers(POST, "/evaluations", "/evaluations/batch", "/risk-map", "/benchmark/noop")
+                        .hasRole(Role.CALLER.name())
+                        .requestMatchers(GET, "/indicators").hasRole(Role.CALLER.name())
+                        .requestMatchers(GET, "/users/me").authenticated()
+                        .requestMatchers(POST, "/users/me/password").authenticated()
+                        .requestMatchers(GET, "/evaluations", "/evaluations/*").hasRole(Role.REVIEWER.name())
+                        .requestMatchers(GET, "/rule-sets", "/rule-sets/**").hasRole(Role.REVIEWER.name())
+                        .requestMatchers(GET, "/replays", "/replays/**").hasRole(Role.REVIEWER.name())
+                        .requestMatchers(POST, "/replays").hasRole(Role.REVIEWER.name())
+                        .requestMatchers(POST, "/rule-sets").hasRole(Role.EDITOR.name())
+                        .requestMatchers(POST, "/rule-sets/*/activation", "/rule-sets/*/rollback")
+                        .hasRole(Role.ADMIN.name())
+                        .anyRequest().hasRole(Role.ADMIN.name()));
+        return http.build();
+    }
+
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.withDefaultRolePrefix()
+                .role(Role.ADMIN.name()).implies(Role.EDITOR.name())
+                .role(Role.EDITOR.name()).implies(Role.REVIEWER.name())
+                .role(Role.REVIEWER.name()).implies(Role.CALLER.name())
+                .build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    AuthenticationProvider authenticationProvider(UserService users, PasswordEncoder encoder,
+            SecurityProperties properties) {
+        UserDetailsService details = username -> {
+            StoredUser u = users.stored(username);
+            if (u == null) {
+                throw new UsernameNotFoundException("no such user");
+            }
+            return User.withUsername(u.username()).password(u.passwordHash()).disabled(!u.enabled())
+                    .authorities(u.roles().stream().map(Role::authority).toArray(String[]::new)).build();
+        };
+        DaoAuthenticationProvider checker = new DaoAuthenticationProvider(details);
+        checker.setPasswordEncoder(encoder);
+        return new CachingAuthenticationProvider(checker, users, properties.credentialCache());
+    }
+}
