@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
+import org.beacon.service.security.DraftPinning;
 import org.beacon.service.system.Callers;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,10 +31,12 @@ class EvaluationController {
 
     private final EvaluationService service;
     private final EvaluationMetrics metrics;
+    private final DraftPinning drafts;
 
-    EvaluationController(EvaluationService service, EvaluationMetrics metrics) {
+    EvaluationController(EvaluationService service, EvaluationMetrics metrics, DraftPinning drafts) {
         this.service = service;
         this.metrics = metrics;
+        this.drafts = drafts;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -46,6 +49,7 @@ class EvaluationController {
             @Parameter(description = "a rule-set version to use (e.g. a draft to try) instead of the one in force on "
                     + "the situation's asOf date") @RequestParam(required = false) String ruleSet,
             HttpServletRequest http) {
+        drafts.check(ruleSet);
         return metrics.single().record(() -> service.evaluate(request, explain, Callers.of(http), ruleSet));
     }
 
@@ -57,6 +61,7 @@ class EvaluationController {
     BatchResponse evaluateBatch(@RequestBody BatchRequest request,
             @RequestParam(defaultValue = "true") boolean explain, @RequestParam(required = false) String ruleSet,
             HttpServletRequest http) {
+        drafts.check(ruleSet);
         List<tools.jackson.databind.JsonNode> items = request.situations() == null ? List.of() : request.situations();
         return metrics.batch().record(() -> service.evaluateBatch(items, explain, Callers.of(http), ruleSet));
     }

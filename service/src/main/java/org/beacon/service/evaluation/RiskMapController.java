@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import org.beacon.service.security.DraftPinning;
 import org.beacon.service.system.Callers;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,10 +21,12 @@ class RiskMapController {
 
     private final EvaluationService service;
     private final EvaluationMetrics metrics;
+    private final DraftPinning drafts;
 
-    RiskMapController(EvaluationService service, EvaluationMetrics metrics) {
+    RiskMapController(EvaluationService service, EvaluationMetrics metrics, DraftPinning drafts) {
         this.service = service;
         this.metrics = metrics;
+        this.drafts = drafts;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -34,6 +37,7 @@ class RiskMapController {
     RiskMapResponse riskMap(@RequestBody RiskMapRequest request,
             @Parameter(description = "a rule-set version to use instead of the one in force on asOf")
             @RequestParam(required = false) String ruleSet, HttpServletRequest http) {
+        drafts.check(ruleSet);
         return metrics.batch().record(() -> service.riskMap(request, Callers.of(http), ruleSet));
     }
 }

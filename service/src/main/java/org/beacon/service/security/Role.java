@@ -26,6 +26,16 @@ public enum Role {
         return "ROLE_" + name();
     }
 
+    /** True when this role may do what {@code other} may: roles include the ones declared before them. */
+    boolean includes(Role other) {
+        return compareTo(other) >= 0;
+    }
+
+    /** The role of a Spring Security authority ({@code ROLE_EDITOR}), or null for any other authority. */
+    static Role ofAuthority(String authority) {
+        return authority != null && authority.startsWith("ROLE_") ? parse(authority.substring(5)) : null;
+    }
+
     /** The role named {@code id} (any case), or null when there is none. */
     static Role parse(String id) {
         for (Role r : values()) {

@@ -58,11 +58,13 @@ class SecurityConfig {
 
     @Bean
     static RoleHierarchy roleHierarchy() {
-        return RoleHierarchyImpl.withDefaultRolePrefix()
-                .role(Role.ADMIN.name()).implies(Role.EDITOR.name())
-                .role(Role.EDITOR.name()).implies(Role.REVIEWER.name())
-                .role(Role.REVIEWER.name()).implies(Role.CALLER.name())
-                .build();
+        // from the enum's order, the same order Role.includes uses
+        var builder = RoleHierarchyImpl.withDefaultRolePrefix();
+        Role[] roles = Role.values();
+        for (int i = roles.length - 1; i > 0; i--) {
+            builder = builder.role(roles[i].name()).implies(roles[i - 1].name());
+        }
+        return builder.build();
     }
 
     @Bean

@@ -11,6 +11,7 @@ import org.beacon.service.replay.ReplayNotFinishedException;
 import org.beacon.service.replay.ReplayNotFoundException;
 import org.beacon.service.replay.ReplaysBusyException;
 import org.beacon.service.ruleset.ConcurrentChangeException;
+import org.beacon.service.security.DraftNotAllowedException;
 import org.beacon.service.security.UserConflictException;
 import org.beacon.service.security.UserNotFoundException;
 import org.beacon.service.ruleset.InvalidRuleSetException;
@@ -99,6 +100,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         p.setProperty("errors", e.issues().stream().map(i -> Map.of("pointer", i.where(), "code", i.code(),
                 "detail", i.detail())).toList());
         return respond(p);
+    }
+
+    @ExceptionHandler(DraftNotAllowedException.class)
+    ResponseEntity<ProblemDetail> draftNotAllowed(DraftNotAllowedException e) {
+        return respond(Problems.FORBIDDEN.detail(e.getMessage()));
     }
 
     @ExceptionHandler(UserNotFoundException.class)

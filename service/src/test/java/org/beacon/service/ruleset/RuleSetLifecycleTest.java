@@ -108,6 +108,15 @@ class RuleSetLifecycleTest {
         assertThat(r.json().at("/author").asString()).as("the authenticated user").isEqualTo("editor");
 
         assertThat(grade(evaluate(25, "?ruleSet=v2", null))).isEqualTo("Ⅱ");
+        long audited = http().get("/evaluations?size=1").json().at("/total").asLong();
+        String cholera = "{\"eventType\":\"cholera\",\"region\":{\"code\":\"330106\"},\"indicators\":{\"cases\":25}}";
+        Http.Response platform = http().as(users.caller()).postJson("/evaluations?ruleSet=v2", cholera);
+        assertThat(platform.status()).as("a command platform cannot act on a draft").isEqualTo(403);
+        assertThat(platform.json().at("/detail").asString()).contains("v2 is a draft");
+        assertThat(http().as(users.caller()).postJson("/evaluations/batch?ruleSet=v2", "{\"situations\":["
+                + cholera + "]}").status()).isEqualTo(403);
+        assertThat(http().get("/evaluations?size=1").json().at("/total").asLong()).isEqualTo(audited);
+        assertThat(http().as(users.editor()).postJson("/evaluations?ruleSet=v2", cholera).status()).isEqualTo(200);
         JsonNode byDefault = evaluate(25, "", null);
         assertThat(grade(byDefault)).isEqualTo("Ⅲ");
         assertThat(byDefault.at("/ruleSet/id").asString()).isEqualTo("v1");
@@ -146,6 +155,9 @@ class RuleSetLifecycleTest {
         assertThat(last.at("/previousId").asString()).isEqualTo("v1");
         assertThat(last.at("/actor").asString()).as("the authenticated user").isEqualTo("admin");
         assertThat(http().get("/rule-sets/v1").json().at("/status").asString()).isEqualTo("retired");
+        assertThat(http().as(users.caller()).postJson("/evaluations?ruleSet=v1", "{\"eventType\":\"cholera\","
+                + "\"region\":{\"code\":\"330106\"},\"indicators\":{\"cases\":25}}").status())
+                .as("a version that was in force may be pinned by anyone who evaluates").isEqualTo(200);
     }
 
     @Test
