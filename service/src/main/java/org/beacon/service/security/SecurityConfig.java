@@ -17,6 +17,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,9 +29,11 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, JsonMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, JsonMapper json, SecurityProperties properties) throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
-        http.csrf(c -> c.disable())
+        http.addFilterBefore(new FailedLoginThrottle(properties.failedLoginsPerMinute(), json),
+                        BasicAuthenticationFilter.class)
+                .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable())
                 .httpBasic(b -> b.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems))

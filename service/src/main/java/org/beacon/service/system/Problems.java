@@ -24,6 +24,7 @@ public enum Problems {
     PAYLOAD_TOO_LARGE(413, "Request too large"),
     BATCH_TOO_LARGE(413, "Batch too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    TOO_MANY_FAILED_LOGINS(429, "Too many failed sign-ins"),
     INTERNAL_ERROR(500, "Internal error"),
     REPLAYS_BUSY(503, "Too many replays");
 
