@@ -153,35 +153,62 @@ class CellsNeverBecomeCodeTest {
 
     /** A valid workbook (cholera 10～29 → Ⅲ at H!R6, setting = school) with {@code text} typed at one place. */
     static WorkbookBuilder workbookWith(Position p, String text) {
+        return workbookWith(Map.of(p, text));
+    }
+
+    /**
+     * The same valid workbook with a value typed at each given place: a {@link Number} as a numeric cell, anything
+     * else as text.
+     */
+    static WorkbookBuilder workbookWith(Map<Position, ?> typed) {
+        Typed t = new Typed(typed);
         WorkbookBuilder b = new WorkbookBuilder();
         b.sheet("Dictionary").row("Dictionary")
                 .row("Name", "Type", "Values", "Unit", "Min", "Max", "说明", "Description")
-                .row(p == Position.DICTIONARY_NAME ? text : "eventType",
-                        p == Position.DICTIONARY_TYPE ? text : "enum",
-                        p == Position.DICTIONARY_VALUES ? text : "cholera, plague", null, null, null, "事件类型",
+                .row(t.or(Position.DICTIONARY_NAME, "eventType"), t.or(Position.DICTIONARY_TYPE, "enum"),
+                        t.or(Position.DICTIONARY_VALUES, "cholera, plague"), null, null, null, "事件类型",
                         "event type")
-                .row("cases", "integer", null, p == Position.DICTIONARY_UNIT ? text : "例", 0, 100000,
-                        p == Position.DICTIONARY_DESCRIPTION ? text : "病例数", "cases")
+                .row("cases", "integer", null, t.or(Position.DICTIONARY_UNIT, "例"), 0, 100000,
+                        t.or(Position.DICTIONARY_DESCRIPTION, "病例数"), "cases")
                 .row("setting", "text", null, null, null, null, "场所", "setting");
         b.sheet("Parameters").row("Parameters").row("Name", "Value", "说明", "Description", "Source")
-                .row(p == Position.PARAMETER_NAME ? text : "low", p == Position.PARAMETER_VALUE ? text : 10);
-        String sheet = p == Position.SHEET_NAME ? org.apache.poi.ss.util.WorkbookUtil.createSafeSheetName(text) : "H";
-        b.sheet(sheet.isBlank() ? "H" : sheet)
-                .row("Table", p == Position.TITLE ? text : "Cholera")
-                .row("Hit policy", p == Position.HIT_POLICY ? text : "first match")
-                .row("Event types", p == Position.EVENT_TYPES ? text : "cholera")
+                .row(t.or(Position.PARAMETER_NAME, "low"), t.or(Position.PARAMETER_VALUE, 10));
+        b.sheet(tableSheet(typed))
+                .row("Table", t.or(Position.TITLE, "Cholera"))
+                .row("Hit policy", t.or(Position.HIT_POLICY, "first match"))
+                .row("Event types", t.or(Position.EVENT_TYPES, "cholera"))
                 .blank()
-                .row("IF cases", p == Position.IF_HEADER ? "IF " + text : "IF eventType", "IF setting",
-                        "THEN grade", "THEN colour", "THEN actions", p == Position.THEN_HEADER ? "THEN " + text
-                        : "THEN label", "SOURCE", "TAG", "NOTE")
-                .row(p == Position.NUMBER_CONDITION ? text : "≥ {low}", p == Position.ENUM_CONDITION ? text : "cholera",
-                        p == Position.TEXT_CONDITION ? text : "-", p == Position.GRADE ? text : "Ⅲ",
-                        p == Position.COLOUR ? text : "yellow", p == Position.ACTIONS ? text : "isolateCases",
-                        p == Position.LABEL ? text : "label", p == Position.SOURCE ? text : "criteria §2",
-                        p == Position.TAG ? text : "V", p == Position.NOTE ? text : "note");
+                .row("IF cases",
+                        typed.containsKey(Position.IF_HEADER) ? "IF " + t.text(Position.IF_HEADER) : "IF eventType",
+                        "IF setting", "THEN grade", "THEN colour", "THEN actions",
+                        typed.containsKey(Position.THEN_HEADER) ? "THEN " + t.text(Position.THEN_HEADER) : "THEN label",
+                        "SOURCE", "TAG", "NOTE")
+                .row(t.or(Position.NUMBER_CONDITION, "≥ {low}"), t.or(Position.ENUM_CONDITION, "cholera"),
+                        t.or(Position.TEXT_CONDITION, "-"), t.or(Position.GRADE, "Ⅲ"), t.or(Position.COLOUR, "yellow"),
+                        t.or(Position.ACTIONS, "isolateCases"), t.or(Position.LABEL, "label"),
+                        t.or(Position.SOURCE, "criteria §2"), t.or(Position.TAG, "V"), t.or(Position.NOTE, "note"));
         b.sheet("Tests").row("Tests").row("GIVEN eventType", "GIVEN cases", "GIVEN setting", "EXPECT grade")
-                .row("cholera", p == Position.TEST_GIVEN ? text : "12", p == Position.TEXT_CONDITION ? text : null,
-                        p == Position.TEST_EXPECT ? text : "Ⅲ");
+                .row("cholera", t.or(Position.TEST_GIVEN, "12"), typed.get(Position.TEXT_CONDITION),
+                        t.or(Position.TEST_EXPECT, "Ⅲ"));
         return b;
+    }
+
+    /** The table sheet's name: H, or the text typed as a sheet name made acceptable to Excel. */
+    static String tableSheet(Map<Position, ?> typed) {
+        String sheet = typed.containsKey(Position.SHEET_NAME)
+                ? org.apache.poi.ss.util.WorkbookUtil.createSafeSheetName(String.valueOf(typed.get(Position.SHEET_NAME)))
+                : "H";
+        return sheet.isBlank() ? "H" : sheet;
+    }
+
+    /** The values typed at some places; every other place keeps the valid workbook's value. */
+    private record Typed(Map<Position, ?> values) {
+        Object or(Position p, Object valid) {
+            return values.containsKey(p) ? values.get(p) : valid;
+        }
+
+        String text(Position p) {
+            return String.valueOf(values.get(p));
+        }
     }
 }

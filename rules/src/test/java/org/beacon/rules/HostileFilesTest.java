@@ -182,10 +182,24 @@ class HostileFilesTest {
     }
 
     @Test
-    void refusesACellLongerThanTheLimit() {
+    void refusesACellLongerThanTheLimitAtThatCell() {
         WorkbookBuilder b = WorkbookBuilder.cholera();
-        b.sheet("Notes").row("x".repeat(5000));
+        b.sheet("Notes").row("note", "x".repeat(5000));
         Diagnostic d = onlyDiagnostic(b.bytes(), "long.xlsx");
         assertThat(d.code()).isEqualTo("WORKBOOK_TOO_LARGE");
+        assertThat(d.location()).isEqualTo("Notes!B1");
+        assertThat(d.message()).contains("2000 characters");
+    }
+
+    @Test
+    void refusesAnInlineCellFarOverTheLimitAtThatCellBeforeReadingItAll() {
+        // inline text (not a shared string) is cut off while it is read, at four times the limit
+        WorkbookBuilder b = WorkbookBuilder.cholera();
+        b.sheet("Notes").row("note");
+        byte[] bytes = Zips.replace(b.bytes(), "xl/worksheets/sheet3.xml", xml -> xml.replace("</row>",
+                "<c r=\"C1\" t=\"inlineStr\"><is><t>" + "x".repeat(9000) + "</t></is></c></row>"));
+        Diagnostic d = onlyDiagnostic(bytes, "inline.xlsx");
+        assertThat(d.code()).isEqualTo("WORKBOOK_TOO_LARGE");
+        assertThat(d.location()).isEqualTo("Notes!C1");
     }
 }

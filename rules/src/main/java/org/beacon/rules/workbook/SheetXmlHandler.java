@@ -2,8 +2,11 @@ package org.beacon.rules.workbook;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.apache.poi.xssf.model.SharedStrings;
 import org.xml.sax.Attributes;
 import org.xml.sax.SAXException;
@@ -17,8 +20,16 @@ final class SheetXmlHandler extends DefaultHandler {
 
     /** Thrown to stop parsing once a limit is exceeded; carries no stack trace. */
     static final class LimitExceeded extends SAXException {
-        LimitExceeded(String message) {
+        private final String cell;
+
+        /** @param cell the cell over the limit ({@code C9}), or null when the whole sheet is */
+        LimitExceeded(String message, String cell) {
             super(message);
+            this.cell = cell;
+        }
+
+        String cell() {
+            return cell;
         }
 
         @Override
@@ -29,11 +40,17 @@ final class SheetXmlHandler extends DefaultHandler {
 
     // Excel stores doubles; 15 significant digits is what it shows and what experts typed.
     private static final MathContext EXCEL_PRECISION = new MathContext(15);
+    // Excel's longest formula; longer formula text is not kept (it is never evaluated anyway).
+    private static final int MAX_FORMULA_CHARS = 8192;
+    // [1]Sheet1!A1: a reference into the first external workbook the file links to.
+    private static final Pattern EXTERNAL_REFERENCE = Pattern.compile("\\[\\d+]");
 
     private final SharedStrings sharedStrings;
     private final WorkbookLimits limits;
     private final NavigableMap<Integer, NavigableMap<Integer, RawCell>> rows = new TreeMap<>();
     private final StringBuilder value = new StringBuilder();
+    private final StringBuilder formulaText = new StringBuilder();
+    private final List<String> externalReferences = new ArrayList<>();
 
     private int rowCount;
     private int currentRow;
@@ -42,6 +59,7 @@ final class SheetXmlHandler extends DefaultHandler {
     private boolean formula;
     private boolean inValue;
     private boolean inInlineText;
+    private boolean inFormula;
 
     SheetXmlHandler(SharedStrings sharedStrings, WorkbookLimits limits) {
         this.sharedStrings = sharedStrings;
@@ -52,6 +70,11 @@ final class SheetXmlHandler extends DefaultHandler {
         return rows;
     }
 
+    /** Cells ({@code C9}) whose formula reads another workbook. */
+    List<String> externalReferences() {
+        return externalReferences;
+    }
+
     @Override
     public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
         switch (localName) {
@@ -59,7 +82,7 @@ final class SheetXmlHandler extends DefaultHandler {
                 String r = atts.getValue("r");
                 currentRow = r != null ? Integer.parseInt(r) : currentRow + 1;
                 if (++rowCount > limits.maxRowsPerSheet() || currentRow > 1_048_576) {
-                    throw new LimitExceeded("more than " + limits.maxRowsPerSheet() + " rows");
+                    throw new LimitExceeded("more than " + limits.maxRowsPerSheet() + " rows", null);
                 }
             }
             case "c" -> {
@@ -67,10 +90,14 @@ final class SheetXmlHandler extends DefaultHandler {
                 cellType = atts.getValue("t");
                 formula = false;
                 value.setLength(0);
+                formulaText.setLength(0);
             }
             case "v" -> inValue = true;
             case "t" -> inInlineText = "inlineStr".equals(cellType);
-            case "f" -> formula = true;
+            case "f" -> {
+                formula = true;
+                inFormula = true;
+            }
             default -> {
                 // other elements (styles, merged cells, drawings) carry nothing Beacon reads
             }
@@ -81,9 +108,11 @@ final class SheetXmlHandler extends DefaultHandler {
     public void characters(char[] ch, int start, int length) throws SAXException {
         if (inValue || inInlineText) {
             if (value.length() + length > Math.max(limits.maxCellChars(), 64) * 4L) {
-                throw new LimitExceeded("a cell longer than " + limits.maxCellChars() + " characters");
+                throw new LimitExceeded(tooLong(), cellRef);
             }
             value.append(ch, start, length);
+        } else if (inFormula && formulaText.length() + length <= MAX_FORMULA_CHARS) {
+            formulaText.append(ch, start, length);
         }
     }
 
@@ -92,6 +121,7 @@ final class SheetXmlHandler extends DefaultHandler {
         switch (localName) {
             case "v" -> inValue = false;
             case "t" -> inInlineText = false;
+            case "f" -> inFormula = false;
             case "c" -> addCell();
             default -> {
                 // nothing to close
@@ -102,6 +132,9 @@ final class SheetXmlHandler extends DefaultHandler {
     private void addCell() throws SAXException {
         if (cellRef == null || (value.isEmpty() && !formula)) {
             return;
+        }
+        if (formula && EXTERNAL_REFERENCE.matcher(formulaText).find()) {
+            externalReferences.add(cellRef);
         }
         int row = CellRef.rowOf(cellRef);
         int column = CellRef.columnOf(cellRef);
@@ -127,8 +160,12 @@ final class SheetXmlHandler extends DefaultHandler {
             default -> text = raw; // str, inlineStr, d
         }
         if (text.length() > limits.maxCellChars()) {
-            throw new LimitExceeded("cell " + cellRef + " is longer than " + limits.maxCellChars() + " characters");
+            throw new LimitExceeded(tooLong(), cellRef);
         }
         rows.computeIfAbsent(row, r -> new TreeMap<>()).put(column, new RawCell(row, column, text, number, formula));
+    }
+
+    private String tooLong() {
+        return "this cell holds more than " + limits.maxCellChars() + " characters, the limit; shorten it";
     }
 }

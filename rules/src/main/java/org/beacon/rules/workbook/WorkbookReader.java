@@ -13,11 +13,13 @@ import javax.xml.parsers.ParserConfigurationException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.beacon.rules.Diagnostic;
 import org.beacon.rules.Severity;
 import org.beacon.rules.WorkbookSource;
@@ -29,9 +31,9 @@ import org.xml.sax.XMLReader;
 
 /**
  * Reads the cells of an {@code .xlsx} workbook without evaluating anything: no formulas, no macros, no external
- * links. Streams each sheet so memory stays bounded by {@link WorkbookLimits}, and turns every way a file can be
- * unusable (old format, macros, password, corruption, zip bomb, size) into a diagnostic instead of an exception.
- * Thread-safe: holds no state between calls.
+ * links, no DOCTYPE. Streams each sheet so memory stays bounded by {@link WorkbookLimits}, and turns every way a
+ * file can be unusable (old format, macros, password, corruption, zip bomb, size, links to other files) into a
+ * diagnostic instead of an exception. Thread-safe: holds no state between calls.
  */
 public final class WorkbookReader {
 
@@ -41,6 +43,20 @@ public final class WorkbookReader {
 
     public WorkbookReader(WorkbookLimits limits) {
         this.limits = limits;
+        capPoiEntrySize(2 * limits.maxXmlBytes());
+    }
+
+    /**
+     * POI reads a few parts itself before Beacon sees a sheet (content types and relationships into a DOM, the
+     * workbook part), and reads every entry into memory when a zip's directory is damaged; only its max entry size
+     * (4 GB by default) bounds those. That setting is JVM-global: it is lowered here, never raised, and kept above
+     * Beacon's own XML budget so that the budget, whose message names the sheet, trips first on the parts Beacon
+     * reads.
+     */
+    private static synchronized void capPoiEntrySize(long bytes) {
+        if (ZipSecureFile.getMaxEntrySize() > bytes) {
+            ZipSecureFile.setMaxEntrySize(bytes);
+        }
     }
 
     public WorkbookContent read(WorkbookSource source) {
@@ -83,23 +99,28 @@ public final class WorkbookReader {
 
     private WorkbookContent readOoxml(String name, byte[] bytes) {
         Path temp = null;
+        XmlBudget budget = new XmlBudget(limits.maxXmlBytes());
         try {
             // A file lets POI read zip entries one at a time instead of inflating all of them into memory.
             temp = Files.createTempFile("beacon-workbook-", ".xlsx");
             Files.write(temp, bytes);
             try (OPCPackage pkg = OPCPackage.open(temp.toFile(), PackageAccess.READ)) {
-                return readPackage(name, pkg);
+                return readPackage(name, pkg, budget);
             }
         } catch (IOException | RuntimeException | org.apache.poi.openxml4j.exceptions.OpenXML4JException e) {
             log.debug("workbook {} unreadable", name, e);
+            if (budget.exceeded()) {
+                return tooMuchXml(name, "");
+            }
             return refused(name, "UNREADABLE_WORKBOOK", describe(e));
         } finally {
             deleteQuietly(temp);
         }
     }
 
-    private WorkbookContent readPackage(String name, OPCPackage pkg)
+    private WorkbookContent readPackage(String name, OPCPackage pkg, XmlBudget budget)
             throws IOException, org.apache.poi.openxml4j.exceptions.OpenXML4JException {
+        List<String> linkedFiles = new ArrayList<>();
         for (PackagePart part : pkg.getParts()) {
             String type = part.getContentType();
             if (type.contains("macroEnabled") || type.contains("vbaProject")
@@ -110,16 +131,21 @@ public final class WorkbookReader {
             if (type.contains("sheet.binary")) {
                 return refused(name, "UNREADABLE_WORKBOOK", "binary workbooks (.xlsb) are not supported; save as .xlsx");
             }
+            if (type.equals(XSSFRelation.EXTERNAL_LINKS.getContentType())) {
+                linkedFiles.add(ExternalLinks.linkedFile(part));
+            }
         }
         XSSFReader reader = new XSSFReader(pkg);
         ReadOnlySharedStringsTable strings;
         try {
-            strings = new ReadOnlySharedStringsTable(pkg, false);
+            strings = sharedStrings(pkg, budget);
         } catch (SAXException e) {
-            return refused(name, "UNREADABLE_WORKBOOK", "the workbook's text table is damaged");
+            return budget.exceeded() ? tooMuchXml(name, "")
+                    : refused(name, "UNREADABLE_WORKBOOK", "the workbook's text table is damaged");
         }
         XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) reader.getSheetsData();
         List<SheetData> sheets = new ArrayList<>();
+        List<Diagnostic> links = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         while (it.hasNext()) {
             try (InputStream in = it.next()) {
@@ -135,21 +161,55 @@ public final class WorkbookReader {
                 try {
                     XMLReader xml = XMLHelper.newXMLReader();
                     xml.setContentHandler(handler);
-                    xml.parse(new InputSource(in));
+                    xml.parse(new InputSource(budget.count(in)));
                 } catch (SheetXmlHandler.LimitExceeded e) {
-                    return new WorkbookContent(name, List.of(), List.of(new Diagnostic(Severity.ERROR, name, sheetName,
-                            "WORKBOOK_TOO_LARGE", "sheet " + sheetName + " has " + e.getMessage()
-                            + "; split it or remove unused rows")));
+                    return e.cell() == null
+                            ? located(name, sheetName, "WORKBOOK_TOO_LARGE", "sheet " + sheetName + " has "
+                                    + e.getMessage() + "; split it or remove unused rows")
+                            : located(name, sheetName + "!" + e.cell(), "WORKBOOK_TOO_LARGE", e.getMessage());
                 } catch (SAXException | ParserConfigurationException e) {
-                    return refused(name, "UNREADABLE_WORKBOOK", "sheet " + sheetName + " is damaged");
+                    // the parser refuses DOCTYPEs, so entity tricks (external entities, billion laughs) end here
+                    log.debug("sheet {} of {} unreadable", sheetName, name, e);
+                    return budget.exceeded() ? tooMuchXml(name, sheetName)
+                            : located(name, sheetName, "UNREADABLE_WORKBOOK", "sheet " + sheetName + " is damaged");
+                } catch (IOException e) {
+                    if (budget.exceeded()) {
+                        return tooMuchXml(name, sheetName);
+                    }
+                    throw e; // POI's zip checks (inflate ratio, entry size): described for the whole file
                 }
+                handler.externalReferences().forEach(cell -> links.add(ExternalLinks.cellReadsLinkedFile(name,
+                        CellRef.cell(sheetName, CellRef.rowOf(cell), CellRef.columnOf(cell)), linkedFiles)));
                 sheets.add(new SheetData(sheetName, handler.rows()));
             }
+        }
+        if (!linkedFiles.isEmpty()) {
+            return new WorkbookContent(name, List.of(), links.isEmpty()
+                    ? List.of(ExternalLinks.workbookLinksFiles(name, linkedFiles)) : links);
         }
         if (sheets.isEmpty()) {
             return refused(name, "NO_TABLES", "the workbook has no sheets");
         }
         return new WorkbookContent(name, sheets, List.of());
+    }
+
+    /** The shared text table, counted against the budget (POI would otherwise read it whole, whatever its size). */
+    private static ReadOnlySharedStringsTable sharedStrings(OPCPackage pkg, XmlBudget budget)
+            throws IOException, SAXException {
+        List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
+        if (parts.isEmpty()) {
+            return new ReadOnlySharedStringsTable(InputStream.nullInputStream(), false);
+        }
+        try (InputStream in = parts.get(0).getInputStream()) {
+            return new ReadOnlySharedStringsTable(budget.count(in), false);
+        }
+    }
+
+    private WorkbookContent tooMuchXml(String workbook, String location) {
+        return located(workbook, location, "WORKBOOK_TOO_LARGE", "the workbook unpacks to more than "
+                + limits.maxXmlBytes() / (1024 * 1024) + " MB of data"
+                + (location.isEmpty() ? "" : " (reading sheet " + location + ")")
+                + "; remove unused rows, columns and sheets, or split it");
     }
 
     private static String describe(Exception e) {
@@ -162,8 +222,12 @@ public final class WorkbookReader {
     }
 
     private static WorkbookContent refused(String workbook, String code, String message) {
-        return new WorkbookContent(workbook, List.of(), List.of(new Diagnostic(Severity.ERROR, workbook, "", code,
-                message)));
+        return located(workbook, "", code, message);
+    }
+
+    private static WorkbookContent located(String workbook, String location, String code, String message) {
+        return new WorkbookContent(workbook, List.of(), List.of(new Diagnostic(Severity.ERROR, workbook, location,
+                code, message)));
     }
 
     private static void deleteQuietly(Path temp) {
