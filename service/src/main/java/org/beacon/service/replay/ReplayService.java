@@ -13,9 +13,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.beacon.service.evaluation.InvalidRequestException;
 import org.beacon.service.evaluation.InvalidRequestException.FieldError;
+import org.beacon.service.system.FaultInjection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -44,13 +44,8 @@ class ReplayService {
     private final Map<UUID, ReplayRun> active = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
-    /**
-     * @param failAfterSteps fault injection for tests: every run fails once it has decided this many steps
-     *     ({@code beacon.fault-injection.replay-failure-after-steps}, off by default)
-     */
     ReplayService(ReplayStore store, ReplayExecutor executor, ReplayInputReader reader, ReplayFiles files,
-            JsonMapper json, ReplayProperties properties,
-            @Value("${beacon.fault-injection.replay-failure-after-steps:-1}") long failAfterSteps) {
+            JsonMapper json, ReplayProperties properties, FaultInjection faults) {
         this.store = store;
         this.executor = executor;
         this.reader = reader;
@@ -58,7 +53,7 @@ class ReplayService {
         this.json = json;
         this.properties = properties;
         this.context = new ReplayRun.Context(store, files, json, properties.threads(), properties.chartedRegions(),
-                failAfterSteps, () -> stopping);
+                faults.replayFailureAfterSteps(), () -> stopping);
         failSilentRuns();
     }
 

@@ -133,7 +133,7 @@ public class RuleSetRegistry {
                 c.warnings().size(), c.tests().size(), sources, id -> { });
         if (store.revision() == 0) {
             try {
-                store.recordEvent(v1.id(), RuleSetEvent.ACTIVATION, null, SYSTEM, 0);
+                store.recordEvent(v1.id(), RuleSetEvent.ACTIVATION, null, SYSTEM, 0, id -> { });
             } catch (ConcurrentChangeException e) {
                 log.info("another instance activated the first rule set at the same time");
             }

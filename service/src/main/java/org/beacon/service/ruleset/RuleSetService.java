@@ -8,6 +8,7 @@ import org.beacon.rules.CompiledRuleSet;
 import org.beacon.rules.RuleSetCompiler;
 import org.beacon.rules.Severity;
 import org.beacon.rules.WorkbookSource;
+import org.beacon.service.system.FaultInjection;
 import org.springframework.stereotype.Service;
 
 /** Upload, activation and rollback of rule-set versions. The version in force changes only through here. */
@@ -18,23 +19,15 @@ public class RuleSetService {
     public record Upload(RuleSetView version, boolean created) {
     }
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RuleSetService.class);
-
     private final RuleSetStore store;
     private final RuleSetRegistry registry;
     private final RuleSetCompiler compiler = new RuleSetCompiler();
-    private final java.time.Duration uploadPause;
+    private final FaultInjection faults;
 
-    /**
-     * @param uploadPause fault injection for crash tests: how long an upload waits inside its transaction, after its
-     *     rows are written and before the commit ({@code beacon.fault-injection.upload-pause}, 0 by default)
-     */
-    RuleSetService(RuleSetStore store, RuleSetRegistry registry,
-            @org.springframework.beans.factory.annotation.Value("${beacon.fault-injection.upload-pause:0s}")
-            java.time.Duration uploadPause) {
+    RuleSetService(RuleSetStore store, RuleSetRegistry registry, FaultInjection faults) {
         this.store = store;
         this.registry = registry;
-        this.uploadPause = uploadPause;
+        this.faults = faults;
     }
 
     /**
@@ -53,23 +46,11 @@ public class RuleSetService {
             throw new InvalidRuleSetException(c.diagnostics(), c.tests());
         }
         RuleSetVersion v = store.insert(hash, author, comment, effectiveFrom, c.warnings().size(), c.tests().size(),
-                sources, this::pauseForFaultInjection);
+                sources, faults::pauseUpload);
         CompiledRuleSet compiled = c.ruleSet().orElseThrow();
         registry.remember(compiled.withId(v.id()));
         return new Upload(view(v, c.diagnostics().stream().filter(d -> d.severity() != Severity.INFO)
                 .map(RuleSetView.DiagnosticView::of).toList()), true);
-    }
-
-    private void pauseForFaultInjection(String id) {
-        if (uploadPause.isZero()) {
-            return;
-        }
-        log.warn("fault injection: pausing the upload of {} for {} before its commit", id, uploadPause);
-        try {
-            Thread.sleep(uploadPause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     public RuleSetView activate(String id, String actor) {
@@ -78,7 +59,8 @@ public class RuleSetService {
         registry.refresh();
         Timeline before = registry.timeline();
         String previous = before.inForceOn(registry.today()).orElse(null);
-        store.recordEvent(v.id(), RuleSetEvent.ACTIVATION, previous, actor, before.revision());
+        store.recordEvent(v.id(), RuleSetEvent.ACTIVATION, previous, actor, before.revision(),
+                faults::pauseActivation);
         registry.refresh();
         return view(version(id), null);
     }
@@ -96,7 +78,7 @@ public class RuleSetService {
                     + "instead of rolling it back");
         }
         String previous = before.inForceOn(registry.today()).orElse(null);
-        store.recordEvent(v.id(), RuleSetEvent.ROLLBACK, previous, actor, before.revision());
+        store.recordEvent(v.id(), RuleSetEvent.ROLLBACK, previous, actor, before.revision(), rolledBack -> { });
         registry.refresh();
         return view(version(id), null);
     }

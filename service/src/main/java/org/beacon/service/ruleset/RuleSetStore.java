@@ -109,9 +109,11 @@ class RuleSetStore {
     /**
      * Appends an activation or rollback if the state is still at {@code expectedRevision}.
      *
+     * @param beforeCommit runs inside the transaction, after every row is written (fault injection in crash tests)
      * @throws ConcurrentChangeException when another change came first
      */
-    void recordEvent(String id, String kind, String previousId, String actor, int expectedRevision) {
+    void recordEvent(String id, String kind, String previousId, String actor, int expectedRevision,
+            java.util.function.Consumer<String> beforeCommit) {
         transactions.executeWithoutResult(status -> {
             int updated = jdbc.update("update rule_set_state set revision = revision + 1 where id = 1 and revision = ?",
                     expectedRevision);
@@ -123,6 +125,7 @@ class RuleSetStore {
             jdbc.update("insert into rule_set_event (sequence, rule_set_id, kind, previous_id, actor, at) values (?, ?,"
                     + " ?, ?, ?, ?)", (max == null ? 0 : max) + 1, id, kind, previousId, actor,
                     OffsetDateTime.now(ZoneOffset.UTC));
+            beforeCommit.accept(id);
         });
     }
 

@@ -1,0 +1,86 @@
+package org.beacon.service.system;
+
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Test-only faults that crash and failure tests inject ({@code beacon.fault-injection.*}, all off by default): a pause
+ * inside an upload's or an activation's transaction, just before its commit, so a test can kill the process there;
+ * a replay that fails after a number of steps.
+ *
+ * <p>They take effect only when the file {@value #ALLOWED_MARKER} is on the class path. Only the test resources
+ * have it, never the packaged service, so a {@code beacon.fault-injection.*} property left in a production
+ * configuration cannot make it pause or fail: it is ignored with a warning.
+ */
+@Component
+public class FaultInjection {
+
+    static final String ALLOWED_MARKER = "beacon-fault-injection.allowed";
+
+    private static final Logger log = LoggerFactory.getLogger(FaultInjection.class);
+
+    private final Duration uploadPause;
+    private final Duration activationPause;
+    private final long replayFailureAfterSteps;
+
+    @Autowired
+    FaultInjection(@Value("${beacon.fault-injection.upload-pause:0s}") Duration uploadPause,
+            @Value("${beacon.fault-injection.activation-pause:0s}") Duration activationPause,
+            @Value("${beacon.fault-injection.replay-failure-after-steps:-1}") long replayFailureAfterSteps) {
+        this(uploadPause, activationPause, replayFailureAfterSteps, FaultInjection.class.getClassLoader());
+    }
+
+    /** @param classPath where to look for {@value #ALLOWED_MARKER} */
+    FaultInjection(Duration uploadPause, Duration activationPause, long replayFailureAfterSteps,
+            ClassLoader classPath) {
+        boolean requested = !uploadPause.isZero() || !activationPause.isZero() || replayFailureAfterSteps >= 0;
+        boolean allowed = classPath.getResource(ALLOWED_MARKER) != null;
+        if (requested && !allowed) {
+            log.warn("beacon.fault-injection.* is set but ignored: fault injection is for the service's own tests "
+                    + "and is never active outside them");
+        }
+        this.uploadPause = allowed ? uploadPause : Duration.ZERO;
+        this.activationPause = allowed ? activationPause : Duration.ZERO;
+        this.replayFailureAfterSteps = allowed ? replayFailureAfterSteps : -1;
+    }
+
+    /** Waits {@code beacon.fault-injection.upload-pause} inside the transaction that stores version {@code id}. */
+    public void pauseUpload(String id) {
+        pause(uploadPause, "the upload of " + id);
+    }
+
+    /** Waits {@code beacon.fault-injection.activation-pause} inside the transaction that activates {@code id}. */
+    public void pauseActivation(String id) {
+        pause(activationPause, "the activation of " + id);
+    }
+
+    /** After how many decided steps every replay fails ({@code -1}: never). */
+    public long replayFailureAfterSteps() {
+        return replayFailureAfterSteps;
+    }
+
+    Duration uploadPause() {
+        return uploadPause;
+    }
+
+    Duration activationPause() {
+        return activationPause;
+    }
+
+    private static void pause(Duration pause, String what) {
+        if (pause.isZero()) {
+            return;
+        }
+        // The crash tests wait for this line before they kill the process.
+        log.warn("fault injection: pausing {} for {} before its commit", what, pause);
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
