@@ -28,6 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 class EvaluationController {
 
     private static final int MAX_PAGE_SIZE = 500;
+    private static final Instant EARLIEST = LocalDate.of(1, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    private static final Instant LATEST = LocalDate.of(10_000, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
 
     private final EvaluationService service;
     private final EvaluationMetrics metrics;
@@ -109,16 +111,29 @@ class EvaluationController {
             return null;
         }
         try {
+            Instant instant;
             if (text.length() == 10) {
                 LocalDate day = LocalDate.parse(text);
-                return (endOfDay ? day.plusDays(1) : day).atStartOfDay().toInstant(ZoneOffset.UTC);
+                instant = (endOfDay ? day.plusDays(1) : day).atStartOfDay().toInstant(ZoneOffset.UTC);
+            } else {
+                instant = Instant.parse(text);
             }
-            return Instant.parse(text);
+            // the database's timestamps (and java.sql.Timestamp) stop long before Instant's limits
+            if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+                errors.add(new InvalidRequestException.FieldError("?" + name, name + " must be between 0001-01-01 "
+                        + "and 9999-12-31"));
+                return null;
+            }
+            return instant;
         } catch (DateTimeParseException e) {
-            errors.add(new InvalidRequestException.FieldError("?" + name, "'" + text + "' is not a date "
+            errors.add(new InvalidRequestException.FieldError("?" + name, "'" + shorten(text) + "' is not a date "
                     + "(2026-07-01) or an instant (2026-07-01T08:00:00Z)"));
             return null;
         }
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 
     private static String blankToNull(String s) {

@@ -12,7 +12,26 @@ import org.beacon.rules.SituationProblem;
 /** Turns a request into a situation the rule set accepts, or into field errors with pointers. */
 final class SituationMapper {
 
+    /** The audit trail's columns: a longer code or name could only be stored cut short. */
+    private static final int MAX_CODE = 50;
+    private static final int MAX_NAME = 200;
+
     private SituationMapper() {
+    }
+
+    /** Region text as the audit trail can keep it and a search can find it: not too long, no control characters. */
+    private static void text(String value, int max, String pointer, List<InvalidRequestException.FieldError> errors) {
+        if (value.length() > max) {
+            errors.add(new InvalidRequestException.FieldError(pointer, "at most " + max + " characters, not "
+                    + value.length()));
+        } else if (value.chars().anyMatch(Character::isISOControl)) {
+            errors.add(new InvalidRequestException.FieldError(pointer, "must not contain control characters "
+                    + "(line breaks, tabs, NUL …)"));
+        }
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 
     /**
@@ -50,12 +69,17 @@ final class SituationMapper {
             if (levelText != null) {
                 level = AdminLevel.parse(levelText).orElse(null);
                 if (level == null) {
-                    errors.add(new InvalidRequestException.FieldError(prefix + "/region/level", "'" + levelText
+                    errors.add(new InvalidRequestException.FieldError(prefix + "/region/level", "'" + shorten(levelText)
                             + "' is not one of province, prefecture, county, township"));
                 }
             }
             if (request.region().code() == null || request.region().code().isBlank()) {
                 errors.add(new InvalidRequestException.FieldError(prefix + "/region/code", "region.code is required"));
+            } else {
+                text(request.region().code(), MAX_CODE, prefix + "/region/code", errors);
+            }
+            if (request.region().name() != null) {
+                text(request.region().name(), MAX_NAME, prefix + "/region/name", errors);
             }
             region = new Region(request.region().code(), request.region().name(), level);
         }
@@ -64,6 +88,10 @@ final class SituationMapper {
             for (int i = 0; i < request.signals().size(); i++) {
                 signals.add(signal(request.signals().get(i), prefix + "/signals/" + i, errors));
             }
+        }
+        if (request.asOf() != null && (request.asOf().getYear() < 1 || request.asOf().getYear() > 9999)) {
+            errors.add(new InvalidRequestException.FieldError(prefix + "/asOf", "asOf must be a date between "
+                    + "0001-01-01 and 9999-12-31"));
         }
         Situation situation = new Situation(request.eventType(), region, request.asOf(), request.indicators(),
                 signals);

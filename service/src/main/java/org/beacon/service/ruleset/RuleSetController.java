@@ -39,6 +39,8 @@ class RuleSetController {
     static final MediaType XLSX =
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
+    private static final int MAX_COMMENT = 2000;
+
     private final RuleSetService service;
 
     RuleSetController(RuleSetService service) {
@@ -53,6 +55,11 @@ class RuleSetController {
     ResponseEntity<RuleSetView> upload(@RequestPart("files") List<MultipartFile> files,
             @RequestParam(required = false) String comment,
             @RequestParam(required = false) LocalDate effectiveFrom, HttpServletRequest http) {
+        if (comment != null && comment.length() > MAX_COMMENT) {
+            // checked before the workbooks are compiled; the version table keeps this much
+            throw new InvalidRequestException(List.of(new InvalidRequestException.FieldError("comment", "at most "
+                    + MAX_COMMENT + " characters, not " + comment.length())));
+        }
         RuleSetService.Upload upload = service.upload(sources(files), Callers.of(http), comment, effectiveFrom);
         RuleSetView v = upload.version();
         return upload.created() ? ResponseEntity.created(URI.create("/rule-sets/" + v.id())).body(v)

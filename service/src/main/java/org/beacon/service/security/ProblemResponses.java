@@ -11,13 +11,15 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * 401 (no or wrong credentials, with the Basic challenge) and 403 (a role that does not allow this) as
- * problem+json, like every other error. The details never say whether a user name exists.
+ * 401 (no or wrong credentials, with the Basic challenge), 403 (a role that does not allow this) and 400 (a path
+ * the firewall refuses) as problem+json, like every other error. The details never say whether a user name exists.
  */
-final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
     static final String REALM = "beacon";
 
@@ -42,6 +44,17 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
         write(response, Problems.FORBIDDEN.detail(request.getMethod() + " " + request.getRequestURI()
                 + " needs a role that user " + (request.getUserPrincipal() == null ? "" : "'"
                 + request.getUserPrincipal().getName() + "' ") + "does not have; see GET /users/me for yours"));
+    }
+
+    /**
+     * A path the firewall refuses before anything else runs (an encoded '.' or '%', ';', a line break): 400. The
+     * firewall's own message is not repeated; it quotes the path.
+     */
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
+            throws IOException {
+        write(response, Problems.INVALID_REQUEST.detail("the request's path holds characters Beacon refuses: an "
+                + "encoded '.', '%' or '/', a ';', a backslash, a line break or another control character"));
     }
 
     private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {

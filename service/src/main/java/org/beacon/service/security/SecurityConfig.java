@@ -18,6 +18,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -57,6 +58,12 @@ class SecurityConfig {
                         .hasRole(Role.ADMIN.name())
                         .anyRequest().hasRole(Role.ADMIN.name()));
         return http.build();
+    }
+
+    /** Picked up by Spring Security's filter chain for paths its firewall refuses. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(JsonMapper json) {
+        return new ProblemResponses(json);
     }
 
     @Bean

@@ -20,6 +20,7 @@ import org.beacon.service.ruleset.RuleSetNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -30,6 +31,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
@@ -137,6 +140,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds())).body(p);
     }
 
+    /** A multipart body that cannot be parsed (no boundary, cut off, not a form at all); too large is a 413. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> unreadableForm(MultipartException e) {
+        return invalidRequest(List.of(new InvalidRequestException.FieldError("", "the body is not a readable "
+                + "multipart/form-data form (each part between boundary lines, the last one closed)")));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("unexpected failure", e);
@@ -146,10 +156,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // the limit is hit inside the JSON parser, which wraps it: look for it first, anywhere in the chain
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof PayloadTooLargeException p) {
                 return cast(respond(Problems.PAYLOAD_TOO_LARGE.detail(p.getMessage())));
             }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof JacksonException j) {
                 return cast(invalidRequest(List.of(new InvalidRequestException.FieldError(JsonErrors.pointer(j),
                         JsonErrors.detail(j)))));
@@ -183,8 +196,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = body instanceof ProblemDetail p ? p : ProblemDetail.forStatus(status);
+        // Spring's own problems come with body null: their detail ("Method 'PUT' is not supported.") is in the
+        // exception, and is lost unless taken from there
+        ProblemDetail problem = body instanceof ProblemDetail p ? p : e instanceof ErrorResponse r
+                ? r.updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale())
+                : ProblemDetail.forStatus(status);
         Problems kind = Problems.forStatus(status.value());
+        if (problem.getDetail() == null || problem.getDetail().isBlank()) {
+            problem.setDetail(kind.title());
+        }
         problem.setType(kind.type());
         problem.setTitle(kind.title());
         if (status.is5xxServerError()) {
