@@ -3,7 +3,6 @@ package org.beacon.service.ruleset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,16 +21,11 @@ import tools.jackson.databind.JsonNode;
  */
 class ActivationCrashTest {
 
-    private final Path root = Path.of("target", "activation-crash-" + System.nanoTime());
-    private final String tables = "--beacon.tables-dir=./" + root.resolve("tables");
-    private final String data = "--beacon.data-dir=./" + root.resolve("data");
-
     @Test
     void aKilledActivationLeavesThePreviousVersionInForceAndAnAnsweredOneSurvivesAKill() throws Exception {
-        Files.createDirectories(root.resolve("tables"));
-        Files.write(root.resolve("tables/grading.xlsx"), GradingWorkbooks.grading(30));
-        try (ChildService child = ChildService.start(root.resolve("child-1.log"), tables, data,
-                "--beacon.fault-injection.activation-pause=60s")) {
+        GradingFolder folder = GradingFolder.create("activation-crash");
+        try (ChildService child = ChildService.start(folder.log("child-1.log"),
+                folder.arguments("--beacon.fault-injection.activation-pause=60s"))) {
             Http http = child.http();
             Http.Response upload = http.postFiles("/rule-sets", Map.of("comment", "Ⅱ from 25"),
                     Map.of("grading.xlsx", GradingWorkbooks.grading(25)));
@@ -41,7 +35,7 @@ class ActivationCrashTest {
             assertThat(child.kill()).as("killed by SIGKILL").isEqualTo(ChildService.KILLED);
         }
 
-        try (ChildService child = ChildService.start(root.resolve("child-2.log"), tables, data)) {
+        try (ChildService child = ChildService.start(folder.log("child-2.log"), folder.arguments())) {
             Http http = child.http();
             assertInForce(http, "v1", "Ⅲ", List.of("v1"));
             assertThat(status(http, "v2")).isEqualTo("draft");
@@ -51,7 +45,7 @@ class ActivationCrashTest {
             assertThat(child.kill()).as("killed right after the answer").isEqualTo(ChildService.KILLED);
         }
 
-        try (ConfigurableApplicationContext restarted = TestApps.start(tables, data)) {
+        try (ConfigurableApplicationContext restarted = TestApps.start(folder.arguments())) {
             Http http = TestApps.http(restarted);
             assertInForce(http, "v2", "Ⅱ", List.of("v1", "v2"));
             assertThat(status(http, "v1")).isEqualTo("retired");

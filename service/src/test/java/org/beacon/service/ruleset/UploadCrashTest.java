@@ -3,7 +3,6 @@ package org.beacon.service.ruleset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -20,16 +19,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class UploadCrashTest {
 
-    private final Path root = Path.of("target", "crash-" + System.nanoTime());
-    private final String tables = "--beacon.tables-dir=./" + root.resolve("tables");
-    private final String data = "--beacon.data-dir=./" + root.resolve("data");
-
     @Test
     void aKilledUploadLeavesNothingAndTheActiveVersionUnchanged() throws Exception {
-        Files.createDirectories(root.resolve("tables"));
-        Files.write(root.resolve("tables/grading.xlsx"), GradingWorkbooks.grading(30));
-        try (ChildService child = ChildService.start(root.resolve("child.log"), tables, data,
-                "--beacon.fault-injection.upload-pause=60s")) {
+        GradingFolder folder = GradingFolder.create("crash");
+        try (ChildService child = ChildService.start(folder.log("child.log"),
+                folder.arguments("--beacon.fault-injection.upload-pause=60s"))) {
             Http http = child.http();
             CompletableFuture.runAsync(() -> http.postFiles("/rule-sets", Map.of("comment", "killed"),
                     Map.of("grading.xlsx", GradingWorkbooks.grading(25))));
@@ -37,7 +31,7 @@ class UploadCrashTest {
             assertThat(child.kill()).as("killed by SIGKILL").isEqualTo(ChildService.KILLED);
         }
 
-        try (ConfigurableApplicationContext restarted = TestApps.start(tables, data)) {
+        try (ConfigurableApplicationContext restarted = TestApps.start(folder.arguments())) {
             Http http = TestApps.http(restarted);
             var versions = http.get("/rule-sets").json();
             assertThat(versions).hasSize(1);
