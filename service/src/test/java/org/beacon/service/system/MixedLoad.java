@@ -139,33 +139,45 @@ final class MixedLoad {
         }
     }
 
+    /** One version uploaded before the load, so that the admins have one to activate from its first second. */
+    void uploadFirstVersion(LoadRecorder recorder) {
+        AuditSlices.Writer slices = audit.writer(recorder, new Http(port, users.reviewer()));
+        upload(new Http(port, users.editor()), slices, new SplittableRandom(run.hashCode() * 43L), recorder);
+        slices.close();
+    }
+
     private Void editor(LoadRecorder recorder) {
         Http http = new Http(port, users.editor());
         AuditSlices.Writer slices = audit.writer(recorder, new Http(port, users.reviewer()));
         SplittableRandom random = new SplittableRandom(run.hashCode() * 37L);
         while (recorder.running()) {
-            int k = uploads.incrementAndGet();
-            int threshold = 16 + random.nextInt(45);
-            Map<String, byte[]> files = variants.withThreshold(threshold, "load run " + run + ", upload " + k);
-            Http.Response r = recorder.call("upload", Set.of(),
-                    () -> http.postFiles("/rule-sets", Map.of("comment", "cholera Ⅱ from " + threshold), files));
-            if (!ok(r)) {
-                continue;
-            }
-            String id = r.json().at("/id").asString();
-            thresholds.put(id, threshold);
-            uploaded.add(id);
-            recorder.count("versions uploaded", 1);
-            int cases = 10 + random.nextInt(51);
-            String body = cholera(slices.region(1), cases);
-            Http.Response tried = recorder.call("evaluate pinned to the new version", Set.of(),
-                    () -> http.postJson("/evaluations?explain=false&ruleSet=" + id, body));
-            if (ok(tried)) {
-                decided(tried.json(), cases, id, slices, recorder);
-            }
+            upload(http, slices, random, recorder);
         }
         slices.close();
         return null;
+    }
+
+    /** Uploads a variant with a random threshold, then tries it pinned. */
+    private void upload(Http http, AuditSlices.Writer slices, SplittableRandom random, LoadRecorder recorder) {
+        int k = uploads.incrementAndGet();
+        int threshold = 16 + random.nextInt(45);
+        Map<String, byte[]> files = variants.withThreshold(threshold, "load run " + run + ", upload " + k);
+        Http.Response r = recorder.call("upload", Set.of(),
+                () -> http.postFiles("/rule-sets", Map.of("comment", "cholera Ⅱ from " + threshold), files));
+        if (!ok(r)) {
+            return;
+        }
+        String id = r.json().at("/id").asString();
+        thresholds.put(id, threshold);
+        uploaded.add(id);
+        recorder.count("versions uploaded", 1);
+        int cases = 10 + random.nextInt(51);
+        String body = cholera(slices.region(1), cases);
+        Http.Response tried = recorder.call("evaluate pinned to the new version", Set.of(),
+                () -> http.postJson("/evaluations?explain=false&ruleSet=" + id, body));
+        if (ok(tried)) {
+            decided(tried.json(), cases, id, slices, recorder);
+        }
     }
 
     private Void admin(int worker, LoadRecorder recorder) {
