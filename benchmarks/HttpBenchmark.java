@@ -3,21 +3,27 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * HTTP throughput of the evaluation API against a no-op endpoint of the same application, measured in one run with
- * one client. Starts service/target/beacon.jar on a free localhost port with a fresh H2 file database, loads it from
- * a few client threads for a fixed time per scenario, prints a Markdown table, and stops the service.
+ * one client. Starts service/target/beacon.jar on a free localhost port with a fresh H2 file database and a random
+ * first-admin password, creates a caller user with it, loads the service as that caller (HTTP Basic, as a platform
+ * would) from a few client threads for a fixed time per scenario, prints a Markdown table, and stops the service.
  *
  *   ./mvnw -q package -DskipTests && java benchmarks/HttpBenchmark.java [seconds-per-scenario] [client-threads]
  *
@@ -37,13 +43,15 @@ public class HttpBenchmark {
         }
         int port = freePort();
         Path data = Files.createTempDirectory("beacon-bench-");
+        String adminPassword = "bench-" + UUID.randomUUID();
         Process service = new ProcessBuilder("java", "-jar", jar.toString(), "--server.port=" + port,
                 "--server.address=127.0.0.1", "--beacon.data-dir=" + data, "--beacon.benchmark.noop-endpoint=true",
-                "--logging.level.root=WARN").redirectErrorStream(true)
-                .redirectOutput(data.resolve("service.log").toFile()).start();
+                "--beacon.security.initial-admin-password=" + adminPassword, "--logging.level.root=WARN")
+                .redirectErrorStream(true).redirectOutput(data.resolve("service.log").toFile()).start();
         try {
             String base = "http://127.0.0.1:" + port;
             waitUntilUp(base);
+            String caller = createCaller(base, basic("admin", adminPassword));
             String situation = Files.readString(Path.of("examples/requests/cholera-county-12.json")).trim();
             StringBuilder batch = new StringBuilder("{\"situations\":[");
             for (int i = 0; i < 1000; i++) {
@@ -54,13 +62,13 @@ public class HttpBenchmark {
             // Two rounds, scenarios interleaved; the first round is warm-up for the JIT and the database.
             for (int round = 1; round <= 2; round++) {
                 results.clear();
-                results.add(run(base + "/benchmark/noop", situation, 1, seconds, threads,
+                results.add(run(base + "/benchmark/noop", caller, situation, 1, seconds, threads,
                         "no-op endpoint (baseline)"));
-                results.add(run(base + "/evaluations", situation, 1, seconds, threads,
+                results.add(run(base + "/evaluations", caller, situation, 1, seconds, threads,
                         "POST /evaluations, audited, with explanation"));
-                results.add(run(base + "/evaluations?explain=false", situation, 1, seconds, threads,
+                results.add(run(base + "/evaluations?explain=false", caller, situation, 1, seconds, threads,
                         "POST /evaluations?explain=false, audited"));
-                results.add(run(base + "/evaluations/batch?explain=false", batchBody, 1000, seconds,
+                results.add(run(base + "/evaluations/batch?explain=false", caller, batchBody, 1000, seconds,
                         Math.min(threads, 4), "POST /evaluations/batch?explain=false, 1,000 per batch, audited"));
             }
             double baseline = results.get(0).requestsPerSecond();
@@ -80,11 +88,11 @@ public class HttpBenchmark {
         }
     }
 
-    private static Result run(String url, String body, int situationsPerRequest, int seconds, int threads,
-            String name) throws Exception {
+    private static Result run(String url, String authorization, String body, int situationsPerRequest, int seconds,
+            int threads, String name) throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .header("Authorization", authorization).POST(HttpRequest.BodyPublishers.ofString(body)).build();
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong ok = new AtomicLong();
         AtomicLong errors = new AtomicLong();
@@ -112,6 +120,27 @@ public class HttpBenchmark {
         double elapsed = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
         return new Result(name, ok.get() / elapsed, ok.get() * situationsPerRequest / elapsed, errors.get());
+    }
+
+    /**
+     * Creates the user {@code bench-caller} with the caller role and a generated password (the service answers it
+     * once); returns its Authorization header. The service remembers a verified password for a minute, so the bcrypt
+     * check is paid about once a minute, not per request.
+     */
+    private static String createCaller(String base, String admin) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/users"))
+                .header("Content-Type", "application/json").header("Authorization", admin)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"bench-caller\",\"roles\":[\"caller\"]}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        Matcher password = Pattern.compile("\"password\"\\s*:\\s*\"([^\"]+)\"").matcher(r.body());
+        if (r.statusCode() != 201 || !password.find()) {
+            throw new IllegalStateException("could not create the caller user: " + r.statusCode() + " " + r.body());
+        }
+        return basic("bench-caller", password.group(1));
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private static void waitUntilUp(String base) throws Exception {

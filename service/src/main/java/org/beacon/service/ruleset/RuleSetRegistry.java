@@ -6,9 +6,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.HashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.beacon.rules.Compilation;
 import org.beacon.rules.CompiledRuleSet;
 import org.beacon.rules.Diagnostic;
@@ -38,7 +40,16 @@ public class RuleSetRegistry {
 
     private final RuleSetStore store;
     private final RuleSetCompiler compiler = new RuleSetCompiler();
-    private final Map<String, CompiledRuleSet> compiled = new ConcurrentHashMap<>();
+    /**
+     * Versions other than the live ones, kept compiled for a while: a draft being tried, one just uploaded or just
+     * dropped from the timeline. A few only: each holds its Drools knowledge base (about 5 MB for the bundled tables),
+     * and a service that keeps every version compiled grows with every upload.
+     */
+    private static final int RECENT_VERSIONS = 8;
+
+    /** The versions the timeline answers with on some date: always compiled. Replaced whole, never changed. */
+    private volatile Map<String, CompiledRuleSet> live = Map.of();
+    private final Cache<String, CompiledRuleSet> recent = Caffeine.newBuilder().maximumSize(RECENT_VERSIONS).build();
     private final ZoneId zone;
     private volatile Timeline timeline;
 
@@ -80,9 +91,12 @@ public class RuleSetRegistry {
         return LocalDate.now(zone);
     }
 
-    /** Reloads the timeline when the database's revision moved (another instance, or this one, changed it). */
+    /**
+     * Reloads the timeline when the database's revision moved (another instance, or this one, changed it). One at a
+     * time, so that a slow reload of an older revision cannot replace a newer one.
+     */
     @Scheduled(fixedDelayString = "${beacon.rule-sets.refresh-interval:2s}")
-    public void refresh() {
+    public synchronized void refresh() {
         int revision = store.revision();
         Timeline current = timeline;
         if (current != null && current.revision() == revision) {
@@ -91,22 +105,31 @@ public class RuleSetRegistry {
         Map<String, RuleSetVersion> versions = store.versions().stream()
                 .collect(Collectors.toMap(RuleSetVersion::id, Function.identity()));
         Timeline next = Timeline.of(revision, store.events(), versions);
-        next.activations().forEach(a -> compiledVersion(a.ruleSetId()));
+        // compiled before the timeline is swapped, so that no evaluation waits for a compilation
+        Map<String, CompiledRuleSet> nextLive = new HashMap<>();
+        next.activations().stream().map(Timeline.Activation::ruleSetId).distinct().filter(next::isLive)
+                .forEach(id -> nextLive.computeIfAbsent(id, this::compiledVersion));
+        live.forEach((id, ruleSet) -> {
+            if (!nextLive.containsKey(id)) {
+                recent.put(id, ruleSet);
+            }
+        });
+        live = Map.copyOf(nextLive);
         timeline = next;
         log.info("rule sets at revision {}: {} in force today", revision, next.inForceOn(today()).orElse("none"));
     }
 
     /** Keeps a rule set just compiled from an upload, so it is not compiled again. */
     void remember(CompiledRuleSet ruleSet) {
-        compiled.putIfAbsent(ruleSet.id(), ruleSet);
+        recent.asMap().putIfAbsent(ruleSet.id(), ruleSet);
     }
 
     private CompiledRuleSet compiledVersion(String id) {
-        CompiledRuleSet cached = compiled.get(id);
+        CompiledRuleSet cached = live.get(id);
         if (cached != null) {
             return cached;
         }
-        return compiled.computeIfAbsent(id, key -> {
+        return recent.get(id, key -> {
             List<WorkbookSource> sources = store.workbooks(key);
             if (sources.isEmpty()) {
                 throw new RuleSetNotFoundException(key);
@@ -138,7 +161,7 @@ public class RuleSetRegistry {
                 log.info("another instance activated the first rule set at the same time");
             }
         }
-        compiled.put(v1.id(), c.ruleSet().orElseThrow().withId(v1.id()));
+        recent.put(v1.id(), c.ruleSet().orElseThrow().withId(v1.id()));
         log.info("first start: {} workbooks from {} became rule set {} and were activated ({} tests passed, {} ms)",
                 sources.size(), dir, v1.id(), c.tests().size(), (System.nanoTime() - started) / 1_000_000);
     }

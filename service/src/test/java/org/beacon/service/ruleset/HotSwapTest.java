@@ -112,6 +112,26 @@ class HotSwapTest {
     }
 
     @Test
+    void everyDraftStillAnswersWithItsOwnThresholdAfterManyMoreUploads() {
+        // more versions than the registry keeps compiled: the first ones are compiled again from the database
+        Map<Integer, String> byThreshold = new java.util.LinkedHashMap<>();
+        for (int iiFrom = 40; iiFrom < 52; iiFrom++) {
+            byThreshold.put(iiFrom, upload(iiFrom));
+        }
+        Http admin = new Http(port, users.admin());
+        byThreshold.forEach((iiFrom, id) -> {
+            for (int cases : new int[] {iiFrom - 1, iiFrom}) {
+                Http.Response r = admin.postJson("/evaluations?explain=false&ruleSet=" + id, "{\"eventType\":"
+                        + "\"cholera\",\"region\":{\"code\":\"1\"},\"indicators\":{\"cases\":" + cases + "}}");
+                assertThat(r.status()).as(r.body()).isEqualTo(200);
+                assertThat(r.json().at("/ruleSet/id").asString()).isEqualTo(id);
+                assertThat(r.json().at("/grade/numeral").asString()).as("%s, %d cases", id, cases)
+                        .isEqualTo(cases >= iiFrom ? "Ⅱ" : "Ⅲ");
+            }
+        });
+    }
+
+    @Test
     void twoSimultaneousActivationsNeverBothWinAndNeverFail() throws Exception {
         String a = upload(24);
         String b = upload(23);
