@@ -1,5 +1,6 @@
 package org.beacon.service.evaluation;
 
+import org.beacon.service.system.Echo;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -126,15 +127,12 @@ class EvaluationController {
             }
             return instant;
         } catch (DateTimeParseException e) {
-            errors.add(new InvalidRequestException.FieldError("?" + name, "'" + shorten(text) + "' is not a date "
+            errors.add(new InvalidRequestException.FieldError("?" + name, "'" + Echo.shorten(text) + "' is not a date "
                     + "(2026-07-01) or an instant (2026-07-01T08:00:00Z)"));
             return null;
         }
     }
 
-    private static String shorten(String s) {
-        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
-    }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;

@@ -1,5 +1,6 @@
 package org.beacon.service.evaluation;
 
+import org.beacon.service.system.Echo;
 import java.util.ArrayList;
 import java.util.List;
 import org.beacon.rules.AdminLevel;
@@ -30,9 +31,6 @@ final class SituationMapper {
         }
     }
 
-    private static String shorten(String s) {
-        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
-    }
 
     /**
      * @param prefix pointer prefix, e.g. {@code /situations/3} inside a batch, "" for a single request
@@ -69,8 +67,8 @@ final class SituationMapper {
             if (levelText != null) {
                 level = AdminLevel.parse(levelText).orElse(null);
                 if (level == null) {
-                    errors.add(new InvalidRequestException.FieldError(prefix + "/region/level", "'" + shorten(levelText)
-                            + "' is not one of province, prefecture, county, township"));
+                    errors.add(new InvalidRequestException.FieldError(prefix + "/region/level", "'"
+                            + Echo.shorten(levelText) + "' is not one of province, prefecture, county, township"));
                 }
             }
             if (request.region().code() == null || request.region().code().isBlank()) {

@@ -10,6 +10,10 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 /** Turns Jackson's errors into a JSON pointer and a sentence for a caller, without Java class names. */
 public final class JsonErrors {
 
+    /** Jackson's message for a name given twice (strict duplicate detection): {@code Duplicate Object property "x"}. */
+    private static final java.util.regex.Pattern DUPLICATE =
+            java.util.regex.Pattern.compile("^Duplicate (?:Object property|field) [\"']([^\"']*)[\"']");
+
     private JsonErrors() {
     }
 
@@ -34,12 +38,16 @@ public final class JsonErrors {
             return "the document exceeds a size limit (nesting depth, number or text length)";
         }
         if (e instanceof InvalidFormatException f) {
-            return "'" + shorten(String.valueOf(f.getValue())) + "' is not a valid " + describe(f.getTargetType());
+            return "'" + Echo.shorten(String.valueOf(f.getValue())) + "' is not a valid " + describe(f.getTargetType());
         }
         if (e instanceof MismatchedInputException m) {
             return "expected " + describe(m.getTargetType()) + " here";
         }
         if (e instanceof StreamReadException) {
+            java.util.regex.Matcher twice = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
+            if (twice.find()) {
+                return "field '" + Echo.shorten(twice.group(1)) + "' is given twice";
+            }
             return "malformed JSON"
                     + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr());
@@ -72,7 +80,4 @@ public final class JsonErrors {
         return "value";
     }
 
-    private static String shorten(String s) {
-        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
-    }
 }

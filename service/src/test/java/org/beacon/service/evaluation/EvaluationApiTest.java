@@ -211,6 +211,14 @@ class EvaluationApiTest {
                 .orElseThrow().at("/values")).isNotEmpty();
     }
 
+    @Test
+    void aFieldGivenTwiceIsRefusedByItsName() {
+        Http.Response r = http().postJson("/evaluations", "{\"eventType\":\"cholera\",\"eventType\":\"plague\","
+                + "\"region\":{\"code\":\"1\"},\"indicators\":{\"cases\":1}}");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().at("/errors/0/detail").asString()).isEqualTo("field 'eventType' is given twice");
+    }
+
     static Stream<Arguments> badRequests() {
         return Stream.of(
                 Arguments.of("malformed JSON", "{\"eventType\": ", ""),
