@@ -48,6 +48,7 @@ public class HttpBenchmark {
                 "--server.address=127.0.0.1", "--beacon.data-dir=" + data, "--beacon.benchmark.noop-endpoint=true",
                 "--beacon.security.initial-admin-password=" + adminPassword, "--logging.level.root=WARN")
                 .redirectErrorStream(true).redirectOutput(data.resolve("service.log").toFile()).start();
+        boolean finished = false;
         try {
             String base = "http://127.0.0.1:" + port;
             waitUntilUp(base);
@@ -82,9 +83,21 @@ public class HttpBenchmark {
                 System.out.printf("| %s | %,.0f | %,.0f | %s | %d |%n", r.scenario(), r.requestsPerSecond(),
                         r.situationsPerSecond(), ratio, r.errors());
             }
+            finished = true;
         } finally {
             service.destroy();
             service.waitFor();
+            if (finished) {
+                deleteRecursively(data); // gigabytes of audited decisions; kept with the log when the run failed
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 

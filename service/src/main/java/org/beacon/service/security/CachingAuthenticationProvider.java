@@ -3,9 +3,12 @@ package org.beacon.service.security;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Duration;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -13,16 +16,18 @@ import org.springframework.security.core.AuthenticationException;
 
 /**
  * Checks a user name and password against the stored bcrypt hash, and remembers a successful check for a short
- * time keyed by a SHA-256 of the credentials, so that a command platform sending thousands of requests with HTTP
- * Basic pays the deliberately slow bcrypt check once instead of on every request. Any user change on this instance
- * forgets every remembered check (through {@link UserService#generation()}); wrong credentials are never remembered.
- * Thread-safe.
+ * time keyed by an HMAC of the credentials (a random key per process, so the heap holds no plain hash of a
+ * password), so that a command platform sending thousands of requests with HTTP Basic pays the deliberately slow
+ * bcrypt check once instead of on every request. Any committed user change on this instance forgets every remembered
+ * check (through {@link UserService#generation()}); on another instance sharing the database, the remembered check
+ * lasts at most its time. Wrong credentials are never remembered, and never evict the right ones. Thread-safe.
  */
 final class CachingAuthenticationProvider implements AuthenticationProvider {
 
     private record Verified(byte[] digest, long generation, Authentication result) {
     }
 
+    private final byte[] key = new byte[32];
     private final AuthenticationProvider checker;
     private final UserService users;
     private final Cache<String, Verified> verified;
@@ -31,6 +36,14 @@ final class CachingAuthenticationProvider implements AuthenticationProvider {
         this.checker = checker;
         this.users = users;
         this.verified = Caffeine.newBuilder().expireAfterWrite(remember).maximumSize(10_000).build();
+        new SecureRandom().nextBytes(key);
+    }
+
+    /** True when these credentials were checked and are still remembered: proven, so not a guess. */
+    boolean remembers(Authentication authentication) {
+        Verified v = verified.getIfPresent(authentication.getName());
+        return v != null && v.generation() == users.generation() && MessageDigest.isEqual(v.digest(),
+                digest(authentication.getName(), String.valueOf(authentication.getCredentials())));
     }
 
     @Override
@@ -42,16 +55,11 @@ final class CachingAuthenticationProvider implements AuthenticationProvider {
         if (v != null && v.generation() == generation && MessageDigest.isEqual(v.digest(), digest)) {
             return v.result();
         }
-        try {
-            Authentication result = checker.authenticate(authentication);
-            if (result != null) {
-                verified.put(name, new Verified(digest, generation, result));
-            }
-            return result;
-        } catch (AuthenticationException e) {
-            verified.invalidate(name);
-            throw e;
+        Authentication result = checker.authenticate(authentication);
+        if (result != null) {
+            verified.put(name, new Verified(digest, generation, result));
         }
+        return result;
     }
 
     @Override
@@ -59,14 +67,15 @@ final class CachingAuthenticationProvider implements AuthenticationProvider {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
     }
 
-    private static byte[] digest(String name, String password) {
+    private byte[] digest(String name, String password) {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(name.getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            return sha.digest(password.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            mac.update(name.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
+            return mac.doFinal(password.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every Java runtime has HmacSHA256", e);
         }
     }
 }

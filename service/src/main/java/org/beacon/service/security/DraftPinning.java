@@ -7,9 +7,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Decisions made with a draft ({@code ?ruleSet=v7} before v7 was ever activated) are for editors trying their
- * change: a caller may pin a version that is or was in force, so that a command platform cannot act on tables
- * nobody has put in force.
+ * Decisions made with a version that is not in force ({@code ?ruleSet=v7} of a draft, or of a version rolled back or
+ * replaced on every date) are for editors trying or comparing tables: below editor, only a version in force on some
+ * date may be pinned. A command platform then cannot act on tables nobody put in force, nor make the service compile
+ * old versions one after another (only versions in force stay compiled).
  */
 @Component
 public class DraftPinning {
@@ -20,13 +21,14 @@ public class DraftPinning {
         this.ruleSets = ruleSets;
     }
 
-    /** Refuses (403) a pinned draft unless the signed-in user is an editor or admin; unknown versions give 404. */
+    /** Refuses (403) a version not in force unless the user is an editor or admin; unknown versions give 404. */
     public void check(String pinned) {
         if (pinned == null || currentUserHas(Role.EDITOR)) {
             return;
         }
-        if ("draft".equals(ruleSets.find(pinned).status())) {
-            throw new DraftNotAllowedException(pinned);
+        String status = ruleSets.find(pinned).status();
+        if (!"active".equals(status)) {
+            throw new DraftNotAllowedException(pinned, status);
         }
     }
 

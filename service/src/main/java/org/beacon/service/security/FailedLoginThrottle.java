@@ -15,14 +15,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.web.authentication.www.BasicAuthenticationConverter;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Slows password guessing: a client address whose credentials were refused {@code limit} times within a minute gets
- * 429 (with Retry-After) for any further credentials until that minute is over, without a bcrypt check, so guessing
- * can neither succeed by volume nor burn the processors. Requests without credentials are not counted. Behind a
- * proxy, set {@code server.forward-headers-strategy} so that the address is the client's. Thread-safe.
+ * 429 (with Retry-After) for further credentials until that minute is over, without a bcrypt check, so guessing can
+ * neither succeed by volume nor burn the processors. Credentials already proven (remembered by
+ * {@link CachingAuthenticationProvider}) still pass, so a platform that shares an address with a guesser keeps
+ * working. Each attempt is counted before it is checked (and taken back when it succeeds), so parallel guesses
+ * cannot overshoot the limit. Requests without credentials are not counted. Thread-safe.
  */
 final class FailedLoginThrottle extends OncePerRequestFilter {
 
@@ -34,12 +37,15 @@ final class FailedLoginThrottle extends OncePerRequestFilter {
 
     private final int limit;
     private final JsonMapper json;
+    private final CachingAuthenticationProvider proven;
+    private final BasicAuthenticationConverter basic = new BasicAuthenticationConverter();
     private final Cache<String, Failures> failures = Caffeine.newBuilder().expireAfterWrite(WINDOW)
             .maximumSize(100_000).build();
 
-    FailedLoginThrottle(int limit, JsonMapper json) {
+    FailedLoginThrottle(int limit, JsonMapper json, CachingAuthenticationProvider proven) {
         this.limit = limit;
         this.json = json;
+        this.proven = proven;
     }
 
     @Override
@@ -50,25 +56,38 @@ final class FailedLoginThrottle extends OncePerRequestFilter {
             return;
         }
         String address = request.getRemoteAddr();
-        Failures f = current(address);
-        if (f != null && f.count() >= limit) {
-            refuse(response, f);
+        Failures counted = failures.asMap().merge(address, new Failures(Instant.now(), 1), (old, one) ->
+                expired(old) ? one : new Failures(old.windowStart(), old.count() + 1));
+        if (counted.count() > limit && !isProven(request)) {
+            uncount(address);
+            refuse(response, counted);
             return;
         }
-        chain.doFilter(request, response);
-        if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
-            Failures after = failures.asMap().merge(address, new Failures(Instant.now(), 1), (old, one) ->
-                    expired(old) ? one : new Failures(old.windowStart(), old.count() + 1));
-            if (after.count() == limit) {
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            if (response.getStatus() != HttpServletResponse.SC_UNAUTHORIZED) {
+                uncount(address);
+            } else if (counted.count() == limit) {
                 log.warn("{} refused credentials from {} within {}; further attempts from it wait until {}",
-                        limit, address, WINDOW, after.windowStart().plus(WINDOW));
+                        limit, address, WINDOW, counted.windowStart().plus(WINDOW));
             }
         }
     }
 
-    private Failures current(String address) {
-        Failures f = failures.getIfPresent(address);
-        return f == null || expired(f) ? null : f;
+    /** Takes back an attempt that was not a failed sign-in (it succeeded, or was refused here without a check). */
+    private void uncount(String address) {
+        failures.asMap().computeIfPresent(address, (a, f) -> f.count() <= 1 ? null
+                : new Failures(f.windowStart(), f.count() - 1));
+    }
+
+    private boolean isProven(HttpServletRequest request) {
+        try {
+            var credentials = basic.convert(request);
+            return credentials != null && proven.remembers(credentials);
+        } catch (org.springframework.security.core.AuthenticationException e) {
+            return false; // a malformed Authorization header is not proven
+        }
     }
 
     private static boolean expired(Failures f) {
@@ -78,7 +97,7 @@ final class FailedLoginThrottle extends OncePerRequestFilter {
     private void refuse(HttpServletResponse response, Failures f) throws IOException {
         long wait = Math.max(1, Duration.between(Instant.now(), f.windowStart().plus(WINDOW)).toSeconds() + 1);
         ProblemDetail p = Problems.TOO_MANY_FAILED_LOGINS.detail("credentials from this address were refused "
-                + f.count() + " times within a minute; try again in " + wait + " s");
+                + limit + " times within a minute; try again in " + wait + " s");
         response.setStatus(p.getStatus());
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(wait));
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -7,7 +7,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
-import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -30,9 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, JsonMapper json, SecurityProperties properties) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, JsonMapper json, SecurityProperties properties,
+            CachingAuthenticationProvider credentials) throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
-        http.addFilterBefore(new FailedLoginThrottle(properties.failedLoginsPerMinute(), json),
+        http.addFilterBefore(new FailedLoginThrottle(properties.failedLoginsPerMinute(), json, credentials),
                         BasicAuthenticationFilter.class)
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -83,7 +83,7 @@ class SecurityConfig {
     }
 
     @Bean
-    AuthenticationProvider authenticationProvider(UserService users, PasswordEncoder encoder,
+    CachingAuthenticationProvider authenticationProvider(UserService users, PasswordEncoder encoder,
             SecurityProperties properties) {
         UserDetailsService details = username -> {
             StoredUser u = users.stored(username);

@@ -88,7 +88,8 @@ class UserController {
 
     @DeleteMapping("/{username}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Remove a user (admin); their credentials stop working at once")
+    @Operation(summary = "Remove a user (admin); their credentials stop working at once here, within a minute on "
+            + "other instances")
     void delete(@PathVariable String username, Principal by) {
         users.delete(username, by.getName());
     }

@@ -16,12 +16,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Creates, changes and removes users. A password is either chosen by the admin (12 to 72 bytes; bcrypt reads no
  * further) or generated and returned once; only its hash is stored. No change may leave the service without an
- * enabled admin. Thread-safe; changes are serialised so that two admins cannot remove each other at once.
+ * enabled admin. Thread-safe: each change is one transaction run whole inside this instance's lock, and the admin
+ * guard locks the admin rows, so two admins cannot remove each other at once, even from two instances.
  */
 @Service
 public class UserService {
@@ -33,12 +34,14 @@ public class UserService {
 
     private final UserStore store;
     private final PasswordEncoder encoder;
+    private final TransactionTemplate tx;
     /** Bumped by every change here, so credentials remembered by {@link CachingAuthenticationProvider} expire. */
     private final AtomicLong generation = new AtomicLong();
 
-    UserService(UserStore store, PasswordEncoder encoder) {
+    UserService(UserStore store, PasswordEncoder encoder, TransactionTemplate tx) {
         this.store = store;
         this.encoder = encoder;
+        this.tx = tx;
     }
 
     /** A user as the API shows it; never the password or its hash. */
@@ -70,83 +73,91 @@ public class UserService {
         return UserView.of(store.find(username).orElseThrow(() -> new UserNotFoundException(username)));
     }
 
-    @Transactional
     public synchronized WithPassword create(String username, List<String> roles, String password, String by) {
-        List<FieldError> errors = new ArrayList<>();
-        if (username == null || !USERNAME.matcher(username).matches() || username.equals("me")) {
-            errors.add(new FieldError("/username", "must be 1 to 100 letters, digits or . _ @ -, starting with a"
-                    + " letter or digit, and not 'me'"));
-        }
-        Set<Role> parsed = roles(roles, "/roles", errors);
-        checkPassword(password, "/password", errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
-        }
-        String chosen = password != null ? password : generate();
-        Instant now = Instant.now();
-        StoredUser user = new StoredUser(username, encoder.encode(chosen), parsed, true, now, by, now, by);
-        if (!store.insert(user)) {
-            throw new UserConflictException("a user called '" + username + "' already exists");
-        }
-        generation.incrementAndGet();
-        log.info("user {} created with roles {} by {}", username, user.roles(), by);
-        return new WithPassword(UserView.of(user), password == null ? chosen : null);
+        WithPassword result = tx.execute(status -> {
+            List<FieldError> errors = new ArrayList<>();
+            if (username == null || !USERNAME.matcher(username).matches() || username.equals("me")) {
+                errors.add(new FieldError("/username", "must be 1 to 100 letters, digits or . _ @ -, starting with a"
+                        + " letter or digit, and not 'me'"));
+            }
+            Set<Role> parsed = roles(roles, "/roles", errors);
+            checkPassword(password, "/password", errors);
+            if (!errors.isEmpty()) {
+                throw new InvalidRequestException(errors);
+            }
+            String chosen = password != null ? password : generate();
+            Instant now = Instant.now();
+            StoredUser user = new StoredUser(username, encoder.encode(chosen), parsed, true, now, by, now, by);
+            if (!store.insert(user)) {
+                throw new UserConflictException("a user called '" + username + "' already exists");
+            }
+            log.info("user {} created with roles {} by {}", username, user.roles(), by);
+            return new WithPassword(UserView.of(user), password == null ? chosen : null);
+        });
+        forgetRememberedSignIns();
+        return result;
     }
 
     /** Changes roles and/or enabled (null leaves each as it is). */
-    @Transactional
     public synchronized UserView update(String username, List<String> roles, Boolean enabled, String by) {
-        StoredUser old = store.find(username).orElseThrow(() -> new UserNotFoundException(username));
-        List<FieldError> errors = new ArrayList<>();
-        Set<Role> newRoles = roles == null ? old.roles() : roles(roles, "/roles", errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
-        }
-        StoredUser changed = new StoredUser(username, old.passwordHash(), newRoles,
-                enabled == null ? old.enabled() : enabled, old.createdAt(), old.createdBy(), Instant.now(), by);
-        if (old.isAdmin() && old.enabled() && !(changed.isAdmin() && changed.enabled())) {
-            requireAnotherAdmin(username, "removing the admin role from or disabling");
-        }
-        store.update(changed);
-        generation.incrementAndGet();
-        log.info("user {} changed by {}: roles {}, enabled {}", username, by, changed.roles(), changed.enabled());
-        return UserView.of(changed);
+        UserView result = tx.execute(status -> {
+            StoredUser old = store.find(username).orElseThrow(() -> new UserNotFoundException(username));
+            List<FieldError> errors = new ArrayList<>();
+            Set<Role> newRoles = roles == null ? old.roles() : roles(roles, "/roles", errors);
+            if (!errors.isEmpty()) {
+                throw new InvalidRequestException(errors);
+            }
+            StoredUser changed = new StoredUser(username, old.passwordHash(), newRoles,
+                    enabled == null ? old.enabled() : enabled, old.createdAt(), old.createdBy(), Instant.now(), by);
+            if (old.isAdmin() && old.enabled() && !(changed.isAdmin() && changed.enabled())) {
+                requireAnotherAdmin(username, "removing the admin role from or disabling");
+            }
+            store.update(changed);
+            log.info("user {} changed by {}: roles {}, enabled {}", username, by, changed.roles(), changed.enabled());
+            return UserView.of(changed);
+        });
+        forgetRememberedSignIns();
+        return result;
     }
 
-    @Transactional
     public synchronized WithPassword setPassword(String username, String password, String by) {
-        StoredUser old = store.find(username).orElseThrow(() -> new UserNotFoundException(username));
-        List<FieldError> errors = new ArrayList<>();
-        checkPassword(password, "/password", errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
-        }
-        String chosen = password != null ? password : generate();
-        StoredUser changed = new StoredUser(username, encoder.encode(chosen), old.roles(), old.enabled(),
-                old.createdAt(), old.createdBy(), Instant.now(), by);
-        store.update(changed);
-        generation.incrementAndGet();
-        log.info("password of user {} changed by {}", username, by);
-        return new WithPassword(UserView.of(changed), password == null ? chosen : null);
+        WithPassword result = tx.execute(status -> {
+            StoredUser old = store.find(username).orElseThrow(() -> new UserNotFoundException(username));
+            List<FieldError> errors = new ArrayList<>();
+            checkPassword(password, "/password", errors);
+            if (!errors.isEmpty()) {
+                throw new InvalidRequestException(errors);
+            }
+            String chosen = password != null ? password : generate();
+            StoredUser changed = new StoredUser(username, encoder.encode(chosen), old.roles(), old.enabled(),
+                    old.createdAt(), old.createdBy(), Instant.now(), by);
+            store.update(changed);
+            log.info("password of user {} changed by {}", username, by);
+            return new WithPassword(UserView.of(changed), password == null ? chosen : null);
+        });
+        forgetRememberedSignIns();
+        return result;
     }
 
-    @Transactional
     public synchronized void delete(String username, String by) {
-        StoredUser old = store.find(username).orElseThrow(() -> new UserNotFoundException(username));
-        if (old.isAdmin() && old.enabled()) {
-            requireAnotherAdmin(username, "removing");
-        }
-        store.delete(username);
-        generation.incrementAndGet();
-        log.info("user {} removed by {}", username, by);
+        tx.executeWithoutResult(status -> {
+            StoredUser old = store.find(username).orElseThrow(() -> new UserNotFoundException(username));
+            if (old.isAdmin() && old.enabled()) {
+                requireAnotherAdmin(username, "removing");
+            }
+            store.delete(username);
+            log.info("user {} removed by {}", username, by);
+        });
+        forgetRememberedSignIns();
     }
 
     /**
      * On a database without users: creates {@value #FIRST_ADMIN} with {@code configured} as its password, or a
      * generated one. Returns the generated password, or null when one was configured or users already exist (also
-     * when another instance sharing the database created them first).
+     * when another instance sharing the database created them first). Not one transaction: the count, then one
+     * insert that commits by itself, so that an instance losing the race to the primary key (PostgreSQL aborts a
+     * transaction whose insert failed) simply finds the admin there.
      */
-    @Transactional
     public synchronized FirstAdmin createFirstAdmin(String configured) {
         if (store.count() > 0) {
             return FirstAdmin.NOT_NEEDED;
@@ -175,9 +186,17 @@ public class UserService {
         static final FirstAdmin NOT_NEEDED = new FirstAdmin(false, null);
     }
 
+    /**
+     * After the commit, so that a sign-in that read the old row (it started before the commit, so it read the old
+     * generation too) is never remembered as current.
+     */
+    private void forgetRememberedSignIns() {
+        generation.incrementAndGet();
+    }
+
+    /** Inside the change's transaction: locks the enabled admins' rows until it ends. */
     private void requireAnotherAdmin(String username, String what) {
-        boolean another = store.all().stream().anyMatch(u -> u.isAdmin() && u.enabled()
-                && !u.username().equals(username));
+        boolean another = store.lockEnabledAdmins().stream().anyMatch(name -> !name.equals(username));
         if (!another) {
             throw new UserConflictException(what + " '" + username + "' would leave no enabled admin; make another"
                     + " user admin first");

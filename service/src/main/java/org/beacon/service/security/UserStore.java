@@ -37,6 +37,17 @@ class UserStore {
         return jdbc.query("select " + COLUMNS + " from beacon_user order by username", UserStore::row);
     }
 
+    /**
+     * The enabled admins, their rows locked until the transaction ends: two transactions that each remove a
+     * different admin take turns, and the second sees the first's change.
+     */
+    List<String> lockEnabledAdmins() {
+        return jdbc.query("select username, roles from beacon_user where enabled = true for update", (rs, n) ->
+                rs.getString("roles") + "|" + rs.getString("username")).stream()
+                .filter(r -> Arrays.asList(r.substring(0, r.indexOf('|')).split(",")).contains(Role.ADMIN.id()))
+                .map(r -> r.substring(r.indexOf('|') + 1)).toList();
+    }
+
     long count() {
         Long n = jdbc.queryForObject("select count(*) from beacon_user", Long.class);
         return n == null ? 0 : n;

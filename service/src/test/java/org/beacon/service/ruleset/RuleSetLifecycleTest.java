@@ -155,9 +155,13 @@ class RuleSetLifecycleTest {
         assertThat(last.at("/previousId").asString()).isEqualTo("v1");
         assertThat(last.at("/actor").asString()).as("the authenticated user").isEqualTo("admin");
         assertThat(http().get("/rule-sets/v1").json().at("/status").asString()).isEqualTo("retired");
-        assertThat(http().as(users.caller()).postJson("/evaluations?ruleSet=v1", "{\"eventType\":\"cholera\","
-                + "\"region\":{\"code\":\"330106\"},\"indicators\":{\"cases\":25}}").status())
-                .as("a version that was in force may be pinned by anyone who evaluates").isEqualTo(200);
+        String cholera = "{\"eventType\":\"cholera\",\"region\":{\"code\":\"330106\"},\"indicators\":{\"cases\":25}}";
+        assertThat(http().as(users.caller()).postJson("/evaluations?ruleSet=v2", cholera).status())
+                .as("the version in force may be pinned by anyone who evaluates").isEqualTo(200);
+        Http.Response retired = http().as(users.caller()).postJson("/evaluations?ruleSet=v1", cholera);
+        assertThat(retired.status()).as("a retired version is for editors").isEqualTo(403);
+        assertThat(retired.json().at("/detail").asString()).startsWith("v1 is retired");
+        assertThat(http().as(users.editor()).postJson("/evaluations?ruleSet=v1", cholera).status()).isEqualTo(200);
     }
 
     @Test

@@ -124,15 +124,15 @@ class AccessMatrixTest {
                 new Endpoint("POST", "/users/me/password", Caller.CALLER,
                         c -> as(c).postJson("/users/me/password", "{\"password\":\"short\"}"), Set.of(400)),
                 new Endpoint("GET", "/evaluations", Caller.REVIEWER, c -> as(c).get("/evaluations"), ok),
-                new Endpoint("GET", "/evaluations/{id}", Caller.REVIEWER, c -> as(c).get("/evaluations/" + evaluationId),
-                        ok),
+                new Endpoint("GET", "/evaluations/{id}", Caller.REVIEWER,
+                        c -> as(c).get("/evaluations/" + evaluationId), ok),
                 new Endpoint("GET", "/rule-sets", Caller.REVIEWER, c -> as(c).get("/rule-sets"), ok),
                 new Endpoint("GET", "/rule-sets/events", Caller.REVIEWER, c -> as(c).get("/rule-sets/events"), ok),
                 new Endpoint("GET", "/rule-sets/{id}", Caller.REVIEWER, c -> as(c).get("/rule-sets/v1"), ok),
                 new Endpoint("GET", "/rule-sets/{id}/workbooks/{name}", Caller.REVIEWER,
                         c -> as(c).get("/rule-sets/v1/workbooks/national-grading.xlsx"), ok),
-                new Endpoint("GET", "/rule-sets/{from}/diff/{to}", Caller.REVIEWER, c -> as(c).get("/rule-sets/v1/diff/v1"),
-                        ok),
+                new Endpoint("GET", "/rule-sets/{from}/diff/{to}", Caller.REVIEWER,
+                        c -> as(c).get("/rule-sets/v1/diff/v1"), ok),
                 new Endpoint("POST", "/replays", Caller.REVIEWER, c -> as(c).postForm("/replays", Map.of("example",
                         "covid-2020-zhejiang-hubei-guangdong.csv", "source", "canghailan"), List.of()), Set.of(202)),
                 new Endpoint("GET", "/replays", Caller.REVIEWER, c -> as(c).get("/replays"), ok),
@@ -203,14 +203,26 @@ class AccessMatrixTest {
             if (!owner.startsWith("org.beacon.")) {
                 return; // Spring's /error and springdoc's documentation, which need no role
             }
-            for (var method : info.getMethodsCondition().getMethods()) {
-                for (String pattern : info.getPatternValues()) {
-                    served.add(method.name() + " " + pattern);
+            var methods = info.getMethodsCondition().getMethods();
+            for (String pattern : info.getPatternValues()) {
+                if (methods.isEmpty()) {
+                    served.add("ANY " + pattern); // a mapping for every method: never in the table, so it fails
                 }
+                methods.forEach(method -> served.add(method.name() + " " + pattern));
             }
         });
         assertThat(served).isNotEmpty();
         assertThat(inTable).containsAll(served);
+    }
+
+    @Test
+    void methodsOutsideTheTableNeedAdmin() {
+        var head = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                + "/evaluations")).method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build();
+        assertThat(as(Caller.REVIEWER).send(head).status()).as("HEAD is not GET for the table").isEqualTo(403);
+        var options = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                + "/evaluations")).method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()).build();
+        assertThat(as(Caller.CALLER).send(options).status()).isEqualTo(403);
     }
 
     @Test
@@ -221,6 +233,9 @@ class AccessMatrixTest {
         }
         assertThat(anonymous.get("/actuator/health").body()).as("no details without credentials")
                 .doesNotContain("ruleSet");
+        assertThat(as(Caller.EDITOR).get("/actuator/health").body()).as("details are for admins")
+                .doesNotContain("ruleSet");
+        assertThat(as(Caller.ADMIN).get("/actuator/health").body()).contains("ruleSet");
         assertThat(anonymous.get("/actuator/prometheus").status()).isEqualTo(401);
         assertThat(anonymous.get("/actuator/env").status()).as("not exposed at all").isIn(401, 404);
         assertThat(as(Caller.ADMIN).get("/actuator/env").status()).isEqualTo(404);

@@ -23,6 +23,8 @@ class FailedLoginThrottleTest {
 
     @Test
     void anAddressWhoseCredentialsWereRefusedThreeTimesWaitsUntilTheMinuteIsOver() {
+        Http platform = new Http(port, users.caller());
+        assertThat(platform.get("/users/me").status()).as("signed in before the guessing").isEqualTo(200);
         Http guesser = new Http(port, new Http.Credentials("admin", "guess"));
         for (int i = 0; i < 3; i++) {
             assertThat(guesser.get("/users/me").status()).isEqualTo(401);
@@ -34,8 +36,10 @@ class FailedLoginThrottleTest {
         assertThat(Integer.parseInt(blocked.header("Retry-After"))).isBetween(1, 61);
 
         Http rightPassword = new Http(port, users.admin());
-        assertThat(rightPassword.get("/users/me").status()).as("even the right password waits: it could be a guess")
+        assertThat(rightPassword.get("/users/me").status()).as("a password not yet proven waits: it could be a guess")
                 .isEqualTo(429);
+        assertThat(platform.get("/users/me").status()).as("proven credentials from the same address still pass")
+                .isEqualTo(200);
         assertThat(new Http(port).get("/actuator/health").status()).as("calls without credentials are not guesses")
                 .isEqualTo(200);
     }
