@@ -1,0 +1,75 @@
+package org.beacon.benchmarks;
+
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.beacon.rules.AdminLevel;
+import org.beacon.rules.Compilation;
+import org.beacon.rules.CompiledRuleSet;
+import org.beacon.rules.Region;
+import org.beacon.rules.RuleSetCompiler;
+import org.beacon.rules.Situation;
+import org.beacon.rules.SituationProblem;
+import org.beacon.rules.WorkbookSource;
+import org.beacon.rules.table.Dictionary;
+
+/** The workbooks in tables/, compiled as the service compiles them, and the situations the benchmarks decide. */
+final class BundledTables {
+
+    private BundledTables() {
+    }
+
+    /** The situation of examples/requests/cholera-county-12.json, built as the rules tests build situations. */
+    static final Situation CHOLERA_COUNTY_12 = new Situation("cholera",
+            new Region("330106", "杭州市西湖区", AdminLevel.COUNTY), LocalDate.of(2026, 7, 1),
+            Map.of("cases", 12, "countiesAffected", 1));
+
+    static List<WorkbookSource> sources() {
+        return WorkbookSource.readAll(root().resolve("tables"));
+    }
+
+    static CompiledRuleSet compile() {
+        Compilation c = new RuleSetCompiler().compile(sources());
+        if (!c.errors().isEmpty()) {
+            throw new IllegalStateException("tables/ does not compile: " + c.errors());
+        }
+        return c.ruleSet().orElseThrow();
+    }
+
+    /**
+     * The canonical values the rule set would hand to Drools for this situation (SituationValues is package-private;
+     * read once per setup, never while measuring).
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> canonicalValues(CompiledRuleSet rules, Situation situation) {
+        try {
+            Class<?> c = Class.forName("org.beacon.rules.SituationValues");
+            Method of = c.getDeclaredMethod("of", Situation.class, Dictionary.class, List.class);
+            of.setAccessible(true);
+            List<SituationProblem> problems = new ArrayList<>();
+            Map<String, Object> values = (Map<String, Object>) of.invoke(null, situation, rules.dictionary(), problems);
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException("situation does not fit the tables: " + problems);
+            }
+            return values;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("SituationValues.of has changed; update the baseline", e);
+        }
+    }
+
+    /** The repository root: -Dbeacon.root, or the first folder up from the working directory with tables/ and pom.xml. */
+    static Path root() {
+        String configured = System.getProperty("beacon.root");
+        Path start = configured != null ? Path.of(configured) : Path.of("").toAbsolutePath();
+        for (Path p = start; p != null; p = p.getParent()) {
+            if (p.resolve("tables").toFile().isDirectory() && p.resolve("pom.xml").toFile().isFile()) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("cannot find the repository root (tables/) from " + start
+                + "; run from the repository or pass -Dbeacon.root=<folder>");
+    }
+}
