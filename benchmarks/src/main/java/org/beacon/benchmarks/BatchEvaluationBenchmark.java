@@ -30,7 +30,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @OperationsPerInvocation(BatchEvaluationBenchmark.BATCH)
 @Fork(1)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class BatchEvaluationBenchmark {
 
