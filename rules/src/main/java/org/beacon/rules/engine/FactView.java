@@ -38,6 +38,11 @@ public final class FactView {
         fired.add(new long[] {table, row});
     }
 
+    /** The same values with nothing fired yet, for matching them again. */
+    FactView fresh() {
+        return new FactView(present, numbers, symbols);
+    }
+
     /** (table index, Excel row) of every rule that fired, in firing order. */
     List<long[]> fired() {
         return fired;

@@ -102,6 +102,13 @@ public final class RuleBase {
      * @return (table index, Excel row) of every rule whose conditions hold
      */
     public List<long[]> fire(Map<String, Object> values) {
+        FactView fact = fact(values);
+        session.execute(fact);
+        return fact.fired();
+    }
+
+    /** The fact the rules match for these canonical values: numbers as doubles, symbols as ids, by indicator index. */
+    FactView fact(Map<String, Object> values) {
         int n = indicators.size();
         boolean[] present = new boolean[n];
         double[] numbers = new double[n];
@@ -119,9 +126,7 @@ public final class RuleBase {
                 syms[i] = symbols.id(ind, v.toString());
             }
         }
-        FactView fact = new FactView(present, numbers, syms);
-        session.execute(fact);
-        return fact.fired();
+        return new FactView(present, numbers, syms);
     }
 
     public GeneratedRules generatedRules() {
