@@ -30,20 +30,41 @@ public final class CompiledRuleSet {
     private final String contentHash;
     private final RuleSetModel model;
     private final RuleBase ruleBase;
-    private final Map<Integer, Map<Integer, Rule>> rulesByTableAndRow = new HashMap<>();
-    private final boolean hasResponseTables;
+    /** Each table's rules by Excel row, by table index: how a rule the engine fired is found again. */
+    private final Rule[][] rulesByRow;
+    /** The tables decided once per signal, then the situation's grading tables, then its response tables. */
+    private final List<DecisionTable> signalTables;
+    private final List<DecisionTable> gradingTables;
+    private final List<DecisionTable> responseTables;
+    /** The answer of each table that does not apply to a situation, by table index: the same every time. */
+    private final TableDecision[] notApplicable;
 
     CompiledRuleSet(String id, String contentHash, RuleSetModel model, RuleBase ruleBase) {
         this.id = id;
         this.contentHash = contentHash;
         this.model = model;
         this.ruleBase = ruleBase;
+        int tableCount = model.tables().stream().mapToInt(DecisionTable::index).max().orElse(-1) + 1;
+        this.rulesByRow = new Rule[tableCount][];
+        this.notApplicable = new TableDecision[tableCount];
+        List<DecisionTable> signal = new ArrayList<>();
+        List<DecisionTable> grading = new ArrayList<>();
+        List<DecisionTable> response = new ArrayList<>();
         for (DecisionTable t : model.tables()) {
-            Map<Integer, Rule> rows = new HashMap<>();
-            t.rules().forEach(r -> rows.put(r.row(), r));
-            rulesByTableAndRow.put(t.index(), rows);
+            Rule[] rows = new Rule[t.rules().stream().mapToInt(Rule::row).max().orElse(-1) + 1];
+            t.rules().forEach(r -> rows[r.row()] = r);
+            rulesByRow[t.index()] = rows;
+            notApplicable[t.index()] = notApplicable(t, null);
+            (t.perSignal() ? signal : t.decidedAfterGrading() ? response : grading).add(t);
         }
-        this.hasResponseTables = model.tables().stream().anyMatch(t -> !t.perSignal() && t.usesResponseGrade());
+        this.signalTables = List.copyOf(signal);
+        this.gradingTables = List.copyOf(grading);
+        this.responseTables = List.copyOf(response);
+    }
+
+    private static TableDecision notApplicable(DecisionTable t, String signal) {
+        return new TableDecision(t.sheet(), t.title(), t.workbook(), t.hitPolicy().label(),
+                TableDecision.Outcome.NOT_APPLICABLE, List.of(), List.of(), signal);
     }
 
     public String id() {
@@ -133,10 +154,10 @@ public final class CompiledRuleSet {
     }
 
     /**
-     * Three passes over the same rule base, each adding what the previous one decided: each signal through the
-     * {@code For each: signal} tables; then the situation (with the signal counts) through the ordinary tables,
-     * which decide the grade; then, with that grade as {@code responseGrade} (unless the situation gave one), the
-     * tables that test it. A pass fires only when tables need it.
+     * Each signal through the {@code For each: signal} tables, one rule-engine pass per signal; then one pass for the
+     * situation (with the signal counts): its grading tables decide the grade, and with that grade as
+     * {@code responseGrade} (unless the situation gave one) its response tables keep the rows whose response-grade
+     * conditions it meets (the engine matched their other conditions in the same pass, see {@code DrlWriter}).
      */
     private Decision evaluate(Map<String, Object> values, List<SituationValues.SignalFacts> signals, boolean explain) {
         Outcome out = new Outcome(explain);
@@ -147,7 +168,7 @@ public final class CompiledRuleSet {
             Map<String, Object> facts = new HashMap<>(values);
             facts.putAll(signal.facts());
             int before = out.fired.size();
-            WarningColour colour = out.decide(fire(facts), facts, eventType, t -> t.perSignal(), signal.source());
+            WarningColour colour = out.decide(matched(fire(facts)), facts, eventType, signalTables, signal.source());
             signalColours.add(colour);
             signalDecisions.add(new SignalDecision(signal.source(), signal.lastDay(), signal.statistics(), colour,
                     out.fired.subList(before, out.fired.size())));
@@ -162,7 +183,8 @@ public final class CompiledRuleSet {
                 facts.putIfAbsent(Reserved.SIGNAL_COUNTS.get(i), java.math.BigDecimal.valueOf(n));
             }
         }
-        out.decide(fire(facts), facts, eventType, t -> !t.perSignal() && !t.usesResponseGrade(), null);
+        List<Rule>[] matched = matched(fire(facts));
+        out.decide(matched, facts, eventType, gradingTables, null);
         Decision.ResponseGrade response = null;
         Indicator responseIndicator = model.dictionary().find(Reserved.RESPONSE_GRADE).orElse(null);
         if (facts.get(Reserved.RESPONSE_GRADE) != null) {
@@ -175,9 +197,13 @@ public final class CompiledRuleSet {
                 response = new Decision.ResponseGrade(out.grade, false);
             }
         }
-        if (hasResponseTables) {
-            List<long[]> hits = response == null ? List.of() : fire(facts);
-            out.decide(hits, facts, eventType, t -> !t.perSignal() && t.usesResponseGrade(), null);
+        if (!responseTables.isEmpty()) {
+            Object grade = facts.get(Reserved.RESPONSE_GRADE);
+            for (DecisionTable t : responseTables) {
+                // without a response grade the response tables have nothing to work from, whatever their rows say
+                matched[t.index()] = response == null ? null : meetingResponseGrade(matched[t.index()], grade);
+            }
+            out.decide(matched, facts, eventType, responseTables, null);
         }
         return out.decision(response, signalDecisions);
     }
@@ -186,8 +212,47 @@ public final class CompiledRuleSet {
         return ruleBase.fire(facts);
     }
 
+    /** The rules the engine fired, by table index (null for a table none of whose rules fired). */
+    @SuppressWarnings("unchecked")
+    private List<Rule>[] matched(List<long[]> hits) {
+        List<Rule>[] byTable = new List[rulesByRow.length];
+        for (long[] hit : hits) {
+            int table = (int) hit[0];
+            if (byTable[table] == null) {
+                byTable[table] = new ArrayList<>(4);
+            }
+            byTable[table].add(rulesByRow[table][(int) hit[1]]);
+        }
+        return byTable;
+    }
+
+    /** The rows, of those the engine matched, whose response-grade conditions accept this grade. */
+    private static List<Rule> meetingResponseGrade(List<Rule> rows, Object grade) {
+        if (rows == null) {
+            return null;
+        }
+        List<Rule> kept = new ArrayList<>(rows.size());
+        for (Rule r : rows) {
+            boolean meets = true;
+            for (Condition c : r.conditions()) {
+                if (c.indicator().name().equals(Reserved.RESPONSE_GRADE) && !c.accepts(grade)) {
+                    meets = false;
+                    break;
+                }
+            }
+            if (meets) {
+                kept.add(r);
+            }
+        }
+        return kept;
+    }
+
     /** The answers of the passes so far, and what they add up to. */
     private final class Outcome {
+        private static final List<String> KEPT_OUTPUTS = List.of(TypedOutputs.RISK_LEVEL, TypedOutputs.AREA_RISK,
+                TypedOutputs.REPORT_WITHIN, TypedOutputs.TERMINATION);
+        private static final java.util.Comparator<Rule> BY_ROW = java.util.Comparator.comparingInt(Rule::row);
+
         final boolean explain;
         final List<TableDecision> tables = new ArrayList<>();
         final List<String> fired = new ArrayList<>();
@@ -203,30 +268,29 @@ public final class CompiledRuleSet {
             this.explain = explain;
         }
 
-        /** Applies the hit policy of each selected table to its hits; returns the most serious colour given. */
-        WarningColour decide(List<long[]> hits, Map<String, Object> facts, Object eventType,
-                java.util.function.Predicate<DecisionTable> which, String signal) {
-            Map<Integer, List<Rule>> matched = new HashMap<>();
-            for (long[] hit : hits) {
-                Rule r = rulesByTableAndRow.get((int) hit[0]).get((int) hit[1]);
-                matched.computeIfAbsent((int) hit[0], k -> new ArrayList<>()).add(r);
-            }
+        /**
+         * Applies the hit policy of each of these tables to its matched rows, in rule-set order; returns the most
+         * serious colour given.
+         */
+        WarningColour decide(List<Rule>[] matched, Map<String, Object> facts, Object eventType,
+                List<DecisionTable> which, String signal) {
             WarningColour passColour = null;
-            for (DecisionTable t : model.tables()) {
-                if (!which.test(t)) {
-                    continue;
-                }
-                List<Rule> rows = new ArrayList<>(matched.getOrDefault(t.index(), List.of()));
-                rows.sort((a, b) -> Integer.compare(a.row(), b.row()));
+            for (DecisionTable t : which) {
+                List<Rule> rows = matched[t.index()];
+                boolean none = rows == null || rows.isEmpty();
                 if (!t.eventTypes().isEmpty() && (eventType == null || !t.appliesTo(eventType.toString()))
-                        || rows.isEmpty() && !t.hasInputIn(facts)) {
-                    tables.add(new TableDecision(t.sheet(), t.title(), t.workbook(), t.hitPolicy().label(),
-                            TableDecision.Outcome.NOT_APPLICABLE, List.of(), List.of(), signal));
+                        || none && !t.hasInputIn(facts)) {
+                    tables.add(signal == null ? notApplicable[t.index()] : notApplicable(t, signal));
                     continue;
                 }
-                List<RuleMatch> answers = new ArrayList<>();
+                if (none) {
+                    tables.add(new TableDecision(t.sheet(), t.title(), t.workbook(), t.hitPolicy().label(),
+                            TableDecision.Outcome.NO_MATCH, List.of(), List.of(), signal));
+                    continue;
+                }
+                rows.sort(BY_ROW);
                 List<Rule> selected = t.hitPolicy().select(rows);
-                List<String> overruled = rows.stream().filter(r -> !selected.contains(r)).map(Rule::id).toList();
+                List<RuleMatch> answers = new ArrayList<>(selected.size());
                 for (Rule r : selected) {
                     RuleMatch m = match(r, facts, explain);
                     answers.add(m);
@@ -238,10 +302,27 @@ public final class CompiledRuleSet {
                     }
                 }
                 tables.add(new TableDecision(t.sheet(), t.title(), t.workbook(), t.hitPolicy().label(),
-                        answers.isEmpty() ? TableDecision.Outcome.NO_MATCH : TableDecision.Outcome.MATCHED, answers,
-                        overruled, signal));
+                        TableDecision.Outcome.MATCHED, answers, overruled(rows, selected), signal));
             }
             return passColour;
+        }
+
+        /** Ids of the matched rows the hit policy did not select (the policy returns the selected rows themselves). */
+        private static List<String> overruled(List<Rule> rows, List<Rule> selected) {
+            if (selected.size() == rows.size()) {
+                return List.of();
+            }
+            List<String> ids = new ArrayList<>(rows.size() - selected.size());
+            for (Rule r : rows) {
+                boolean chosen = false;
+                for (Rule s : selected) {
+                    chosen |= s == r;
+                }
+                if (!chosen) {
+                    ids.add(r.id());
+                }
+            }
+            return ids;
         }
 
         private void take(RuleMatch m) {
@@ -257,8 +338,7 @@ public final class CompiledRuleSet {
                     list.add(value);
                 }
             });
-            for (String name : List.of(TypedOutputs.RISK_LEVEL, TypedOutputs.AREA_RISK, TypedOutputs.REPORT_WITHIN,
-                    TypedOutputs.TERMINATION)) {
+            for (String name : KEPT_OUTPUTS) {
                 String value = m.outputs().get(name);
                 if (value != null) {
                     kept.put(name, TypedOutputs.keep(name, kept.get(name), value));

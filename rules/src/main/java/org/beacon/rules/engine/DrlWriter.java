@@ -10,13 +10,18 @@ import org.beacon.rules.table.Condition;
 import org.beacon.rules.table.DecisionTable;
 import org.beacon.rules.table.Indicator;
 import org.beacon.rules.table.Interval;
+import org.beacon.rules.table.Reserved;
 import org.beacon.rules.table.Rule;
 import org.beacon.rules.table.Test;
 
 /**
- * Writes Drools rules from a typed model. The output is built only from fixed text, integers (table, row and
- * indicator positions, symbol numbers) and numbers printed by {@link BigDecimal#toPlainString()}: no sheet name,
- * header, cell text, label or source ever reaches it, which is what makes a workbook data and never code.
+ * Writes Drools rules from a typed model. A response table's conditions on the response grade are left out: that
+ * grade is decided by the other tables of the same pass, so {@code CompiledRuleSet} checks those conditions itself
+ * once it is known, and one pass of the rule engine decides a situation.
+ *
+ * <p>The output is built only from fixed text, integers (table, row and indicator positions, symbol numbers) and
+ * numbers printed by {@link BigDecimal#toPlainString()}: no sheet name, header, cell text, label or source ever
+ * reaches it, which is what makes a workbook data and never code.
  */
 public final class DrlWriter {
 
@@ -46,7 +51,9 @@ public final class DrlWriter {
                     constraints.add(symbolConstraint(eventType, new Test.Symbols(table.eventTypes(), false)));
                 }
                 for (Condition c : rule.conditions()) {
-                    constraints.addAll(constraints(c));
+                    if (!(table.decidedAfterGrading() && c.indicator().name().equals(Reserved.RESPONSE_GRADE))) {
+                        constraints.addAll(constraints(c));
+                    }
                 }
                 drl.append("rule \"").append(name).append("\"\nwhen\n    $f : FactView( ")
                         .append(String.join(", ", constraints)).append(" )\nthen\n    $f.fire(")

@@ -46,7 +46,10 @@ public final class RuleBase {
         this.symbols = symbols;
         this.rules = rules;
         this.kieBase = kieBase;
-        this.session = kieBase.newStatelessKieSession();
+        // Pooled: each execute borrows a working memory that an earlier one reset, instead of building one (about a
+        // third of a bare stateless execute on the bundled tables). The pool grows to the most executes ever running
+        // at once and lives as long as this rule base.
+        this.session = kieBase.newKieSessionsPool(1).newStatelessKieSession();
     }
 
     /** Generates and compiles the model's rules; null after reporting errors, each placed on its row. */

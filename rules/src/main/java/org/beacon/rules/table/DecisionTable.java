@@ -43,6 +43,16 @@ public record DecisionTable(int index, String workbook, String sheet, String tit
      * holds none of them: when no row matched either, the situation is about something else (a risk-map table for a
      * cholera report) and the table is not applicable rather than unmatched.
      */
+    /**
+     * True for the response tables: a table of the situation (not per signal) that tests the response grade, and so
+     * is decided after the grading tables, with the grade they decided. Its rows' response-grade conditions are
+     * checked then, on that grade; the rule engine matches their other conditions in the same pass as the grading
+     * tables.
+     */
+    public boolean decidedAfterGrading() {
+        return !perSignal && usesResponseGrade();
+    }
+
     public boolean hasInputIn(Map<String, Object> facts) {
         boolean tests = false;
         for (Indicator i : inputs) {
