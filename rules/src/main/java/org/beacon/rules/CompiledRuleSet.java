@@ -32,6 +32,8 @@ public final class CompiledRuleSet {
     private final RuleBase ruleBase;
     /** Each table's rules by Excel row, by table index: how a rule the engine fired is found again. */
     private final Rule[][] rulesByRow;
+    /** What each rule answers, by table index and Excel row, built once: nothing in it depends on the situation. */
+    private final Answer[][] answersByRow;
     /** The tables decided once per signal, then the situation's grading tables, then its response tables. */
     private final List<DecisionTable> signalTables;
     private final List<DecisionTable> gradingTables;
@@ -46,14 +48,20 @@ public final class CompiledRuleSet {
         this.ruleBase = ruleBase;
         int tableCount = model.tables().stream().mapToInt(DecisionTable::index).max().orElse(-1) + 1;
         this.rulesByRow = new Rule[tableCount][];
+        this.answersByRow = new Answer[tableCount][];
         this.notApplicable = new TableDecision[tableCount];
         List<DecisionTable> signal = new ArrayList<>();
         List<DecisionTable> grading = new ArrayList<>();
         List<DecisionTable> response = new ArrayList<>();
         for (DecisionTable t : model.tables()) {
             Rule[] rows = new Rule[t.rules().stream().mapToInt(Rule::row).max().orElse(-1) + 1];
-            t.rules().forEach(r -> rows[r.row()] = r);
+            Answer[] answers = new Answer[rows.length];
+            for (Rule r : t.rules()) {
+                rows[r.row()] = r;
+                answers[r.row()] = answer(r);
+            }
             rulesByRow[t.index()] = rows;
+            answersByRow[t.index()] = answers;
             notApplicable[t.index()] = notApplicable(t, null);
             (t.perSignal() ? signal : t.decidedAfterGrading() ? response : grading).add(t);
         }
@@ -292,7 +300,7 @@ public final class CompiledRuleSet {
                 List<Rule> selected = t.hitPolicy().select(rows);
                 List<RuleMatch> answers = new ArrayList<>(selected.size());
                 for (Rule r : selected) {
-                    RuleMatch m = match(r, facts, explain);
+                    RuleMatch m = answersByRow[t.index()][r.row()].match(facts, explain);
                     answers.add(m);
                     fired.add(r.id());
                     actions.addAll(r.actions());
@@ -371,18 +379,32 @@ public final class CompiledRuleSet {
         }
     }
 
-    private RuleMatch match(Rule r, Map<String, Object> values, boolean explain) {
+    private Answer answer(Rule r) {
         WarningColour colour = r.colour() != null ? r.colour() : r.grade() == null ? null
                 : model.colours().get(r.grade());
-        List<ConditionCheck> why = new ArrayList<>();
-        if (explain) {
-            for (Condition c : r.conditions()) {
-                if (!c.isAny()) {
-                    why.add(new ConditionCheck(c.indicator().name(), c.cell(), c.test().describe(), c.written(),
-                            values.get(c.indicator().name())));
-                }
+        List<Condition> tested = r.conditions().stream().filter(c -> !c.isAny()).toList();
+        return new Answer(new RuleMatch(r.id(), r.grade(), colour, r.actions(), r.outputs(), r.source(), r.tag(),
+                List.of()), tested, tested.stream().map(c -> c.test().describe()).toList());
+    }
+
+    /**
+     * A rule's answer: the match without explanation, and what the explanation says of each condition it tests
+     * (all but the situation's values).
+     */
+    private record Answer(RuleMatch unexplained, List<Condition> tested, List<String> tests) {
+
+        RuleMatch match(Map<String, Object> values, boolean explain) {
+            if (!explain || tested.isEmpty()) {
+                return unexplained;
             }
+            List<ConditionCheck> why = new ArrayList<>(tested.size());
+            for (int i = 0; i < tested.size(); i++) {
+                Condition c = tested.get(i);
+                why.add(new ConditionCheck(c.indicator().name(), c.cell(), tests.get(i), c.written(),
+                        values.get(c.indicator().name())));
+            }
+            RuleMatch m = unexplained;
+            return new RuleMatch(m.ruleId(), m.grade(), m.colour(), m.actions(), m.outputs(), m.source(), m.tag(), why);
         }
-        return new RuleMatch(r.id(), r.grade(), colour, r.actions(), r.outputs(), r.source(), r.tag(), why);
     }
 }

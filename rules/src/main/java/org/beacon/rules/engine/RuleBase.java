@@ -12,14 +12,12 @@ import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
-import org.kie.api.KieBaseConfiguration;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
 import org.kie.api.runtime.StatelessKieSession;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
-import org.kie.api.conf.SequentialOption;
 import org.kie.internal.io.ResourceFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,10 +44,8 @@ public final class RuleBase {
         this.symbols = symbols;
         this.rules = rules;
         this.kieBase = kieBase;
-        // Pooled: each execute borrows a working memory that an earlier one reset, instead of building one (about a
-        // third of a bare stateless execute on the bundled tables). The pool grows to the most executes ever running
-        // at once and lives as long as this rule base.
-        this.session = kieBase.newKieSessionsPool(1).newStatelessKieSession();
+        // Not pooled (KieBase.newKieSessionsPool): resetting a pooled working memory measured as costly as a new one.
+        this.session = kieBase.newStatelessKieSession();
     }
 
     /** Generates and compiles the model's rules; null after reporting errors, each placed on its row. */
@@ -70,10 +66,10 @@ public final class RuleBase {
                 }
                 return null;
             }
-            KieBaseConfiguration conf = KieServices.get().newKieBaseConfiguration();
-            // One fact, inserted once, never modified: sequential mode skips agenda bookkeeping it does not need.
-            conf.setOption(SequentialOption.YES);
-            InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(conf);
+            // Drools' default (phreak, not sequential) mode: sequential mode looked right for one fact inserted once,
+            // but measured a third slower on the bundled tables (BENCHMARKS.md, issue 10).
+            InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(
+                    KieServices.get().newKieBaseConfiguration());
             kieBase.addPackages(builder.getKnowledgePackages());
             return new RuleBase(indicators, symbols, rules, kieBase);
         } catch (RuntimeException e) {
