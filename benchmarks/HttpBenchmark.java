@@ -37,17 +37,22 @@ public class HttpBenchmark {
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 8;
-        Path jar = Path.of("service/target/beacon.jar");
+        Path jar = Path.of(System.getProperty("beacon.jar", "service/target/beacon.jar"));
         if (!Files.exists(jar)) {
             throw new IllegalStateException("build first: ./mvnw -q package -DskipTests");
         }
         int port = freePort();
         Path data = Files.createTempDirectory("beacon-bench-");
         String adminPassword = "bench-" + UUID.randomUUID();
-        Process service = new ProcessBuilder("java", "-jar", jar.toString(), "--server.port=" + port,
-                "--server.address=127.0.0.1", "--beacon.data-dir=" + data, "--beacon.benchmark.noop-endpoint=true",
-                "--beacon.security.initial-admin-password=" + adminPassword, "--logging.level.root=WARN")
-                .redirectErrorStream(true).redirectOutput(data.resolve("service.log").toFile()).start();
+        List<String> command = new ArrayList<>(List.of("java"));
+        String jvmOptions = System.getProperty("service.jvm", "");
+        if (!jvmOptions.isBlank()) {
+            command.addAll(List.of(jvmOptions.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1",
+                "--beacon.data-dir=" + data, "--beacon.benchmark.noop-endpoint=true",
+                "--beacon.security.initial-admin-password=" + adminPassword, "--logging.level.root=WARN"));
+        Process service = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(data.resolve("service.log").toFile()).start();
         boolean finished = false;
         try {
             String base = "http://127.0.0.1:" + port;
