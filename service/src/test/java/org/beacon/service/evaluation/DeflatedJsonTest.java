@@ -13,7 +13,8 @@ class DeflatedJsonTest {
     void inflatesToExactlyTheJsonThatWasDeflated() {
         StringBuilder json = new StringBuilder("{\"tables\":[");
         for (int i = 0; i < 2_000; i++) {
-            json.append(i == 0 ? "" : ",").append("{\"ruleId\":\"Cholera!R").append(i).append("\",\"name\":\"较大 Ⅲ\"}");
+            json.append(i == 0 ? "" : ",").append("{\"ruleId\":\"Cholera!R").append(i)
+                    .append("\",\"name\":\"较大 Ⅲ\"}");
         }
         byte[] bytes = json.append("]}").toString().getBytes(StandardCharsets.UTF_8);
         byte[] deflated = DeflatedJson.deflate(bytes);
