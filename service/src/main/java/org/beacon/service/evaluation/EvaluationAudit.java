@@ -144,7 +144,10 @@ class EvaluationAudit {
     }
 
     EvaluationPage find(AuditQuery q) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
+        // Always true (the column is not null), but it makes H2 count through the evaluation_time index. A bare
+        // count(*) takes H2's shortcut only while no transaction is open; under concurrent inserts it reads every
+        // row, decisions included: from 36 ms to 17 s for 200,000 rows, against 0.1-1 s through the index.
+        StringBuilder where = new StringBuilder(" where evaluated_at is not null");
         List<Object> args = new ArrayList<>();
         if (q.regionCode() != null) {
             where.append(" and region_code = ?");
