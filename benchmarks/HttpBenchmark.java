@@ -24,36 +24,62 @@ import java.util.regex.Pattern;
  * one client. Starts service/target/beacon.jar on a free localhost port with a fresh H2 file database and a random
  * first-admin password, creates a caller user with it, loads the service as that caller (HTTP Basic, as a platform
  * would) from a few client threads for a fixed time per scenario, prints a Markdown table, and stops the service.
+ * Besides throughput it reports the service process's CPU time per request, which a busy machine disturbs less.
  *
  *   ./mvnw -q package -DskipTests && java benchmarks/HttpBenchmark.java [seconds-per-scenario] [client-threads]
+ *
+ *   java benchmarks/HttpBenchmark.java activation [seconds-per-phase] [client-threads]
+ *
+ * measures instead the latency of single evaluations, first steady, then while an admin uploads and activates new
+ * rule-set versions one after the other ({@link ActivationLatency}).
+ *
+ * -Dbeacon.jar=path runs another build of the service (e.g. main's, for a before/after in one session);
+ * -Dservice.jvm="options" passes JVM options to it (e.g. -XX:StartFlightRecording=filename=http.jfr).
  *
  * Traffic goes only to 127.0.0.1; every loop is bounded by time.
  */
 public class HttpBenchmark {
 
-    record Result(String scenario, double requestsPerSecond, double situationsPerSecond, long errors) {
+    /** @param serviceCpuMicros CPU time the service process used per request (all its threads, GC included) */
+    record Result(String scenario, double requestsPerSecond, double situationsPerSecond, long errors,
+            double serviceCpuMicros) {
     }
 
     public static void main(String[] args) throws Exception {
+        boolean activation = args.length > 0 && args[0].equals("activation");
+        if (activation) {
+            args = java.util.Arrays.copyOfRange(args, 1, args.length);
+        }
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 8;
-        Path jar = Path.of("service/target/beacon.jar");
+        Path jar = Path.of(System.getProperty("beacon.jar", "service/target/beacon.jar"));
         if (!Files.exists(jar)) {
             throw new IllegalStateException("build first: ./mvnw -q package -DskipTests");
         }
         int port = freePort();
         Path data = Files.createTempDirectory("beacon-bench-");
         String adminPassword = "bench-" + UUID.randomUUID();
-        Process service = new ProcessBuilder("java", "-jar", jar.toString(), "--server.port=" + port,
-                "--server.address=127.0.0.1", "--beacon.data-dir=" + data, "--beacon.benchmark.noop-endpoint=true",
-                "--beacon.security.initial-admin-password=" + adminPassword, "--logging.level.root=WARN")
-                .redirectErrorStream(true).redirectOutput(data.resolve("service.log").toFile()).start();
+        List<String> command = new ArrayList<>(List.of("java"));
+        String jvmOptions = System.getProperty("service.jvm", "");
+        if (!jvmOptions.isBlank()) {
+            command.addAll(List.of(jvmOptions.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1",
+                "--beacon.data-dir=" + data, "--beacon.benchmark.noop-endpoint=true",
+                "--beacon.security.initial-admin-password=" + adminPassword, "--logging.level.root=WARN"));
+        Process service = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(data.resolve("service.log").toFile()).start();
         boolean finished = false;
         try {
             String base = "http://127.0.0.1:" + port;
             waitUntilUp(base);
             String caller = createCaller(base, basic("admin", adminPassword));
             String situation = Files.readString(Path.of("examples/requests/cholera-county-12.json")).trim();
+            if (activation) {
+                ActivationLatency.run(base, caller, basic("admin", adminPassword), situation, seconds, threads);
+                finished = true;
+                return;
+            }
             StringBuilder batch = new StringBuilder("{\"situations\":[");
             for (int i = 0; i < 1000; i++) {
                 batch.append(i == 0 ? "" : ",").append(situation.replace("\"cases\":12", "\"cases\":" + (i % 40)));
@@ -63,25 +89,26 @@ public class HttpBenchmark {
             // Two rounds, scenarios interleaved; the first round is warm-up for the JIT and the database.
             for (int round = 1; round <= 2; round++) {
                 results.clear();
-                results.add(run(base + "/benchmark/noop", caller, situation, 1, seconds, threads,
+                results.add(run(service, base + "/benchmark/noop", caller, situation, 1, seconds, threads,
                         "no-op endpoint (baseline)"));
-                results.add(run(base + "/evaluations", caller, situation, 1, seconds, threads,
+                results.add(run(service, base + "/evaluations", caller, situation, 1, seconds, threads,
                         "POST /evaluations, audited, with explanation"));
-                results.add(run(base + "/evaluations?explain=false", caller, situation, 1, seconds, threads,
+                results.add(run(service, base + "/evaluations?explain=false", caller, situation, 1, seconds, threads,
                         "POST /evaluations?explain=false, audited"));
-                results.add(run(base + "/evaluations/batch?explain=false", caller, batchBody, 1000, seconds,
+                results.add(run(service, base + "/evaluations/batch?explain=false", caller, batchBody, 1000, seconds,
                         Math.min(threads, 4), "POST /evaluations/batch?explain=false, 1,000 per batch, audited"));
             }
             double baseline = results.get(0).requestsPerSecond();
             System.out.printf("%d s per scenario, %d client threads, %d cores, Java %s%n%n", seconds, threads,
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-            System.out.println("| scenario | requests/s | situations/s | vs no-op | errors |");
-            System.out.println("|---|---:|---:|---:|---:|");
+            System.out.println("| scenario | requests/s | situations/s | vs no-op | service CPU per request "
+                    + "| errors |");
+            System.out.println("|---|---:|---:|---:|---:|---:|");
             for (Result r : results) {
                 String ratio = r.situationsPerSecond() == r.requestsPerSecond()
                         ? String.format("%.0f%%", 100 * r.requestsPerSecond() / baseline) : "n/a";
-                System.out.printf("| %s | %,.0f | %,.0f | %s | %d |%n", r.scenario(), r.requestsPerSecond(),
-                        r.situationsPerSecond(), ratio, r.errors());
+                System.out.printf("| %s | %,.0f | %,.0f | %s | %,.0f µs | %d |%n", r.scenario(),
+                        r.requestsPerSecond(), r.situationsPerSecond(), ratio, r.serviceCpuMicros(), r.errors());
             }
             finished = true;
         } finally {
@@ -101,8 +128,8 @@ public class HttpBenchmark {
         }
     }
 
-    private static Result run(String url, String authorization, String body, int situationsPerRequest, int seconds,
-            int threads, String name) throws Exception {
+    private static Result run(Process service, String url, String authorization, String body,
+            int situationsPerRequest, int seconds, int threads, String name) throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                 .header("Authorization", authorization).POST(HttpRequest.BodyPublishers.ofString(body)).build();
@@ -112,6 +139,7 @@ public class HttpBenchmark {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<?>> futures = new ArrayList<>();
         long start = System.nanoTime();
+        long cpuBefore = cpuNanos(service);
         for (int t = 0; t < threads; t++) {
             futures.add(pool.submit(() -> {
                 while (!stop.get()) {
@@ -131,8 +159,15 @@ public class HttpBenchmark {
             f.get();
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
+        long cpu = cpuNanos(service) - cpuBefore;
         pool.shutdown();
-        return new Result(name, ok.get() / elapsed, ok.get() * situationsPerRequest / elapsed, errors.get());
+        return new Result(name, ok.get() / elapsed, ok.get() * situationsPerRequest / elapsed, errors.get(),
+                ok.get() == 0 ? Double.NaN : cpu / 1e3 / ok.get());
+    }
+
+    /** CPU time of the service process so far: on a shared machine a steadier measure than requests per second. */
+    static long cpuNanos(Process service) {
+        return service.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 
     /**
@@ -175,6 +210,157 @@ public class HttpBenchmark {
     private static int freePort() throws IOException {
         try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
+        }
+    }
+
+    /**
+     * p50/p99 of single evaluations in a steady phase, then in a phase of the same length in which an admin uploads
+     * the bundled workbooks as a new version and activates it, again and again. Each upload changes one workbook's
+     * bytes (its zip comment) and nothing else, so it is a new version that the service validates, compiles and
+     * tests in full, while the decisions stay the same.
+     */
+    static final class ActivationLatency {
+
+        record Phase(String name, List<Long> nanos, long errors, double seconds) {
+            long percentile(double p) {
+                List<Long> sorted = nanos.stream().sorted().toList();
+                int rank = (int) Math.ceil(p * sorted.size()) - 1;
+                return sorted.isEmpty() ? 0 : sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank)));
+            }
+        }
+
+        static void run(String base, String caller, String admin, String situation, int seconds, int threads)
+                throws Exception {
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpRequest evaluate = HttpRequest.newBuilder(URI.create(base + "/evaluations"))
+                    .header("Content-Type", "application/json").header("Authorization", caller)
+                    .POST(HttpRequest.BodyPublishers.ofString(situation)).build();
+            List<Path> workbooks;
+            try (var files = Files.list(Path.of("tables"))) {
+                workbooks = files.filter(f -> f.toString().endsWith(".xlsx")).sorted().toList();
+            }
+            phase("warm-up", client, evaluate, seconds, threads, null);
+            Phase steady = phase("steady", client, evaluate, seconds, threads, null);
+            List<Long> activations = new ArrayList<>();
+            Phase activating = phase("activating", client, evaluate, seconds, threads, stop -> {
+                for (int n = 1; !stop.get(); n++) {
+                    long t0 = System.nanoTime();
+                    String id = upload(client, base, admin, workbooks, n);
+                    send(client, HttpRequest.newBuilder(URI.create(base + "/rule-sets/" + id + "/activation"))
+                            .header("Authorization", admin).POST(HttpRequest.BodyPublishers.noBody()).build());
+                    activations.add(System.nanoTime() - t0);
+                }
+            });
+            System.out.printf("%d s per phase, %d client threads sending POST /evaluations one at a time each, "
+                    + "%d cores, Java %s%n%n", seconds, threads, Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.version"));
+            System.out.println("| phase | evaluations | errors | p50 | p99 | max |");
+            System.out.println("|---|---:|---:|---:|---:|---:|");
+            for (Phase p : List.of(steady, activating)) {
+                System.out.printf("| %s | %,d | %d | %.2f ms | %.2f ms | %.1f ms |%n", p.name(), p.nanos().size(),
+                        p.errors(), p.percentile(0.50) / 1e6, p.percentile(0.99) / 1e6,
+                        p.nanos().stream().mapToLong(Long::longValue).max().orElse(0) / 1e6);
+            }
+            System.out.printf("%nactivating vs steady: p50 %.2fx, p99 %.2fx; %d versions uploaded and activated, "
+                    + "%.1f s each on average%n", (double) activating.percentile(0.50) / steady.percentile(0.50),
+                    (double) activating.percentile(0.99) / steady.percentile(0.99), activations.size(),
+                    activations.stream().mapToLong(Long::longValue).average().orElse(0) / 1e9);
+        }
+
+        interface Admin {
+            void work(AtomicBoolean stop) throws Exception;
+        }
+
+        private static Phase phase(String name, HttpClient client, HttpRequest evaluate, int seconds, int threads,
+                Admin admin) throws Exception {
+            AtomicBoolean stop = new AtomicBoolean();
+            AtomicLong errors = new AtomicLong();
+            List<Long> nanos = java.util.Collections.synchronizedList(new ArrayList<>());
+            ExecutorService pool = Executors.newFixedThreadPool(threads + 1);
+            List<Future<?>> futures = new ArrayList<>();
+            long start = System.nanoTime();
+            for (int t = 0; t < threads; t++) {
+                futures.add(pool.submit(() -> {
+                    while (!stop.get()) {
+                        long t0 = System.nanoTime();
+                        try {
+                            HttpResponse<Void> r = client.send(evaluate, HttpResponse.BodyHandlers.discarding());
+                            if (r.statusCode() == 200) {
+                                nanos.add(System.nanoTime() - t0);
+                            } else {
+                                errors.incrementAndGet();
+                            }
+                        } catch (IOException | InterruptedException e) {
+                            errors.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            Future<?> adminWork = admin == null ? null : pool.submit(() -> {
+                admin.work(stop);
+                return null;
+            });
+            Thread.sleep(seconds * 1000L);
+            stop.set(true);
+            for (Future<?> f : futures) {
+                f.get();
+            }
+            if (adminWork != null) {
+                adminWork.get(); // the version being uploaded when time ran out is finished, and may add to the tail
+            }
+            pool.shutdown();
+            return new Phase(name, new ArrayList<>(nanos), errors.get(), (System.nanoTime() - start) / 1e9);
+        }
+
+        /** Uploads the workbooks as a new version (revision n changes the first one's zip comment); its id. */
+        private static String upload(HttpClient client, String base, String admin, List<Path> workbooks, int n)
+                throws Exception {
+            String boundary = "beacon-" + UUID.randomUUID();
+            var body = new java.io.ByteArrayOutputStream();
+            for (Path w : workbooks) {
+                byte[] bytes = Files.readAllBytes(w);
+                if (w.equals(workbooks.get(0))) {
+                    bytes = withComment(bytes, "benchmark revision " + n);
+                }
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\""
+                        + w.getFileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                body.write(bytes);
+                body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+            }
+            body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            String answer = send(client, HttpRequest.newBuilder(URI.create(base + "/rule-sets"))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Authorization", admin)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+            Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(answer);
+            if (!id.find()) {
+                throw new IllegalStateException("the upload answered no version id: " + answer);
+            }
+            return id.group(1);
+        }
+
+        private static String send(HttpClient client, HttpRequest request) throws Exception {
+            HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() / 100 != 2) {
+                throw new IllegalStateException(request.uri() + " answered " + r.statusCode() + ": " + r.body());
+            }
+            return r.body();
+        }
+
+        /** The same zip entries with another archive comment: other bytes, the same workbook. */
+        private static byte[] withComment(byte[] xlsx, String comment) throws IOException {
+            var out = new java.io.ByteArrayOutputStream(xlsx.length + 1024);
+            try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(xlsx));
+                    var zip = new java.util.zip.ZipOutputStream(out)) {
+                for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                    zip.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                    in.transferTo(zip);
+                    zip.closeEntry();
+                }
+                zip.setComment(comment);
+            }
+            return out.toByteArray();
         }
     }
 }

@@ -6,9 +6,10 @@ import java.util.UUID;
  * One row of the audit trail.
  *
  * @param decision the full decision, with its explanation
+ * @param json {@code decision} as JSON (UTF-8), the bytes a {@code GET /evaluations/{id}} answers
  * @param caller who asked
  * @param batchId the batch it came in, or null
  * @param batchIndex its position in that batch, or null
  */
-record AuditEntry(EvaluationResponse decision, String caller, UUID batchId, Integer batchIndex) {
+record AuditEntry(EvaluationResponse decision, byte[] json, String caller, UUID batchId, Integer batchIndex) {
 }

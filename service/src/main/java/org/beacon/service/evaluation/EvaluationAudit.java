@@ -9,14 +9,17 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The audit trail in the database. Writes a request's evaluations in one transaction with JDBC batches, so an
- * answer is never sent for a decision that is not stored, and a batch is stored whole or not at all.
+ * The audit trail in the database. A decision is committed before its answer is sent, and a batch is stored whole
+ * or not at all. Thread-safe.
  */
 @Repository
 class EvaluationAudit {
@@ -24,21 +27,24 @@ class EvaluationAudit {
     private static final int JDBC_BATCH = 500;
     private static final String INSERT = "insert into evaluation (id, evaluated_at, caller, rule_set_id, rule_set_hash,"
             + " event_type, region_code, region_name, region_level, as_of, grade, warning_colour, no_match,"
-            + " fired_rules, batch_id, batch_index, decision_json)"
+            + " fired_rules, batch_id, batch_index, decision_deflated)"
             + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String SUMMARY_COLUMNS = "id, evaluated_at, caller, rule_set_id, event_type, region_code,"
             + " region_name, as_of, grade, warning_colour, no_match, fired_rules, batch_id, batch_index";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
-    private final JsonMapper json;
+    private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock writing = new ReentrantLock();
 
-    EvaluationAudit(JdbcTemplate jdbc, TransactionTemplate transactions, JsonMapper json) {
+    EvaluationAudit(JdbcTemplate jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.json = json;
     }
 
+    /**
+     * Stores a batch's decisions in one transaction of their own: the batch is stored whole or not at all.
+     */
     void save(List<AuditEntry> entries) {
         if (entries.isEmpty()) {
             return;
@@ -47,11 +53,72 @@ class EvaluationAudit {
         for (AuditEntry e : entries) {
             rows.add(row(e));
         }
+        insert(rows);
+    }
+
+    /**
+     * Stores one decision and returns once it is committed. Decisions that concurrent requests store at the same
+     * time share one commit (group commit): whoever holds the write lock commits everything queued, the others find
+     * their row committed when they get the lock. A commit costs H2 a rewrite of the pages it touched, so sharing
+     * it is what makes single evaluations under load cheap; each request still answers only after its own row is
+     * committed. If a shared commit fails, its rows are retried one by one, so one bad row fails only its request.
+     */
+    void saveOne(AuditEntry entry) {
+        Pending mine = new Pending(row(entry));
+        queue.add(mine);
+        while (!mine.done.isDone()) {
+            writing.lock();
+            try {
+                if (!mine.done.isDone()) {
+                    commitQueued();
+                }
+            } finally {
+                writing.unlock();
+            }
+        }
+        try {
+            mine.done.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    private void commitQueued() {
+        List<Pending> group = new ArrayList<>();
+        for (Pending p; group.size() < JDBC_BATCH && (p = queue.poll()) != null; ) {
+            group.add(p);
+        }
+        try {
+            insert(group.stream().map(Pending::row).toList());
+            group.forEach(p -> p.done.complete(null));
+        } catch (RuntimeException shared) {
+            for (Pending p : group) {
+                try {
+                    insert(List.<Object[]>of(p.row()));
+                    p.done.complete(null);
+                } catch (RuntimeException alone) {
+                    p.done.completeExceptionally(alone);
+                }
+            }
+        }
+    }
+
+    private void insert(List<Object[]> rows) {
         transactions.executeWithoutResult(status -> {
             for (int from = 0; from < rows.size(); from += JDBC_BATCH) {
                 jdbc.batchUpdate(INSERT, rows.subList(from, Math.min(rows.size(), from + JDBC_BATCH)));
             }
         });
+    }
+
+    /** A row waiting for the commit that stores it. */
+    private record Pending(Object[] row, CompletableFuture<Void> done) {
+        Pending(Object[] row) {
+            this(row, new CompletableFuture<>());
+        }
     }
 
     private Object[] row(AuditEntry e) {
@@ -63,16 +130,24 @@ class EvaluationAudit {
             r == null ? null : truncate(r.code(), 50), r == null ? null : truncate(r.name(), 200),
             r == null ? null : r.level(), s.asOf(), d.grade() == null ? null : d.grade().level(), d.warningColour(),
             d.noMatch(), truncate(String.join(",", d.firedRules()), 4000), e.batchId(), e.batchIndex(),
-            json.writeValueAsString(d)};
+            DeflatedJson.deflate(e.json())};
     }
 
     Optional<String> decisionJson(UUID id) {
-        return jdbc.query("select decision_json from evaluation where id = ?", rs -> rs.next()
-                ? Optional.of(rs.getString(1)) : Optional.empty(), id);
+        return jdbc.query("select decision_json, decision_deflated from evaluation where id = ?", rs -> {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            String json = rs.getString(1); // rows stored before V5
+            return Optional.of(json != null ? json : DeflatedJson.inflate(rs.getBytes(2)));
+        }, id);
     }
 
     EvaluationPage find(AuditQuery q) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
+        // Always true (the column is not null), but it makes H2 count through the evaluation_time index. A bare
+        // count(*) takes H2's shortcut only while no transaction is open; under concurrent inserts it reads every
+        // row, decisions included: from 36 ms to 17 s for 200,000 rows, against 0.1-1 s through the index.
+        StringBuilder where = new StringBuilder(" where evaluated_at is not null");
         List<Object> args = new ArrayList<>();
         if (q.regionCode() != null) {
             where.append(" and region_code = ?");

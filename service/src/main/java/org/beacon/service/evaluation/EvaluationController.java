@@ -3,6 +3,9 @@ package org.beacon.service.evaluation;
 import org.beacon.service.system.Echo;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
@@ -46,7 +49,11 @@ class EvaluationController {
     @Operation(summary = "Decide one situation", description = "Returns the response grade, warning colour, actions "
             + "and, per table, the rows that answered with the value each condition was tested against. The "
             + "decision is stored in the audit trail before the response is sent.")
-    EvaluationResponse evaluate(@RequestBody EvaluationRequest request,
+    @ApiResponse(responseCode = "200", description = "The decision", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = EvaluationResponse.class)))
+    // bytes, not an EvaluationResponse: the service has serialised the decision once for the audit and the answer
+    byte[] evaluate(@RequestBody EvaluationRequest request,
             @Parameter(description = "false leaves out the per-condition explanation")
             @RequestParam(defaultValue = "true") boolean explain,
             @Parameter(description = "a rule-set version to use (e.g. a draft to try) instead of the one in force on "

@@ -38,8 +38,9 @@ class EvaluationService {
 
     /**
      * @param pinnedRuleSet a version id to use, or null for the version in force on the situation's date
+     * @return the decision as JSON (UTF-8): with its explanation, the very bytes the audit keeps
      */
-    EvaluationResponse evaluate(EvaluationRequest request, boolean explain, String caller, String pinnedRuleSet) {
+    byte[] evaluate(EvaluationRequest request, boolean explain, String caller, String pinnedRuleSet) {
         CompiledRuleSet ruleSet = select(pinnedRuleSet, request.asOf());
         Situation situation;
         try {
@@ -49,8 +50,9 @@ class EvaluationService {
             throw e;
         }
         EvaluationResponse full = decide(ruleSet, situation);
-        audit.save(List.of(new AuditEntry(full, caller, null, null)));
-        return explain ? full : full.withoutExplanation();
+        byte[] fullJson = json.writeValueAsBytes(full);
+        audit.saveOne(new AuditEntry(full, fullJson, caller, null, null));
+        return explain ? fullJson : json.writeValueAsBytes(full.withoutExplanation());
     }
 
     BatchResponse evaluateBatch(List<JsonNode> items, boolean explain, String caller, String pinnedRuleSet) {
@@ -69,7 +71,7 @@ class EvaluationService {
                 CompiledRuleSet ruleSet = pinned != null ? pinned : registry.forDate(request.asOf());
                 Situation situation = SituationMapper.toSituation(request, ruleSet, prefix);
                 EvaluationResponse full = decide(ruleSet, situation);
-                entries.add(new AuditEntry(full, caller, batchId, i));
+                entries.add(new AuditEntry(full, json.writeValueAsBytes(full), caller, batchId, i));
                 results.add(new BatchResponse.Item(i, explain ? full : full.withoutExplanation(), null));
             } catch (InvalidRequestException e) {
                 failed++;
@@ -128,7 +130,7 @@ class EvaluationService {
         colours.put("none", 0);
         for (int i = 0; i < situations.size(); i++) {
             EvaluationResponse full = decide(ruleSet, situations.get(i));
-            entries.add(new AuditEntry(full, caller, batchId, i));
+            entries.add(new AuditEntry(full, json.writeValueAsBytes(full), caller, batchId, i));
             out.add(RiskMapView.of(i, full));
             colours.merge(full.areaRisk() == null ? "none" : full.areaRisk().colour(), 1, Integer::sum);
         }

@@ -37,6 +37,9 @@ class EvaluationApiTest {
     @Autowired
     TestUsers users;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("beacon.max-request-size", () -> "4MB");
@@ -94,6 +97,38 @@ class EvaluationApiTest {
         assertThat(d.at("/tables/0/matches/0").has("explanation")).isFalse();
         JsonNode stored = http().get("/evaluations/" + d.at("/evaluationId").asString()).json();
         assertThat(stored.at("/tables/0/matches/0/explanation")).isNotEmpty();
+    }
+
+    @Test
+    void answersTheAuditedDecisionByteForByteAsItWasSent() throws Exception {
+        Http.Response sent = http().postJson("/evaluations", example("cholera-county-12"));
+        assertThat(sent.contentType()).startsWith("application/json");
+        Http.Response stored = http().get("/evaluations/" + sent.json().at("/evaluationId").asString());
+        assertThat(stored.body()).isEqualTo(sent.body());
+    }
+
+    @Test
+    void writesASingleDecisionInTheSameJsonAsABatchItem() throws Exception {
+        String single = http().postJson("/evaluations?explain=false", example("cholera-county-12")).body();
+        String batch = http().postJson("/evaluations/batch?explain=false", "{\"situations\":["
+                + example("cholera-county-12") + "]}").body();
+        String item = batch.substring(batch.indexOf("\"evaluation\":") + "\"evaluation\":".length(),
+                batch.lastIndexOf("}]}"));
+        assertThat(withoutIdAndTime(single)).isEqualTo(withoutIdAndTime(item));
+    }
+
+    private static String withoutIdAndTime(String decision) {
+        return decision.replaceFirst("\"evaluationId\":\"[^\"]+\"", "ID").replaceFirst("\"evaluatedAt\":\"[^\"]+\"",
+                "AT");
+    }
+
+    @Test
+    void readsDecisionsStoredBeforeTheyWereCompressed() {
+        String old = "{\"evaluationId\":\"00000000-0000-0000-0000-000000000001\",\"note\":\"杭州 as stored in V1\"}";
+        jdbc.update("insert into evaluation (id, evaluated_at, caller, rule_set_id, rule_set_hash, no_match,"
+                + " fired_rules, decision_json) values (?, current_timestamp, 'v1', 'v1', 'h', false, '', ?)",
+                java.util.UUID.fromString("00000000-0000-0000-0000-000000000001"), old);
+        assertThat(http().get("/evaluations/00000000-0000-0000-0000-000000000001").body()).isEqualTo(old);
     }
 
     @Test
