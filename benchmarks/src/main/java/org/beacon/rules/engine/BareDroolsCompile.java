@@ -7,9 +7,7 @@ import org.beacon.rules.table.RuleSetModel;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
-import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
-import org.kie.api.conf.SequentialOption;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
@@ -18,10 +16,10 @@ import org.kie.internal.io.ResourceFactory;
 
 /**
  * The compile baseline of issue 10: Drools alone building the very DRL Beacon generates for a model, with the same
- * calls and options as {@link RuleBase#build} (a KnowledgeBuilder on a byte-array resource, a sequential KieBase, one
- * stateless session), and nothing of Beacon's own (no workbook reading, checks, analysis or test sheets). Lives in the
- * engine's package because {@link DrlWriter} and {@link SymbolTable} are package-private; writing the DRL uses no
- * Drools class, so a JVM that has only written DRL has not yet warmed Drools up.
+ * calls and options as {@link RuleBase#build} (a KnowledgeBuilder on a byte-array resource, a KieBase in Drools'
+ * default mode, one stateless session), and nothing of Beacon's own (no workbook reading, checks, analysis or test
+ * sheets). Lives in the engine's package because {@link DrlWriter} and {@link SymbolTable} are package-private;
+ * writing the DRL uses no Drools class, so a JVM that has only written DRL has not yet warmed Drools up.
  */
 public final class BareDroolsCompile {
 
@@ -43,9 +41,8 @@ public final class BareDroolsCompile {
         if (builder.hasErrors()) {
             throw new IllegalStateException("Drools refused the generated DRL: " + builder.getErrors());
         }
-        KieBaseConfiguration conf = KieServices.get().newKieBaseConfiguration();
-        conf.setOption(SequentialOption.YES);
-        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(conf);
+        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(
+                KieServices.get().newKieBaseConfiguration());
         kieBase.addPackages(builder.getKnowledgePackages());
         kieBase.newStatelessKieSession();
         return kieBase;
