@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.beacon.rules.engine.RuleBase;
-import org.beacon.rules.table.Condition;
 import org.beacon.rules.table.DecisionTable;
 import org.beacon.rules.table.Dictionary;
 import org.beacon.rules.table.Indicator;
@@ -33,7 +32,7 @@ public final class CompiledRuleSet {
     /** Each table's rules by Excel row, by table index: how a rule the engine fired is found again. */
     private final Rule[][] rulesByRow;
     /** What each rule answers, by table index and Excel row, built once: nothing in it depends on the situation. */
-    private final Answer[][] answersByRow;
+    private final RuleAnswer[][] answersByRow;
     /** The tables decided once per signal, then the situation's grading tables, then its response tables. */
     private final List<DecisionTable> signalTables;
     private final List<DecisionTable> gradingTables;
@@ -48,21 +47,21 @@ public final class CompiledRuleSet {
         this.ruleBase = ruleBase;
         int tableCount = model.tables().stream().mapToInt(DecisionTable::index).max().orElse(-1) + 1;
         this.rulesByRow = new Rule[tableCount][];
-        this.answersByRow = new Answer[tableCount][];
+        this.answersByRow = new RuleAnswer[tableCount][];
         this.notApplicable = new TableDecision[tableCount];
         List<DecisionTable> signal = new ArrayList<>();
         List<DecisionTable> grading = new ArrayList<>();
         List<DecisionTable> response = new ArrayList<>();
         for (DecisionTable t : model.tables()) {
             Rule[] rows = new Rule[t.rules().stream().mapToInt(Rule::row).max().orElse(-1) + 1];
-            Answer[] answers = new Answer[rows.length];
+            RuleAnswer[] answers = new RuleAnswer[rows.length];
             for (Rule r : t.rules()) {
                 rows[r.row()] = r;
-                answers[r.row()] = answer(r);
+                answers[r.row()] = RuleAnswer.of(t, r, model.colours());
             }
             rulesByRow[t.index()] = rows;
             answersByRow[t.index()] = answers;
-            notApplicable[t.index()] = notApplicable(t, null);
+            notApplicable[t.index()] = answer(t, TableDecision.Outcome.NOT_APPLICABLE, List.of(), List.of(), null);
             (t.perSignal() ? signal : t.decidedAfterGrading() ? response : grading).add(t);
         }
         this.signalTables = List.copyOf(signal);
@@ -70,9 +69,11 @@ public final class CompiledRuleSet {
         this.responseTables = List.copyOf(response);
     }
 
-    private static TableDecision notApplicable(DecisionTable t, String signal) {
-        return new TableDecision(t.sheet(), t.title(), t.workbook(), t.hitPolicy().label(),
-                TableDecision.Outcome.NOT_APPLICABLE, List.of(), List.of(), signal);
+    /** A table's answer to one situation (or to one of its signals), with the table's own identification. */
+    private static TableDecision answer(DecisionTable t, TableDecision.Outcome outcome, List<RuleMatch> matches,
+            List<String> overruled, String signal) {
+        return new TableDecision(t.sheet(), t.title(), t.workbook(), t.hitPolicy().label(), outcome, matches,
+                overruled, signal);
     }
 
     public String id() {
@@ -209,7 +210,7 @@ public final class CompiledRuleSet {
             Object grade = facts.get(Reserved.RESPONSE_GRADE);
             for (DecisionTable t : responseTables) {
                 // without a response grade the response tables have nothing to work from, whatever their rows say
-                matched[t.index()] = response == null ? null : meetingResponseGrade(matched[t.index()], grade);
+                matched[t.index()] = response == null ? null : meetingResponseGrade(t, matched[t.index()], grade);
             }
             out.decide(matched, facts, eventType, responseTables, null);
         }
@@ -234,21 +235,14 @@ public final class CompiledRuleSet {
         return byTable;
     }
 
-    /** The rows, of those the engine matched, whose response-grade conditions accept this grade. */
-    private static List<Rule> meetingResponseGrade(List<Rule> rows, Object grade) {
+    /** The rows, of those the engine matched in this table, whose response-grade conditions accept this grade. */
+    private List<Rule> meetingResponseGrade(DecisionTable t, List<Rule> rows, Object grade) {
         if (rows == null) {
             return null;
         }
         List<Rule> kept = new ArrayList<>(rows.size());
         for (Rule r : rows) {
-            boolean meets = true;
-            for (Condition c : r.conditions()) {
-                if (c.indicator().name().equals(Reserved.RESPONSE_GRADE) && !c.accepts(grade)) {
-                    meets = false;
-                    break;
-                }
-            }
-            if (meets) {
+            if (answersByRow[t.index()][r.row()].meetsGrade(grade)) {
                 kept.add(r);
             }
         }
@@ -288,12 +282,12 @@ public final class CompiledRuleSet {
                 boolean none = rows == null || rows.isEmpty();
                 if (!t.eventTypes().isEmpty() && (eventType == null || !t.appliesTo(eventType.toString()))
                         || none && !t.hasInputIn(facts)) {
-                    tables.add(signal == null ? notApplicable[t.index()] : notApplicable(t, signal));
+                    tables.add(signal == null ? notApplicable[t.index()]
+                            : answer(t, TableDecision.Outcome.NOT_APPLICABLE, List.of(), List.of(), signal));
                     continue;
                 }
                 if (none) {
-                    tables.add(new TableDecision(t.sheet(), t.title(), t.workbook(), t.hitPolicy().label(),
-                            TableDecision.Outcome.NO_MATCH, List.of(), List.of(), signal));
+                    tables.add(answer(t, TableDecision.Outcome.NO_MATCH, List.of(), List.of(), signal));
                     continue;
                 }
                 rows.sort(BY_ROW);
@@ -309,8 +303,7 @@ public final class CompiledRuleSet {
                         passColour = m.colour();
                     }
                 }
-                tables.add(new TableDecision(t.sheet(), t.title(), t.workbook(), t.hitPolicy().label(),
-                        TableDecision.Outcome.MATCHED, answers, overruled(rows, selected), signal));
+                tables.add(answer(t, TableDecision.Outcome.MATCHED, answers, overruled(rows, selected), signal));
             }
             return passColour;
         }
@@ -376,35 +369,6 @@ public final class CompiledRuleSet {
                     signals, risk == null ? null : RiskLevel.parse(risk).orElseThrow(),
                     area == null ? null : AreaRisk.parse(area).orElseThrow(), reporting,
                     kept.get(TypedOutputs.TERMINATION), details, outputs);
-        }
-    }
-
-    private Answer answer(Rule r) {
-        WarningColour colour = r.colour() != null ? r.colour() : r.grade() == null ? null
-                : model.colours().get(r.grade());
-        List<Condition> tested = r.conditions().stream().filter(c -> !c.isAny()).toList();
-        return new Answer(new RuleMatch(r.id(), r.grade(), colour, r.actions(), r.outputs(), r.source(), r.tag(),
-                List.of()), tested, tested.stream().map(c -> c.test().describe()).toList());
-    }
-
-    /**
-     * A rule's answer: the match without explanation, and what the explanation says of each condition it tests
-     * (all but the situation's values).
-     */
-    private record Answer(RuleMatch unexplained, List<Condition> tested, List<String> tests) {
-
-        RuleMatch match(Map<String, Object> values, boolean explain) {
-            if (!explain || tested.isEmpty()) {
-                return unexplained;
-            }
-            List<ConditionCheck> why = new ArrayList<>(tested.size());
-            for (int i = 0; i < tested.size(); i++) {
-                Condition c = tested.get(i);
-                why.add(new ConditionCheck(c.indicator().name(), c.cell(), tests.get(i), c.written(),
-                        values.get(c.indicator().name())));
-            }
-            RuleMatch m = unexplained;
-            return new RuleMatch(m.ruleId(), m.grade(), m.colour(), m.actions(), m.outputs(), m.source(), m.tag(), why);
         }
     }
 }

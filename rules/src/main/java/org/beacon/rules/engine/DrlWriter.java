@@ -10,7 +10,6 @@ import org.beacon.rules.table.Condition;
 import org.beacon.rules.table.DecisionTable;
 import org.beacon.rules.table.Indicator;
 import org.beacon.rules.table.Interval;
-import org.beacon.rules.table.Reserved;
 import org.beacon.rules.table.Rule;
 import org.beacon.rules.table.Test;
 
@@ -51,7 +50,7 @@ public final class DrlWriter {
                     constraints.add(symbolConstraint(eventType, new Test.Symbols(table.eventTypes(), false)));
                 }
                 for (Condition c : rule.conditions()) {
-                    if (!(table.decidedAfterGrading() && c.indicator().name().equals(Reserved.RESPONSE_GRADE))) {
+                    if (!table.checkedAfterGrading(c)) {
                         constraints.addAll(constraints(c));
                     }
                 }

@@ -29,7 +29,6 @@ public record DecisionTable(int index, String workbook, String sheet, String tit
 
     /** True when a column tests the response grade, so the table runs after the grading tables. */
     public boolean usesResponseGrade() {
-        // asked of every table in two passes of every evaluation: a loop, not a stream (a replay asks millions)
         for (Indicator i : inputs) {
             if (i.name().equals(Reserved.RESPONSE_GRADE)) {
                 return true;
@@ -38,11 +37,6 @@ public record DecisionTable(int index, String workbook, String sheet, String tit
         return false;
     }
 
-    /**
-     * False when the table tests indicators beyond the situation's own event type and region level and {@code facts}
-     * holds none of them: when no row matched either, the situation is about something else (a risk-map table for a
-     * cholera report) and the table is not applicable rather than unmatched.
-     */
     /**
      * True for the response tables: a table of the situation (not per signal) that tests the response grade, and so
      * is decided after the grading tables, with the grade they decided. Its rows' response-grade conditions are
@@ -53,6 +47,20 @@ public record DecisionTable(int index, String workbook, String sheet, String tit
         return !perSignal && usesResponseGrade();
     }
 
+    /**
+     * True for a condition of this table that is checked once the grade is decided rather than by the rule engine:
+     * the response-grade conditions of a response table. {@code DrlWriter} leaves exactly these out of the rules and
+     * {@code CompiledRuleSet} checks exactly these, so the two cannot disagree on which they are.
+     */
+    public boolean checkedAfterGrading(Condition c) {
+        return decidedAfterGrading() && c.indicator().name().equals(Reserved.RESPONSE_GRADE);
+    }
+
+    /**
+     * False when the table tests indicators beyond the situation's own event type and region level and {@code facts}
+     * holds none of them: when no row matched either, the situation is about something else (a risk-map table for a
+     * cholera report) and the table is not applicable rather than unmatched.
+     */
     public boolean hasInputIn(Map<String, Object> facts) {
         boolean tests = false;
         for (Indicator i : inputs) {
