@@ -52,26 +52,16 @@ public final class RuleBase {
     public static RuleBase build(RuleSetModel model, Findings findings) {
         List<Indicator> indicators = model.dictionary().indicators();
         SymbolTable symbols = new SymbolTable(indicators, model.tables());
-        GeneratedRules rules = new DrlWriter(symbols)
-                .write(model.tables(), model.dictionary().find(Indicator.EVENT_TYPE).orElse(null));
+        GeneratedRules rules = write(model, symbols);
         try {
-            KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
-            Resource resource = ResourceFactory.newByteArrayResource(rules.drl().getBytes(StandardCharsets.UTF_8));
-            // a unique path per build: Drools keys some caches by source path
-            resource.setSourcePath("beacon/" + UUID.randomUUID() + ".drl");
-            builder.add(resource, ResourceType.DRL);
+            KnowledgeBuilder builder = compile(rules.drl());
             if (builder.hasErrors()) {
                 for (KnowledgeBuilderError error : builder.getErrors()) {
                     reportCompileError(rules, error, findings);
                 }
                 return null;
             }
-            // Drools' default (phreak, not sequential) mode: sequential mode looked right for one fact inserted once,
-            // but measured a third slower on the bundled tables (BENCHMARKS.md, issue 10).
-            InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(
-                    KieServices.get().newKieBaseConfiguration());
-            kieBase.addPackages(builder.getKnowledgePackages());
-            return new RuleBase(indicators, symbols, rules, kieBase);
+            return new RuleBase(indicators, symbols, rules, knowledgeBase(builder));
         } catch (RuntimeException e) {
             // Drools throws some structural problems instead of returning them as errors.
             log.warn("rule engine refused the generated rules", e);
@@ -79,6 +69,30 @@ public final class RuleBase {
                     + "this is a defect in Beacon, not in the workbook: please report it");
             return null;
         }
+    }
+
+    static GeneratedRules write(RuleSetModel model, SymbolTable symbols) {
+        return new DrlWriter(symbols).write(model.tables(), model.dictionary().find(Indicator.EVENT_TYPE).orElse(null));
+    }
+
+    /** Drools' compile of the DRL; the builder holds its errors, if any. */
+    static KnowledgeBuilder compile(String drl) {
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        Resource resource = ResourceFactory.newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8));
+        // a unique path per build: Drools keys some caches by source path
+        resource.setSourcePath("beacon/" + UUID.randomUUID() + ".drl");
+        builder.add(resource, ResourceType.DRL);
+        return builder;
+    }
+
+    /** The knowledge base of what a builder compiled without errors. */
+    static InternalKnowledgeBase knowledgeBase(KnowledgeBuilder builder) {
+        // Drools' default (phreak, not sequential) mode: sequential mode looked right for one fact inserted once,
+        // but measured a third slower on the bundled tables (BENCHMARKS.md, issue 10).
+        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(
+                KieServices.get().newKieBaseConfiguration());
+        kieBase.addPackages(builder.getKnowledgePackages());
+        return kieBase;
     }
 
     private static void reportCompileError(GeneratedRules rules, KnowledgeBuilderError error, Findings findings) {
