@@ -133,19 +133,48 @@ public class HttpBenchmark {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                 .header("Authorization", authorization).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        long cpuBefore = cpuNanos(service);
+        Phase p = phase(name, client, request, seconds, threads, null);
+        long cpu = cpuNanos(service) - cpuBefore;
+        long ok = p.nanos().size();
+        return new Result(name, ok / p.seconds(), ok * situationsPerRequest / p.seconds(), p.errors(),
+                ok == 0 ? Double.NaN : cpu / 1e3 / ok);
+    }
+
+    /** One timed phase of load: the latency of each request answered 200, the requests that failed, its length. */
+    record Phase(String name, List<Long> nanos, long errors, double seconds) {
+        long percentile(double p) {
+            List<Long> sorted = nanos.stream().sorted().toList();
+            int rank = (int) Math.ceil(p * sorted.size()) - 1;
+            return sorted.isEmpty() ? 0 : sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank)));
+        }
+    }
+
+    /** Work done beside the clients until {@code stop} is set (uploads and activations), or none. */
+    interface Admin {
+        void work(AtomicBoolean stop) throws Exception;
+    }
+
+    /** {@code threads} clients send {@code request} one at a time each for {@code seconds}, bounded by time. */
+    private static Phase phase(String name, HttpClient client, HttpRequest request, int seconds, int threads,
+            Admin admin) throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
-        AtomicLong ok = new AtomicLong();
         AtomicLong errors = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Long> nanos = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(threads + 1);
         List<Future<?>> futures = new ArrayList<>();
         long start = System.nanoTime();
-        long cpuBefore = cpuNanos(service);
         for (int t = 0; t < threads; t++) {
             futures.add(pool.submit(() -> {
                 while (!stop.get()) {
+                    long t0 = System.nanoTime();
                     try {
                         HttpResponse<Void> r = client.send(request, HttpResponse.BodyHandlers.discarding());
-                        (r.statusCode() == 200 ? ok : errors).incrementAndGet();
+                        if (r.statusCode() == 200) {
+                            nanos.add(System.nanoTime() - t0);
+                        } else {
+                            errors.incrementAndGet();
+                        }
                     } catch (IOException | InterruptedException e) {
                         errors.incrementAndGet();
                     }
@@ -153,16 +182,20 @@ public class HttpBenchmark {
                 return null;
             }));
         }
+        Future<?> adminWork = admin == null ? null : pool.submit(() -> {
+            admin.work(stop);
+            return null;
+        });
         Thread.sleep(seconds * 1000L);
         stop.set(true);
         for (Future<?> f : futures) {
             f.get();
         }
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        long cpu = cpuNanos(service) - cpuBefore;
+        if (adminWork != null) {
+            adminWork.get(); // the version being uploaded when time ran out is finished, and may add to the tail
+        }
         pool.shutdown();
-        return new Result(name, ok.get() / elapsed, ok.get() * situationsPerRequest / elapsed, errors.get(),
-                ok.get() == 0 ? Double.NaN : cpu / 1e3 / ok.get());
+        return new Phase(name, new ArrayList<>(nanos), errors.get(), (System.nanoTime() - start) / 1e9);
     }
 
     /** CPU time of the service process so far: on a shared machine a steadier measure than requests per second. */
@@ -221,14 +254,6 @@ public class HttpBenchmark {
      */
     static final class ActivationLatency {
 
-        record Phase(String name, List<Long> nanos, long errors, double seconds) {
-            long percentile(double p) {
-                List<Long> sorted = nanos.stream().sorted().toList();
-                int rank = (int) Math.ceil(p * sorted.size()) - 1;
-                return sorted.isEmpty() ? 0 : sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank)));
-            }
-        }
-
         static void run(String base, String caller, String admin, String situation, int seconds, int threads)
                 throws Exception {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -265,52 +290,6 @@ public class HttpBenchmark {
                     + "%.1f s each on average%n", (double) activating.percentile(0.50) / steady.percentile(0.50),
                     (double) activating.percentile(0.99) / steady.percentile(0.99), activations.size(),
                     activations.stream().mapToLong(Long::longValue).average().orElse(0) / 1e9);
-        }
-
-        interface Admin {
-            void work(AtomicBoolean stop) throws Exception;
-        }
-
-        private static Phase phase(String name, HttpClient client, HttpRequest evaluate, int seconds, int threads,
-                Admin admin) throws Exception {
-            AtomicBoolean stop = new AtomicBoolean();
-            AtomicLong errors = new AtomicLong();
-            List<Long> nanos = java.util.Collections.synchronizedList(new ArrayList<>());
-            ExecutorService pool = Executors.newFixedThreadPool(threads + 1);
-            List<Future<?>> futures = new ArrayList<>();
-            long start = System.nanoTime();
-            for (int t = 0; t < threads; t++) {
-                futures.add(pool.submit(() -> {
-                    while (!stop.get()) {
-                        long t0 = System.nanoTime();
-                        try {
-                            HttpResponse<Void> r = client.send(evaluate, HttpResponse.BodyHandlers.discarding());
-                            if (r.statusCode() == 200) {
-                                nanos.add(System.nanoTime() - t0);
-                            } else {
-                                errors.incrementAndGet();
-                            }
-                        } catch (IOException | InterruptedException e) {
-                            errors.incrementAndGet();
-                        }
-                    }
-                    return null;
-                }));
-            }
-            Future<?> adminWork = admin == null ? null : pool.submit(() -> {
-                admin.work(stop);
-                return null;
-            });
-            Thread.sleep(seconds * 1000L);
-            stop.set(true);
-            for (Future<?> f : futures) {
-                f.get();
-            }
-            if (adminWork != null) {
-                adminWork.get(); // the version being uploaded when time ran out is finished, and may add to the tail
-            }
-            pool.shutdown();
-            return new Phase(name, new ArrayList<>(nanos), errors.get(), (System.nanoTime() - start) / 1e9);
         }
 
         /** Uploads the workbooks as a new version (revision n changes the first one's zip comment); its id. */
