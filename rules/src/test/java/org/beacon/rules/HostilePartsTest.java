@@ -123,6 +123,27 @@ class HostilePartsTest {
         assertThat(c.errors()).isEmpty();
     }
 
+    // --- sheets with the same name ---
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Cholera", "cholera"})
+    void refusesTwoSheetsWithTheSameNameNamingTheWorkbookAndBoth(String renamed) throws IOException {
+        // Excel allows no two sheets whose names differ only in case, but xl/workbook.xml can be edited: renaming
+        // SarsHpai to Cholera uploaded fine and SARS situations silently got no grade
+        byte[] grading = Files.readAllBytes(Workbooks.root().resolve("tables/national-grading.xlsx"));
+        byte[] bytes = Zips.replace(grading, "xl/workbook.xml", xml -> xml.replace("name=\"SarsHpai\"",
+                "name=\"" + renamed + "\""));
+
+        Compilation c = new RuleSetCompiler().compile(List.of(new WorkbookSource("national-grading.xlsx", bytes)));
+
+        Diagnostic d = Workbooks.only(c, "DUPLICATE_SHEET");
+        assertThat(d.isError()).isTrue();
+        assertThat(d.workbook()).isEqualTo("national-grading.xlsx");
+        assertThat(d.location()).isEqualTo(renamed);
+        assertThat(d.message()).contains("sheet 7 (Cholera)").contains("sheet 8 (" + renamed + ")");
+        assertThat(c.succeeded()).isFalse();
+    }
+
     // --- parts that unpack to much more than the file ---
 
     @Test

@@ -6,9 +6,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Locale;
+import java.util.Map;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
@@ -146,7 +147,7 @@ public final class WorkbookReader {
         XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) reader.getSheetsData();
         List<SheetData> sheets = new ArrayList<>();
         List<Diagnostic> links = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        Map<String, Integer> positions = new HashMap<>();
         while (it.hasNext()) {
             try (InputStream in = it.next()) {
                 String sheetName = it.getSheetName();
@@ -154,8 +155,13 @@ public final class WorkbookReader {
                     return refused(name, "WORKBOOK_TOO_LARGE",
                             "the workbook has more than " + limits.maxSheets() + " sheets");
                 }
-                if (!seen.add(sheetName)) {
-                    continue;
+                // Excel never writes two sheets whose names differ only in case, but an edited xl/workbook.xml
+                // can; rule ids and test sheets name tables by sheet, so one of the two would be lost
+                Integer first = positions.putIfAbsent(sheetName.toLowerCase(Locale.ROOT), sheets.size());
+                if (first != null) {
+                    return located(name, sheetName, "DUPLICATE_SHEET", "sheet " + (first + 1) + " ("
+                            + sheets.get(first).name() + ") and sheet " + (sheets.size() + 1) + " (" + sheetName
+                            + ") have the same name (Excel compares sheet names ignoring case); rename one of them");
                 }
                 SheetXmlHandler handler = new SheetXmlHandler(strings, limits);
                 try {
