@@ -13,6 +13,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.zip.ZipFile;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.beacon.rules.workbook.WorkbookLimits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -92,6 +93,28 @@ class HostilePartsTest {
         if (List.of("docProps/core.xml", "docProps/app.xml", "xl/styles.xml").contains(part)) {
             assertThat(c.errors().get(0).message()).contains(part).contains("DOCTYPE");
         }
+    }
+
+    @Test
+    void aWorkbookWithANoteOnACellIsReadAsBefore() throws IOException {
+        // a note brings the parts a DOCTYPE check must read past: its text (comments1.xml) and legacy VML
+        byte[] bytes;
+        try (XSSFWorkbook wb = new XSSFWorkbook(new java.io.ByteArrayInputStream(WorkbookBuilder.cholera().bytes()));
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            var sheet = wb.getSheet("Cholera");
+            var note = sheet.createDrawingPatriarch().createCellComment(wb.getCreationHelper().createClientAnchor());
+            note.setString(wb.getCreationHelper().createRichTextString("阈值见 criteria §2"));
+            sheet.getRow(5).getCell(0).setCellComment(note);
+            wb.write(out);
+            bytes = out.toByteArray();
+        }
+        assertThat(Zips.parts(bytes)).anyMatch(p -> p.endsWith(".vml")).anyMatch(p -> p.contains("comments"));
+
+        Compilation c = compile(bytes);
+
+        assertThat(c.errors()).isEmpty();
+        assertThat(c.ruleSet().orElseThrow().evaluate(Workbooks.situation("cholera", Map.of("cases", 31))).grade())
+                .isEqualTo(Grade.II);
     }
 
     @Test
