@@ -61,6 +61,8 @@ final class SituationValues {
     static final int MAX_SIGNAL_DAYS = 4000;
     /** Most signals in one situation. */
     static final int MAX_SIGNALS = 50;
+    private static final String COUNT_BOUND = BigDecimal.valueOf(SignalStatistics.MAX_DAILY_COUNT).toBigInteger()
+            + " (the most one day may count)";
 
     /**
      * Each signal's facts for the {@code For each: signal} tables: its source and the statistics its history allows,
@@ -82,6 +84,7 @@ final class SituationValues {
                     + situation.signals().size()));
             return out;
         }
+        Map<Object, Integer> firstOfSource = new java.util.HashMap<>();
         for (int i = 0; i < situation.signals().size(); i++) {
             Signal signal = situation.signals().get(i);
             String pointer = "/signals/" + i;
@@ -95,6 +98,11 @@ final class SituationValues {
             if (signal.source() == null) {
                 problems.add(new SituationProblem(pointer + "/source", "source is required; valid values: "
                         + String.join(", ", source.values())));
+            } else if (sourceValue != null && firstOfSource.putIfAbsent(sourceValue, i) != null) {
+                // the multi-point tables count signals: one source sent twice would count as two warnings
+                problems.add(new SituationProblem(pointer + "/source", "'" + sourceValue + "' is already the "
+                        + "source of /signals/" + firstOfSource.get(sourceValue) + "/source; send one series per "
+                        + "source"));
             }
             if (signal.start() == null) {
                 problems.add(new SituationProblem(pointer + "/start", "start (the date of the first value) is "
@@ -108,9 +116,9 @@ final class SituationValues {
                         + values.length));
             } else {
                 for (int d = 0; d < values.length; d++) {
-                    if (!Double.isFinite(values[d]) || values[d] < 0) {
+                    if (!(values[d] >= 0 && values[d] <= SignalStatistics.MAX_DAILY_COUNT)) {
                         problems.add(new SituationProblem(pointer + "/values/" + d, "a daily count must be a number "
-                                + "0 or more, not " + values[d]));
+                                + "from 0 to " + COUNT_BOUND + ", not " + values[d]));
                         break;
                     }
                 }

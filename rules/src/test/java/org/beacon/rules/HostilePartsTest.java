@@ -13,11 +13,13 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.zip.ZipFile;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.beacon.rules.workbook.WorkbookLimits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -58,7 +60,7 @@ class HostilePartsTest {
     }
 
     private static String withDoctype(String xml, String doctype) {
-        int declarationEnd = xml.indexOf("?>") + 2;
+        int declarationEnd = xml.startsWith("<?xml") ? xml.indexOf("?>") + 2 : 0;
         return xml.substring(0, declarationEnd) + doctype + xml.substring(declarationEnd);
     }
 
@@ -88,6 +90,46 @@ class HostilePartsTest {
         assertThat(c.succeeded()).isFalse();
         assertThat(c.errors()).extracting(Diagnostic::code).containsExactly("UNREADABLE_WORKBOOK");
         assertThat(everythingShown(c)).doesNotContain(secret).doesNotContain(secretFile.toString());
+        if (List.of("docProps/core.xml", "docProps/app.xml", "xl/styles.xml").contains(part)) {
+            assertThat(c.errors().get(0).message()).contains(part).contains("DOCTYPE");
+        }
+    }
+
+    @Test
+    void aWorkbookWithANoteOnACellIsReadAsBefore() throws IOException {
+        // a note brings the parts a DOCTYPE check must read past: its text (comments1.xml) and legacy VML
+        byte[] bytes;
+        try (XSSFWorkbook wb = new XSSFWorkbook(new java.io.ByteArrayInputStream(WorkbookBuilder.cholera().bytes()));
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            var sheet = wb.getSheet("Cholera");
+            var note = sheet.createDrawingPatriarch().createCellComment(wb.getCreationHelper().createClientAnchor());
+            note.setString(wb.getCreationHelper().createRichTextString("阈值见 criteria §2"));
+            sheet.getRow(5).getCell(0).setCellComment(note);
+            wb.write(out);
+            bytes = out.toByteArray();
+        }
+        assertThat(Zips.parts(bytes)).anyMatch(p -> p.endsWith(".vml")).anyMatch(p -> p.contains("comments"));
+
+        Compilation c = compile(bytes);
+
+        assertThat(c.errors()).isEmpty();
+        assertThat(c.ruleSet().orElseThrow().evaluate(Workbooks.situation("cholera", Map.of("cases", 31))).grade())
+                .isEqualTo(Grade.II);
+    }
+
+    @Test
+    void refusesADoctypeInASheetPartTheWorkbookDoesNotList() {
+        // no sheet of xl/workbook.xml points to it, so the sheet reader never opens it
+        byte[] bytes = Zips.edit(WorkbookBuilder.cholera().bytes(), Map.of("[Content_Types].xml", xml -> xml.replace(
+                "</Types>", "<Override PartName=\"/xl/worksheets/sheet9.xml\" ContentType=\"application/vnd."
+                        + "openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>")), Map.of(
+                "xl/worksheets/sheet9.xml", "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e \"e\">]><worksheet "
+                        + "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"/>"));
+
+        Compilation c = compile(bytes);
+
+        assertThat(c.errors()).extracting(Diagnostic::code).containsExactly("UNREADABLE_WORKBOOK");
+        assertThat(c.errors().get(0).message()).contains("xl/worksheets/sheet9.xml");
     }
 
     @ParameterizedTest
@@ -108,6 +150,48 @@ class HostilePartsTest {
         if (part.equals(SHEET)) {
             assertThat(c.errors().get(0).location()).isEqualTo("Cholera");
         }
+    }
+
+    /** Every part of the valid workbook: content types, relationships, properties, styles, workbook, sheets. */
+    static List<String> everyPart() {
+        return Zips.parts(WorkbookBuilder.cholera().bytes());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyPart")
+    void refusesADoctypeInAnyPartWithoutShowingTheFileItNames(String part) throws IOException {
+        // document properties and styles were read past without a word until issue 18, though Beacon shows none of
+        // their text: a DOCTYPE has no place in a workbook, wherever it is
+        Path secretFile = secretFile();
+        String secret = Files.readString(secretFile);
+        byte[] bytes = Zips.replace(WorkbookBuilder.cholera().bytes(), part, xml -> withDoctype(xml,
+                "<!DOCTYPE x [<!ENTITY secret SYSTEM \"" + secretFile.toUri() + "\">]>"));
+
+        Compilation c = compile(bytes);
+
+        assertThat(c.errors()).extracting(Diagnostic::code).containsExactly("UNREADABLE_WORKBOOK");
+        assertThat(everythingShown(c)).doesNotContain(secret).doesNotContain(secretFile.toString());
+    }
+
+    // --- sheets with the same name ---
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Cholera", "cholera"})
+    void refusesTwoSheetsWithTheSameNameNamingTheWorkbookAndBoth(String renamed) throws IOException {
+        // Excel allows no two sheets whose names differ only in case, but xl/workbook.xml can be edited: renaming
+        // SarsHpai to Cholera uploaded fine and SARS situations silently got no grade
+        byte[] grading = Files.readAllBytes(Workbooks.root().resolve("tables/national-grading.xlsx"));
+        byte[] bytes = Zips.replace(grading, "xl/workbook.xml", xml -> xml.replace("name=\"SarsHpai\"",
+                "name=\"" + renamed + "\""));
+
+        Compilation c = new RuleSetCompiler().compile(List.of(new WorkbookSource("national-grading.xlsx", bytes)));
+
+        Diagnostic d = Workbooks.only(c, "DUPLICATE_SHEET");
+        assertThat(d.isError()).isTrue();
+        assertThat(d.workbook()).isEqualTo("national-grading.xlsx");
+        assertThat(d.location()).isEqualTo(renamed);
+        assertThat(d.message()).contains("sheet 7 (Cholera)").contains("sheet 8 (" + renamed + ")");
+        assertThat(c.succeeded()).isFalse();
     }
 
     // --- parts that unpack to much more than the file ---

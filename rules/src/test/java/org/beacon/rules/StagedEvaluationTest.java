@@ -215,6 +215,41 @@ class StagedEvaluationTest {
     }
 
     @Test
+    void refusesTheSameSourceTwiceNamingBothSignals() {
+        // one blue series sent twice would be two blue signals, and the multi-point table would raise it to yellow
+        CompiledRuleSet rs = warning();
+        assertThat(withSignals(rs, signal("schoolAbsenteeism", 16)).colour()).isEqualTo(WarningColour.BLUE);
+
+        assertThatThrownBy(() -> withSignals(rs, signal("schoolAbsenteeism", 16), signal("ili", 12),
+                signal("SchoolAbsenteeism", 16)))
+                .isInstanceOfSatisfying(InvalidSituationException.class, e -> {
+                    assertThat(e.problems()).extracting(SituationProblem::pointer)
+                            .containsExactly("/signals/2/source");
+                    assertThat(e.problems().get(0).message()).contains("/signals/0/source")
+                            .contains("one series per source");
+                });
+    }
+
+    @Test
+    void refusesADailyCountAboveTheBoundAtThatDay() {
+        // 1e308 is finite, but a week of it is not: the statistics overflowed and the caller got a 500
+        CompiledRuleSet rs = warning();
+        double[] huge = new double[21];
+        Arrays.fill(huge, 1e308);
+        assertThatThrownBy(() -> withSignals(rs, new Signal("ili", LocalDate.of(2026, 3, 1), huge)))
+                .isInstanceOfSatisfying(InvalidSituationException.class, e -> {
+                    assertThat(e.problems()).extracting(SituationProblem::pointer)
+                            .containsExactly("/signals/0/values/0");
+                    assertThat(e.problems().get(0).message()).contains("1000000000");
+                });
+        assertThatThrownBy(() -> withSignals(rs, signal("ili", 1_000_000_001)))
+                .isInstanceOfSatisfying(InvalidSituationException.class, e -> assertThat(e.problems())
+                        .extracting(SituationProblem::pointer).containsExactly("/signals/0/values/20"));
+        assertThat(withSignals(rs, signal("ili", 1_000_000_000)).signals().get(0).colour())
+                .as("the bound itself is a count").isEqualTo(WarningColour.YELLOW);
+    }
+
+    @Test
     void aSignalStatisticOutsideAForEachSignalTableIsAnError() {
         WorkbookBuilder b = new WorkbookBuilder().dictionary();
         b.sheet("SignalDictionary").row("Dictionary")

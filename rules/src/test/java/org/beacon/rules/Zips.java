@@ -64,6 +64,19 @@ final class Zips {
         }
     }
 
+    /** The names of the workbook's parts, in the order of the zip. */
+    static java.util.List<String> parts(byte[] xlsx) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(xlsx))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                names.add(e.getName());
+            }
+            return names;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static byte[] contentOf(byte[] xlsx, String part) {
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(xlsx))) {
             for (ZipEntry e; (e = in.getNextEntry()) != null; ) {

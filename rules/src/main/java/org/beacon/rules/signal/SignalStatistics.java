@@ -31,6 +31,7 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
  * </ul>
  *
  * A statistic whose history the series does not cover (or whose 5-year mean is 0) is left out, never guessed.
+ * Daily counts are at most {@link #MAX_DAILY_COUNT}, so no statistic overflows.
  */
 public final class SignalStatistics {
 
@@ -44,6 +45,11 @@ public final class SignalStatistics {
     public static final double MIN_SIGMA = 0.5;
     /** Longest series accepted: about 11 years of days. */
     public static final int MAX_DAYS = 4000;
+    /**
+     * Largest count of one day accepted: more than any real series reaches (a billion visits, cases or sales in a
+     * day), yet small enough that sums and deviations over {@link #MAX_DAYS} days stay far from overflowing.
+     */
+    public static final double MAX_DAILY_COUNT = 1_000_000_000;
 
     private SignalStatistics() {
     }
@@ -57,7 +63,8 @@ public final class SignalStatistics {
      * @param start the date of {@code values[0]}
      * @param values one non-negative count per day; the last is day t, the day evaluated
      * @return the statistics the history allows, by name, rounded to 4 decimals ({@code cidarsPercentile} whole)
-     * @throws IllegalArgumentException for an empty, too long or non-finite series, or a negative count
+     * @throws IllegalArgumentException for an empty or too long series, or a count that is negative, not finite or
+     *     above {@link #MAX_DAILY_COUNT}
      */
     public static Map<String, BigDecimal> of(LocalDate start, double[] values) {
         check(values);
@@ -65,20 +72,20 @@ public final class SignalStatistics {
         Map<String, BigDecimal> out = new LinkedHashMap<>();
         int t = values.length - 1;
         if (values.length >= 7) {
-            out.put(SIGNAL_VALUE_7D, round(s.sum7(t)));
+            putRounded(out, SIGNAL_VALUE_7D, s.sum7(t));
         }
         if (values.length >= 8) {
-            out.put(EARS_C1, round(ears(values, t, 1)));
+            putRounded(out, EARS_C1, ears(values, t, 1));
         }
         if (values.length >= 10) {
-            out.put(EARS_C2, round(ears(values, t, 3)));
+            putRounded(out, EARS_C2, ears(values, t, 3));
         }
         if (values.length >= 12) {
             double c3 = 0;
             for (int i = t - 2; i <= t; i++) {
                 c3 += Math.max(0, ears(values, i, 3) - 1);
             }
-            out.put(EARS_C3, round(c3));
+            putRounded(out, EARS_C3, c3);
         }
         Integer percentile = cidarsPercentile(s);
         if (percentile != null) {
@@ -86,7 +93,7 @@ public final class SignalStatistics {
         }
         Double ratio = ratio5yMean(s);
         if (ratio != null) {
-            out.put(RATIO_5Y_MEAN, round(ratio));
+            putRounded(out, RATIO_5Y_MEAN, ratio);
         }
         return out;
     }
@@ -100,9 +107,9 @@ public final class SignalStatistics {
                     + values.length);
         }
         for (int i = 0; i < values.length; i++) {
-            if (!Double.isFinite(values[i]) || values[i] < 0) {
+            if (!(values[i] >= 0 && values[i] <= MAX_DAILY_COUNT)) {
                 throw new IllegalArgumentException("day " + i + " of the signal is " + values[i]
-                        + "; a daily count is a number 0 or more");
+                        + "; a daily count is a number 0 or more, at most " + (long) MAX_DAILY_COUNT);
             }
         }
     }
@@ -151,8 +158,15 @@ public final class SignalStatistics {
         return mean == 0 ? null : s.sum7(s.values.length - 1) / mean;
     }
 
-    private static BigDecimal round(double v) {
-        return BigDecimal.valueOf(v).setScale(4, RoundingMode.HALF_UP);
+    /**
+     * Puts the statistic rounded to 4 decimals. Counts within {@link #MAX_DAILY_COUNT} cannot overflow, but should a
+     * statistic still come out infinite or NaN it is left out like one without history: a decision must never fail
+     * on it, nor a threshold be compared with it.
+     */
+    private static void putRounded(Map<String, BigDecimal> out, String name, double v) {
+        if (Double.isFinite(v)) {
+            out.put(name, BigDecimal.valueOf(v).setScale(4, RoundingMode.HALF_UP));
+        }
     }
 
     /** A daily series with its dates. */

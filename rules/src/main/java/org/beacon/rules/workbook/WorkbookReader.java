@@ -6,13 +6,16 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Locale;
+import java.util.Map;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.openxml4j.opc.internal.PackagePropertiesPart;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
@@ -121,6 +124,7 @@ public final class WorkbookReader {
     private WorkbookContent readPackage(String name, OPCPackage pkg, XmlBudget budget)
             throws IOException, org.apache.poi.openxml4j.exceptions.OpenXML4JException {
         List<String> linkedFiles = new ArrayList<>();
+        Map<String, PackagePart> sheetParts = new LinkedHashMap<>();
         for (PackagePart part : pkg.getParts()) {
             String type = part.getContentType();
             if (type.contains("macroEnabled") || type.contains("vbaProject")
@@ -134,6 +138,11 @@ public final class WorkbookReader {
             if (type.equals(XSSFRelation.EXTERNAL_LINKS.getContentType())) {
                 linkedFiles.add(ExternalLinks.linkedFile(part));
             }
+            if (isSheet(type)) {
+                sheetParts.put(part.getPartName().getName(), part); // checked when read, to name the sheet
+            } else if (isXml(type) && !isPlainXml(part, budget)) {
+                return notPlainXml(name, part, budget);
+            }
         }
         XSSFReader reader = new XSSFReader(pkg);
         ReadOnlySharedStringsTable strings;
@@ -146,7 +155,7 @@ public final class WorkbookReader {
         XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) reader.getSheetsData();
         List<SheetData> sheets = new ArrayList<>();
         List<Diagnostic> links = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        Map<String, Integer> positions = new HashMap<>();
         while (it.hasNext()) {
             try (InputStream in = it.next()) {
                 String sheetName = it.getSheetName();
@@ -154,8 +163,13 @@ public final class WorkbookReader {
                     return refused(name, "WORKBOOK_TOO_LARGE",
                             "the workbook has more than " + limits.maxSheets() + " sheets");
                 }
-                if (!seen.add(sheetName)) {
-                    continue;
+                // Excel never writes two sheets whose names differ only in case, but an edited xl/workbook.xml
+                // can; rule ids and test sheets name tables by sheet, so one of the two would be lost
+                Integer first = positions.putIfAbsent(sheetName.toLowerCase(Locale.ROOT), sheets.size());
+                if (first != null) {
+                    return located(name, sheetName, "DUPLICATE_SHEET", "sheet " + (first + 1) + " ("
+                            + sheets.get(first).name() + ") and sheet " + (sheets.size() + 1) + " (" + sheetName
+                            + ") have the same name (Excel compares sheet names ignoring case); rename one of them");
                 }
                 SheetXmlHandler handler = new SheetXmlHandler(strings, limits);
                 try {
@@ -181,6 +195,12 @@ public final class WorkbookReader {
                 handler.externalReferences().forEach(cell -> links.add(ExternalLinks.cellReadsLinkedFile(name,
                         CellRef.cell(sheetName, CellRef.rowOf(cell), CellRef.columnOf(cell)), linkedFiles)));
                 sheets.add(new SheetData(sheetName, handler.rows()));
+                sheetParts.remove(it.getSheetPart().getPartName().getName());
+            }
+        }
+        for (PackagePart unlisted : sheetParts.values()) { // a sheet part xl/workbook.xml does not list
+            if (!isPlainXml(unlisted, budget)) {
+                return notPlainXml(name, unlisted, budget);
             }
         }
         if (!linkedFiles.isEmpty()) {
@@ -191,6 +211,37 @@ public final class WorkbookReader {
             return refused(name, "NO_TABLES", "the workbook has no sheets");
         }
         return new WorkbookContent(name, sheets, List.of());
+    }
+
+    /** Worksheets, chart sheets and dialog sheets: the sheet iterator reads them, refusing a DOCTYPE. */
+    private static boolean isSheet(String contentType) {
+        return contentType.endsWith("sheet+xml");
+    }
+
+    /** XML by its content type ({@code …+xml}, {@code application/xml}), or VML, the XML of legacy drawings. */
+    private static boolean isXml(String contentType) {
+        String type = contentType.toLowerCase(Locale.ROOT);
+        return type.endsWith("xml") || type.endsWith("vmldrawing");
+    }
+
+    private static boolean isPlainXml(PackagePart part, XmlBudget budget) throws IOException {
+        if (part instanceof PackagePropertiesPart) {
+            // POI parsed docProps/core.xml while opening the file, with a parser that refuses a DOCTYPE, and keeps
+            // only its values; a core.xml with a DOCTYPE stays a plain part, read below
+            return true;
+        }
+        try (InputStream in = part.getInputStream()) {
+            return XmlProlog.isPlain(budget.count(in));
+        }
+    }
+
+    private WorkbookContent notPlainXml(String workbook, PackagePart part, XmlBudget budget) {
+        if (budget.exceeded()) {
+            return tooMuchXml(workbook, "");
+        }
+        return refused(workbook, "UNREADABLE_WORKBOOK", "the part " + part.getPartName().getName()
+                + " of the file declares a DOCTYPE (the \"external entity\" trick) or is damaged, and was not read;"
+                + " save the workbook again from Excel or LibreOffice");
     }
 
     /** The shared text table, counted against the budget (POI would otherwise read it whole, whatever its size). */

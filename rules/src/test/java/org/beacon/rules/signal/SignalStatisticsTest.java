@@ -120,4 +120,29 @@ class SignalStatisticsTest {
         assertThatThrownBy(() -> SignalStatistics.of(START, new double[] {1, -1})).hasMessageContaining("0 or more");
         assertThatThrownBy(() -> SignalStatistics.of(START, new double[4001])).hasMessageContaining("at most 4000");
     }
+
+    @Test
+    void refusesACountAboveTheDailyBoundInsteadOfOverflowing() {
+        // seven days of 1e308 add up to infinity, which no BigDecimal can hold
+        double[] v = new double[12];
+        Arrays.fill(v, 1e308);
+        assertThatThrownBy(() -> SignalStatistics.of(START, v)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("day 0").hasMessageContaining("1000000000");
+    }
+
+    @Test
+    void theLongestSeriesOfTheLargestCountsGivesEveryStatisticFinite() {
+        // alternating 0 and the bound for 4000 days: the largest sums and deviations a valid series can have
+        LocalDate start = LocalDate.of(2015, 1, 1);
+        double[] v = new double[SignalStatistics.MAX_DAYS];
+        for (int i = 0; i < v.length; i += 2) {
+            v[i] = SignalStatistics.MAX_DAILY_COUNT;
+        }
+        assertThat(SignalStatistics.of(start, v)).containsOnlyKeys("signalValue7d", "earsC1", "earsC2", "earsC3",
+                "cidarsPercentile", "ratio5yMean");
+        v[v.length - 1] = SignalStatistics.MAX_DAILY_COUNT;
+        Arrays.fill(v, 0, v.length - 1, 0);
+        assertThat(SignalStatistics.of(start, v)).as("a flat baseline and then the largest count")
+                .containsEntry("signalValue7d", n("1000000000.0000")).containsEntry("earsC1", n("2000000000.0000"));
+    }
 }

@@ -28,11 +28,14 @@ public record EvaluationRequest(
     }
 
     /**
-     * @param source a value of {@code signalSource} (e.g. {@code ili}, {@code schoolAbsenteeism})
+     * @param source a value of {@code signalSource} (e.g. {@code ili}, {@code schoolAbsenteeism}); one signal per
+     *     source in a situation
      * @param start the date of the first value
-     * @param values one count per day from start; the series must reach asOf (later days are ignored)
+     * @param values one count per day from start, each from 0 to 10^9; the series must reach asOf (later days are
+     *     ignored)
      */
-    @Schema(description = "A surveillance signal: one source's daily counts, oldest first")
+    @Schema(description = "A surveillance signal: one source's daily counts (each from 0 to 10^9), oldest first; "
+            + "one signal per source in a situation")
     public record SignalRequest(@Schema(example = "ili") String source, @Schema(example = "2021-06-25") LocalDate start,
             @Schema(example = "[12, 15, 11, 14]") List<Double> values) {
     }

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.beacon.rules.Workbooks;
 import org.beacon.service.Http;
 import org.beacon.service.ServiceTest;
@@ -112,6 +115,64 @@ class PlanTablesApiTest {
                     .contains(prefix + "/signals/0/values/2");
         }
         assertThat(http().get("/evaluations?size=1").json().at("/total").asLong()).isEqualTo(before);
+    }
+
+    /** The multi-point example with only its ili series, sent {@code times} times. */
+    private static String iliOnly(int times) throws Exception {
+        String example = example("requests/influenza-signals-multi-point.json");
+        Matcher ili = Pattern.compile("\\{\"source\":\"ili\"[^}]*}").matcher(example);
+        assertThat(ili.find()).isTrue();
+        String signals = String.join(",", Collections.nCopies(times, ili.group()));
+        return example.replaceFirst("\"signals\":\\[.*]", Matcher.quoteReplacement("\"signals\":["
+                + signals + "]"));
+    }
+
+    private long audited() {
+        return http().get("/evaluations?size=1").json().at("/total").asLong();
+    }
+
+    @Test
+    void theSameSignalSourceTwiceIsRefusedNamingBothInsteadOfCountedTwice() throws Exception {
+        // sent twice, the one ili series counted as two orange signals and the multi-point table made it red
+        assertThat(evaluate(iliOnly(1)).at("/warningColour").asString()).isEqualTo("orange");
+        long before = audited();
+
+        Http.Response r = http().postJson("/evaluations", iliOnly(2));
+
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.json().at("/type").asString()).isEqualTo("urn:beacon:problem:invalid-request");
+        assertThat(r.json().at("/errors")).hasSize(1);
+        assertThat(r.json().at("/errors/0/pointer").asString()).isEqualTo("/signals/1/source");
+        assertThat(r.json().at("/errors/0/detail").asString()).contains("/signals/0/source")
+                .contains("one series per source");
+        assertThat(audited()).isEqualTo(before);
+    }
+
+    @Test
+    void aDailyCountAboveTheBoundIsRefusedAtItsDayAndABatchDecidesTheOthers() throws Exception {
+        // a week of 1e308 overflows to infinity: a 500, and inside a batch the whole batch was a 500
+        String once = iliOnly(1);
+        int days = once.substring(once.indexOf("\"values\":[")).split(",").length;
+        String huge = once.replaceFirst("\"values\":\\[[^\\]]*]", "\"values\":["
+                + String.join(",", Collections.nCopies(days, "1e308")) + "]");
+        long before = audited();
+
+        Http.Response single = http().postJson("/evaluations", huge);
+        assertThat(single.status()).as(single.body()).isEqualTo(400);
+        assertThat(single.json().at("/errors/0/pointer").asString()).isEqualTo("/signals/0/values/0");
+        assertThat(single.json().at("/errors/0/detail").asString()).contains("1000000000");
+
+        Http.Response r = http().postJson("/evaluations/batch", "{\"situations\":[" + once + "," + huge + ","
+                + iliOnly(2) + "," + example("requests/cholera-county-12.json") + "]}");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode b = r.json();
+        assertThat(b.at("/failed").asInt()).isEqualTo(2);
+        assertThat(b.at("/results/0/evaluation/warningColour").asString()).isEqualTo("orange");
+        assertThat(b.at("/results/1/error/errors/0/pointer").asString()).isEqualTo("/situations/1/signals/0/values/0");
+        assertThat(b.at("/results/2/error/errors/0/pointer").asString()).isEqualTo("/situations/2/signals/1/source");
+        assertThat(b.at("/results/3/evaluation/grade/numeral").asString()).isEqualTo("Ⅲ");
+        assertThat(audited()).as("the two decided, nothing else").isEqualTo(before + 2);
     }
 
     @Test
