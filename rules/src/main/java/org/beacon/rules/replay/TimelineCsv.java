@@ -6,6 +6,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -29,10 +30,23 @@ import org.beacon.rules.AdminLevel;
  * starts with {@code cumulative} is a running total.
  *
  * <p>Nothing is guessed: a file with several sources must be pinned to one, a file with gaps needs a
- * {@link Timeline.MissingDays} policy, and every bad cell is reported with its line and column.
+ * {@link Timeline.MissingDays} policy, and every bad cell is reported with its line and column. Everything a replay
+ * will meet is checked here, so that a timeline accepted is a timeline replayed to its last step: counts from 0 to
+ * {@link #MAX_COUNT}, dates with four-digit years, region codes and names without control characters and within the
+ * lengths the evaluation API accepts, and no more region-steps, once gaps are filled, than rows allowed.
  */
 public final class TimelineCsv {
 
+    /**
+     * The largest count a timeline may hold (10^9), the bound the situation API puts on daily counts: more people
+     * than any country has, and far enough from overflow that 14-day sums and 5-year means stay finite.
+     */
+    public static final long MAX_COUNT = 1_000_000_000L;
+    /** The evaluation API's limits on a region code and name, so a replayed region could be decided there too. */
+    static final int MAX_REGION_CODE = 50;
+    static final int MAX_REGION_NAME = 200;
+    /** The replay form's limit on an event type or a source. */
+    static final int MAX_LABEL = 100;
     private static final int MAX_ISSUES = 50;
 
     /**
@@ -83,8 +97,7 @@ public final class TimelineCsv {
     public static Timeline read(Reader reader, String file, Options options) {
         List<DataIssue> errors = new ArrayList<>();
         List<DataIssue> warnings = new ArrayList<>();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).get();
+        CSVFormat format = format();
         Map<String, RegionRows> regions = new LinkedHashMap<>();
         Map<String, Long> sources = new TreeMap<>();
         RowCache cache = new RowCache();
@@ -103,7 +116,7 @@ public final class TimelineCsv {
                             + " cells, the header " + h.names.size()));
                     continue;
                 }
-                String source = h.source < 0 ? null : row.get(h.source);
+                String source = h.source < 0 ? null : text(row, h.source, MAX_LABEL, file, h.names, errors);
                 if (source != null) {
                     sources.merge(source, 1L, Long::sum);
                     if (options.source() != null && !options.source().equals(source)) {
@@ -131,6 +144,16 @@ public final class TimelineCsv {
         if (regions.isEmpty() && errors.isEmpty()) {
             errors.add(DataIssue.error("INVALID_VALUE", file, "the timeline has no rows"));
         }
+        if (errors.isEmpty()) {
+            long steps = 0;
+            for (RegionRows r : regions.values()) {
+                steps += r.span(options.step());
+            }
+            if (steps > options.maxRows()) {
+                errors.add(DataIssue.error("TOO_LARGE", file, "the timeline spans " + steps + " region-steps from "
+                        + "each region's first date to its last, at most " + options.maxRows() + " may be replayed"));
+            }
+        }
         List<Timeline.Series> series = new ArrayList<>();
         if (errors.isEmpty()) {
             for (RegionRows r : regions.values()) {
@@ -143,63 +166,118 @@ public final class TimelineCsv {
         return new Timeline(options.step(), series, options.source(), warnings);
     }
 
+    /**
+     * Commons CSV's default format without its trimming: it strips tabs, CRs and other control characters around a
+     * value too, which turns {@code \t=1+1} into a formula and hides characters that must be refused. Spaces are
+     * left out by {@link #cell}.
+     */
+    static CSVFormat format() {
+        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).get();
+    }
+
+    /** A cell without the spaces around it; any other character, a tab included, stays to be checked. */
+    static String cell(CSVRecord row, int column) {
+        String text = row.get(column);
+        int start = 0;
+        int end = text.length();
+        while (start < end && text.charAt(start) == ' ') {
+            start++;
+        }
+        while (end > start && text.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return start == 0 && end == text.length() ? text : text.substring(start, end);
+    }
+
+    /**
+     * A text cell that reaches the steps, the report or a decision, or null (an error is added) when it holds a
+     * control character or is longer than {@code max}: a control character is refused, never stripped, as the
+     * evaluation API refuses it.
+     */
+    static String text(CSVRecord row, int column, int max, String file, List<String> names, List<DataIssue> errors) {
+        String text = cell(row, column);
+        String problem = textProblem(text, max);
+        if (problem == null && text.startsWith("\"") && row.get(column).startsWith(" ")) {
+            problem = "a space before the opening quote makes the quotes part of the value; start the quoted value "
+                    + "right after the comma";
+        }
+        if (problem != null) {
+            add(errors, DataIssue.error("INVALID_VALUE", where(file, row) + " " + names.get(column), problem));
+            return null;
+        }
+        return text;
+    }
+
+    private static String textProblem(String text, int max) {
+        if (text.length() > max) {
+            return "at most " + max + " characters, not " + text.length();
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isISOControl(text.charAt(i))) {
+                return "must not contain control characters (line breaks, tabs, NUL …): U+"
+                        + String.format("%04X", (int) text.charAt(i)) + " at character " + (i + 1);
+            }
+        }
+        return null;
+    }
+
     /** {@code timeline.csv:12}: built only for a diagnostic, not for every row. */
-    private static String where(String file, CSVRecord row) {
+    static String where(String file, CSVRecord row) {
         return file + ":" + (row.getRecordNumber() + 1);
     }
 
     private static void readRow(CSVRecord row, String file, TimelineHeader h, Options options,
             Map<String, RegionRows> regions, List<DataIssue> errors, RowCache cache) {
-        LocalDate date;
-        try {
-            date = cache.date(row.get(h.date));
-        } catch (DateTimeParseException e) {
-            add(errors, DataIssue.error("INVALID_VALUE", where(file, row) + " date", "'" + row.get(h.date)
-                    + "' is not a date (write 2020-01-23)"));
+        String dateText = cell(row, h.date);
+        LocalDate date = cache.date(dateText);
+        if (date == null) {
+            add(errors, DataIssue.error("INVALID_VALUE", where(file, row) + " " + h.names.get(h.date), "'"
+                    + shorten(dateText) + "' is not a date (write 2020-01-23)"));
             return;
         }
         if (options.step() == Timeline.Step.MONTH) {
             date = date.withDayOfMonth(1);
         }
-        String code = row.get(h.region);
-        if (code.isEmpty()) {
-            add(errors, DataIssue.error("INVALID_VALUE", where(file, row) + " region", "the region code is empty"));
+        String code = text(row, h.region, MAX_REGION_CODE, file, h.names, errors);
+        if (code == null) {
             return;
         }
+        if (code.isEmpty()) {
+            add(errors, DataIssue.error("INVALID_VALUE", where(file, row) + " " + h.names.get(h.region),
+                    "the region code is empty"));
+            return;
+        }
+        String name = h.name < 0 ? "" : text(row, h.name, MAX_REGION_NAME, file, h.names, errors);
         AdminLevel level = options.level();
         if (h.level >= 0) {
-            level = cache.level(row.get(h.level));
+            String levelText = cell(row, h.level);
+            level = cache.level(levelText);
             if (level == null) {
-                add(errors, DataIssue.error("INVALID_VALUE", where(file, row) + " level", "'" + row.get(h.level)
-                        + "' is not province, prefecture, county or township"));
+                add(errors, DataIssue.error("INVALID_VALUE", where(file, row) + " " + h.names.get(h.level), "'"
+                        + shorten(levelText) + "' is not province, prefecture, county or township"));
                 return;
             }
         }
-        String eventType = h.eventType >= 0 && !row.get(h.eventType).isEmpty() ? row.get(h.eventType)
-                : options.eventType();
+        String eventType = h.eventType < 0 ? "" : text(row, h.eventType, MAX_LABEL, file, h.names, errors);
+        if (name == null || eventType == null) {
+            return;
+        }
+        if (eventType.isEmpty()) {
+            eventType = options.eventType();
+        }
         double[] values = new double[h.series.size()];
         for (int i = 0; i < values.length; i++) {
-            String text = row.get(h.series.get(i));
-            if (text.isEmpty()) {
-                values[i] = Double.NaN;
-                continue;
-            }
-            try {
-                values[i] = Double.parseDouble(text);
-            } catch (NumberFormatException e) {
-                values[i] = Double.NaN;
+            String text = cell(row, h.series.get(i));
+            values[i] = text.isEmpty() ? Double.NaN : count(text);
+            if (!text.isEmpty() && Double.isNaN(values[i])) {
                 add(errors, DataIssue.error("INVALID_VALUE", where(file, row) + " " + h.names.get(h.series.get(i)),
-                        "'" + text + "' is not a number"));
-                continue;
-            }
-            if (!Double.isFinite(values[i]) || values[i] < 0) {
-                add(errors, DataIssue.error("INVALID_VALUE", where(file, row) + " " + h.names.get(h.series.get(i)),
-                        "'" + text + "' is not a count (a finite number, 0 or more)"));
+                        "'" + shorten(text) + "' is not " + (number(text) ? "a count (0 or more, at most "
+                                + MAX_COUNT + ")" : "a number")));
             }
         }
         RegionRows r = regions.computeIfAbsent(code, c -> new RegionRows(c, h));
-        if (h.name >= 0 && r.name == null && !row.get(h.name).isEmpty()) {
-            r.name = row.get(h.name);
+        if (r.name == null && !name.isEmpty()) {
+            r.name = name;
         }
         r.level = level;
         r.eventType = eventType;
@@ -209,7 +287,44 @@ public final class TimelineCsv {
         }
     }
 
-    private static void add(List<DataIssue> errors, DataIssue issue) {
+    /** The count a cell holds, or NaN when it is not a plain decimal number from 0 to {@link #MAX_COUNT}. */
+    private static double count(String text) {
+        if (!number(text)) {
+            return Double.NaN;
+        }
+        double v;
+        try {
+            v = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+        return v >= 0 && v <= MAX_COUNT ? v : Double.NaN;
+    }
+
+    /**
+     * Digits, a point, an exponent and signs only: {@link Double#parseDouble} also reads {@code 12f}, {@code 0x1p3},
+     * {@code NaN} and {@code Infinity}, none of which a person means as a count.
+     */
+    private static boolean number(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-')) {
+                return false;
+            }
+        }
+        try {
+            Double.parseDouble(text);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    static String shorten(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+    }
+
+    static void add(List<DataIssue> errors, DataIssue issue) {
         if (errors.size() < MAX_ISSUES) {
             errors.add(issue);
         }
@@ -231,12 +346,12 @@ public final class TimelineCsv {
         private String levelText;
         private AdminLevel level;
 
-        /** @throws DateTimeParseException as {@link LocalDate#parse} */
+        /** The date a cell names ({@code 2020-01-23}, a four-digit year), or null. */
         LocalDate date(String text) {
             LocalDate d = dates.get(text);
             if (d == null) {
-                d = LocalDate.parse(text);
-                if (dates.size() < MAX_DATES) {
+                d = TimelineCsv.date(text);
+                if (d != null && dates.size() < MAX_DATES) {
                     dates.put(text, d);
                 }
             }
@@ -300,6 +415,13 @@ public final class TimelineCsv {
             return unordered.put(date, row) == null;
         }
 
+        /** Steps from the first row's date to the last, gaps included. */
+        long span(Timeline.Step step) {
+            sort();
+            return 1 + (step == Timeline.Step.DAY ? ChronoUnit.DAYS : ChronoUnit.MONTHS).between(dates[0],
+                    dates[size - 1]);
+        }
+
         /** Back to date order in the flat arrays. */
         private void sort() {
             if (unordered != null) {
@@ -320,10 +442,7 @@ public final class TimelineCsv {
             sort();
             LocalDate start = dates[0];
             LocalDate end = dates[size - 1];
-            int length = 0;
-            for (LocalDate d = start; !d.isAfter(end); d = options.step().add(start, ++length)) {
-                // counts the steps from the first to the last row
-            }
+            int length = (int) span(options.step());
             String[] names = new String[columns];
             boolean[] cumulative = new boolean[columns];
             for (int c = 0; c < columns; c++) {
@@ -378,6 +497,21 @@ public final class TimelineCsv {
                 byName.put(names[c], series[c]);
             }
             return new Timeline.Series(code, name == null ? code : name, level, eventType, start, length, byName);
+        }
+    }
+
+    /**
+     * An ISO date with a four-digit year, or null: {@link LocalDate#parse} also reads {@code +999999999-12-31},
+     * whose days no replay could count.
+     */
+    static LocalDate date(String text) {
+        if (text.length() != 10) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
         }
     }
 
