@@ -42,7 +42,7 @@ public final class ActualLevels {
         List<DataIssue> errors = new ArrayList<>();
         Map<String, List<Change>> byRegion = new LinkedHashMap<>();
         try (CSVParser parser = CSVParser.builder().setReader(TimelineCsv.withoutByteOrderMark(reader))
-                .setFormat(TimelineCsv.format()).get()) {
+                .setFormat(InputCells.format()).get()) {
             Map<String, Integer> header = new LinkedHashMap<>();
             List<String> names = parser.getHeaderNames().stream().map(String::trim).toList();
             for (int i = 0; i < names.size(); i++) {
@@ -56,29 +56,25 @@ public final class ActualLevels {
                         "actual decisions need the columns region, date and level (or province_code, "
                                 + "effective_date and to_level)")));
             }
+            InputCells cells = new InputCells(file, names, errors);
             for (CSVRecord row : parser) {
-                String where = TimelineCsv.where(file, row);
                 if (!row.isConsistent()) {
-                    TimelineCsv.add(errors, DataIssue.error("INVALID_VALUE", where, "the row has " + row.size()
+                    cells.add(DataIssue.error("INVALID_VALUE", cells.where(row), "the row has " + row.size()
                             + " cells"));
                     continue;
                 }
-                String code = TimelineCsv.text(row, region, TimelineCsv.MAX_REGION_CODE, file, names, errors);
-                String dateText = TimelineCsv.cell(row, date);
-                LocalDate d = TimelineCsv.date(dateText);
+                String code = cells.text(row, region, InputCells.MAX_REGION_CODE);
+                String dateText = InputCells.cell(row, date);
+                LocalDate d = InputCells.date(dateText);
                 if (d == null) {
-                    TimelineCsv.add(errors, DataIssue.error("INVALID_VALUE", where + " " + names.get(date), "'"
-                            + TimelineCsv.shorten(dateText) + "' is not a date"));
-                    continue;
+                    cells.refuse(row, date, "'" + InputCells.shorten(dateText) + "' is not a date");
                 }
-                String text = TimelineCsv.cell(row, level);
+                String text = InputCells.cell(row, level);
                 Optional<Grade> g = Grade.parse(text);
                 if (g.isEmpty() && !text.isEmpty() && !text.equalsIgnoreCase("none")) {
-                    TimelineCsv.add(errors, DataIssue.error("INVALID_VALUE", where + " " + names.get(level), "'"
-                            + TimelineCsv.shorten(text) + "' is not a level (Ⅰ–Ⅳ, I–IV, or none)"));
-                    continue;
-                }
-                if (code != null) {
+                    cells.refuse(row, level, "'" + InputCells.shorten(text) + "' is not a level (Ⅰ–Ⅳ, I–IV, or "
+                            + "none)");
+                } else if (code != null && d != null) {
                     byRegion.computeIfAbsent(code, k -> new ArrayList<>()).add(new Change(code, d, null,
                             g.orElse(null)));
                 }

@@ -5,7 +5,6 @@ import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.beacon.rules.AdminLevel;
@@ -42,12 +40,6 @@ public final class TimelineCsv {
      * than any country has, and far enough from overflow that 14-day sums and 5-year means stay finite.
      */
     public static final long MAX_COUNT = 1_000_000_000L;
-    /** The evaluation API's limits on a region code and name, so a replayed region could be decided there too. */
-    static final int MAX_REGION_CODE = 50;
-    static final int MAX_REGION_NAME = 200;
-    /** The replay form's limit on an event type or a source. */
-    static final int MAX_LABEL = 100;
-    private static final int MAX_ISSUES = 50;
 
     /**
      * What the reader is told rather than guesses.
@@ -97,33 +89,34 @@ public final class TimelineCsv {
     public static Timeline read(Reader reader, String file, Options options) {
         List<DataIssue> errors = new ArrayList<>();
         List<DataIssue> warnings = new ArrayList<>();
-        CSVFormat format = format();
         Map<String, RegionRows> regions = new LinkedHashMap<>();
         Map<String, Long> sources = new TreeMap<>();
         RowCache cache = new RowCache();
-        try (CSVParser parser = CSVParser.builder().setReader(withoutByteOrderMark(reader)).setFormat(format).get()) {
+        try (CSVParser parser = CSVParser.builder().setReader(withoutByteOrderMark(reader))
+                .setFormat(InputCells.format()).get()) {
             TimelineHeader h = TimelineHeader.of(parser.getHeaderNames(), file, errors);
             if (h == null) {
                 throw new ReplayInputException(errors);
             }
+            InputCells cells = new InputCells(file, h.names, errors);
             for (CSVRecord row : parser) {
                 if (row.getRecordNumber() > options.maxRows()) {
-                    throw new ReplayInputException(List.of(DataIssue.error("TOO_LARGE", where(file, row), "more than "
+                    throw new ReplayInputException(List.of(DataIssue.error("TOO_LARGE", cells.where(row), "more than "
                             + options.maxRows() + " rows")));
                 }
                 if (!row.isConsistent()) {
-                    add(errors, DataIssue.error("INVALID_VALUE", where(file, row), "the row has " + row.size()
+                    cells.add(DataIssue.error("INVALID_VALUE", cells.where(row), "the row has " + row.size()
                             + " cells, the header " + h.names.size()));
                     continue;
                 }
-                String source = h.source < 0 ? null : text(row, h.source, MAX_LABEL, file, h.names, errors);
+                String source = h.source < 0 ? null : cells.text(row, h.source, InputCells.MAX_LABEL);
                 if (source != null) {
                     sources.merge(source, 1L, Long::sum);
                     if (options.source() != null && !options.source().equals(source)) {
                         continue;
                     }
                 }
-                readRow(row, file, h, options, regions, errors, cache);
+                readRow(row, cells, h, options, regions, cache);
             }
         } catch (IOException | UncheckedIOException e) {
             throw new ReplayInputException(List.of(DataIssue.error("INVALID_VALUE", file, "not a readable CSV file: "
@@ -166,167 +159,48 @@ public final class TimelineCsv {
         return new Timeline(options.step(), series, options.source(), warnings);
     }
 
-    /**
-     * Commons CSV's default format without its trimming: it strips tabs, CRs and other control characters around a
-     * value too, which turns {@code \t=1+1} into a formula and hides characters that must be refused. Spaces are
-     * left out by {@link #cell}.
-     */
-    static CSVFormat format() {
-        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).get();
-    }
-
-    /** A cell without the spaces around it; any other character, a tab included, stays to be checked. */
-    static String cell(CSVRecord row, int column) {
-        String text = row.get(column);
-        int start = 0;
-        int end = text.length();
-        while (start < end && text.charAt(start) == ' ') {
-            start++;
-        }
-        while (end > start && text.charAt(end - 1) == ' ') {
-            end--;
-        }
-        return start == 0 && end == text.length() ? text : text.substring(start, end);
-    }
-
-    /**
-     * A text cell that reaches the steps, the report or a decision, or null (an error is added) when it holds a
-     * control character or is longer than {@code max}: a control character is refused, never stripped, as the
-     * evaluation API refuses it.
-     */
-    static String text(CSVRecord row, int column, int max, String file, List<String> names, List<DataIssue> errors) {
-        String text = cell(row, column);
-        String problem = textProblem(text, max);
-        if (problem == null && text.startsWith("\"") && row.get(column).startsWith(" ")) {
-            problem = "a space before the opening quote makes the quotes part of the value; start the quoted value "
-                    + "right after the comma";
-        }
-        if (problem != null) {
-            add(errors, DataIssue.error("INVALID_VALUE", where(file, row) + " " + names.get(column), problem));
-            return null;
-        }
-        return text;
-    }
-
-    private static String textProblem(String text, int max) {
-        if (text.length() > max) {
-            return "at most " + max + " characters, not " + text.length();
-        }
-        for (int i = 0; i < text.length(); i++) {
-            if (Character.isISOControl(text.charAt(i))) {
-                return "must not contain control characters (line breaks, tabs, NUL …): U+"
-                        + String.format("%04X", (int) text.charAt(i)) + " at character " + (i + 1);
-            }
-        }
-        return null;
-    }
-
-    /** {@code timeline.csv:12}: built only for a diagnostic, not for every row. */
-    static String where(String file, CSVRecord row) {
-        return file + ":" + (row.getRecordNumber() + 1);
-    }
-
-    private static void readRow(CSVRecord row, String file, TimelineHeader h, Options options,
-            Map<String, RegionRows> regions, List<DataIssue> errors, RowCache cache) {
-        String dateText = cell(row, h.date);
+    private static void readRow(CSVRecord row, InputCells cells, TimelineHeader h, Options options,
+            Map<String, RegionRows> regions, RowCache cache) {
+        String dateText = InputCells.cell(row, h.date);
         LocalDate date = cache.date(dateText);
         if (date == null) {
-            add(errors, DataIssue.error("INVALID_VALUE", where(file, row) + " " + h.names.get(h.date), "'"
-                    + shorten(dateText) + "' is not a date (write 2020-01-23)"));
+            cells.refuse(row, h.date, "'" + InputCells.shorten(dateText) + "' is not a date (write 2020-01-23)");
             return;
         }
         if (options.step() == Timeline.Step.MONTH) {
             date = date.withDayOfMonth(1);
         }
-        String code = text(row, h.region, MAX_REGION_CODE, file, h.names, errors);
-        if (code == null) {
-            return;
+        String code = cells.text(row, h.region, InputCells.MAX_REGION_CODE);
+        if (code != null && code.isEmpty()) {
+            code = cells.refuse(row, h.region, "the region code is empty");
         }
-        if (code.isEmpty()) {
-            add(errors, DataIssue.error("INVALID_VALUE", where(file, row) + " " + h.names.get(h.region),
-                    "the region code is empty"));
-            return;
-        }
-        String name = h.name < 0 ? "" : text(row, h.name, MAX_REGION_NAME, file, h.names, errors);
+        String name = h.name < 0 ? "" : cells.text(row, h.name, InputCells.MAX_REGION_NAME);
+        String eventType = h.eventType < 0 ? "" : cells.text(row, h.eventType, InputCells.MAX_LABEL);
         AdminLevel level = options.level();
         if (h.level >= 0) {
-            String levelText = cell(row, h.level);
+            String levelText = InputCells.cell(row, h.level);
             level = cache.level(levelText);
             if (level == null) {
-                add(errors, DataIssue.error("INVALID_VALUE", where(file, row) + " " + h.names.get(h.level), "'"
-                        + shorten(levelText) + "' is not province, prefecture, county or township"));
-                return;
+                cells.refuse(row, h.level, "'" + InputCells.shorten(levelText) + "' is not province, prefecture, "
+                        + "county or township");
             }
         }
-        String eventType = h.eventType < 0 ? "" : text(row, h.eventType, MAX_LABEL, file, h.names, errors);
-        if (name == null || eventType == null) {
+        if (code == null || name == null || eventType == null || level == null) {
             return;
-        }
-        if (eventType.isEmpty()) {
-            eventType = options.eventType();
         }
         double[] values = new double[h.series.size()];
         for (int i = 0; i < values.length; i++) {
-            String text = cell(row, h.series.get(i));
-            values[i] = text.isEmpty() ? Double.NaN : count(text);
-            if (!text.isEmpty() && Double.isNaN(values[i])) {
-                add(errors, DataIssue.error("INVALID_VALUE", where(file, row) + " " + h.names.get(h.series.get(i)),
-                        "'" + shorten(text) + "' is not " + (number(text) ? "a count (0 or more, at most "
-                                + MAX_COUNT + ")" : "a number")));
-            }
+            values[i] = cells.count(row, h.series.get(i));
         }
         RegionRows r = regions.computeIfAbsent(code, c -> new RegionRows(c, h));
         if (r.name == null && !name.isEmpty()) {
             r.name = name;
         }
         r.level = level;
-        r.eventType = eventType;
+        r.eventType = eventType.isEmpty() ? options.eventType() : eventType;
         if (!r.add(date, values)) {
-            add(errors, DataIssue.error("DUPLICATE_DAY", where(file, row), "region " + code + " already has a row for "
+            cells.add(DataIssue.error("DUPLICATE_DAY", cells.where(row), "region " + code + " already has a row for "
                     + date + (options.step() == Timeline.Step.MONTH ? " (same month)" : "")));
-        }
-    }
-
-    /** The count a cell holds, or NaN when it is not a plain decimal number from 0 to {@link #MAX_COUNT}. */
-    private static double count(String text) {
-        if (!number(text)) {
-            return Double.NaN;
-        }
-        double v;
-        try {
-            v = Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            return Double.NaN;
-        }
-        return v >= 0 && v <= MAX_COUNT ? v : Double.NaN;
-    }
-
-    /**
-     * Digits, a point, an exponent and signs only: {@link Double#parseDouble} also reads {@code 12f}, {@code 0x1p3},
-     * {@code NaN} and {@code Infinity}, none of which a person means as a count.
-     */
-    private static boolean number(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (!(c >= '0' && c <= '9' || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-')) {
-                return false;
-            }
-        }
-        try {
-            Double.parseDouble(text);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
-    }
-
-    static String shorten(String text) {
-        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
-    }
-
-    static void add(List<DataIssue> errors, DataIssue issue) {
-        if (errors.size() < MAX_ISSUES) {
-            errors.add(issue);
         }
     }
 
@@ -350,7 +224,7 @@ public final class TimelineCsv {
         LocalDate date(String text) {
             LocalDate d = dates.get(text);
             if (d == null) {
-                d = TimelineCsv.date(text);
+                d = InputCells.date(text);
                 if (d != null && dates.size() < MAX_DATES) {
                     dates.put(text, d);
                 }
@@ -497,21 +371,6 @@ public final class TimelineCsv {
                 byName.put(names[c], series[c]);
             }
             return new Timeline.Series(code, name == null ? code : name, level, eventType, start, length, byName);
-        }
-    }
-
-    /**
-     * An ISO date with a four-digit year, or null: {@link LocalDate#parse} also reads {@code +999999999-12-31},
-     * whose days no replay could count.
-     */
-    static LocalDate date(String text) {
-        if (text.length() != 10) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            return null;
         }
     }
 
