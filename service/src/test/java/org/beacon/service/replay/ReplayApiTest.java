@@ -316,6 +316,21 @@ class ReplayApiTest {
     }
 
     @Test
+    void countsAtTheLimitAreAcceptedAndReplayedToTheLastStep() {
+        StringBuilder timeline = new StringBuilder("date,region,regionName,cumulativeConfirmed,deaths\n");
+        for (int d = 0; d < 30; d++) {
+            timeline.append(java.time.LocalDate.of(2020, 1, 1).plusDays(d)).append(",330100,杭州市,")
+                    .append(d % 3 == 1 ? "0" : "1e9").append(',').append(d % 2 == 0 ? "1000000000" : "0.000001")
+                    .append('\n');
+        }
+        Http.Response r = startWith(timeline.toString(), "eventType", "covid19");
+        assertThat(r.status()).as(r.body()).isEqualTo(202);
+        JsonNode run = Replays.awaitEnd(http(), r.json().at("/id").asString());
+        assertThat(run.at("/status").asString()).as(run.toString()).isEqualTo("done");
+        assertThat(run.at("/summary/steps").asInt()).isEqualTo(30);
+    }
+
+    @Test
     void missingDaysPointsAtTheFieldThatAnswersItAndNamesTheRegion() {
         Http.Response r = startWith("date,region,cumulativeConfirmed\n2020-01-20,330100,0\n2020-01-23,330100,4\n",
                 "eventType", "covid19");
