@@ -16,12 +16,21 @@ class TimelineCsvTest {
     }
 
     private static List<DataIssue> errors(String csv, TimelineCsv.Options options) {
+        return refused(() -> read(csv, options));
+    }
+
+    /** The errors of actual decisions that must be refused. */
+    private static List<DataIssue> errors(String actualCsv, String file) {
+        return refused(() -> ActualLevels.read(new StringReader(actualCsv), file));
+    }
+
+    private static List<DataIssue> refused(Runnable read) {
         try {
-            read(csv, options);
+            read.run();
         } catch (ReplayInputException e) {
             return e.issues();
         }
-        throw new AssertionError("expected the timeline to be refused");
+        throw new AssertionError("expected the input to be refused");
     }
 
     private static final TimelineCsv.Options DEFAULTS = TimelineCsv.Options.defaults();
@@ -213,14 +222,5 @@ class TimelineCsvTest {
                     assertThat(i.where()).isEqualTo("t.csv");
                     assertThat(i.detail()).contains("7304118 region-steps", "at most 5000000");
                 });
-    }
-
-    private static List<DataIssue> errors(String actualCsv, String file) {
-        try {
-            ActualLevels.read(new StringReader(actualCsv), file);
-        } catch (ReplayInputException e) {
-            return e.issues();
-        }
-        throw new AssertionError("expected the actual decisions to be refused");
     }
 }
