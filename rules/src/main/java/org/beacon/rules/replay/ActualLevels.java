@@ -3,7 +3,6 @@ package org.beacon.rules.replay;
 import java.io.IOException;
 import java.io.Reader;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.beacon.rules.Grade;
@@ -43,12 +41,10 @@ public final class ActualLevels {
     public static ActualLevels read(Reader reader, String file) {
         List<DataIssue> errors = new ArrayList<>();
         Map<String, List<Change>> byRegion = new LinkedHashMap<>();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).get();
         try (CSVParser parser = CSVParser.builder().setReader(TimelineCsv.withoutByteOrderMark(reader))
-                .setFormat(format).get()) {
+                .setFormat(InputCells.format()).get()) {
             Map<String, Integer> header = new LinkedHashMap<>();
-            List<String> names = parser.getHeaderNames();
+            List<String> names = parser.getHeaderNames().stream().map(String::trim).toList();
             for (int i = 0; i < names.size(); i++) {
                 header.put(names.get(i).toLowerCase(Locale.ROOT), i);
             }
@@ -60,29 +56,28 @@ public final class ActualLevels {
                         "actual decisions need the columns region, date and level (or province_code, "
                                 + "effective_date and to_level)")));
             }
+            InputCells cells = new InputCells(file, names, errors);
             for (CSVRecord row : parser) {
-                String where = file + ":" + (row.getRecordNumber() + 1);
                 if (!row.isConsistent()) {
-                    errors.add(DataIssue.error("INVALID_VALUE", where, "the row has " + row.size() + " cells"));
+                    cells.add(DataIssue.error("INVALID_VALUE", cells.where(row), "the row has " + row.size()
+                            + " cells"));
                     continue;
                 }
-                LocalDate d;
-                try {
-                    d = LocalDate.parse(row.get(date));
-                } catch (DateTimeParseException e) {
-                    errors.add(DataIssue.error("INVALID_VALUE", where + " date", "'" + row.get(date)
-                            + "' is not a date"));
-                    continue;
+                String code = cells.text(row, region, InputCells.MAX_REGION_CODE);
+                String dateText = InputCells.cell(row, date);
+                LocalDate d = InputCells.date(dateText);
+                if (d == null) {
+                    cells.refuse(row, date, "'" + InputCells.shorten(dateText) + "' is not a date");
                 }
-                String text = row.get(level);
+                String text = InputCells.cell(row, level);
                 Optional<Grade> g = Grade.parse(text);
                 if (g.isEmpty() && !text.isEmpty() && !text.equalsIgnoreCase("none")) {
-                    errors.add(DataIssue.error("INVALID_VALUE", where + " level", "'" + text + "' is not a level "
-                            + "(Ⅰ–Ⅳ, I–IV, or none)"));
-                    continue;
+                    cells.refuse(row, level, "'" + InputCells.shorten(text) + "' is not a level (Ⅰ–Ⅳ, I–IV, or "
+                            + "none)");
+                } else if (code != null && d != null) {
+                    byRegion.computeIfAbsent(code, k -> new ArrayList<>()).add(new Change(code, d, null,
+                            g.orElse(null)));
                 }
-                byRegion.computeIfAbsent(row.get(region), k -> new ArrayList<>())
-                        .add(new Change(row.get(region), d, null, g.orElse(null)));
             }
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
             throw new ReplayInputException(List.of(DataIssue.error("INVALID_VALUE", file, "not a valid CSV file: "

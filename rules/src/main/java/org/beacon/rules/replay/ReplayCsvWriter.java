@@ -1,24 +1,23 @@
 package org.beacon.rules.replay;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.beacon.rules.Grade;
+import org.beacon.rules.csv.SafeCsvWriter;
 import org.beacon.rules.replay.ReplayResult.ArmStep;
 import org.beacon.rules.replay.ReplayResult.Step;
 
 /**
  * Writes every step as a CSV row as it arrives: region, date, the derived indicators, then per arm the decided grade,
- * colour, recommended level and transition, then the actual level. Holds nothing but the column list.
+ * colour, recommended level and transition, then the actual level. Holds nothing but the column list. Region codes
+ * and names come from the uploaded timeline, so cells go through {@link SafeCsvWriter}: a name such as
+ * {@code =HYPERLINK(…)} opens in a spreadsheet as text.
  */
 public final class ReplayCsvWriter implements Replayer.Listener {
 
-    private final CSVPrinter out;
+    private final SafeCsvWriter out;
     private final List<String> arms;
     private final List<String> indicators;
 
@@ -36,45 +35,34 @@ public final class ReplayCsvWriter implements Replayer.Listener {
                     p + "problem"));
         }
         header.add("actualLevel");
-        try {
-            out = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        out = new SafeCsvWriter(writer);
+        out.record(header);
     }
 
     @Override
     public void region(List<Step> steps) {
-        try {
-            for (Step s : steps) {
-                List<Object> row = new ArrayList<>(List.of(s.region(), s.regionName(), s.date()));
-                Map<String, Object> values = s.indicators();
-                for (String name : indicators) {
-                    Object v = values.get(name);
-                    row.add(v == null ? "" : v);
-                }
-                for (ArmStep a : s.arms()) {
-                    row.add(a.ruleSet());
-                    row.add(numeral(a.decided()));
-                    row.add(a.colour() == null ? "" : a.colour().code());
-                    row.add(numeral(a.level()));
-                    row.add(a.transition() == null ? "" : a.transition().kind());
-                    row.add(a.problem() == null ? "" : a.problem());
-                }
-                row.add(numeral(s.actual()));
-                out.printRecord(row);
+        for (Step s : steps) {
+            List<Object> row = new ArrayList<>(List.of(s.region(), s.regionName(), s.date()));
+            Map<String, Object> values = s.indicators();
+            for (String name : indicators) {
+                Object v = values.get(name);
+                row.add(v == null ? "" : v);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            for (ArmStep a : s.arms()) {
+                row.add(a.ruleSet());
+                row.add(numeral(a.decided()));
+                row.add(a.colour() == null ? "" : a.colour().code());
+                row.add(numeral(a.level()));
+                row.add(a.transition() == null ? "" : a.transition().kind());
+                row.add(a.problem() == null ? "" : a.problem());
+            }
+            row.add(numeral(s.actual()));
+            out.record(row);
         }
     }
 
     public void flush() {
-        try {
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        out.flush();
     }
 
     static String numeral(Grade g) {

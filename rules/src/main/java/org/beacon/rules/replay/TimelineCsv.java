@@ -5,7 +5,7 @@ import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.beacon.rules.AdminLevel;
@@ -29,11 +28,18 @@ import org.beacon.rules.AdminLevel;
  * starts with {@code cumulative} is a running total.
  *
  * <p>Nothing is guessed: a file with several sources must be pinned to one, a file with gaps needs a
- * {@link Timeline.MissingDays} policy, and every bad cell is reported with its line and column.
+ * {@link Timeline.MissingDays} policy, and every bad cell is reported with its line and column. Everything a replay
+ * will meet is checked here, so that a timeline accepted is a timeline replayed to its last step: counts from 0 to
+ * {@link #MAX_COUNT}, dates with four-digit years, region codes and names without control characters and within the
+ * lengths the evaluation API accepts, and no more region-steps, once gaps are filled, than rows allowed.
  */
 public final class TimelineCsv {
 
-    private static final int MAX_ISSUES = 50;
+    /**
+     * The largest count a timeline may hold (10^9), the bound the situation API puts on daily counts: more people
+     * than any country has, and far enough from overflow that 14-day sums and 5-year means stay finite.
+     */
+    public static final long MAX_COUNT = 1_000_000_000L;
 
     /**
      * What the reader is told rather than guesses.
@@ -83,34 +89,34 @@ public final class TimelineCsv {
     public static Timeline read(Reader reader, String file, Options options) {
         List<DataIssue> errors = new ArrayList<>();
         List<DataIssue> warnings = new ArrayList<>();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).get();
         Map<String, RegionRows> regions = new LinkedHashMap<>();
         Map<String, Long> sources = new TreeMap<>();
         RowCache cache = new RowCache();
-        try (CSVParser parser = CSVParser.builder().setReader(withoutByteOrderMark(reader)).setFormat(format).get()) {
+        try (CSVParser parser = CSVParser.builder().setReader(withoutByteOrderMark(reader))
+                .setFormat(InputCells.format()).get()) {
             TimelineHeader h = TimelineHeader.of(parser.getHeaderNames(), file, errors);
             if (h == null) {
                 throw new ReplayInputException(errors);
             }
+            InputCells cells = new InputCells(file, h.names, errors);
             for (CSVRecord row : parser) {
                 if (row.getRecordNumber() > options.maxRows()) {
-                    throw new ReplayInputException(List.of(DataIssue.error("TOO_LARGE", where(file, row), "more than "
+                    throw new ReplayInputException(List.of(DataIssue.error("TOO_LARGE", cells.where(row), "more than "
                             + options.maxRows() + " rows")));
                 }
                 if (!row.isConsistent()) {
-                    add(errors, DataIssue.error("INVALID_VALUE", where(file, row), "the row has " + row.size()
+                    cells.add(DataIssue.error("INVALID_VALUE", cells.where(row), "the row has " + row.size()
                             + " cells, the header " + h.names.size()));
                     continue;
                 }
-                String source = h.source < 0 ? null : row.get(h.source);
+                String source = h.source < 0 ? null : cells.text(row, h.source, InputCells.MAX_LABEL);
                 if (source != null) {
                     sources.merge(source, 1L, Long::sum);
                     if (options.source() != null && !options.source().equals(source)) {
                         continue;
                     }
                 }
-                readRow(row, file, h, options, regions, errors, cache);
+                readRow(row, cells, h, options, regions, cache);
             }
         } catch (IOException | UncheckedIOException e) {
             throw new ReplayInputException(List.of(DataIssue.error("INVALID_VALUE", file, "not a readable CSV file: "
@@ -131,6 +137,16 @@ public final class TimelineCsv {
         if (regions.isEmpty() && errors.isEmpty()) {
             errors.add(DataIssue.error("INVALID_VALUE", file, "the timeline has no rows"));
         }
+        if (errors.isEmpty()) {
+            long steps = 0;
+            for (RegionRows r : regions.values()) {
+                steps += r.span(options.step());
+            }
+            if (steps > options.maxRows()) {
+                errors.add(DataIssue.error("TOO_LARGE", file, "the timeline spans " + steps + " region-steps from "
+                        + "each region's first date to its last, at most " + options.maxRows() + " may be replayed"));
+            }
+        }
         List<Timeline.Series> series = new ArrayList<>();
         if (errors.isEmpty()) {
             for (RegionRows r : regions.values()) {
@@ -143,75 +159,48 @@ public final class TimelineCsv {
         return new Timeline(options.step(), series, options.source(), warnings);
     }
 
-    /** {@code timeline.csv:12}: built only for a diagnostic, not for every row. */
-    private static String where(String file, CSVRecord row) {
-        return file + ":" + (row.getRecordNumber() + 1);
-    }
-
-    private static void readRow(CSVRecord row, String file, TimelineHeader h, Options options,
-            Map<String, RegionRows> regions, List<DataIssue> errors, RowCache cache) {
-        LocalDate date;
-        try {
-            date = cache.date(row.get(h.date));
-        } catch (DateTimeParseException e) {
-            add(errors, DataIssue.error("INVALID_VALUE", where(file, row) + " date", "'" + row.get(h.date)
-                    + "' is not a date (write 2020-01-23)"));
+    private static void readRow(CSVRecord row, InputCells cells, TimelineHeader h, Options options,
+            Map<String, RegionRows> regions, RowCache cache) {
+        String dateText = InputCells.cell(row, h.date);
+        LocalDate date = cache.date(dateText);
+        if (date == null) {
+            cells.refuse(row, h.date, "'" + InputCells.shorten(dateText) + "' is not a date (write 2020-01-23)");
             return;
         }
         if (options.step() == Timeline.Step.MONTH) {
             date = date.withDayOfMonth(1);
         }
-        String code = row.get(h.region);
-        if (code.isEmpty()) {
-            add(errors, DataIssue.error("INVALID_VALUE", where(file, row) + " region", "the region code is empty"));
-            return;
+        String code = cells.text(row, h.region, InputCells.MAX_REGION_CODE);
+        if (code != null && code.isEmpty()) {
+            code = cells.refuse(row, h.region, "the region code is empty");
         }
+        String name = h.name < 0 ? "" : cells.text(row, h.name, InputCells.MAX_REGION_NAME);
+        String eventType = h.eventType < 0 ? "" : cells.text(row, h.eventType, InputCells.MAX_LABEL);
         AdminLevel level = options.level();
         if (h.level >= 0) {
-            level = cache.level(row.get(h.level));
+            String levelText = InputCells.cell(row, h.level);
+            level = cache.level(levelText);
             if (level == null) {
-                add(errors, DataIssue.error("INVALID_VALUE", where(file, row) + " level", "'" + row.get(h.level)
-                        + "' is not province, prefecture, county or township"));
-                return;
+                cells.refuse(row, h.level, "'" + InputCells.shorten(levelText) + "' is not province, prefecture, "
+                        + "county or township");
             }
         }
-        String eventType = h.eventType >= 0 && !row.get(h.eventType).isEmpty() ? row.get(h.eventType)
-                : options.eventType();
+        if (code == null || name == null || eventType == null || level == null) {
+            return;
+        }
         double[] values = new double[h.series.size()];
         for (int i = 0; i < values.length; i++) {
-            String text = row.get(h.series.get(i));
-            if (text.isEmpty()) {
-                values[i] = Double.NaN;
-                continue;
-            }
-            try {
-                values[i] = Double.parseDouble(text);
-            } catch (NumberFormatException e) {
-                values[i] = Double.NaN;
-                add(errors, DataIssue.error("INVALID_VALUE", where(file, row) + " " + h.names.get(h.series.get(i)),
-                        "'" + text + "' is not a number"));
-                continue;
-            }
-            if (!Double.isFinite(values[i]) || values[i] < 0) {
-                add(errors, DataIssue.error("INVALID_VALUE", where(file, row) + " " + h.names.get(h.series.get(i)),
-                        "'" + text + "' is not a count (a finite number, 0 or more)"));
-            }
+            values[i] = cells.count(row, h.series.get(i));
         }
         RegionRows r = regions.computeIfAbsent(code, c -> new RegionRows(c, h));
-        if (h.name >= 0 && r.name == null && !row.get(h.name).isEmpty()) {
-            r.name = row.get(h.name);
+        if (r.name == null && !name.isEmpty()) {
+            r.name = name;
         }
         r.level = level;
-        r.eventType = eventType;
+        r.eventType = eventType.isEmpty() ? options.eventType() : eventType;
         if (!r.add(date, values)) {
-            add(errors, DataIssue.error("DUPLICATE_DAY", where(file, row), "region " + code + " already has a row for "
+            cells.add(DataIssue.error("DUPLICATE_DAY", cells.where(row), "region " + code + " already has a row for "
                     + date + (options.step() == Timeline.Step.MONTH ? " (same month)" : "")));
-        }
-    }
-
-    private static void add(List<DataIssue> errors, DataIssue issue) {
-        if (errors.size() < MAX_ISSUES) {
-            errors.add(issue);
         }
     }
 
@@ -231,12 +220,12 @@ public final class TimelineCsv {
         private String levelText;
         private AdminLevel level;
 
-        /** @throws DateTimeParseException as {@link LocalDate#parse} */
+        /** The date a cell names ({@code 2020-01-23}, a four-digit year), or null. */
         LocalDate date(String text) {
             LocalDate d = dates.get(text);
             if (d == null) {
-                d = LocalDate.parse(text);
-                if (dates.size() < MAX_DATES) {
+                d = InputCells.date(text);
+                if (d != null && dates.size() < MAX_DATES) {
                     dates.put(text, d);
                 }
             }
@@ -300,6 +289,13 @@ public final class TimelineCsv {
             return unordered.put(date, row) == null;
         }
 
+        /** Steps from the first row's date to the last, gaps included. */
+        long span(Timeline.Step step) {
+            sort();
+            return 1 + (step == Timeline.Step.DAY ? ChronoUnit.DAYS : ChronoUnit.MONTHS).between(dates[0],
+                    dates[size - 1]);
+        }
+
         /** Back to date order in the flat arrays. */
         private void sort() {
             if (unordered != null) {
@@ -320,10 +316,7 @@ public final class TimelineCsv {
             sort();
             LocalDate start = dates[0];
             LocalDate end = dates[size - 1];
-            int length = 0;
-            for (LocalDate d = start; !d.isAfter(end); d = options.step().add(start, ++length)) {
-                // counts the steps from the first to the last row
-            }
+            int length = (int) span(options.step());
             String[] names = new String[columns];
             boolean[] cumulative = new boolean[columns];
             for (int c = 0; c < columns; c++) {

@@ -21,15 +21,16 @@ final class TimelineHeader {
     int source = -1;
     final List<Integer> series = new ArrayList<>();
 
+    /** @param names as in the file; kept without the spaces and control characters around them */
     private TimelineHeader(List<String> names) {
-        this.names = names;
+        this.names = names.stream().map(String::trim).toList();
     }
 
     static TimelineHeader of(List<String> names, String file, List<DataIssue> errors) {
         TimelineHeader h = new TimelineHeader(names);
         Set<String> seen = new LinkedHashSet<>();
         for (int i = 0; i < names.size(); i++) {
-            String n = names.get(i).trim();
+            String n = h.names.get(i);
             if (!seen.add(n.toLowerCase(Locale.ROOT))) {
                 errors.add(DataIssue.error("INVALID_VALUE", file + ":1", "column '" + n + "' appears twice"));
                 continue;

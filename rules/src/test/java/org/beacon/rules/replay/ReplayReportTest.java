@@ -193,6 +193,39 @@ class ReplayReportTest {
         }
     }
 
+    @Test
+    void keepsRegionNamesThatLookLikeFormulasAsTextCells() throws IOException {
+        String name = "=HYPERLINK(\"http://evil.example\",\"click\")";
+        StringBuilder csv = new StringBuilder("date,region,regionName,eventType,cumulativeConfirmed\n");
+        for (int d = 0; d < 20; d++) {
+            csv.append(LocalDate.of(2020, 1, 20).plusDays(d)).append(",=1+1,\"").append(name.replace("\"", "\"\""))
+                    .append("\",covid19,").append(d * d * 10).append('\n');
+        }
+        Timeline timeline = TimelineCsv.read(new java.io.StringReader(csv.toString()), "t.csv",
+                TimelineCsv.Options.defaults());
+        ReplayReport report = new ReplayReport(10);
+        Summary summary = new Replayer(List.of(Replayer.Arm.pinned("v1", tables)), null, 2).run(timeline, report);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        report.write(summary, Map.of("timeline", "@SUM(1,2)"), bytes);
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes.toByteArray()))) {
+            List<Cell> hostile = new ArrayList<>();
+            for (Sheet sheet : wb) {
+                for (Row row : sheet) {
+                    for (Cell cell : row) {
+                        assertThat(cell.getCellType()).as(sheet.getSheetName() + "!" + cell.getAddress())
+                                .isNotEqualTo(CellType.FORMULA);
+                        if (cell.getCellType() == CellType.STRING && (cell.getStringCellValue().equals(name)
+                                || cell.getStringCellValue().equals("=1+1"))) {
+                            hostile.add(cell);
+                        }
+                    }
+                }
+            }
+            assertThat(hostile).as("the names are there, as typed, in the transitions and the chart sheet")
+                    .hasSizeGreaterThan(2);
+        }
+    }
+
     private static List<String> ranges(XDDFChartData data) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < data.getSeriesCount(); i++) {

@@ -202,4 +202,56 @@ class ReplayerTest {
                 .isBetween(102.0, 104.0);
         assertThat(t.issues()).extracting(DataIssue::code).contains("MISSING_DAYS");
     }
+    @Test
+    void stepsCsvGivesRegionNamesFromTheTimelineToASpreadsheetAsTextNotAsFormulas() throws IOException {
+        List<String> names = List.of("=cmd|' /C calc'!A0", "=HYPERLINK(\"http://evil.example\",\"click\")", "+1+1",
+                "@SUM(1,2)");
+        StringBuilder csv = new StringBuilder("date,region,regionName,eventType,cumulativeConfirmed\n");
+        for (int r = 0; r < names.size(); r++) {
+            csv.append("2024-03-01,").append(r == 2 ? "-" + r : "R" + r).append(",\"")
+                    .append(names.get(r).replace("\"", "\"\"")).append("\",flu,12\n");
+        }
+        java.io.StringWriter steps = new java.io.StringWriter();
+        new Replayer(List.of(Replayer.Arm.pinned("v1", rules(3))), null, 2).run(read(csv.toString()), steps,
+                new ReplayReport(10), n -> { });
+
+        List<org.apache.commons.csv.CSVRecord> rows;
+        try (var p = org.apache.commons.csv.CSVParser.builder().setReader(new StringReader(steps.toString()))
+                .setFormat(org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                        .get()).get()) {
+            rows = p.getRecords();
+        }
+        assertThat(rows).extracting(r -> r.get("regionName"))
+                .containsExactlyElementsOf(names.stream().map(n -> "'" + n).toList());
+        assertThat(rows).extracting(r -> r.get("region")).containsExactly("R0", "R1", "'-2", "R3");
+        assertThat(steps.toString()).as("each escaped cell is quoted; the count stays a bare number")
+                .contains("\"'-2\",\"'+1+1\",2024-03-01,12,");
+    }
+
+    @Test
+    void countsAtTheUpperLimitAreReplayedToTheLastStep() throws IOException {
+        CompiledRuleSet tables = new RuleSetCompiler().compile(WorkbookSource.readAll(Workbooks.root()
+                .resolve("tables"))).ruleSet().orElseThrow();
+        StringBuilder daily = new StringBuilder("date,region,regionName,eventType,cumulativeConfirmed,deaths\n");
+        for (int d = 0; d < 40; d++) {
+            String total = d % 3 == 1 ? "0" : "1e9";
+            daily.append(LocalDate.of(2020, 1, 1).plusDays(d)).append(",330000,浙江省,covid19,").append(total)
+                    .append(",").append(d % 2 == 0 ? "1000000000" : "0.000001").append('\n');
+        }
+        StringBuilder monthly = new StringBuilder("date,region,regionName,eventType,cases\n");
+        for (int m = 0; m < 72; m++) {
+            monthly.append(LocalDate.of(2009, 1, 1).plusMonths(m)).append(",440000,广东省,dengue,")
+                    .append(m < 60 ? "0.000001" : "1e9").append('\n');
+        }
+        for (Timeline t : List.of(read(daily.toString()), TimelineCsv.read(new StringReader(monthly.toString()),
+                "m.csv", TimelineCsv.Options.defaults().withStep(Timeline.Step.MONTH)))) {
+            java.io.StringWriter steps = new java.io.StringWriter();
+            ReplayReport report = new ReplayReport(10);
+            Summary s = new Replayer(List.of(Replayer.Arm.pinned("v1", tables)), null, 2).run(t, steps, report,
+                    n -> { });
+            assertThat(s.steps()).isEqualTo(t.steps());
+            report.write(s, java.util.Map.of(), java.io.OutputStream.nullOutputStream());
+            assertThat(steps.toString().lines()).hasSize((int) t.steps() + 1);
+        }
+    }
 }

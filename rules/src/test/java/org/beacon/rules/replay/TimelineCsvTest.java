@@ -16,12 +16,21 @@ class TimelineCsvTest {
     }
 
     private static List<DataIssue> errors(String csv, TimelineCsv.Options options) {
+        return refused(() -> read(csv, options));
+    }
+
+    /** The errors of actual decisions that must be refused. */
+    private static List<DataIssue> errors(String actualCsv, String file) {
+        return refused(() -> ActualLevels.read(new StringReader(actualCsv), file));
+    }
+
+    private static List<DataIssue> refused(Runnable read) {
         try {
-            read(csv, options);
+            read.run();
         } catch (ReplayInputException e) {
             return e.issues();
         }
-        throw new AssertionError("expected the timeline to be refused");
+        throw new AssertionError("expected the input to be refused");
     }
 
     private static final TimelineCsv.Options DEFAULTS = TimelineCsv.Options.defaults();
@@ -138,5 +147,80 @@ class TimelineCsvTest {
                 .containsEntry("ratioTo5yMean", new java.math.BigDecimal("7.4118"));
         assertThat(derived.at(july2014 - 1)).containsEntry("ratioTo5yMean", new java.math.BigDecimal(1));
         assertThat(derived.at(12 * 4 + 6)).as("only four earlier years").doesNotContainKey("ratioTo5yMean");
+    }
+    @Test
+    void refusesControlCharactersInRegionCodesAndNamesWhereTheyAreRatherThanStrippingThem() {
+        String csv = "date,region,regionName,cases\n"
+                + "2020-01-01,A,\t=1+1,3\n"
+                + "2020-01-01,\"B\u0000\",乙,3\n"
+                + "2020-01-01,C,\"丙\r=1+1\",3\n"
+                + "2020-01-01,D,丁\u007f,3\n";
+        List<DataIssue> issues = errors(csv, DEFAULTS);
+        assertThat(issues).extracting(i -> i.code() + " " + i.where()).containsExactly(
+                "INVALID_VALUE t.csv:2 regionName", "INVALID_VALUE t.csv:3 region", "INVALID_VALUE t.csv:4 regionName",
+                "INVALID_VALUE t.csv:5 regionName");
+        assertThat(issues).allSatisfy(i -> assertThat(i.detail()).contains("control character"));
+        assertThat(errors("region,date,level\n\"A\u0007\",2020-01-01,Ⅱ\n", "a.csv")).singleElement()
+                .satisfies(i -> assertThat(i.where()).isEqualTo("a.csv:2 region"));
+    }
+
+    @Test
+    void regionCodesAndNamesHaveTheLengthLimitsOfTheEvaluationApi() {
+        String csv = "date,region,regionName,cases\n"
+                + "2020-01-01," + "D".repeat(51) + ",丁,3\n"
+                + "2020-01-01,E," + "戊".repeat(201) + ",3\n"
+                + "2020-01-01," + "F".repeat(50) + "," + "己".repeat(200) + ",3\n";
+        assertThat(errors(csv, DEFAULTS)).extracting(i -> i.where() + " " + i.detail()).containsExactly(
+                "t.csv:2 region at most 50 characters, not 51", "t.csv:3 regionName at most 200 characters, not 201");
+    }
+
+    @Test
+    void spacesAroundValuesAreStillLeftOut() {
+        Timeline t = read("date, region, regionName, cases\n2020-01-01 , 330100 , 杭州市 , 3 \n", DEFAULTS);
+        assertThat(t.regions()).singleElement().satisfies(s -> {
+            assertThat(s.regionCode()).isEqualTo("330100");
+            assertThat(s.regionName()).isEqualTo("杭州市");
+            assertThat(s.columns()).containsOnlyKeys("cases");
+            assertThat(s.columns().get("cases")).containsExactly(3);
+        });
+    }
+
+    @Test
+    void refusesCountsAboveOneBillionAndTextThatIsNotPlainlyANumber() {
+        String csv = """
+                date,region,cumulativeConfirmed,deaths
+                2020-01-01,A,1000000000,0
+                2020-01-02,A,1e308,0
+                2020-01-03,A,1000000001,0
+                2020-01-04,A,12f,0x1p3
+                2020-01-05,A,NaN,Infinity
+                """;
+        List<DataIssue> issues = errors(csv, DEFAULTS);
+        assertThat(issues).extracting(DataIssue::where).containsExactly("t.csv:3 cumulativeConfirmed",
+                "t.csv:4 cumulativeConfirmed", "t.csv:5 cumulativeConfirmed", "t.csv:5 deaths",
+                "t.csv:6 cumulativeConfirmed", "t.csv:6 deaths");
+        assertThat(issues.get(0).detail()).contains("'1e308'", "at most 1000000000");
+        assertThat(issues.get(2).detail()).contains("'12f' is not a number");
+        Timeline atTheLimit = read("date,region,cases\n2020-01-01,A,1e9\n2020-01-02,A,0.5\n", DEFAULTS);
+        assertThat(atTheLimit.regions().get(0).columns().get("cases")).containsExactly(1e9, 0.5);
+    }
+
+    @Test
+    void refusesDatesBeyondFourDigitYearsAndSpansLongerThanTheRowLimit() {
+        assertThat(errors("date,region,cases\n+10000-01-01,A,1\n", DEFAULTS)).extracting(DataIssue::where)
+                .containsExactly("t.csv:2 date");
+        String csv = """
+                date,region,cases
+                0001-01-01,A,1
+                9999-12-31,A,1
+                0001-01-01,B,1
+                9999-12-31,B,1
+                """;
+        assertThat(errors(csv, DEFAULTS.withMissingDays(Timeline.MissingDays.ZERO_FILL))).singleElement()
+                .satisfies(i -> {
+                    assertThat(i.code()).isEqualTo("TOO_LARGE");
+                    assertThat(i.where()).isEqualTo("t.csv");
+                    assertThat(i.detail()).contains("7304118 region-steps", "at most 5000000");
+                });
     }
 }

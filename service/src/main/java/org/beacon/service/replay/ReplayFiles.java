@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.beacon.service.system.BeaconProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +40,45 @@ class ReplayFiles {
     Path result(UUID id, String name) {
         Path p = folder(id).resolve(name);
         return Files.isRegularFile(p) ? p : null;
+    }
+
+    /** Runs whose folder holds a part file: they are writing now, or were killed while writing. */
+    List<UUID> withPartFiles() {
+        List<UUID> ids = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return ids;
+        }
+        try (Stream<Path> folders = Files.list(root)) {
+            folders.filter(Files::isDirectory).forEach(f -> {
+                UUID id = runId(f.getFileName().toString());
+                if (id != null && (Files.exists(f.resolve(STEPS + PART)) || Files.exists(f.resolve(REPORT + PART)))) {
+                    ids.add(id);
+                }
+            });
+        } catch (IOException e) {
+            log.warn("cannot list {} for part files left by a killed replay: {}", root, e.toString());
+        }
+        return ids;
+    }
+
+    /** Deletes a run's part files; with {@code everything}, its finished files and its folder too. */
+    void remove(UUID id, boolean everything) {
+        Pending files = new Pending(folder(id));
+        if (everything) {
+            files.discard();
+        } else {
+            files.delete(STEPS + PART);
+            files.delete(REPORT + PART);
+        }
+    }
+
+    private static UUID runId(String name) {
+        try {
+            UUID id = UUID.fromString(name);
+            return id.toString().equals(name) ? id : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** Starts writing a run's files. */
@@ -75,16 +117,20 @@ class ReplayFiles {
         /** Removes whatever the run wrote, finished or not. */
         void discard() {
             for (String name : new String[] {STEPS + PART, REPORT + PART, STEPS, REPORT}) {
-                try {
-                    Files.deleteIfExists(folder.resolve(name));
-                } catch (IOException e) {
-                    log.warn("cannot delete {} of a failed replay: {}", folder.resolve(name), e.toString());
-                }
+                delete(name);
             }
             try {
                 Files.deleteIfExists(folder);
             } catch (IOException e) {
                 log.warn("cannot delete the folder {} of a failed replay: {}", folder, e.toString());
+            }
+        }
+
+        private void delete(String name) {
+            try {
+                Files.deleteIfExists(folder.resolve(name));
+            } catch (IOException e) {
+                log.warn("cannot delete {} of a failed replay: {}", folder.resolve(name), e.toString());
             }
         }
     }

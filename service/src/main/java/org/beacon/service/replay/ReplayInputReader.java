@@ -116,7 +116,7 @@ class ReplayInputReader {
             }
         }
         if (!issues.isEmpty()) {
-            throw new ReplayInputException(issues);
+            throw new ReplayInputException(issues.stream().map(ReplayInputReader::pointed).toList());
         }
         if (t.regions().stream().anyMatch(s -> s.eventType() == null)) {
             throw new InvalidRequestException(List.of(new FieldError("eventType", "the timeline has no eventType "
@@ -144,6 +144,18 @@ class ReplayInputReader {
                         : missingDays == Timeline.MissingDays.ZERO_FILL ? "zeroFill" : "carryForward",
                 eventType, level.name().toLowerCase(Locale.ROOT), armInputs);
         return new Plan(t, a, arms, inputs);
+    }
+
+    /**
+     * The issue with a pointer to the form: a region's missing days are answered by the {@code missingDays} field, so
+     * the problem points there and names the region in its detail (the reader locates it by region code).
+     */
+    private static DataIssue pointed(DataIssue issue) {
+        if (issue.error() && issue.code().equals("MISSING_DAYS")) {
+            return new DataIssue(true, issue.code(), "missingDays", "region " + issue.where() + ": "
+                    + issue.detail());
+        }
+        return issue;
     }
 
     /** The versions in force over the timeline's dates, as the registry sees them now. */
@@ -190,7 +202,7 @@ class ReplayInputReader {
             return null;
         }
         Path p = timelines.resolve(name);
-        if (!Files.isRegularFile(p)) {
+        if (!isExample(p)) {
             errors.add(new FieldError(exampleField, "there is no example timeline named '" + name + "'"
                     + available()));
             return null;
@@ -202,12 +214,25 @@ class ReplayInputReader {
         }
     }
 
+    /**
+     * An example timeline: a CSV file of the examples' {@code timelines/} folder itself, the ones {@link #available}
+     * lists ({@code README.md} is in the folder too, and a link could point out of it).
+     */
+    private boolean isExample(Path p) {
+        try {
+            return p.getFileName().toString().endsWith(".csv") && Files.isRegularFile(p)
+                    && p.toRealPath().getParent().equals(timelines.toRealPath());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private String available() {
         if (!Files.isDirectory(timelines)) {
             return "; this service has no example timelines (beacon.examples-dir)";
         }
         try (Stream<Path> files = Files.list(timelines)) {
-            List<String> names = files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".csv")).sorted()
+            List<String> names = files.filter(this::isExample).map(f -> f.getFileName().toString()).sorted()
                     .toList();
             return names.isEmpty() ? "" : "; examples: " + String.join(", ", names);
         } catch (IOException e) {

@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param threadsPerRun regions decided in parallel within one run; 0 shares the processors between the runs
  * @param chartedRegions regions that get a chart sheet in the report
  * @param heartbeatInterval how often an instance says its runs are alive
- * @param staleAfter a queued or running run whose instance has been silent this long is marked failed
+ * @param staleAfter a queued or running run whose instance has been silent this long is marked failed (its own
+ *     instance, restarted on the same data folder, marks it failed at once)
  */
 @ConfigurationProperties("beacon.replays")
 public record ReplayProperties(@DefaultValue("2") int concurrentRuns, @DefaultValue("8") int queueSize,

@@ -6,12 +6,15 @@ import org.springframework.web.multipart.MultipartFile;
 /** The form of {@code POST /replays}, as sent (nothing parsed yet). */
 record ReplayRequest(
         @Schema(description = "the timeline, CSV: date, region, optional regionName, level, eventType, source, then "
-                + "one column per series (cumulativeConfirmed, cases, deaths …)") MultipartFile timeline,
-        @Schema(description = "instead of a file: the name of an example timeline",
+                + "one column per series (cumulativeConfirmed, cases, deaths …): counts from 0 to 10^9, region codes "
+                + "of at most 50 and names of 200 characters, no control characters") MultipartFile timeline,
+        @Schema(description = "instead of a file: the name of an example timeline (a CSV file of "
+                + "examples/timelines/)",
                 example = "covid-2020-zhejiang-hubei-guangdong.csv") String example,
         @Schema(description = "what was actually decided, CSV: region (or province_code), date (or effective_date), "
                 + "level (or to_level)") MultipartFile actual,
-        @Schema(description = "instead of a file: the name of an example of actual decisions",
+        @Schema(description = "instead of a file: the name of an example of actual decisions (a CSV file of "
+                + "examples/timelines/)",
                 example = "covid-2020-response-levels.csv") String actualExample,
         @Schema(description = "the source to keep when the timeline mixes several (required then)",
                 example = "canghailan") String source,

@@ -18,6 +18,7 @@ import java.util.function.BooleanSupplier;
 import org.beacon.rules.replay.ReplayReport;
 import org.beacon.rules.replay.ReplayResult.Summary;
 import org.beacon.rules.replay.Replayer;
+import org.beacon.service.system.FaultInjection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,7 +38,7 @@ final class ReplayRun implements Runnable {
 
     /** What a run needs besides its plan. */
     record Context(ReplayStore store, ReplayFiles files, JsonMapper json, int threads, int chartedRegions,
-            long failAfterSteps, BooleanSupplier stopping) {
+            FaultInjection faults, BooleanSupplier stopping) {
     }
 
     private final UUID id;
@@ -113,7 +114,11 @@ final class ReplayRun implements Runnable {
         if (Thread.currentThread().isInterrupted()) {
             throw new IllegalStateException("replay interrupted");
         }
-        if (context.failAfterSteps() >= 0 && stepsDone >= context.failAfterSteps()) {
+        if (lastSaved == Instant.MIN) {
+            context.faults().pauseReplay(id.toString());
+        }
+        long failAfterSteps = context.faults().replayFailureAfterSteps();
+        if (failAfterSteps >= 0 && stepsDone >= failAfterSteps) {
             throw new IllegalStateException("fault injection: the replay fails after " + stepsDone + " steps");
         }
         Instant now = Instant.now();

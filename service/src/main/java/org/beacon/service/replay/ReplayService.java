@@ -25,7 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Accepts replays, runs them on the {@link ReplayExecutor}, and answers for them. A run is stored only once its
  * inputs are known to be replayable and a place is free. Each instance vouches for its queued and running runs with a
  * heartbeat; runs nobody vouches for (their instance crashed or was restarted) are marked failed, at start-up and
- * periodically, so none stays "running" for ever.
+ * periodically, so none stays "running" for ever. An instance restarted on its data folder does not wait for that:
+ * it fails at once the runs it left unfinished under its {@link ReplayInstance} name, and deletes the part files of
+ * runs that are over.
  */
 @Service
 class ReplayService {
@@ -40,12 +42,12 @@ class ReplayService {
     private final JsonMapper json;
     private final ReplayProperties properties;
     private final ReplayRun.Context context;
-    private final String instance = UUID.randomUUID().toString();
+    private final String instance;
     private final Map<UUID, ReplayRun> active = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
     ReplayService(ReplayStore store, ReplayExecutor executor, ReplayInputReader reader, ReplayFiles files,
-            JsonMapper json, ReplayProperties properties, FaultInjection faults) {
+            JsonMapper json, ReplayProperties properties, FaultInjection faults, ReplayInstance instance) {
         this.store = store;
         this.executor = executor;
         this.reader = reader;
@@ -53,8 +55,16 @@ class ReplayService {
         this.json = json;
         this.properties = properties;
         this.context = new ReplayRun.Context(store, files, json, properties.threads(), properties.chartedRegions(),
-                faults.replayFailureAfterSteps(), () -> stopping);
+                faults, () -> stopping);
+        this.instance = instance.id();
+        if (instance.inherited()) {
+            int n = store.failAll(this.instance, ReplayRun.INTERRUPTED, Instant.now());
+            if (n > 0) {
+                log.warn("{} replays this instance left queued or running when it stopped were marked failed", n);
+            }
+        }
         failSilentRuns();
+        removeLeftovers();
     }
 
     ReplayViews.Accepted start(ReplayRequest request, String caller) {
@@ -161,6 +171,20 @@ class ReplayService {
         int n = store.failAll(instance, ReplayRun.INTERRUPTED, Instant.now());
         if (n > 0) {
             log.warn("{} replays were interrupted by the shutdown and marked failed", n);
+        }
+    }
+
+    /**
+     * Deletes the part files of runs that are over (a kill leaves them), and every file of those that did not end
+     * done; runs still queued or running, on any instance sharing this folder, keep theirs.
+     */
+    private void removeLeftovers() {
+        for (UUID id : files.withPartFiles()) {
+            String status = store.status(id).orElse(ReplayStore.FAILED);
+            if (!status.equals(ReplayStore.QUEUED) && !status.equals(ReplayStore.RUNNING)) {
+                files.remove(id, !status.equals(ReplayStore.DONE));
+                log.info("deleted the part files replay {} ({}) left behind", id, status);
+            }
         }
     }
 

@@ -94,6 +94,12 @@ class ReplayStore {
                 + " and instance_id = ?", FAILED, error, time(at), instance);
     }
 
+    /** A run's status, without its summary. */
+    Optional<String> status(UUID id) {
+        return jdbc.query("select status from replay where id = ?", rs -> rs.next() ? Optional.of(rs.getString(1))
+                : Optional.empty(), id);
+    }
+
     Optional<Row> find(UUID id) {
         return jdbc.query("select " + COLUMNS + ", summary_json from replay where id = ?", rs -> rs.next()
                 ? Optional.of(row(rs, rs.getString("summary_json"))) : Optional.empty(), id);

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * Test-only faults that crash and failure tests inject ({@code beacon.fault-injection.*}, all off by default): a pause
  * inside an upload's or an activation's transaction, just before its commit, so a test can kill the process there;
- * a replay that fails after a number of steps.
+ * a replay that fails after a number of steps; a pause in a replay once it has decided its first region, with its
+ * part files open, so a test can kill the process there.
  *
  * <p>They take effect only when the file {@value #ALLOWED_MARKER} is on the class path. Only the test resources
  * have it, never the packaged service, so a {@code beacon.fault-injection.*} property left in a production
@@ -26,18 +27,21 @@ public class FaultInjection {
     private final Duration uploadPause;
     private final Duration activationPause;
     private final long replayFailureAfterSteps;
+    private final Duration replayPause;
 
     @Autowired
     FaultInjection(@Value("${beacon.fault-injection.upload-pause:0s}") Duration uploadPause,
             @Value("${beacon.fault-injection.activation-pause:0s}") Duration activationPause,
-            @Value("${beacon.fault-injection.replay-failure-after-steps:-1}") long replayFailureAfterSteps) {
-        this(uploadPause, activationPause, replayFailureAfterSteps, FaultInjection.class.getClassLoader());
+            @Value("${beacon.fault-injection.replay-failure-after-steps:-1}") long replayFailureAfterSteps,
+            @Value("${beacon.fault-injection.replay-pause:0s}") Duration replayPause) {
+        this(uploadPause, activationPause, replayFailureAfterSteps, replayPause, FaultInjection.class.getClassLoader());
     }
 
     /** @param classPath where to look for {@value #ALLOWED_MARKER} */
-    FaultInjection(Duration uploadPause, Duration activationPause, long replayFailureAfterSteps,
+    FaultInjection(Duration uploadPause, Duration activationPause, long replayFailureAfterSteps, Duration replayPause,
             ClassLoader classPath) {
-        boolean requested = !uploadPause.isZero() || !activationPause.isZero() || replayFailureAfterSteps >= 0;
+        boolean requested = !uploadPause.isZero() || !activationPause.isZero() || replayFailureAfterSteps >= 0
+                || !replayPause.isZero();
         boolean allowed = classPath.getResource(ALLOWED_MARKER) != null;
         if (requested && !allowed) {
             log.warn("beacon.fault-injection.* is set but ignored: fault injection is for the service's own tests "
@@ -46,6 +50,7 @@ public class FaultInjection {
         this.uploadPause = allowed ? uploadPause : Duration.ZERO;
         this.activationPause = allowed ? activationPause : Duration.ZERO;
         this.replayFailureAfterSteps = allowed ? replayFailureAfterSteps : -1;
+        this.replayPause = allowed ? replayPause : Duration.ZERO;
     }
 
     /** Waits {@code beacon.fault-injection.upload-pause} inside the transaction that stores version {@code id}. */
@@ -61,6 +66,18 @@ public class FaultInjection {
     /** After how many decided steps every replay fails ({@code -1}: never). */
     public long replayFailureAfterSteps() {
         return replayFailureAfterSteps;
+    }
+
+    /**
+     * Waits {@code beacon.fault-injection.replay-pause} in replay {@code id} once it has decided its first region, its
+     * part files open; an interrupt (the service stopping) ends the wait.
+     */
+    public void pauseReplay(String id) {
+        pause(replayPause, "the replay " + id);
+    }
+
+    Duration replayPause() {
+        return replayPause;
     }
 
     Duration uploadPause() {

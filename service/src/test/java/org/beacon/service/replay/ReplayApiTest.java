@@ -299,6 +299,85 @@ class ReplayApiTest {
         assertThat(stored()).isEqualTo(before);
     }
 
+    private Http.Response startWith(String timeline, String... form) {
+        return http().postForm("/replays", Replays.form(form), List.of(new Http.FilePart("timeline", "t.csv",
+                timeline.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    @Test
+    void refusesACountAboveOneBillionAtOnceInsteadOfFailingTheRunAndStoresNothing() {
+        long before = stored();
+        Http.Response r = startWith("date,region,regionName,cumulativeConfirmed\n2020-01-20,330100,杭州市,0\n"
+                + "2020-01-21,330100,杭州市,1e308\n", "eventType", "covid19");
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.json().at("/errors/0/pointer").asString()).isEqualTo("timeline:3 cumulativeConfirmed");
+        assertThat(r.json().at("/errors/0/detail").asString()).contains("'1e308'", "at most 1000000000");
+        assertThat(stored()).isEqualTo(before);
+    }
+
+    @Test
+    void countsAtTheLimitAreAcceptedAndReplayedToTheLastStep() {
+        StringBuilder timeline = new StringBuilder("date,region,regionName,cumulativeConfirmed,deaths\n");
+        for (int d = 0; d < 30; d++) {
+            timeline.append(java.time.LocalDate.of(2020, 1, 1).plusDays(d)).append(",330100,杭州市,")
+                    .append(d % 3 == 1 ? "0" : "1e9").append(',').append(d % 2 == 0 ? "1000000000" : "0.000001")
+                    .append('\n');
+        }
+        Http.Response r = startWith(timeline.toString(), "eventType", "covid19");
+        assertThat(r.status()).as(r.body()).isEqualTo(202);
+        JsonNode run = Replays.awaitEnd(http(), r.json().at("/id").asString());
+        assertThat(run.at("/status").asString()).as(run.toString()).isEqualTo("done");
+        assertThat(run.at("/summary/steps").asInt()).isEqualTo(30);
+    }
+
+    @Test
+    void missingDaysPointsAtTheFieldThatAnswersItAndNamesTheRegion() {
+        Http.Response r = startWith("date,region,cumulativeConfirmed\n2020-01-20,330100,0\n2020-01-23,330100,4\n",
+                "eventType", "covid19");
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        JsonNode error = r.json().at("/errors/0");
+        assertThat(error.at("/code").asString()).isEqualTo("MISSING_DAYS");
+        assertThat(error.at("/pointer").asString()).isEqualTo("missingDays");
+        assertThat(error.at("/detail").asString()).contains("region 330100", "2 missing", "zeroFill");
+    }
+
+    @Test
+    void onlyTheExampleTimelinesCanBeNamedAsExamples() {
+        long before = stored();
+        for (String field : List.of("example", "actualExample")) {
+            Http.Response r = Replays.start(http(), field.equals("example") ? Replays.form("example", "README.md")
+                    : Replays.form("example", COVID, "source", "canghailan", field, "README.md"));
+            assertThat(r.status()).as(field).isEqualTo(400);
+            assertThat(r.json().at("/errors")).as(field).singleElement().satisfies(e -> {
+                assertThat(e.at("/pointer").asString()).isEqualTo(field);
+                assertThat(e.at("/detail").asString()).contains("README.md", COVID, "covid-2020-response-levels.csv")
+                        .doesNotContain("examples: README.md");
+            });
+        }
+        assertThat(stored()).isEqualTo(before);
+    }
+
+    @Test
+    void refusesControlCharactersInRegionNamesAtTheirCell() {
+        Http.Response r = startWith("date,region,regionName,cumulativeConfirmed\n2020-01-20,330100,\t=1+1,0\n",
+                "eventType", "covid19");
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.json().at("/errors/0/pointer").asString()).isEqualTo("timeline:2 regionName");
+        assertThat(r.json().at("/errors/0/detail").asString()).contains("control characters");
+    }
+
+    @Test
+    void stepsCsvShowsRegionNamesThatLookLikeFormulasAsText() throws Exception {
+        JsonNode run = Replays.awaitEnd(http(), startWith("date,region,regionName,cumulativeConfirmed\n"
+                + "2020-01-20,330100,\"=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",0\n"
+                + "2020-01-20,330200,@SUM(1+2),3\n", "eventType", "covid19").json().at("/id").asString());
+        assertThat(run.at("/status").asString()).as(run.toString()).isEqualTo("done");
+        byte[] steps = http().download("/replays/" + run.at("/id").asString() + "/steps.csv").body();
+        assertThat(csv(steps)).extracting(row -> row.get("regionName")).containsExactly(
+                "'=HYPERLINK(\"http://evil.example\",\"click\")", "'@SUM(1+2)");
+        assertThat(new String(steps, StandardCharsets.UTF_8)).contains("330200,\"'@SUM(1+2)\",2020-01-20,3,");
+    }
+
     @Test
     void refusesAnUnknownRuleSetWith404AndStoresNothing() {
         long before = stored();
