@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.beacon.rules.AdminLevel;
+import org.beacon.rules.signal.SignalStatistics;
 
 /**
  * Reads a timeline CSV: a header row, then one row per region and date.
@@ -36,10 +37,10 @@ import org.beacon.rules.AdminLevel;
 public final class TimelineCsv {
 
     /**
-     * The largest count a timeline may hold (10^9), the bound the situation API puts on daily counts: more people
+     * The largest count a timeline may hold (10^9), the bound the situation API puts on daily counts ({@link SignalStatistics#MAX_DAILY_COUNT}): more people
      * than any country has, and far enough from overflow that 14-day sums and 5-year means stay finite.
      */
-    public static final long MAX_COUNT = 1_000_000_000L;
+    public static final long MAX_COUNT = (long) SignalStatistics.MAX_DAILY_COUNT;
 
     /**
      * What the reader is told rather than guesses.
