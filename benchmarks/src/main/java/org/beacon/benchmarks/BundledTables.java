@@ -6,15 +6,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.beacon.rules.AdminLevel;
 import org.beacon.rules.Compilation;
 import org.beacon.rules.CompiledRuleSet;
-import org.beacon.rules.Region;
 import org.beacon.rules.RuleSetCompiler;
-import org.beacon.rules.Situation;
-import org.beacon.rules.SituationProblem;
-import org.beacon.rules.WorkbookSource;
-import org.beacon.rules.table.Dictionary;
+import org.beacon.rules.model.AdminLevel;
+import org.beacon.rules.model.Dictionary;
+import org.beacon.rules.model.Region;
+import org.beacon.rules.model.Situation;
+import org.beacon.rules.model.SituationProblem;
+import org.beacon.rules.model.WorkbookSource;
 
 /** The workbooks in tables/, compiled as the service compiles them, and the situations the benchmarks decide. */
 final class BundledTables {
@@ -46,7 +46,7 @@ final class BundledTables {
     @SuppressWarnings("unchecked")
     static Map<String, Object> canonicalValues(CompiledRuleSet rules, Situation situation) {
         try {
-            Class<?> c = Class.forName("org.beacon.rules.SituationValues");
+            Class<?> c = Class.forName("org.beacon.rules.evaluation.SituationValues");
             Method of = c.getDeclaredMethod("of", Situation.class, Dictionary.class, List.class);
             of.setAccessible(true);
             List<SituationProblem> problems = new ArrayList<>();

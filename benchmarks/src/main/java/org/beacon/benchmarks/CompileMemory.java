@@ -7,7 +7,7 @@ import java.util.List;
 import org.beacon.rules.Compilation;
 import org.beacon.rules.CompiledRuleSet;
 import org.beacon.rules.RuleSetCompiler;
-import org.beacon.rules.WorkbookSource;
+import org.beacon.rules.model.WorkbookSource;
 
 /**
  * Issue 10, figure 4 (memory): how much heap a generated table of N rows needs to compile and to keep. Not a JMH

@@ -7,10 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.beacon.rules.AdminLevel;
 import org.beacon.rules.CompiledRuleSet;
-import org.beacon.rules.Region;
-import org.beacon.rules.Situation;
+import org.beacon.rules.model.AdminLevel;
+import org.beacon.rules.model.Region;
+import org.beacon.rules.model.Situation;
 
 /**
  * A reproducible batch of situations shaped like examples/requests/ (without surveillance signals), each example's

@@ -8,11 +8,14 @@ import java.util.Map;
 import org.beacon.rules.analysis.TableAnalyzer;
 import org.beacon.rules.engine.BareDroolsCompile;
 import org.beacon.rules.engine.RuleBase;
-import org.beacon.rules.table.Findings;
-import org.beacon.rules.table.RuleSetModel;
-import org.beacon.rules.table.RuleSetReader;
+import org.beacon.rules.evaluation.TestSheetRunner;
+import org.beacon.rules.model.Findings;
+import org.beacon.rules.model.RuleSetModel;
+import org.beacon.rules.model.TestOutcome;
+import org.beacon.rules.model.WorkbookLimits;
+import org.beacon.rules.model.WorkbookSource;
+import org.beacon.rules.reading.RuleSetReader;
 import org.beacon.rules.workbook.WorkbookContent;
-import org.beacon.rules.workbook.WorkbookLimits;
 import org.beacon.rules.workbook.WorkbookReader;
 
 /**

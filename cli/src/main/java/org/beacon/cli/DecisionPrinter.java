@@ -3,13 +3,13 @@ package org.beacon.cli;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.util.List;
-import org.beacon.rules.ConditionCheck;
-import org.beacon.rules.ActionDefinition;
-import org.beacon.rules.Decision;
-import org.beacon.rules.SignalDecision;
-import org.beacon.rules.RuleMatch;
-import org.beacon.rules.Situation;
-import org.beacon.rules.TableDecision;
+import org.beacon.rules.decision.ConditionCheck;
+import org.beacon.rules.decision.Decision;
+import org.beacon.rules.decision.RuleMatch;
+import org.beacon.rules.decision.SignalDecision;
+import org.beacon.rules.decision.TableDecision;
+import org.beacon.rules.model.ActionDefinition;
+import org.beacon.rules.model.Situation;
 
 /** Prints a decision for a person: the answer first, then each table, each fired row and why it fired. */
 final class DecisionPrinter {

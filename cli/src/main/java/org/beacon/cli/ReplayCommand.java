@@ -23,17 +23,17 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.beacon.rules.CompiledRuleSet;
-import org.beacon.rules.Grade;
+import org.beacon.rules.model.Grade;
 import org.beacon.rules.replay.ActualLevels;
 import org.beacon.rules.replay.DataIssue;
 import org.beacon.rules.replay.ReplayInputException;
-import org.beacon.rules.replay.ReplayReport;
 import org.beacon.rules.replay.ReplayResult.ActualCheck;
 import org.beacon.rules.replay.ReplayResult.Summary;
 import org.beacon.rules.replay.ReplayResult.Transition;
 import org.beacon.rules.replay.Replayer;
 import org.beacon.rules.replay.Timeline;
 import org.beacon.rules.replay.TimelineCsv;
+import org.beacon.rules.replay.report.ReplayReport;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.beacon.rules.AdminLevel;
-import org.beacon.rules.Region;
-import org.beacon.rules.Signal;
-import org.beacon.rules.Situation;
+import org.beacon.rules.model.AdminLevel;
+import org.beacon.rules.model.Region;
+import org.beacon.rules.model.Signal;
+import org.beacon.rules.model.Situation;
 import tools.jackson.databind.JsonNode;
 
 /** Reads a situation file: {@code {"eventType", "region": {"code", "name", "level"}, "asOf", "indicators": {}}}. */

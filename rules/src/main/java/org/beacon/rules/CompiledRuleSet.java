@@ -7,14 +7,27 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.beacon.rules.decision.Decision;
+import org.beacon.rules.decision.RuleMatch;
+import org.beacon.rules.decision.SignalDecision;
+import org.beacon.rules.decision.TableDecision;
 import org.beacon.rules.engine.RuleBase;
-import org.beacon.rules.table.DecisionTable;
-import org.beacon.rules.table.Dictionary;
-import org.beacon.rules.table.Indicator;
-import org.beacon.rules.table.Rule;
-import org.beacon.rules.table.Reserved;
-import org.beacon.rules.table.RuleSetModel;
-import org.beacon.rules.table.TypedOutputs;
+import org.beacon.rules.evaluation.RuleAnswer;
+import org.beacon.rules.evaluation.SituationValues;
+import org.beacon.rules.model.ActionDefinition;
+import org.beacon.rules.model.AreaRisk;
+import org.beacon.rules.model.DecisionTable;
+import org.beacon.rules.model.Dictionary;
+import org.beacon.rules.model.FilledIndicators;
+import org.beacon.rules.model.Grade;
+import org.beacon.rules.model.Indicator;
+import org.beacon.rules.model.RiskLevel;
+import org.beacon.rules.model.Rule;
+import org.beacon.rules.model.RuleSetModel;
+import org.beacon.rules.model.Situation;
+import org.beacon.rules.model.SituationProblem;
+import org.beacon.rules.model.TypedOutputs;
+import org.beacon.rules.model.WarningColour;
 
 /**
  * A rule set ready to decide: the validated tables, their compiled rules, and an identity (id and content hash).
@@ -142,12 +155,12 @@ public final class CompiledRuleSet {
      * Decides canonical values as a test sheet gives them: indicators that describe a signal ({@code signalSource},
      * {@code earsC2} …) make one signal; {@code explain} false leaves explanations empty.
      */
-    Decision evaluateValues(Map<String, Object> given, boolean explain) {
+    public Decision evaluateValues(Map<String, Object> given, boolean explain) {
         Map<String, Object> values = new LinkedHashMap<>();
         Map<String, Object> signal = new LinkedHashMap<>();
         Map<String, java.math.BigDecimal> statistics = new LinkedHashMap<>();
         given.forEach((name, v) -> {
-            if (Reserved.role(name) == Reserved.Role.PER_SIGNAL) {
+            if (FilledIndicators.role(name) == FilledIndicators.Role.PER_SIGNAL) {
                 signal.put(name, v);
                 if (v instanceof java.math.BigDecimal n) {
                     statistics.put(name, n);
@@ -157,7 +170,7 @@ public final class CompiledRuleSet {
             }
         });
         List<SituationValues.SignalFacts> signals = signal.isEmpty() ? List.of()
-                : List.of(new SituationValues.SignalFacts(String.valueOf(signal.getOrDefault(Reserved.SIGNAL_SOURCE,
+                : List.of(new SituationValues.SignalFacts(String.valueOf(signal.getOrDefault(FilledIndicators.SIGNAL_SOURCE,
                         "")), null, statistics, signal));
         return evaluate(values, signals, explain);
     }
@@ -189,25 +202,25 @@ public final class CompiledRuleSet {
             for (int i = 0; i < levels.length; i++) {
                 WarningColour level = levels[i];
                 long n = signalColours.stream().filter(c -> c != null && !level.isMoreSeriousThan(c)).count();
-                facts.putIfAbsent(Reserved.SIGNAL_COUNTS.get(i), java.math.BigDecimal.valueOf(n));
+                facts.putIfAbsent(FilledIndicators.SIGNAL_COUNTS.get(i), java.math.BigDecimal.valueOf(n));
             }
         }
         List<Rule>[] matched = matched(fire(facts));
         out.decide(matched, facts, eventType, gradingTables, null);
         Decision.ResponseGrade response = null;
-        Indicator responseIndicator = model.dictionary().find(Reserved.RESPONSE_GRADE).orElse(null);
-        if (facts.get(Reserved.RESPONSE_GRADE) != null) {
-            response = new Decision.ResponseGrade(Grade.parse(facts.get(Reserved.RESPONSE_GRADE).toString())
+        Indicator responseIndicator = model.dictionary().find(FilledIndicators.RESPONSE_GRADE).orElse(null);
+        if (facts.get(FilledIndicators.RESPONSE_GRADE) != null) {
+            response = new Decision.ResponseGrade(Grade.parse(facts.get(FilledIndicators.RESPONSE_GRADE).toString())
                     .orElse(null), true);
         } else if (out.grade != null && responseIndicator != null) {
             String value = responseIndicator.enumValue(out.grade.name()).orElse(null);
             if (value != null) {
-                facts.put(Reserved.RESPONSE_GRADE, value);
+                facts.put(FilledIndicators.RESPONSE_GRADE, value);
                 response = new Decision.ResponseGrade(out.grade, false);
             }
         }
         if (!responseTables.isEmpty()) {
-            Object grade = facts.get(Reserved.RESPONSE_GRADE);
+            Object grade = facts.get(FilledIndicators.RESPONSE_GRADE);
             for (DecisionTable t : responseTables) {
                 // without a response grade the response tables have nothing to work from, whatever their rows say
                 matched[t.index()] = response == null ? null : meetingResponseGrade(t, matched[t.index()], grade);

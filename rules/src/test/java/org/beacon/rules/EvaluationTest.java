@@ -12,6 +12,14 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.beacon.rules.decision.ConditionCheck;
+import org.beacon.rules.decision.Decision;
+import org.beacon.rules.decision.TableDecision;
+import org.beacon.rules.model.Grade;
+import org.beacon.rules.model.Situation;
+import org.beacon.rules.model.SituationProblem;
+import org.beacon.rules.model.WarningColour;
+import org.beacon.rules.model.WorkbookSource;
 import org.junit.jupiter.api.Test;
 
 /** Hit policies, explanations, "no match", event-type scope, situation checks and concurrent use. */

@@ -9,6 +9,22 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.beacon.rules.decision.Decision;
+import org.beacon.rules.decision.SignalDecision;
+import org.beacon.rules.decision.TableDecision;
+import org.beacon.rules.model.ActionDefinition;
+import org.beacon.rules.model.AdminLevel;
+import org.beacon.rules.model.AreaRisk;
+import org.beacon.rules.model.Diagnostic;
+import org.beacon.rules.model.Grade;
+import org.beacon.rules.model.Region;
+import org.beacon.rules.model.RiskLevel;
+import org.beacon.rules.model.Signal;
+import org.beacon.rules.model.Situation;
+import org.beacon.rules.model.SituationProblem;
+import org.beacon.rules.model.TestOutcome;
+import org.beacon.rules.model.WarningColour;
+import org.beacon.rules.model.WorkbookSource;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -9,16 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.beacon.rules.table.Condition;
-import org.beacon.rules.table.DecisionTable;
-import org.beacon.rules.table.Findings;
-import org.beacon.rules.table.HitPolicy;
-import org.beacon.rules.table.Indicator;
-import org.beacon.rules.table.IndicatorType;
-import org.beacon.rules.table.Rule;
-import org.beacon.rules.table.RuleSetModel;
-import org.beacon.rules.table.Test;
-import org.beacon.rules.workbook.CellRef;
+import org.beacon.rules.model.CellRef;
+import org.beacon.rules.model.Condition;
+import org.beacon.rules.model.Criterion;
+import org.beacon.rules.model.DecisionTable;
+import org.beacon.rules.model.Findings;
+import org.beacon.rules.model.HitPolicy;
+import org.beacon.rules.model.Indicator;
+import org.beacon.rules.model.IndicatorType;
+import org.beacon.rules.model.Rule;
+import org.beacon.rules.model.RuleSetModel;
 
 /**
  * Finds, per table, the input combinations no row matches (gaps), rows that share inputs under first match
@@ -174,7 +174,7 @@ public final class TableAnalyzer {
                 TreeSet<String> texts = new TreeSet<>();
                 for (Rule r : table.rules()) {
                     for (Condition c : r.conditions()) {
-                        if (c.indicator().equals(ind) && c.test() instanceof Test.Symbols s) {
+                        if (c.indicator().equals(ind) && c.test() instanceof Criterion.Symbols s) {
                             texts.addAll(s.values());
                         }
                     }
@@ -191,7 +191,7 @@ public final class TableAnalyzer {
         TreeSet<BigDecimal> bounds = new TreeSet<>();
         for (Rule r : table.rules()) {
             for (Condition c : r.conditions()) {
-                if (c.indicator().equals(ind) && c.test() instanceof Test.Numeric n) {
+                if (c.indicator().equals(ind) && c.test() instanceof Criterion.Numeric n) {
                     if (n.interval().low() != null) {
                         bounds.add(n.interval().low());
                     }

@@ -1,4 +1,4 @@
-package org.beacon.rules;
+package org.beacon.rules.decision;
 
 /**
  * One condition of a fired rule and the value it was tested against.

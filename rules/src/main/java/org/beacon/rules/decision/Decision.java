@@ -1,9 +1,14 @@
-package org.beacon.rules;
+package org.beacon.rules.decision;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.beacon.rules.model.ActionDefinition;
+import org.beacon.rules.model.AreaRisk;
+import org.beacon.rules.model.Grade;
+import org.beacon.rules.model.RiskLevel;
+import org.beacon.rules.model.WarningColour;
 
 /**
  * The answer for one situation.

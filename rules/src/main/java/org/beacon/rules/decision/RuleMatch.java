@@ -1,7 +1,9 @@
-package org.beacon.rules;
+package org.beacon.rules.decision;
 
 import java.util.List;
 import java.util.Map;
+import org.beacon.rules.model.Grade;
+import org.beacon.rules.model.WarningColour;
 
 /**
  * A row that answered for its table.

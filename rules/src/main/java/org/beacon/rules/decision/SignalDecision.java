@@ -1,4 +1,4 @@
-package org.beacon.rules;
+package org.beacon.rules.decision;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.beacon.rules.model.WarningColour;
 
 /**
  * What one surveillance signal showed.

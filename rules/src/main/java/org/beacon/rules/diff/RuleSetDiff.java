@@ -6,13 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.beacon.rules.ActionDefinition;
-import org.beacon.rules.Grade;
-import org.beacon.rules.table.Condition;
-import org.beacon.rules.table.DecisionTable;
-import org.beacon.rules.table.Indicator;
-import org.beacon.rules.table.Rule;
-import org.beacon.rules.table.RuleSetModel;
+import org.beacon.rules.model.ActionDefinition;
+import org.beacon.rules.model.Condition;
+import org.beacon.rules.model.DecisionTable;
+import org.beacon.rules.model.Grade;
+import org.beacon.rules.model.Indicator;
+import org.beacon.rules.model.Rule;
+import org.beacon.rules.model.RuleSetModel;
 
 /**
  * Compares two rule sets table by table, the way an expert reads them: indicators and parameters added, removed or

@@ -1,11 +1,15 @@
-package org.beacon.rules;
+package org.beacon.rules.evaluation;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.beacon.rules.table.Condition;
-import org.beacon.rules.table.DecisionTable;
-import org.beacon.rules.table.Rule;
+import org.beacon.rules.decision.ConditionCheck;
+import org.beacon.rules.decision.RuleMatch;
+import org.beacon.rules.model.Condition;
+import org.beacon.rules.model.DecisionTable;
+import org.beacon.rules.model.Grade;
+import org.beacon.rules.model.Rule;
+import org.beacon.rules.model.WarningColour;
 
 /**
  * What one rule answers when its table selects it, built once when the rule set is compiled: only the values its
@@ -17,9 +21,9 @@ import org.beacon.rules.table.Rule;
  * @param afterGrading the conditions checked once the grade is decided rather than by the rule engine
  *     ({@link DecisionTable#checkedAfterGrading})
  */
-record RuleAnswer(RuleMatch unexplained, List<Condition> tested, List<String> tests, List<Condition> afterGrading) {
+public record RuleAnswer(RuleMatch unexplained, List<Condition> tested, List<String> tests, List<Condition> afterGrading) {
 
-    static RuleAnswer of(DecisionTable table, Rule r, Map<Grade, WarningColour> colours) {
+    public static RuleAnswer of(DecisionTable table, Rule r, Map<Grade, WarningColour> colours) {
         WarningColour colour = r.colour() != null ? r.colour() : r.grade() == null ? null : colours.get(r.grade());
         List<Condition> tested = r.conditions().stream().filter(c -> !c.isAny()).toList();
         return new RuleAnswer(new RuleMatch(r.id(), r.grade(), colour, r.actions(), r.outputs(), r.source(), r.tag(),
@@ -27,7 +31,7 @@ record RuleAnswer(RuleMatch unexplained, List<Condition> tested, List<String> te
                 r.conditions().stream().filter(table::checkedAfterGrading).toList());
     }
 
-    RuleMatch match(Map<String, Object> values, boolean explain) {
+    public RuleMatch match(Map<String, Object> values, boolean explain) {
         if (!explain || tested.isEmpty()) {
             return unexplained;
         }
@@ -42,7 +46,7 @@ record RuleAnswer(RuleMatch unexplained, List<Condition> tested, List<String> te
     }
 
     /** True when the conditions left to check after grading (if any) accept the grade decided. */
-    boolean meetsGrade(Object grade) {
+    public boolean meetsGrade(Object grade) {
         for (Condition c : afterGrading) {
             if (!c.accepts(grade)) {
                 return false;

@@ -1,27 +1,30 @@
-package org.beacon.rules;
+package org.beacon.rules.evaluation;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.beacon.rules.model.Dictionary;
+import org.beacon.rules.model.FilledIndicators;
+import org.beacon.rules.model.Indicator;
+import org.beacon.rules.model.IndicatorType;
+import org.beacon.rules.model.Signal;
+import org.beacon.rules.model.Situation;
+import org.beacon.rules.model.SituationProblem;
 import org.beacon.rules.signal.SignalStatistics;
-import org.beacon.rules.table.Dictionary;
-import org.beacon.rules.table.Indicator;
-import org.beacon.rules.table.IndicatorType;
-import org.beacon.rules.table.Reserved;
 
 /**
  * Checks a situation against the dictionary and turns its values into the canonical form rules use: numbers as
  * BigDecimal, enum values spelt as in the dictionary, booleans as {@code true}/{@code false}.
  */
-final class SituationValues {
+public final class SituationValues {
 
     private SituationValues() {
     }
 
     /** Canonical values by indicator name; problems are added to {@code problems}. */
-    static Map<String, Object> of(Situation situation, Dictionary dictionary, List<SituationProblem> problems) {
+    public static Map<String, Object> of(Situation situation, Dictionary dictionary, List<SituationProblem> problems) {
         Map<String, Object> values = new LinkedHashMap<>();
         if (situation.eventType() == null || situation.eventType().isBlank()) {
             problems.add(new SituationProblem("/eventType", "eventType is required"));
@@ -39,8 +42,8 @@ final class SituationValues {
         for (Map.Entry<String, Object> e : situation.indicators().entrySet()) {
             String pointer = "/indicators/" + e.getKey();
             Indicator ind = dictionary.find(e.getKey()).orElse(null);
-            if (ind != null && Reserved.role(ind.name()) != Reserved.Role.SITUATION
-                    && Reserved.role(ind.name()) != Reserved.Role.RESPONSE_GRADE) {
+            if (ind != null && FilledIndicators.role(ind.name()) != FilledIndicators.Role.SITUATION
+                    && FilledIndicators.role(ind.name()) != FilledIndicators.Role.RESPONSE_GRADE) {
                 problems.add(new SituationProblem(pointer, ind.name() + " is derived by Beacon from the situation's "
                         + "signals; send the daily series under signals instead"));
                 continue;
@@ -68,12 +71,12 @@ final class SituationValues {
      * Each signal's facts for the {@code For each: signal} tables: its source and the statistics its history allows,
      * as of the situation's date (later values are ignored). Problems are added to {@code problems}.
      */
-    static List<SignalFacts> signals(Situation situation, Dictionary dictionary, List<SituationProblem> problems) {
+    public static List<SignalFacts> signals(Situation situation, Dictionary dictionary, List<SituationProblem> problems) {
         List<SignalFacts> out = new ArrayList<>();
         if (situation.signals().isEmpty()) {
             return out;
         }
-        Indicator source = dictionary.find(Reserved.SIGNAL_SOURCE).orElse(null);
+        Indicator source = dictionary.find(FilledIndicators.SIGNAL_SOURCE).orElse(null);
         if (source == null) {
             problems.add(new SituationProblem("/signals", "this rule set has no signal tables (no signalSource in its "
                     + "dictionary), so signals cannot be used"));
@@ -138,7 +141,7 @@ final class SituationValues {
                 }
             }
             Map<String, Object> facts = new LinkedHashMap<>();
-            facts.put(Reserved.SIGNAL_SOURCE, sourceValue);
+            facts.put(FilledIndicators.SIGNAL_SOURCE, sourceValue);
             Map<String, BigDecimal> statistics = SignalStatistics.of(signal.start(), values);
             for (Map.Entry<String, BigDecimal> e : statistics.entrySet()) {
                 facts.put(e.getKey(), e.getValue());
@@ -150,7 +153,7 @@ final class SituationValues {
     }
 
     /** One signal as the rules see it. */
-    record SignalFacts(String source, java.time.LocalDate lastDay, Map<String, BigDecimal> statistics,
+    public record SignalFacts(String source, java.time.LocalDate lastDay, Map<String, BigDecimal> statistics,
             Map<String, Object> facts) {
     }
 
@@ -159,8 +162,8 @@ final class SituationValues {
         List<String> all = new ArrayList<>();
         dictionary.indicators().stream().map(Indicator::name)
                 .filter(n -> !n.equals(Indicator.EVENT_TYPE) && !n.equals(Indicator.ADMIN_LEVEL))
-                .filter(n -> Reserved.role(n) == Reserved.Role.SITUATION || Reserved.role(n)
-                        == Reserved.Role.RESPONSE_GRADE)
+                .filter(n -> FilledIndicators.role(n) == FilledIndicators.Role.SITUATION || FilledIndicators.role(n)
+                        == FilledIndicators.Role.RESPONSE_GRADE)
                 .sorted().forEach(all::add);
         return Dictionary.didYouMean(close)
                 + "; valid indicators: " + String.join(", ", all);

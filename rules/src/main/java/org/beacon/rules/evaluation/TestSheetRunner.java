@@ -1,27 +1,32 @@
-package org.beacon.rules;
+package org.beacon.rules.evaluation;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.beacon.rules.table.Findings;
-import org.beacon.rules.table.TestCase;
-import org.beacon.rules.table.TypedOutputs;
+import org.beacon.rules.CompiledRuleSet;
+import org.beacon.rules.decision.Decision;
+import org.beacon.rules.decision.RuleMatch;
+import org.beacon.rules.decision.TableDecision;
+import org.beacon.rules.model.Findings;
+import org.beacon.rules.model.TestOutcome;
+import org.beacon.rules.model.TestSheetCase;
+import org.beacon.rules.model.TypedOutputs;
 
 /** Runs the cases of the Tests sheets through the compiled rules, exactly as a situation would be evaluated. */
-final class TestSheetRunner {
+public final class TestSheetRunner {
 
     private TestSheetRunner() {
     }
 
-    static List<TestOutcome> run(CompiledRuleSet ruleSet, List<TestCase> cases, Findings findings) {
+    public static List<TestOutcome> run(CompiledRuleSet ruleSet, List<TestSheetCase> cases, Findings findings) {
         List<TestOutcome> outcomes = new ArrayList<>();
-        for (TestCase c : cases) {
+        for (TestSheetCase c : cases) {
             Decision d = ruleSet.evaluateValues(c.given(), false);
             List<String> failures = new ArrayList<>();
             String firstFailingCell = null;
-            for (TestCase.Expectation e : c.expectations()) {
+            for (TestSheetCase.Expectation e : c.expectations()) {
                 Set<String> actual = actual(d, e, c.workbook());
                 if (!actual.equals(e.values())) {
                     failures.add(e.cell() + ": expected " + e.output() + " " + show(e.values()) + ", got "
@@ -47,7 +52,7 @@ final class TestSheetRunner {
      * What the decision shows for one EXPECT column. Grade and colour are the whole rule set's; rows, actions and
      * outputs are those of the test's own workbook, so adding a workbook never breaks another's tests.
      */
-    private static Set<String> actual(Decision d, TestCase.Expectation e, String workbook) {
+    private static Set<String> actual(Decision d, TestSheetCase.Expectation e, String workbook) {
         Set<String> out = new LinkedHashSet<>();
         switch (e.kind()) {
             case GRADE -> {
@@ -73,7 +78,7 @@ final class TestSheetRunner {
                         } else {
                             String v = m.outputs().get(e.output());
                             if (v != null) {
-                                out.addAll(TestCase.comparable(e.output(), v));
+                                out.addAll(TestSheetCase.comparable(e.output(), v));
                             }
                         }
                     }

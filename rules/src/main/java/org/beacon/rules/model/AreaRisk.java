@@ -1,4 +1,4 @@
-package org.beacon.rules;
+package org.beacon.rules.model;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.beacon.rules.workbook;
+package org.beacon.rules.model;
 
 /** Spreadsheet cell coordinates, 1-based as Excel shows them. */
 public final class CellRef {
@@ -26,7 +26,7 @@ public final class CellRef {
     }
 
     /** {@code C9} → column 3; {@code AA1} → 27. */
-    static int columnOf(String reference) {
+    public static int columnOf(String reference) {
         int col = 0;
         for (int i = 0; i < reference.length() && Character.isLetter(reference.charAt(i)); i++) {
             col = col * 26 + (Character.toUpperCase(reference.charAt(i)) - 'A' + 1);
@@ -35,7 +35,7 @@ public final class CellRef {
     }
 
     /** {@code C9} → row 9. */
-    static int rowOf(String reference) {
+    public static int rowOf(String reference) {
         int i = 0;
         while (i < reference.length() && Character.isLetter(reference.charAt(i))) {
             i++;

@@ -1,4 +1,4 @@
-package org.beacon.rules.table;
+package org.beacon.rules.model;
 
 /**
  * One condition of a rule: an indicator and the test its value must pass.
@@ -9,10 +9,10 @@ package org.beacon.rules.table;
  * @param written the cell as the expert wrote it (normalised), e.g. {@code ≥ {foodPoisoning_III_minCases}}; shown
  *     in explanations, never used to build rules
  */
-public record Condition(Indicator indicator, Test test, String cell, String written) {
+public record Condition(Indicator indicator, Criterion test, String cell, String written) {
 
     public boolean isAny() {
-        return test instanceof Test.Any;
+        return test instanceof Criterion.Any;
     }
 
     /** A missing value fails every condition except "any". */

@@ -1,4 +1,4 @@
-package org.beacon.rules.table;
+package org.beacon.rules.model;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * What a condition cell means, as a typed value. Rules are generated from these, never from cell text.
  */
-public sealed interface Test {
+public sealed interface Criterion {
 
     /** Canonical text for explanations, rendered from the typed value. */
     String describe();
@@ -15,7 +15,7 @@ public sealed interface Test {
     boolean accepts(Object value);
 
     /** No condition: every value, including a missing one, passes. */
-    record Any() implements Test {
+    record Any() implements Criterion {
         @Override
         public String describe() {
             return "any";
@@ -28,7 +28,7 @@ public sealed interface Test {
     }
 
     /** A number inside (or, when negated, outside) an interval. */
-    record Numeric(Interval interval, boolean negated) implements Test {
+    record Numeric(Interval interval, boolean negated) implements Criterion {
         @Override
         public String describe() {
             if (negated && interval.isPoint()) {
@@ -44,7 +44,7 @@ public sealed interface Test {
     }
 
     /** A symbol (enum value, text, {@code true}/{@code false}) in (or, when negated, not in) a list. */
-    record Symbols(List<String> values, boolean negated) implements Test {
+    record Symbols(List<String> values, boolean negated) implements Criterion {
         public Symbols {
             values = List.copyOf(values);
         }

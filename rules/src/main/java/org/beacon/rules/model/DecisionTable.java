@@ -1,4 +1,4 @@
-package org.beacon.rules.table;
+package org.beacon.rules.model;
 
 import java.util.List;
 import java.util.Map;
@@ -30,7 +30,7 @@ public record DecisionTable(int index, String workbook, String sheet, String tit
     /** True when a column tests the response grade, so the table runs after the grading tables. */
     public boolean usesResponseGrade() {
         for (Indicator i : inputs) {
-            if (i.name().equals(Reserved.RESPONSE_GRADE)) {
+            if (i.name().equals(FilledIndicators.RESPONSE_GRADE)) {
                 return true;
             }
         }
@@ -53,7 +53,7 @@ public record DecisionTable(int index, String workbook, String sheet, String tit
      * {@code CompiledRuleSet} checks exactly these, so the two cannot disagree on which they are.
      */
     public boolean checkedAfterGrading(Condition c) {
-        return decidedAfterGrading() && c.indicator().name().equals(Reserved.RESPONSE_GRADE);
+        return decidedAfterGrading() && c.indicator().name().equals(FilledIndicators.RESPONSE_GRADE);
     }
 
     /**

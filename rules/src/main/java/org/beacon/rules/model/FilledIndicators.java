@@ -1,14 +1,14 @@
-package org.beacon.rules.table;
+package org.beacon.rules.model;
 
 import java.util.List;
 import java.util.Optional;
-import org.beacon.rules.Grade;
+import org.beacon.rules.model.Grade;
 
 /**
  * Indicator names whose values Beacon fills itself. A workbook declares one in its dictionary to use it in tables,
  * like {@code eventType}; the declaration must have the type Beacon fills.
  */
-public final class Reserved {
+public final class FilledIndicators {
 
     /** The response grade: the grade the grading tables decided, unless the situation gives one. */
     public static final String RESPONSE_GRADE = "responseGrade";
@@ -33,7 +33,7 @@ public final class Reserved {
         RESPONSE_GRADE
     }
 
-    private Reserved() {
+    private FilledIndicators() {
     }
 
     public static Role role(String name) {
@@ -47,7 +47,7 @@ public final class Reserved {
     }
 
     /** What is wrong with declaring {@code name} with this type and values, if it is reserved. */
-    static Optional<String> checkDeclaration(String name, IndicatorType type, List<String> values) {
+    public static Optional<String> checkDeclaration(String name, IndicatorType type, List<String> values) {
         if (name.equals(RESPONSE_GRADE)) {
             if (type != IndicatorType.ENUM || values.stream().anyMatch(v -> Grade.parse(v).isEmpty())) {
                 return Optional.of("responseGrade is filled by Beacon with the response grade: declare it as an "

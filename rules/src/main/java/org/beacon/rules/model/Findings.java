@@ -1,9 +1,9 @@
-package org.beacon.rules.table;
+package org.beacon.rules.model;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.beacon.rules.Diagnostic;
-import org.beacon.rules.Severity;
+import org.beacon.rules.model.Diagnostic;
+import org.beacon.rules.model.Severity;
 
 /** Collects diagnostics for one workbook; several share one list. Not thread-safe: one per compilation. */
 public final class Findings {

@@ -1,4 +1,4 @@
-package org.beacon.rules.table;
+package org.beacon.rules.model;
 
 import java.util.List;
 import java.util.Locale;
@@ -53,7 +53,7 @@ public enum HitPolicy {
         };
     }
 
-    static Optional<HitPolicy> parse(String text) {
+    public static Optional<HitPolicy> parse(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT).replaceAll("[\\s_-]+", " ");
         return switch (t) {
             case "first match", "first", "首条命中", "首条" -> Optional.of(FIRST_MATCH);

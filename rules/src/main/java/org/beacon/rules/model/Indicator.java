@@ -1,9 +1,9 @@
-package org.beacon.rules.table;
+package org.beacon.rules.model;
 
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
-import org.beacon.rules.Grade;
+import org.beacon.rules.model.Grade;
 
 /**
  * One dictionary entry.
@@ -41,7 +41,7 @@ public record Indicator(int index, String name, IndicatorType type, List<String>
                 return Optional.of(v);
             }
         }
-        if (name.equals(Reserved.RESPONSE_GRADE)) {
+        if (name.equals(FilledIndicators.RESPONSE_GRADE)) {
             Optional<Grade> grade = Grade.parse(t);
             if (grade.isPresent()) {
                 return values.stream().filter(v -> Grade.parse(v).equals(grade)).findFirst();

@@ -1,4 +1,4 @@
-package org.beacon.rules.table;
+package org.beacon.rules.model;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -15,7 +15,7 @@ public enum IndicatorType {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    static Optional<IndicatorType> parse(String text) {
+    public static Optional<IndicatorType> parse(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         return switch (t) {
             case "integer", "int", "整数" -> Optional.of(INTEGER);

@@ -1,4 +1,4 @@
-package org.beacon.rules;
+package org.beacon.rules.model;
 
 /**
  * Where a situation happens.

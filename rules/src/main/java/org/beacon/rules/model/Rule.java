@@ -1,9 +1,9 @@
-package org.beacon.rules.table;
+package org.beacon.rules.model;
 
 import java.util.List;
 import java.util.Map;
-import org.beacon.rules.Grade;
-import org.beacon.rules.WarningColour;
+import org.beacon.rules.model.Grade;
+import org.beacon.rules.model.WarningColour;
 
 /**
  * One data row of a decision table.

@@ -1,4 +1,4 @@
-package org.beacon.rules;
+package org.beacon.rules.model;
 
 /**
  * Why a situation cannot be evaluated.

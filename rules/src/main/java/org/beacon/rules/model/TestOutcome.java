@@ -1,4 +1,4 @@
-package org.beacon.rules;
+package org.beacon.rules.model;
 
 /**
  * Result of one test case from a Tests sheet.

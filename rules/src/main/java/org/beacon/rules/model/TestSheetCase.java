@@ -1,4 +1,4 @@
-package org.beacon.rules.table;
+package org.beacon.rules.model;
 
 import java.util.List;
 import java.util.Map;
@@ -13,10 +13,10 @@ import java.util.Set;
  * @param expectations what the decision must show
  * @param note the NOTE cell
  */
-public record TestCase(String workbook, String location, Map<String, Object> given, List<Expectation> expectations,
+public record TestSheetCase(String workbook, String location, Map<String, Object> given, List<Expectation> expectations,
         String note) {
 
-    public TestCase {
+    public TestSheetCase {
         given = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(given));
         expectations = List.copyOf(expectations);
     }
@@ -26,7 +26,7 @@ public record TestCase(String workbook, String location, Map<String, Object> giv
      * (full-width punctuation, {@code 、} lists), so {@code 县级疾控机构（中国流感监测信息系统）} matches itself.
      */
     public static List<String> comparable(String output, String value) {
-        return CellText.splitList(CellText.normalize(value)).stream()
+        return ExpertText.splitList(ExpertText.normalize(value)).stream()
                 .map(item -> TypedOutputs.canonical(output, item).orElse(item)).toList();
     }
 

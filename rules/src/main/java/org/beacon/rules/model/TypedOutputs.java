@@ -1,4 +1,4 @@
-package org.beacon.rules.table;
+package org.beacon.rules.model;
 
 import java.util.Comparator;
 import java.util.Locale;
@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.beacon.rules.AreaRisk;
-import org.beacon.rules.RiskLevel;
+import org.beacon.rules.model.AreaRisk;
+import org.beacon.rules.model.RiskLevel;
 
 /**
  * Outputs whose values Beacon understands, so the decision can rank and combine them: a cell of such a column must

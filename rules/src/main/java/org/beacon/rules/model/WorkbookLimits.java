@@ -1,4 +1,4 @@
-package org.beacon.rules.workbook;
+package org.beacon.rules.model;
 
 /**
  * Bounds that keep a hostile or mistaken workbook from exhausting memory or time.

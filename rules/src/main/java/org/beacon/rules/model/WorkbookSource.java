@@ -1,4 +1,4 @@
-package org.beacon.rules;
+package org.beacon.rules.model;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

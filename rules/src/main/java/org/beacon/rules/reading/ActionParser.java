@@ -1,4 +1,4 @@
-package org.beacon.rules.table;
+package org.beacon.rules.reading;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,8 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.beacon.rules.ActionDefinition;
-import org.beacon.rules.workbook.CellRef;
+import org.beacon.rules.model.ActionDefinition;
+import org.beacon.rules.model.CellRef;
+import org.beacon.rules.model.ExpertText;
+import org.beacon.rules.model.Findings;
+import org.beacon.rules.model.TypedOutputs;
 import org.beacon.rules.workbook.SheetData;
 
 /** Reads an Actions sheet (the action catalogue): row 2 is the header, every following row one measure. */
@@ -64,7 +67,7 @@ final class ActionParser {
                 continue;
             }
             Integer hours = null;
-            String hoursText = CellText.normalize(header.text(sheet, row, "hours"));
+            String hoursText = ExpertText.normalize(header.text(sheet, row, "hours"));
             if (!hoursText.isEmpty()) {
                 hours = TypedOutputs.hours(hoursText.matches("\\d{1,4}") ? hoursText + "h" : hoursText).orElse(null);
                 if (hours == null) {

@@ -1,11 +1,12 @@
-package org.beacon.rules.table;
+package org.beacon.rules.reading;
 
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.beacon.rules.Grade;
-import org.beacon.rules.WarningColour;
+import org.beacon.rules.model.Findings;
+import org.beacon.rules.model.Grade;
+import org.beacon.rules.model.WarningColour;
 import org.beacon.rules.workbook.SheetData;
 
 /** Reads a Colours sheet: the warning colour of each response grade. */

@@ -1,16 +1,23 @@
-package org.beacon.rules.table;
+package org.beacon.rules.reading;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.beacon.rules.model.Criterion;
+import org.beacon.rules.model.Dictionary;
+import org.beacon.rules.model.ExpertText;
+import org.beacon.rules.model.Findings;
+import org.beacon.rules.model.Indicator;
+import org.beacon.rules.model.IndicatorType;
+import org.beacon.rules.model.Interval;
 
 /**
- * Reads a condition cell into a typed {@link Test}. The grammar is closed: a cell either is one of the documented
+ * Reads a condition cell into a typed {@link Criterion}. The grammar is closed: a cell either is one of the documented
  * forms (tables/README.md, "Condition cells") or it is a diagnostic at that cell. Nothing a cell holds is passed on
  * as text to the rule engine.
  */
@@ -41,17 +48,17 @@ final class ConditionParser {
     }
 
     /** The test a cell means, or null after reporting why it means nothing. */
-    Test parse(Indicator indicator, Operator headerOperator, String cellText, String cell) {
-        String s = CellText.normalize(cellText);
+    Criterion parse(Indicator indicator, Operator headerOperator, String cellText, String cell) {
+        String s = ExpertText.normalize(cellText);
         if (CellText.isAny(s)) {
-            return new Test.Any();
+            return new Criterion.Any();
         }
         return indicator.type().isNumeric()
                 ? parseNumeric(indicator, headerOperator, s, cell)
                 : parseSymbols(indicator, headerOperator, s, cell);
     }
 
-    private Test parseNumeric(Indicator ind, Operator headerOp, String s, String cell) {
+    private Criterion parseNumeric(Indicator ind, Operator headerOp, String s, String cell) {
         if (headerOp != null) {
             return parseWithHeaderOperator(ind, headerOp, s, cell);
         }
@@ -87,7 +94,7 @@ final class ConditionParser {
         return notNumeric(ind, s, cell);
     }
 
-    private Test parseWithHeaderOperator(Indicator ind, Operator op, String s, String cell) {
+    private Criterion parseWithHeaderOperator(Indicator ind, Operator op, String s, String cell) {
         switch (op) {
             case IN, NOT_IN -> {
                 findings.error(cell, "UNKNOWN_OPERATOR", "'" + op.symbol + "' applies to enum, text and boolean "
@@ -122,7 +129,7 @@ final class ConditionParser {
         }
     }
 
-    private Test notNumeric(Indicator ind, String s, String cell) {
+    private Criterion notNumeric(Indicator ind, String s, String cell) {
         if (LOOKS_LIKE_OPERATOR.matcher(s).matches()) {
             findings.error(cell, "UNKNOWN_OPERATOR", "'" + s + "' does not use a known operator; allowed: "
                     + Operator.ALLOWED + ", 以上/以下/超过/不足, a range 10～29 or an interval [10, 30)");
@@ -133,7 +140,7 @@ final class ConditionParser {
         return null;
     }
 
-    private Test comparison(Indicator ind, Operator op, String numberText, String cell) {
+    private Criterion comparison(Indicator ind, Operator op, String numberText, String cell) {
         BigDecimal n = number(ind, numberText, cell);
         if (n == null) {
             return null;
@@ -146,20 +153,20 @@ final class ConditionParser {
             case GE -> new Interval(n, true, null, false);
             default -> throw new IllegalArgumentException("not a comparison: " + op);
         };
-        return checked(ind, new Test.Numeric(i, op == Operator.NE), cell);
+        return checked(ind, new Criterion.Numeric(i, op == Operator.NE), cell);
     }
 
-    private Test interval(Indicator ind, String low, boolean lowInc, String high, boolean highInc, String cell) {
+    private Criterion interval(Indicator ind, String low, boolean lowInc, String high, boolean highInc, String cell) {
         BigDecimal lo = low.contains("∞") ? null : number(ind, low, cell);
         BigDecimal hi = high.contains("∞") ? null : number(ind, high, cell);
         if ((lo == null && !low.contains("∞")) || (hi == null && !high.contains("∞"))) {
             return null;
         }
-        return checked(ind, new Test.Numeric(new Interval(lo, lo != null && lowInc, hi, hi != null && highInc),
+        return checked(ind, new Criterion.Numeric(new Interval(lo, lo != null && lowInc, hi, hi != null && highInc),
                 false), cell);
     }
 
-    private Test checked(Indicator ind, Test.Numeric test, String cell) {
+    private Criterion checked(Indicator ind, Criterion.Numeric test, String cell) {
         if (test.interval().isEmpty(ind.type() == IndicatorType.INTEGER)) {
             findings.warning(cell, "EMPTY_CONDITION", "no value of " + ind.name() + " satisfies " + test.describe()
                     + "; this row can never match");
@@ -196,7 +203,7 @@ final class ConditionParser {
         return n.stripTrailingZeros().scale() < 0 ? n.setScale(0) : n.stripTrailingZeros();
     }
 
-    private Test parseSymbols(Indicator ind, Operator headerOp, String s, String cell) {
+    private Criterion parseSymbols(Indicator ind, Operator headerOp, String s, String cell) {
         boolean negated = headerOp == Operator.NE || headerOp == Operator.NOT_IN;
         String body = s;
         if (headerOp == null) {
@@ -227,7 +234,7 @@ final class ConditionParser {
                     + " is " + ind.type().code() + " (use a value, a list, not or not in)");
             return null;
         }
-        List<String> items = CellText.splitList(body);
+        List<String> items = ExpertText.splitList(body);
         if (items.isEmpty()) {
             findings.error(cell, "INVALID_VALUE", "'" + s + "' names no value");
             return null;
@@ -247,7 +254,7 @@ final class ConditionParser {
                 values.add(v);
             }
         }
-        return new Test.Symbols(values, negated);
+        return new Criterion.Symbols(values, negated);
     }
 
     /** The canonical symbol for an enum value, a boolean or a text, or null after reporting. */

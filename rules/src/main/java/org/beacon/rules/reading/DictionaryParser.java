@@ -1,4 +1,4 @@
-package org.beacon.rules.table;
+package org.beacon.rules.reading;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -6,8 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.beacon.rules.AdminLevel;
-import org.beacon.rules.workbook.CellRef;
+import org.beacon.rules.model.AdminLevel;
+import org.beacon.rules.model.CellRef;
+import org.beacon.rules.model.ExpertText;
+import org.beacon.rules.model.FilledIndicators;
+import org.beacon.rules.model.Findings;
+import org.beacon.rules.model.Indicator;
+import org.beacon.rules.model.IndicatorType;
 import org.beacon.rules.workbook.SheetData;
 
 /** Reads a Dictionary sheet: row 2 is the header, every following non-blank row one indicator. */
@@ -68,7 +73,7 @@ final class DictionaryParser {
                 continue;
             }
             List<String> values = enumValues(sheet, header, row, name, type, findings);
-            String misdeclared = values == null ? null : Reserved.checkDeclaration(name, type, values).orElse(null);
+            String misdeclared = values == null ? null : FilledIndicators.checkDeclaration(name, type, values).orElse(null);
             if (misdeclared != null) {
                 findings.error(header.cell(sheet, row, "type"), "INVALID_DICTIONARY_ENTRY", misdeclared);
                 continue;
@@ -143,7 +148,7 @@ final class DictionaryParser {
             return BAD;
         }
         try {
-            BigDecimal n = new BigDecimal(CellText.normalize(text));
+            BigDecimal n = new BigDecimal(ExpertText.normalize(text));
             if (type == IndicatorType.INTEGER && n.stripTrailingZeros().scale() > 0) {
                 findings.error(cell, "INVALID_DICTIONARY_ENTRY", "an integer indicator needs a whole-number bound, not "
                         + text);
@@ -158,7 +163,7 @@ final class DictionaryParser {
 
     private static List<String> enumValues(SheetData sheet, FixedHeader header, int row, String name,
             IndicatorType type, Findings findings) {
-        String text = CellText.normalize(header.text(sheet, row, "values"));
+        String text = ExpertText.normalize(header.text(sheet, row, "values"));
         String cell = header.cell(sheet, row, "values");
         if (type != IndicatorType.ENUM) {
             if (!text.isEmpty()) {
@@ -169,7 +174,7 @@ final class DictionaryParser {
             return List.of();
         }
         List<String> values = new ArrayList<>();
-        for (String v : CellText.splitList(text)) {
+        for (String v : ExpertText.splitList(text)) {
             if (!ENUM_VALUE.matcher(v).matches()) {
                 findings.error(cell, "INVALID_DICTIONARY_ENTRY", "'" + v + "' is not a valid enum value: use letters, "
                         + "digits, _, . and -, no spaces");

@@ -1,9 +1,10 @@
-package org.beacon.rules.table;
+package org.beacon.rules.reading;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.beacon.rules.workbook.CellRef;
+import org.beacon.rules.model.CellRef;
+import org.beacon.rules.model.Findings;
 import org.beacon.rules.workbook.RawCell;
 import org.beacon.rules.workbook.SheetData;
 

@@ -1,4 +1,4 @@
-package org.beacon.rules.table;
+package org.beacon.rules.reading;
 
 import java.util.Optional;
 

@@ -1,9 +1,11 @@
-package org.beacon.rules.table;
+package org.beacon.rules.reading;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.beacon.rules.model.ExpertText;
+import org.beacon.rules.model.Findings;
 import org.beacon.rules.workbook.SheetData;
 
 /** Reads a Parameters sheet: named numbers that condition cells use as {@code {name}}. */
@@ -45,7 +47,7 @@ final class ParameterParser {
                         + locations.get(name));
                 continue;
             }
-            String value = CellText.normalize(header.text(sheet, row, "value"));
+            String value = ExpertText.normalize(header.text(sheet, row, "value"));
             String valueCell = header.cell(sheet, row, "value");
             if (value.isEmpty()) {
                 findings.error(valueCell, "EMPTY_REQUIRED_CELL", "parameter " + name + " has no value");

@@ -1,4 +1,4 @@
-package org.beacon.rules.table;
+package org.beacon.rules.reading;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -9,13 +9,20 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.beacon.rules.ActionDefinition;
-import org.beacon.rules.Grade;
-import org.beacon.rules.WarningColour;
-import org.beacon.rules.workbook.CellRef;
+import org.beacon.rules.model.ActionDefinition;
+import org.beacon.rules.model.CellRef;
+import org.beacon.rules.model.DecisionTable;
+import org.beacon.rules.model.Dictionary;
+import org.beacon.rules.model.Findings;
+import org.beacon.rules.model.Grade;
+import org.beacon.rules.model.Indicator;
+import org.beacon.rules.model.Rule;
+import org.beacon.rules.model.RuleSetModel;
+import org.beacon.rules.model.TestSheetCase;
+import org.beacon.rules.model.WarningColour;
 import org.beacon.rules.workbook.RawCell;
-import org.beacon.rules.workbook.WorkbookContent;
 import org.beacon.rules.workbook.SheetData;
+import org.beacon.rules.workbook.WorkbookContent;
 
 /**
  * Turns the sheets of several workbooks into one {@link RuleSetModel}: dictionaries and parameters first (tables
@@ -80,7 +87,7 @@ public final class RuleSetReader {
         Set<String> outputNames = new LinkedHashSet<>();
         tables.forEach(t -> t.rules().forEach(r -> outputNames.addAll(r.outputs().keySet())));
         outputNames.add("actions");
-        List<TestCase> tests = new ArrayList<>();
+        List<TestSheetCase> tests = new ArrayList<>();
         for (Sheet s : sheets) {
             if (s.kind() == SheetKind.TESTS) {
                 Findings f = findings.forWorkbook(s.workbook());

@@ -1,4 +1,4 @@
-package org.beacon.rules.table;
+package org.beacon.rules.reading;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,9 +8,20 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.beacon.rules.Grade;
-import org.beacon.rules.WarningColour;
-import org.beacon.rules.workbook.CellRef;
+import org.beacon.rules.model.CellRef;
+import org.beacon.rules.model.Condition;
+import org.beacon.rules.model.Criterion;
+import org.beacon.rules.model.DecisionTable;
+import org.beacon.rules.model.Dictionary;
+import org.beacon.rules.model.ExpertText;
+import org.beacon.rules.model.FilledIndicators;
+import org.beacon.rules.model.Findings;
+import org.beacon.rules.model.Grade;
+import org.beacon.rules.model.HitPolicy;
+import org.beacon.rules.model.Indicator;
+import org.beacon.rules.model.Rule;
+import org.beacon.rules.model.TypedOutputs;
+import org.beacon.rules.model.WarningColour;
 import org.beacon.rules.workbook.RawCell;
 import org.beacon.rules.workbook.SheetData;
 
@@ -138,15 +149,15 @@ final class TableParser {
             if (c.kind() != Kind.INPUT) {
                 continue;
             }
-            Reserved.Role role = Reserved.role(c.name());
+            FilledIndicators.Role role = FilledIndicators.role(c.name());
             String problem = null;
-            if (role == Reserved.Role.PER_SIGNAL && !perSignal) {
+            if (role == FilledIndicators.Role.PER_SIGNAL && !perSignal) {
                 problem = c.name() + " describes one surveillance signal: it is known only in a table with the "
                         + "property 'For each: signal'";
-            } else if (perSignal && role == Reserved.Role.SIGNAL_COUNT) {
+            } else if (perSignal && role == FilledIndicators.Role.SIGNAL_COUNT) {
                 problem = c.name() + " counts the signals after each has been looked at: test it in a table without "
                         + "'For each: signal'";
-            } else if (perSignal && role == Reserved.Role.RESPONSE_GRADE) {
+            } else if (perSignal && role == FilledIndicators.Role.RESPONSE_GRADE) {
                 problem = "signals are looked at before the grade is decided: a 'For each: signal' table cannot test "
                         + "responseGrade";
             }
@@ -159,7 +170,7 @@ final class TableParser {
     }
 
     private List<String> eventTypes(String value, String cell) {
-        List<String> items = CellText.splitList(CellText.normalize(value));
+        List<String> items = ExpertText.splitList(ExpertText.normalize(value));
         Indicator eventType = dictionary.find(Indicator.EVENT_TYPE).orElse(null);
         if (items.isEmpty()) {
             return List.of();
@@ -188,7 +199,7 @@ final class TableParser {
             if (raw.isEmpty()) {
                 continue;
             }
-            String text = CellText.normalize(raw);
+            String text = ExpertText.normalize(raw);
             String cell = CellRef.cell(sheet.name(), row, e.getKey());
             Column column = headerCell(e.getKey(), text, cell);
             if (column == null) {
@@ -276,10 +287,10 @@ final class TableParser {
             String cell = CellRef.cell(name, row, c.column());
             switch (c.kind()) {
                 case INPUT -> {
-                    Test t = conditions.parse(c.indicator(), c.operator(), text, cell);
+                    Criterion t = conditions.parse(c.indicator(), c.operator(), text, cell);
                     if (t != null) {
                         conds.add(new Condition(c.indicator(), t, cell, (c.operator() == null ? "" : c.operator().symbol + " ")
-                                + CellText.normalize(text)));
+                                + ExpertText.normalize(text)));
                     }
                 }
                 case GRADE -> {
@@ -302,7 +313,7 @@ final class TableParser {
                 }
                 case ACTIONS -> {
                     actionsCell = cell;
-                    for (String code : CellText.splitList(CellText.normalize(text))) {
+                    for (String code : ExpertText.splitList(ExpertText.normalize(text))) {
                         if (!ACTION_CODE.matcher(code).matches()) {
                             findings.error(cell, "INVALID_VALUE", "'" + code + "' is not an action code: use letters, "
                                     + "digits, _, . and -, separated by commas");

@@ -1,4 +1,4 @@
-package org.beacon.rules.table;
+package org.beacon.rules.reading;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -10,9 +10,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.beacon.rules.Grade;
-import org.beacon.rules.WarningColour;
-import org.beacon.rules.workbook.CellRef;
+import org.beacon.rules.model.CellRef;
+import org.beacon.rules.model.Dictionary;
+import org.beacon.rules.model.ExpertText;
+import org.beacon.rules.model.Findings;
+import org.beacon.rules.model.Grade;
+import org.beacon.rules.model.Indicator;
+import org.beacon.rules.model.IndicatorType;
+import org.beacon.rules.model.TestSheetCase;
+import org.beacon.rules.model.TypedOutputs;
+import org.beacon.rules.model.WarningColour;
 import org.beacon.rules.workbook.RawCell;
 import org.beacon.rules.workbook.SheetData;
 
@@ -23,7 +30,7 @@ final class TestSheetParser {
     private static final Pattern EXPECT = Pattern.compile("^(?i:expect|预期)\\s+(\\S+)$");
     private static final Pattern RULE_ID = Pattern.compile("[^!\\s,]+!R\\d+");
 
-    private record Column(int column, String given, TestCase.Kind kind, String output, Indicator indicator) {
+    private record Column(int column, String given, TestSheetCase.Kind kind, String output, Indicator indicator) {
     }
 
     private final Dictionary dictionary;
@@ -38,9 +45,9 @@ final class TestSheetParser {
         this.findings = findings;
     }
 
-    List<TestCase> parse(SheetData sheet) {
+    List<TestSheetCase> parse(SheetData sheet) {
         List<Column> columns = header(sheet);
-        List<TestCase> cases = new ArrayList<>();
+        List<TestSheetCase> cases = new ArrayList<>();
         if (columns == null) {
             return cases;
         }
@@ -50,10 +57,10 @@ final class TestSheetParser {
             }
             int errorsBefore = findings.errorCount();
             Map<String, Object> given = new LinkedHashMap<>();
-            List<TestCase.Expectation> expectations = new ArrayList<>();
+            List<TestSheetCase.Expectation> expectations = new ArrayList<>();
             String note = "";
             for (Column c : columns) {
-                String text = CellText.normalize(sheet.text(row, c.column()));
+                String text = ExpertText.normalize(sheet.text(row, c.column()));
                 String cell = CellRef.cell(sheet.name(), row, c.column());
                 if (c.given() != null) {
                     if (!text.isEmpty()) {
@@ -64,7 +71,7 @@ final class TestSheetParser {
                     }
                 } else if (c.kind() != null) {
                     if (!text.isEmpty()) {
-                        TestCase.Expectation e = expectation(c, text, cell);
+                        TestSheetCase.Expectation e = expectation(c, text, cell);
                         if (e != null) {
                             expectations.add(e);
                         }
@@ -81,7 +88,7 @@ final class TestSheetParser {
                         + "cannot fail; fill at least one EXPECT cell");
                 continue;
             }
-            cases.add(new TestCase(findings.workbook(), CellRef.row(sheet.name(), row), given, expectations, note));
+            cases.add(new TestSheetCase(findings.workbook(), CellRef.row(sheet.name(), row), given, expectations, note));
         }
         return cases;
     }
@@ -90,7 +97,7 @@ final class TestSheetParser {
         List<Column> columns = new ArrayList<>();
         boolean ok = true;
         for (Map.Entry<Integer, RawCell> e : sheet.row(2).entrySet()) {
-            String text = CellText.normalize(e.getValue().text());
+            String text = ExpertText.normalize(e.getValue().text());
             if (text.isEmpty()) {
                 continue;
             }
@@ -109,14 +116,14 @@ final class TestSheetParser {
             m = EXPECT.matcher(text);
             if (m.matches()) {
                 String what = m.group(1);
-                TestCase.Kind kind = switch (what.toLowerCase(Locale.ROOT)) {
-                    case "grade", "级别" -> TestCase.Kind.GRADE;
-                    case "colour", "color", "颜色" -> TestCase.Kind.COLOUR;
-                    case "rows", "rules", "规则" -> TestCase.Kind.ROWS;
-                    default -> TestCase.Kind.OUTPUT;
+                TestSheetCase.Kind kind = switch (what.toLowerCase(Locale.ROOT)) {
+                    case "grade", "级别" -> TestSheetCase.Kind.GRADE;
+                    case "colour", "color", "颜色" -> TestSheetCase.Kind.COLOUR;
+                    case "rows", "rules", "规则" -> TestSheetCase.Kind.ROWS;
+                    default -> TestSheetCase.Kind.OUTPUT;
                 };
-                String output = kind == TestCase.Kind.OUTPUT ? what : kind.name().toLowerCase(Locale.ROOT);
-                if (kind == TestCase.Kind.OUTPUT && !outputNames.contains(what)) {
+                String output = kind == TestSheetCase.Kind.OUTPUT ? what : kind.name().toLowerCase(Locale.ROOT);
+                if (kind == TestSheetCase.Kind.OUTPUT && !outputNames.contains(what)) {
                     findings.error(cell, "UNKNOWN_HEADER", "no table has an output '" + what + "'; outputs are "
                             + String.join(", ", new java.util.TreeSet<>(outputNames)));
                     ok = false;
@@ -160,7 +167,7 @@ final class TestSheetParser {
         return values.symbol(ind, text, cell);
     }
 
-    private TestCase.Expectation expectation(Column c, String text, String cell) {
+    private TestSheetCase.Expectation expectation(Column c, String text, String cell) {
         boolean none = text.equalsIgnoreCase("none") || text.equals("无");
         Set<String> expected = new HashSet<>();
         if (!none) {
@@ -183,7 +190,7 @@ final class TestSheetParser {
                     expected.add(w.code());
                 }
                 case ROWS -> {
-                    for (String id : CellText.splitList(text)) {
+                    for (String id : ExpertText.splitList(text)) {
                         if (!RULE_ID.matcher(id).matches()) {
                             findings.error(cell, "INVALID_VALUE", "'" + id + "' is not a rule id; write Sheet!R<row>, "
                                     + "e.g. Cholera!R9");
@@ -193,7 +200,7 @@ final class TestSheetParser {
                     }
                 }
                 case OUTPUT -> {
-                    for (String item : CellText.splitList(text)) {
+                    for (String item : ExpertText.splitList(text)) {
                         String value = TypedOutputs.canonical(c.output(), item).orElse(null);
                         if (value == null) {
                             findings.error(cell, "INVALID_VALUE", "'" + item + "' is not valid for " + c.output()
@@ -205,6 +212,6 @@ final class TestSheetParser {
                 }
             }
         }
-        return new TestCase.Expectation(c.kind(), c.output(), cell, expected);
+        return new TestSheetCase.Expectation(c.kind(), c.output(), cell, expected);
     }
 }

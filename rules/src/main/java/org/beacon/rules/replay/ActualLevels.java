@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.beacon.rules.Grade;
+import org.beacon.rules.model.Grade;
 
 /**
  * What officials actually decided: a CSV of level changes per region. Columns {@code region} (or

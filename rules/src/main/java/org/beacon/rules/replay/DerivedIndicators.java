@@ -22,7 +22,7 @@ import java.util.Set;
  * 5 previous years, when the timeline holds all five and their mean is not 0.
  * </ul>
  */
-public final class Indicators {
+public final class DerivedIndicators {
 
     public static final String CUMULATIVE_CONFIRMED = "cumulativeConfirmed";
     public static final String CASES = "cases";
@@ -45,7 +45,7 @@ public final class Indicators {
     private final double[] newCases;
     private final int[] lastNewCase;
 
-    Indicators(Timeline.Series series, Timeline.Step step) {
+    DerivedIndicators(Timeline.Series series, Timeline.Step step) {
         this.step = step;
         this.names = new String[series.columns().size()];
         this.columns = new double[names.length][];

@@ -20,17 +20,17 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 import org.beacon.rules.CompiledRuleSet;
-import org.beacon.rules.ConditionCheck;
-import org.beacon.rules.Decision;
-import org.beacon.rules.Grade;
 import org.beacon.rules.InvalidSituationException;
-import org.beacon.rules.Region;
-import org.beacon.rules.RuleMatch;
-import org.beacon.rules.Situation;
-import org.beacon.rules.TableDecision;
-import org.beacon.rules.table.Dictionary;
-import org.beacon.rules.table.Indicator;
-import org.beacon.rules.table.TypedOutputs;
+import org.beacon.rules.decision.ConditionCheck;
+import org.beacon.rules.decision.Decision;
+import org.beacon.rules.decision.RuleMatch;
+import org.beacon.rules.decision.TableDecision;
+import org.beacon.rules.model.Dictionary;
+import org.beacon.rules.model.Grade;
+import org.beacon.rules.model.Indicator;
+import org.beacon.rules.model.Region;
+import org.beacon.rules.model.Situation;
+import org.beacon.rules.model.TypedOutputs;
 import org.beacon.rules.replay.ReplayResult.ActualCheck;
 import org.beacon.rules.replay.ReplayResult.ArmStep;
 import org.beacon.rules.replay.ReplayResult.ArmSummary;
@@ -39,6 +39,8 @@ import org.beacon.rules.replay.ReplayResult.Divergence;
 import org.beacon.rules.replay.ReplayResult.Step;
 import org.beacon.rules.replay.ReplayResult.Summary;
 import org.beacon.rules.replay.ReplayResult.Transition;
+import org.beacon.rules.replay.report.ReplayCsvWriter;
+import org.beacon.rules.replay.report.ReplayReport;
 
 /**
  * Replays a timeline through one or more rule sets ("arms"), region by region and step by step in date order, and
@@ -100,7 +102,7 @@ public final class Replayer {
      */
     public Summary run(Timeline timeline, Writer steps, ReplayReport report, LongConsumer progress) {
         ReplayCsvWriter csv = new ReplayCsvWriter(steps, arms.stream().map(Arm::label).toList(),
-                Indicators.columns(timeline));
+                DerivedIndicators.columns(timeline));
         Summary summary = run(timeline, new Listener() {
             @Override
             public void region(List<Step> s) {
@@ -239,13 +241,13 @@ public final class Replayer {
 
         Inputs(CompiledRuleSet rs) {
             dictionary = rs.dictionary();
-            Indicator current = dictionary.find(Indicators.CURRENT_LEVEL).orElse(null);
+            Indicator current = dictionary.find(DerivedIndicators.CURRENT_LEVEL).orElse(null);
             hasCurrentLevel = current != null;
             currentLevel = new String[Grade.values().length];
             for (Grade g : Grade.values()) {
                 currentLevel[g.ordinal()] = current == null ? null : current.enumValue(g.name()).orElse(null);
             }
-            hasDaysAtLevel = dictionary.find(Indicators.DAYS_AT_CURRENT_LEVEL).isPresent();
+            hasDaysAtLevel = dictionary.find(DerivedIndicators.DAYS_AT_CURRENT_LEVEL).isPresent();
         }
 
         boolean declares(String name) {
@@ -261,7 +263,7 @@ public final class Replayer {
     private RegionRun replay(Timeline.Series s, Timeline.Step step) {
         RegionRun run = new RegionRun(s.regionCode());
         Region region = new Region(s.regionCode(), s.regionName(), s.level());
-        Indicators derived = new Indicators(s, step);
+        DerivedIndicators derived = new DerivedIndicators(s, step);
         Grade[] level = new Grade[arms.size()];
         LocalDate[] since = new LocalDate[arms.size()];
         Divergence open = null;
@@ -327,10 +329,10 @@ public final class Replayer {
         if (inputs.hasCurrentLevel && level != null) {
             String current = inputs.currentLevel[level.ordinal()];
             if (current != null) {
-                values.put(Indicators.CURRENT_LEVEL, current);
+                values.put(DerivedIndicators.CURRENT_LEVEL, current);
             }
             if (inputs.hasDaysAtLevel) {
-                values.put(Indicators.DAYS_AT_CURRENT_LEVEL, java.math.BigDecimal.valueOf(step == Timeline.Step.DAY
+                values.put(DerivedIndicators.DAYS_AT_CURRENT_LEVEL, java.math.BigDecimal.valueOf(step == Timeline.Step.DAY
                         ? ChronoUnit.DAYS.between(since, date) : ChronoUnit.MONTHS.between(since, date)));
             }
         }

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.beacon.rules.AdminLevel;
+import org.beacon.rules.model.AdminLevel;
 import org.beacon.rules.signal.SignalStatistics;
 
 /**

@@ -11,15 +11,16 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.beacon.rules.CompiledRuleSet;
-import org.beacon.rules.Grade;
 import org.beacon.rules.RuleSetCompiler;
 import org.beacon.rules.WorkbookBuilder;
-import org.beacon.rules.WorkbookSource;
 import org.beacon.rules.Workbooks;
+import org.beacon.rules.model.Grade;
+import org.beacon.rules.model.WorkbookSource;
 import org.beacon.rules.replay.ReplayResult.ActualCheck;
 import org.beacon.rules.replay.ReplayResult.Step;
 import org.beacon.rules.replay.ReplayResult.Summary;
 import org.beacon.rules.replay.ReplayResult.Transition;
+import org.beacon.rules.replay.report.ReplayReport;
 import org.junit.jupiter.api.Test;
 
 /**

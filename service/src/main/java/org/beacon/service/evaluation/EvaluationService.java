@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.beacon.rules.CompiledRuleSet;
-import org.beacon.rules.Decision;
-import org.beacon.rules.Situation;
+import org.beacon.rules.decision.Decision;
+import org.beacon.rules.model.Situation;
 import org.beacon.service.ruleset.RuleSetRegistry;
 import org.beacon.service.system.BeaconProperties;
 import org.beacon.service.system.JsonErrors;
@@ -124,7 +124,7 @@ class EvaluationService {
         List<AuditEntry> entries = new ArrayList<>(situations.size());
         List<RiskMapResponse.RegionRisk> out = new ArrayList<>(situations.size());
         java.util.Map<String, Integer> colours = new java.util.LinkedHashMap<>();
-        for (org.beacon.rules.AreaRisk a : org.beacon.rules.AreaRisk.values()) {
+        for (org.beacon.rules.model.AreaRisk a : org.beacon.rules.model.AreaRisk.values()) {
             colours.put(a.code(), 0);
         }
         colours.put("none", 0);

@@ -1,14 +1,14 @@
 package org.beacon.service.evaluation;
 
-import org.beacon.service.system.Echo;
 import java.util.ArrayList;
 import java.util.List;
-import org.beacon.rules.AdminLevel;
 import org.beacon.rules.CompiledRuleSet;
-import org.beacon.rules.Region;
-import org.beacon.rules.Signal;
-import org.beacon.rules.Situation;
-import org.beacon.rules.SituationProblem;
+import org.beacon.rules.model.AdminLevel;
+import org.beacon.rules.model.Region;
+import org.beacon.rules.model.Signal;
+import org.beacon.rules.model.Situation;
+import org.beacon.rules.model.SituationProblem;
+import org.beacon.service.system.Echo;
 
 /** Turns a request into a situation the rule set accepts, or into field errors with pointers. */
 final class SituationMapper {

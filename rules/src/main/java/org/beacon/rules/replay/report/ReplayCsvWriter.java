@@ -1,13 +1,15 @@
-package org.beacon.rules.replay;
+package org.beacon.rules.replay.report;
 
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.beacon.rules.Grade;
 import org.beacon.rules.csv.SafeCsvWriter;
+import org.beacon.rules.model.Grade;
+import org.beacon.rules.replay.ReplayResult;
 import org.beacon.rules.replay.ReplayResult.ArmStep;
 import org.beacon.rules.replay.ReplayResult.Step;
+import org.beacon.rules.replay.Replayer;
 
 /**
  * Writes every step as a CSV row as it arrives: region, date, the derived indicators, then per arm the decided grade,

@@ -1,4 +1,4 @@
-package org.beacon.rules.replay;
+package org.beacon.rules.replay.report;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -42,7 +42,10 @@ import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.beacon.rules.Grade;
+import org.beacon.rules.model.Grade;
+import org.beacon.rules.replay.DataIssue;
+import org.beacon.rules.replay.DerivedIndicators;
+import org.beacon.rules.replay.ReplayResult;
 import org.beacon.rules.replay.ReplayResult.ActualCheck;
 import org.beacon.rules.replay.ReplayResult.ArmSummary;
 import org.beacon.rules.replay.ReplayResult.Comparison;
@@ -50,6 +53,7 @@ import org.beacon.rules.replay.ReplayResult.Divergence;
 import org.beacon.rules.replay.ReplayResult.Step;
 import org.beacon.rules.replay.ReplayResult.Summary;
 import org.beacon.rules.replay.ReplayResult.Transition;
+import org.beacon.rules.replay.Replayer;
 
 /**
  * The replay report as an Excel workbook: the summary, every transition with its rows and values, the comparison
@@ -60,8 +64,8 @@ import org.beacon.rules.replay.ReplayResult.Transition;
 public final class ReplayReport implements Replayer.Listener {
 
     /** The indicator a region's chart shows: the first of these the region has. */
-    private static final List<String> KEY_INDICATORS = List.of(Indicators.NEW_CASES_7D, Indicators.RATIO_5Y_MEAN,
-            Indicators.CASES);
+    private static final List<String> KEY_INDICATORS = List.of(DerivedIndicators.NEW_CASES_7D, DerivedIndicators.RATIO_5Y_MEAN,
+            DerivedIndicators.CASES);
 
     private final int maxChartedRegions;
     private final List<Charted> charted = new ArrayList<>();

@@ -1,4 +1,4 @@
-package org.beacon.rules.replay;
+package org.beacon.rules.replay.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,9 +25,14 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.beacon.rules.CompiledRuleSet;
 import org.beacon.rules.RuleSetCompiler;
-import org.beacon.rules.WorkbookSource;
 import org.beacon.rules.Workbooks;
+import org.beacon.rules.model.WorkbookSource;
+import org.beacon.rules.replay.ActualLevels;
+import org.beacon.rules.replay.ReplayResult;
 import org.beacon.rules.replay.ReplayResult.Summary;
+import org.beacon.rules.replay.Replayer;
+import org.beacon.rules.replay.Timeline;
+import org.beacon.rules.replay.TimelineCsv;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
