@@ -29,8 +29,9 @@ final class VariedSituations {
         List<Situation> batch = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             Situation s = one(i % 12, random);
-            if (!tables.validate(s).isEmpty()) {
-                throw new IllegalStateException("generated situation " + s + " does not fit: " + tables.validate(s));
+            if (!tables.check(s).isValid()) {
+                throw new IllegalStateException("generated situation " + s + " does not fit: "
+                        + tables.check(s).problems());
             }
             batch.add(s);
         }

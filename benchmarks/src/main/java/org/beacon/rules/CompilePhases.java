@@ -8,6 +8,7 @@ import java.util.Map;
 import org.beacon.rules.analysis.TableAnalyzer;
 import org.beacon.rules.engine.BareDroolsCompile;
 import org.beacon.rules.engine.RuleBase;
+import org.beacon.rules.evaluation.RuleSetEvaluator;
 import org.beacon.rules.evaluation.TestSheetRunner;
 import org.beacon.rules.model.Findings;
 import org.beacon.rules.model.RuleSetModel;
@@ -53,8 +54,8 @@ public final class CompilePhases {
         if (ruleBase == null || findings.hasErrors()) {
             throw new IllegalStateException("does not compile: " + findings.all());
         }
-        CompiledRuleSet set = new CompiledRuleSet("phases", "", model, ruleBase);
-        List<TestOutcome> tests = TestSheetRunner.run(set, model.tests(), findings);
+        RuleSetEvaluator evaluator = new RuleSetEvaluator("phases", "", model, ruleBase);
+        List<TestOutcome> tests = TestSheetRunner.run(evaluator, model.tests(), findings);
         p.lap("test sheets (" + tests.size() + " cases)");
         if (findings.hasErrors()) {
             throw new IllegalStateException("tests failed: " + findings.all());

@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.beacon.rules.analysis.TableAnalyzer;
 import org.beacon.rules.engine.RuleBase;
+import org.beacon.rules.evaluation.RuleSetEvaluator;
 import org.beacon.rules.evaluation.TestSheetRunner;
 import org.beacon.rules.model.Diagnostic;
 import org.beacon.rules.model.Findings;
@@ -88,9 +89,10 @@ public final class RuleSetCompiler {
         if (ruleBase == null) {
             return new Compilation(null, hash, findings.all(), List.of());
         }
-        CompiledRuleSet ruleSet = new CompiledRuleSet(id, hash, model, ruleBase);
-        List<TestOutcome> tests = TestSheetRunner.run(ruleSet, model.tests(), findings);
-        return new Compilation(findings.hasErrors() ? null : ruleSet, hash, findings.all(), tests);
+        RuleSetEvaluator evaluator = new RuleSetEvaluator(id, hash, model, ruleBase);
+        List<TestOutcome> tests = TestSheetRunner.run(evaluator, model.tests(), findings);
+        return new Compilation(findings.hasErrors() ? null : new CompiledRuleSet(evaluator), hash, findings.all(),
+                tests);
     }
 
     /** SHA-256 over the workbooks' names and bytes, in name order, so the same files always give the same hash. */

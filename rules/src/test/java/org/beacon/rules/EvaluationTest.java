@@ -153,7 +153,7 @@ class EvaluationTest {
                 e -> assertThat(e.problems()).extracting(SituationProblem::pointer).containsExactlyInAnyOrder(
                         "/eventType", "/region", "/indicators/case", "/indicators/deaths", "/indicators/ratio",
                         "/indicators/spreading"));
-        List<SituationProblem> problems = rs.validate(bad);
+        List<SituationProblem> problems = rs.check(bad).problems();
         assertThat(problems).filteredOn(p -> p.pointer().equals("/indicators/case")).singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("did you mean cases").contains("valid indicators"));
         assertThat(problems).filteredOn(p -> p.pointer().equals("/eventType")).singleElement()

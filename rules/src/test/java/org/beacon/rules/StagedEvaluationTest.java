@@ -134,7 +134,7 @@ class StagedEvaluationTest {
     }
 
     /** Signals: a per-signal table gives each its colour; the multi-point table counts them. */
-    private static CompiledRuleSet warning() {
+    static CompiledRuleSet warning() {
         WorkbookBuilder b = new WorkbookBuilder().dictionary();
         b.sheet("SignalDictionary").row("Dictionary")
                 .row("Name", "Type", "Values", "Unit", "Min", "Max", "说明", "Description")
@@ -160,7 +160,7 @@ class StagedEvaluationTest {
     }
 
     /** 20 quiet days (alternating 10 and 12: mean 11, sd ≈ 1.07), then {@code last}. */
-    private static Signal signal(String source, double last) {
+    static Signal signal(String source, double last) {
         double[] v = new double[21];
         for (int i = 0; i < 20; i++) {
             v[i] = i % 2 == 0 ? 10 : 12;

@@ -21,9 +21,9 @@ import org.beacon.rules.model.WarningColour;
  * @param afterGrading the conditions checked once the grade is decided rather than by the rule engine
  *     ({@link DecisionTable#checkedAfterGrading})
  */
-public record RuleAnswer(RuleMatch unexplained, List<Condition> tested, List<String> tests, List<Condition> afterGrading) {
+record RuleAnswer(RuleMatch unexplained, List<Condition> tested, List<String> tests, List<Condition> afterGrading) {
 
-    public static RuleAnswer of(DecisionTable table, Rule r, Map<Grade, WarningColour> colours) {
+    static RuleAnswer of(DecisionTable table, Rule r, Map<Grade, WarningColour> colours) {
         WarningColour colour = r.colour() != null ? r.colour() : r.grade() == null ? null : colours.get(r.grade());
         List<Condition> tested = r.conditions().stream().filter(c -> !c.isAny()).toList();
         return new RuleAnswer(new RuleMatch(r.id(), r.grade(), colour, r.actions(), r.outputs(), r.source(), r.tag(),
@@ -31,7 +31,7 @@ public record RuleAnswer(RuleMatch unexplained, List<Condition> tested, List<Str
                 r.conditions().stream().filter(table::checkedAfterGrading).toList());
     }
 
-    public RuleMatch match(Map<String, Object> values, boolean explain) {
+    RuleMatch match(Map<String, Object> values, boolean explain) {
         if (!explain || tested.isEmpty()) {
             return unexplained;
         }
@@ -46,7 +46,7 @@ public record RuleAnswer(RuleMatch unexplained, List<Condition> tested, List<Str
     }
 
     /** True when the conditions left to check after grading (if any) accept the grade decided. */
-    public boolean meetsGrade(Object grade) {
+    boolean meetsGrade(Object grade) {
         for (Condition c : afterGrading) {
             if (!c.accepts(grade)) {
                 return false;

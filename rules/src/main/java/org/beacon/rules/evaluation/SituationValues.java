@@ -2,6 +2,7 @@ package org.beacon.rules.evaluation;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,16 +16,35 @@ import org.beacon.rules.model.SituationProblem;
 import org.beacon.rules.signal.SignalStatistics;
 
 /**
- * Checks a situation against the dictionary and turns its values into the canonical form rules use: numbers as
- * BigDecimal, enum values spelt as in the dictionary, booleans as {@code true}/{@code false}.
+ * A situation checked against a dictionary, computed once per decision: its values in the canonical form rules use
+ * (numbers as BigDecimal, enum values spelt as in the dictionary, booleans as {@code true}/{@code false}), each
+ * signal's statistics, and every problem found. Immutable.
+ *
+ * @param dictionary the dictionary it was checked against
+ * @param values canonical values by indicator name
+ * @param signals each valid signal as the rules see it
+ * @param problems what does not fit the dictionary; empty when the situation can be decided
  */
-public final class SituationValues {
+public record SituationValues(Dictionary dictionary, Map<String, Object> values, List<SignalFacts> signals,
+        List<SituationProblem> problems) {
 
-    private SituationValues() {
+    public SituationValues {
+        values = Collections.unmodifiableMap(values);
+        signals = List.copyOf(signals);
+        problems = List.copyOf(problems);
+    }
+
+    /** Checks a situation: its indicators, then its signals, every problem in that order. */
+    public static SituationValues check(Situation situation, Dictionary dictionary) {
+        List<SituationProblem> problems = new ArrayList<>();
+        Map<String, Object> values = indicators(situation, dictionary, problems);
+        List<SignalFacts> signals = signals(situation, dictionary, problems);
+        return new SituationValues(dictionary, values, signals, problems);
     }
 
     /** Canonical values by indicator name; problems are added to {@code problems}. */
-    public static Map<String, Object> of(Situation situation, Dictionary dictionary, List<SituationProblem> problems) {
+    private static Map<String, Object> indicators(Situation situation, Dictionary dictionary,
+            List<SituationProblem> problems) {
         Map<String, Object> values = new LinkedHashMap<>();
         if (situation.eventType() == null || situation.eventType().isBlank()) {
             problems.add(new SituationProblem("/eventType", "eventType is required"));
@@ -71,7 +91,8 @@ public final class SituationValues {
      * Each signal's facts for the {@code For each: signal} tables: its source and the statistics its history allows,
      * as of the situation's date (later values are ignored). Problems are added to {@code problems}.
      */
-    public static List<SignalFacts> signals(Situation situation, Dictionary dictionary, List<SituationProblem> problems) {
+    private static List<SignalFacts> signals(Situation situation, Dictionary dictionary,
+            List<SituationProblem> problems) {
         List<SignalFacts> out = new ArrayList<>();
         if (situation.signals().isEmpty()) {
             return out;
@@ -89,67 +110,81 @@ public final class SituationValues {
         }
         Map<Object, Integer> firstOfSource = new java.util.HashMap<>();
         for (int i = 0; i < situation.signals().size(); i++) {
-            Signal signal = situation.signals().get(i);
-            String pointer = "/signals/" + i;
-            if (signal == null) {
-                problems.add(new SituationProblem(pointer, "a signal must be an object with source, start and values"));
-                continue;
+            SignalFacts facts = signal(situation, i, source, firstOfSource, problems);
+            if (facts != null) {
+                out.add(facts);
             }
-            int before = problems.size();
-            Object sourceValue = signal.source() == null ? null
-                    : canonical(source, signal.source(), pointer + "/source", problems);
-            if (signal.source() == null) {
-                problems.add(new SituationProblem(pointer + "/source", "source is required; valid values: "
-                        + String.join(", ", source.values())));
-            } else if (sourceValue != null && firstOfSource.putIfAbsent(sourceValue, i) != null) {
-                // the multi-point tables count signals: one source sent twice would count as two warnings
-                problems.add(new SituationProblem(pointer + "/source", "'" + sourceValue + "' is already the "
-                        + "source of /signals/" + firstOfSource.get(sourceValue) + "/source; send one series per "
-                        + "source"));
-            }
-            if (signal.start() == null) {
-                problems.add(new SituationProblem(pointer + "/start", "start (the date of the first value) is "
-                        + "required"));
-            }
-            double[] values = signal.values();
-            if (values == null || values.length == 0) {
-                problems.add(new SituationProblem(pointer + "/values", "values (one count per day) are required"));
-            } else if (values.length > MAX_SIGNAL_DAYS) {
-                problems.add(new SituationProblem(pointer + "/values", "at most " + MAX_SIGNAL_DAYS + " days, not "
-                        + values.length));
-            } else {
-                for (int d = 0; d < values.length; d++) {
-                    if (!(values[d] >= 0 && values[d] <= SignalStatistics.MAX_DAILY_COUNT)) {
-                        problems.add(new SituationProblem(pointer + "/values/" + d, "a daily count must be a number "
-                                + "from 0 to " + COUNT_BOUND + ", not " + values[d]));
-                        break;
-                    }
-                }
-            }
-            if (problems.size() > before) {
-                continue;
-            }
-            if (situation.asOf() != null) {
-                long days = java.time.temporal.ChronoUnit.DAYS.between(signal.start(), situation.asOf()) + 1;
-                if (days < values.length && days >= 1) {
-                    values = java.util.Arrays.copyOf(values, (int) days);
-                } else if (days != values.length) {
-                    problems.add(new SituationProblem(pointer + "/values", "the series runs from " + signal.start()
-                            + " to " + SignalStatistics.end(signal.start(), values.length) + " but the situation is "
-                            + "as of " + situation.asOf() + ": it must reach that day"));
-                    continue;
-                }
-            }
-            Map<String, Object> facts = new LinkedHashMap<>();
-            facts.put(FilledIndicators.SIGNAL_SOURCE, sourceValue);
-            Map<String, BigDecimal> statistics = SignalStatistics.of(signal.start(), values);
-            for (Map.Entry<String, BigDecimal> e : statistics.entrySet()) {
-                facts.put(e.getKey(), e.getValue());
-            }
-            out.add(new SignalFacts(sourceValue.toString(), SignalStatistics.end(signal.start(), values.length),
-                    statistics, facts));
         }
         return out;
+    }
+
+    /** Signal {@code i} as the rules see it, or null when it has a problem (added to {@code problems}). */
+    private static SignalFacts signal(Situation situation, int i, Indicator source, Map<Object, Integer> firstOfSource,
+            List<SituationProblem> problems) {
+        Signal signal = situation.signals().get(i);
+        String pointer = "/signals/" + i;
+        if (signal == null) {
+            problems.add(new SituationProblem(pointer, "a signal must be an object with source, start and values"));
+            return null;
+        }
+        int before = problems.size();
+        Object sourceValue = signal.source() == null ? null
+                : canonical(source, signal.source(), pointer + "/source", problems);
+        if (signal.source() == null) {
+            problems.add(new SituationProblem(pointer + "/source", "source is required; valid values: "
+                    + String.join(", ", source.values())));
+        } else if (sourceValue != null && firstOfSource.putIfAbsent(sourceValue, i) != null) {
+            // the multi-point tables count signals: one source sent twice would count as two warnings
+            problems.add(new SituationProblem(pointer + "/source", "'" + sourceValue + "' is already the "
+                    + "source of /signals/" + firstOfSource.get(sourceValue) + "/source; send one series per "
+                    + "source"));
+        }
+        if (signal.start() == null) {
+            problems.add(new SituationProblem(pointer + "/start", "start (the date of the first value) is "
+                    + "required"));
+        }
+        double[] values = signal.values();
+        checkCounts(values, pointer, problems);
+        if (problems.size() > before) {
+            return null;
+        }
+        if (situation.asOf() != null) {
+            long days = java.time.temporal.ChronoUnit.DAYS.between(signal.start(), situation.asOf()) + 1;
+            if (days < values.length && days >= 1) {
+                values = java.util.Arrays.copyOf(values, (int) days);
+            } else if (days != values.length) {
+                problems.add(new SituationProblem(pointer + "/values", "the series runs from " + signal.start()
+                        + " to " + SignalStatistics.end(signal.start(), values.length) + " but the situation is "
+                        + "as of " + situation.asOf() + ": it must reach that day"));
+                return null;
+            }
+        }
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put(FilledIndicators.SIGNAL_SOURCE, sourceValue);
+        Map<String, BigDecimal> statistics = SignalStatistics.of(signal.start(), values);
+        for (Map.Entry<String, BigDecimal> e : statistics.entrySet()) {
+            facts.put(e.getKey(), e.getValue());
+        }
+        return new SignalFacts(sourceValue.toString(), SignalStatistics.end(signal.start(), values.length),
+                statistics, facts);
+    }
+
+    /** One count per day, each from 0 to the bound: the first problem is added to {@code problems}. */
+    private static void checkCounts(double[] values, String pointer, List<SituationProblem> problems) {
+        if (values == null || values.length == 0) {
+            problems.add(new SituationProblem(pointer + "/values", "values (one count per day) are required"));
+        } else if (values.length > MAX_SIGNAL_DAYS) {
+            problems.add(new SituationProblem(pointer + "/values", "at most " + MAX_SIGNAL_DAYS + " days, not "
+                    + values.length));
+        } else {
+            for (int d = 0; d < values.length; d++) {
+                if (!(values[d] >= 0 && values[d] <= SignalStatistics.MAX_DAILY_COUNT)) {
+                    problems.add(new SituationProblem(pointer + "/values/" + d, "a daily count must be a number "
+                            + "from 0 to " + COUNT_BOUND + ", not " + values[d]));
+                    break;
+                }
+            }
+        }
     }
 
     /** One signal as the rules see it. */

@@ -5,7 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.beacon.rules.CompiledRuleSet;
 import org.beacon.rules.decision.Decision;
 import org.beacon.rules.decision.RuleMatch;
 import org.beacon.rules.decision.TableDecision;
@@ -20,10 +19,10 @@ public final class TestSheetRunner {
     private TestSheetRunner() {
     }
 
-    public static List<TestOutcome> run(CompiledRuleSet ruleSet, List<TestSheetCase> cases, Findings findings) {
+    public static List<TestOutcome> run(RuleSetEvaluator rules, List<TestSheetCase> cases, Findings findings) {
         List<TestOutcome> outcomes = new ArrayList<>();
         for (TestSheetCase c : cases) {
-            Decision d = ruleSet.evaluateValues(c.given(), false);
+            Decision d = rules.evaluateValues(c.given(), false);
             List<String> failures = new ArrayList<>();
             String firstFailingCell = null;
             for (TestSheetCase.Expectation e : c.expectations()) {

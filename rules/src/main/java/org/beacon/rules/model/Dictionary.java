@@ -48,7 +48,7 @@ public final class Dictionary {
         return close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?";
     }
 
-    /** Up to three of {@code candidates} close to {@code name} (a typo, a different case, a part of it), closest first. */
+    /** Up to three of {@code candidates} close to {@code name} (a typo, another case, a part of it), closest first. */
     public static List<String> closest(String name, Collection<String> candidates) {
         String lower = name.toLowerCase();
         return candidates.stream()

@@ -73,7 +73,8 @@ final class DictionaryParser {
                 continue;
             }
             List<String> values = enumValues(sheet, header, row, name, type, findings);
-            String misdeclared = values == null ? null : FilledIndicators.checkDeclaration(name, type, values).orElse(null);
+            String misdeclared = values == null ? null
+                    : FilledIndicators.checkDeclaration(name, type, values).orElse(null);
             if (misdeclared != null) {
                 findings.error(header.cell(sheet, row, "type"), "INVALID_DICTIONARY_ENTRY", misdeclared);
                 continue;

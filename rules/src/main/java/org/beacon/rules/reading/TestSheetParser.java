@@ -88,7 +88,8 @@ final class TestSheetParser {
                         + "cannot fail; fill at least one EXPECT cell");
                 continue;
             }
-            cases.add(new TestSheetCase(findings.workbook(), CellRef.row(sheet.name(), row), given, expectations, note));
+            cases.add(new TestSheetCase(findings.workbook(), CellRef.row(sheet.name(), row), given, expectations,
+                    note));
         }
         return cases;
     }

@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
+import org.beacon.rules.CheckedSituation;
 import org.beacon.rules.CompiledRuleSet;
 import org.beacon.rules.InvalidSituationException;
 import org.beacon.rules.decision.ConditionCheck;
@@ -332,11 +333,13 @@ public final class Replayer {
                 values.put(DerivedIndicators.CURRENT_LEVEL, current);
             }
             if (inputs.hasDaysAtLevel) {
-                values.put(DerivedIndicators.DAYS_AT_CURRENT_LEVEL, java.math.BigDecimal.valueOf(step == Timeline.Step.DAY
-                        ? ChronoUnit.DAYS.between(since, date) : ChronoUnit.MONTHS.between(since, date)));
+                values.put(DerivedIndicators.DAYS_AT_CURRENT_LEVEL, java.math.BigDecimal.valueOf(
+                        step == Timeline.Step.DAY ? ChronoUnit.DAYS.between(since, date)
+                                : ChronoUnit.MONTHS.between(since, date)));
             }
         }
-        Situation situation = new Situation(s.eventType(), region, date, values);
+        // checked once: a step that changes the level is decided a second time, with its explanation
+        CheckedSituation situation = rs.check(new Situation(s.eventType(), region, date, values));
         Decision d;
         try {
             d = rs.evaluate(situation, false);

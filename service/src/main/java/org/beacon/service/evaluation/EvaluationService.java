@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.beacon.rules.CheckedSituation;
 import org.beacon.rules.CompiledRuleSet;
 import org.beacon.rules.decision.Decision;
-import org.beacon.rules.model.Situation;
 import org.beacon.service.ruleset.RuleSetRegistry;
 import org.beacon.service.system.BeaconProperties;
 import org.beacon.service.system.JsonErrors;
@@ -42,7 +42,7 @@ class EvaluationService {
      */
     byte[] evaluate(EvaluationRequest request, boolean explain, String caller, String pinnedRuleSet) {
         CompiledRuleSet ruleSet = select(pinnedRuleSet, request.asOf());
-        Situation situation;
+        CheckedSituation situation;
         try {
             situation = SituationMapper.toSituation(request, ruleSet, "");
         } catch (InvalidRequestException e) {
@@ -69,7 +69,7 @@ class EvaluationService {
             try {
                 EvaluationRequest request = read(items.get(i), prefix);
                 CompiledRuleSet ruleSet = pinned != null ? pinned : registry.forDate(request.asOf());
-                Situation situation = SituationMapper.toSituation(request, ruleSet, prefix);
+                CheckedSituation situation = SituationMapper.toSituation(request, ruleSet, prefix);
                 EvaluationResponse full = decide(ruleSet, situation);
                 entries.add(new AuditEntry(full, json.writeValueAsBytes(full), caller, batchId, i));
                 results.add(new BatchResponse.Item(i, explain ? full : full.withoutExplanation(), null));
@@ -98,7 +98,7 @@ class EvaluationService {
             throw new BatchTooLargeException(regions.size(), maxBatch);
         }
         CompiledRuleSet ruleSet = select(pinnedRuleSet, request.asOf());
-        List<Situation> situations = new ArrayList<>(regions.size());
+        List<CheckedSituation> situations = new ArrayList<>(regions.size());
         List<InvalidRequestException.FieldError> errors = new ArrayList<>();
         for (int i = 0; i < regions.size(); i++) {
             RiskMapRequest.Entry entry = regions.get(i);
@@ -156,10 +156,10 @@ class EvaluationService {
         }
     }
 
-    private EvaluationResponse decide(CompiledRuleSet ruleSet, Situation situation) {
-        Decision d = ruleSet.evaluate(situation);
+    private EvaluationResponse decide(CompiledRuleSet ruleSet, CheckedSituation situation) {
+        Decision d = ruleSet.evaluate(situation, true);
         metrics.decided(!d.noMatch());
-        return DecisionView.of(UUID.randomUUID(), Instant.now(), situation, d, true);
+        return DecisionView.of(UUID.randomUUID(), Instant.now(), situation.situation(), d, true);
     }
 
 

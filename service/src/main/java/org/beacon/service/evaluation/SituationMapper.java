@@ -2,6 +2,7 @@ package org.beacon.service.evaluation;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.beacon.rules.CheckedSituation;
 import org.beacon.rules.CompiledRuleSet;
 import org.beacon.rules.model.AdminLevel;
 import org.beacon.rules.model.Region;
@@ -58,7 +59,7 @@ final class SituationMapper {
         return new Signal(request.source(), request.start(), values);
     }
 
-    static Situation toSituation(EvaluationRequest request, CompiledRuleSet ruleSet, String prefix) {
+    static CheckedSituation toSituation(EvaluationRequest request, CompiledRuleSet ruleSet, String prefix) {
         List<InvalidRequestException.FieldError> errors = new ArrayList<>();
         Region region = null;
         if (request.region() != null) {
@@ -96,12 +97,13 @@ final class SituationMapper {
         if (!errors.isEmpty() && signals.contains(null)) {
             throw new InvalidRequestException(errors); // a signal with a missing day: say only that
         }
-        for (SituationProblem p : ruleSet.validate(situation)) {
+        CheckedSituation checked = ruleSet.check(situation);
+        for (SituationProblem p : checked.problems()) {
             errors.add(new InvalidRequestException.FieldError(prefix + p.pointer(), p.message()));
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        return situation;
+        return checked;
     }
 }

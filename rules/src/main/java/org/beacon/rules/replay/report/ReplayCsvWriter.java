@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.beacon.rules.csv.SafeCsvWriter;
 import org.beacon.rules.model.Grade;
-import org.beacon.rules.replay.ReplayResult;
 import org.beacon.rules.replay.ReplayResult.ArmStep;
 import org.beacon.rules.replay.ReplayResult.Step;
 import org.beacon.rules.replay.Replayer;

@@ -45,7 +45,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.beacon.rules.model.Grade;
 import org.beacon.rules.replay.DataIssue;
 import org.beacon.rules.replay.DerivedIndicators;
-import org.beacon.rules.replay.ReplayResult;
 import org.beacon.rules.replay.ReplayResult.ActualCheck;
 import org.beacon.rules.replay.ReplayResult.ArmSummary;
 import org.beacon.rules.replay.ReplayResult.Comparison;
@@ -64,8 +63,8 @@ import org.beacon.rules.replay.Replayer;
 public final class ReplayReport implements Replayer.Listener {
 
     /** The indicator a region's chart shows: the first of these the region has. */
-    private static final List<String> KEY_INDICATORS = List.of(DerivedIndicators.NEW_CASES_7D, DerivedIndicators.RATIO_5Y_MEAN,
-            DerivedIndicators.CASES);
+    private static final List<String> KEY_INDICATORS = List.of(DerivedIndicators.NEW_CASES_7D,
+            DerivedIndicators.RATIO_5Y_MEAN, DerivedIndicators.CASES);
 
     private final int maxChartedRegions;
     private final List<Charted> charted = new ArrayList<>();
