@@ -57,7 +57,7 @@ public class GeneratedCompileBenchmark {
         sources = List.of(workbook.source());
         Findings findings = Findings.collecting();
         WorkbookContent content = new WorkbookReader(WorkbookLimits.DEFAULT).read(sources.get(0));
-        RuleSetModel model = new RuleSetReader().read(List.of(content), findings);
+        RuleSetModel model = new RuleSetReader(WorkbookLimits.DEFAULT).readSheets(List.of(content), findings);
         if (!content.diagnostics().isEmpty() || model.tables().size() != 1
                 || model.tables().get(0).rules().size() != rows) {
             throw new IllegalStateException("generated workbook of " + rows + " rows does not read back: "

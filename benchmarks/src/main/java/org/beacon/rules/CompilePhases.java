@@ -43,7 +43,7 @@ public final class CompilePhases {
             contents.add(reader.read(s));
         }
         p.lap("read xlsx");
-        RuleSetModel model = new RuleSetReader().read(contents, findings);
+        RuleSetModel model = new RuleSetReader(WorkbookLimits.DEFAULT).readSheets(contents, findings);
         p.lap("model (cells checked)");
         new TableAnalyzer(TableAnalyzer.DEFAULT_BUDGET).analyze(model, findings);
         p.lap("table analysis");

@@ -3,7 +3,6 @@ package org.beacon.rules;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -18,8 +17,6 @@ import org.beacon.rules.model.TestOutcome;
 import org.beacon.rules.model.WorkbookLimits;
 import org.beacon.rules.model.WorkbookSource;
 import org.beacon.rules.reading.RuleSetReader;
-import org.beacon.rules.workbook.WorkbookContent;
-import org.beacon.rules.workbook.WorkbookReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +30,7 @@ public final class RuleSetCompiler {
 
     private static final Logger log = LoggerFactory.getLogger(RuleSetCompiler.class);
 
-    private final WorkbookReader reader;
+    private final RuleSetReader reader;
     private final TableAnalyzer analyzer;
 
     public RuleSetCompiler() {
@@ -41,7 +38,7 @@ public final class RuleSetCompiler {
     }
 
     public RuleSetCompiler(WorkbookLimits limits) {
-        this.reader = new WorkbookReader(limits);
+        this.reader = new RuleSetReader(limits);
         this.analyzer = new TableAnalyzer(TableAnalyzer.DEFAULT_BUDGET);
     }
 
@@ -70,18 +67,8 @@ public final class RuleSetCompiler {
             findings.error("", "NO_TABLES", "no workbook was given");
             return new Compilation(null, hash, findings.all(), List.of());
         }
-        List<WorkbookContent> contents = new ArrayList<>();
-        for (WorkbookSource source : sources) {
-            WorkbookContent content = reader.read(source);
-            content.diagnostics().forEach(d -> findings.forWorkbook(d.workbook()).error(d.location(), d.code(),
-                    d.message()));
-            contents.add(content);
-        }
-        if (findings.hasErrors()) {
-            return new Compilation(null, hash, findings.all(), List.of());
-        }
-        RuleSetModel model = new RuleSetReader().read(contents, findings);
-        if (findings.hasErrors()) {
+        RuleSetModel model = reader.read(sources, findings);
+        if (model == null || findings.hasErrors()) {
             return new Compilation(null, hash, findings.all(), List.of());
         }
         analyzer.analyze(model, findings);

@@ -20,24 +20,55 @@ import org.beacon.rules.model.Rule;
 import org.beacon.rules.model.RuleSetModel;
 import org.beacon.rules.model.TestSheetCase;
 import org.beacon.rules.model.WarningColour;
+import org.beacon.rules.model.WorkbookLimits;
+import org.beacon.rules.model.WorkbookSource;
 import org.beacon.rules.workbook.RawCell;
 import org.beacon.rules.workbook.SheetData;
 import org.beacon.rules.workbook.WorkbookContent;
+import org.beacon.rules.workbook.WorkbookReader;
 
 /**
- * Turns the sheets of several workbooks into one {@link RuleSetModel}: dictionaries and parameters first (tables
- * use them wherever they are), then tables, then tests (which name the tables' outputs). Sheets are recognised by
- * their A1 keyword. Thread-safe: holds no state between calls.
+ * The one way into reading: turns workbook files into one {@link RuleSetModel} plus diagnostics. Each file is read
+ * within the limits (bounded, nothing evaluated, see {@link WorkbookReader}); then the sheets of all of them are
+ * parsed: dictionaries and parameters first (tables use them wherever they are), then tables, then tests (which
+ * name the tables' outputs). Sheets are recognised by their A1 keyword. Thread-safe: holds no state between calls.
  */
 public final class RuleSetReader {
+
+    private final WorkbookReader files;
+
+    public RuleSetReader(WorkbookLimits limits) {
+        this.files = new WorkbookReader(limits);
+    }
 
     private enum SheetKind { DICTIONARY, PARAMETERS, COLOURS, ACTIONS, TABLE, TESTS, OTHER }
 
     private record Sheet(String workbook, SheetData data, SheetKind kind) {
     }
 
-    /** The model; diagnostics go to {@code findings}. Tables with errors are left out of the model. */
-    public RuleSetModel read(List<WorkbookContent> workbooks, Findings findings) {
+    /**
+     * The model of these workbooks, or null when a file cannot be read; diagnostics go to {@code findings}. Tables
+     * with errors are left out of the model.
+     */
+    public RuleSetModel read(List<WorkbookSource> sources, Findings findings) {
+        List<WorkbookContent> contents = new ArrayList<>();
+        for (WorkbookSource source : sources) {
+            WorkbookContent content = files.read(source);
+            content.diagnostics().forEach(d -> findings.forWorkbook(d.workbook()).error(d.location(), d.code(),
+                    d.message()));
+            contents.add(content);
+        }
+        if (findings.hasErrors()) {
+            return null;
+        }
+        return readSheets(contents, findings);
+    }
+
+    /**
+     * The model of workbooks already read (for the benchmarks, which time reading the files and parsing the sheets
+     * apart); diagnostics go to {@code findings}.
+     */
+    public RuleSetModel readSheets(List<WorkbookContent> workbooks, Findings findings) {
         List<Sheet> sheets = classify(workbooks, findings);
         Map<String, Indicator> indicators = new LinkedHashMap<>();
         Map<String, BigDecimal> parameters = new LinkedHashMap<>();
