@@ -183,7 +183,6 @@ public class ReplayBenchmark {
             ReplayCsvWriter csv = new ReplayCsvWriter(out, List.of(ruleSet), COLUMNS);
             summary = new Replayer(List.of(Replayer.Arm.pinned(ruleSet, rules)), null,
                     Runtime.getRuntime().availableProcessors()).run(parsed, csv);
-            csv.flush();
         }
         long t3 = System.nanoTime();
         long cpu3 = os.getProcessCpuTime();

@@ -8,25 +8,27 @@ import org.beacon.rules.csv.SafeCsvWriter;
 import org.beacon.rules.model.Grade;
 import org.beacon.rules.replay.ReplayResult.ArmStep;
 import org.beacon.rules.replay.ReplayResult.Step;
+import org.beacon.rules.replay.ReplayResult.Summary;
 import org.beacon.rules.replay.Replayer;
 
 /**
- * Writes every step as a CSV row as it arrives: region, date, the derived indicators, then per arm the decided grade,
- * colour, recommended level and transition, then the actual level. Holds nothing but the column list. Region codes
- * and names come from the uploaded timeline, so cells go through {@link SafeCsvWriter}: a name such as
- * {@code =HYPERLINK(…)} opens in a spreadsheet as text.
+ * Writes steps.csv as a listener of the replay: every step as a CSV row as it arrives (region, date, the derived
+ * indicators, then per arm the decided grade, colour, recommended level and transition, then the actual level),
+ * flushed when the run is over. Holds nothing but the column list. Region codes and names come from the uploaded
+ * timeline, so cells go through {@link SafeCsvWriter}: a name such as {@code =HYPERLINK(…)} opens in a spreadsheet
+ * as text.
  */
 public final class ReplayCsvWriter implements Replayer.Listener {
 
     private final SafeCsvWriter out;
-    private final List<String> arms;
     private final List<String> indicators;
 
     /**
-     * @param indicators the indicator columns, in order (a step without one leaves its cell empty)
+     * @param arms the arms' labels ({@link Replayer#labels()})
+     * @param indicators the indicator columns, in order (a step without one leaves its cell empty), e.g.
+     *     {@link org.beacon.rules.replay.DerivedIndicators#columns}
      */
     public ReplayCsvWriter(Writer writer, List<String> arms, List<String> indicators) {
-        this.arms = List.copyOf(arms);
         this.indicators = List.copyOf(indicators);
         List<String> header = new ArrayList<>(List.of("region", "regionName", "date"));
         header.addAll(indicators);
@@ -62,15 +64,13 @@ public final class ReplayCsvWriter implements Replayer.Listener {
         }
     }
 
-    public void flush() {
+    /** The run is over: everything written reaches the writer (which the caller closes). */
+    @Override
+    public void finished(Summary summary) {
         out.flush();
     }
 
-    static String numeral(Grade g) {
+    private static String numeral(Grade g) {
         return g == null ? "" : g.numeral();
-    }
-
-    public List<String> arms() {
-        return arms;
     }
 }
