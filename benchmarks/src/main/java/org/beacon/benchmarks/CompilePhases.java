@@ -1,10 +1,11 @@
-package org.beacon.rules;
+package org.beacon.benchmarks;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.beacon.rules.RuleSetCompiler;
 import org.beacon.rules.analysis.TableAnalyzer;
 import org.beacon.rules.engine.BareDroolsCompile;
 import org.beacon.rules.engine.RuleBase;
@@ -21,9 +22,8 @@ import org.beacon.rules.workbook.WorkbookReader;
 
 /**
  * Where the time of one compile goes: the steps of {@link RuleSetCompiler#compile} run one by one with a clock
- * around each (reading the files, the model, the table analysis, DRL, Drools, the test sheets). A diagnostic for
- * issue 10, not a benchmark: the steps are copied from the compiler, so keep them in step with it. Lives in the
- * rules' package because {@link CompiledRuleSet}'s constructor and {@link TestSheetRunner} are package-private.
+ * around each (reading the files, the model, the table analysis, DRL, Drools, the test sheets). A diagnostic, not a
+ * benchmark: the steps are copied from the compiler, so keep them in step with it.
  */
 public final class CompilePhases {
 

@@ -1,7 +1,6 @@
 package org.beacon.benchmarks;
 
 import java.util.List;
-import org.beacon.rules.CompilePhases;
 import org.beacon.rules.model.WorkbookSource;
 
 /**
