@@ -174,7 +174,7 @@ public final class TableAnalyzer {
                 TreeSet<String> texts = new TreeSet<>();
                 for (Rule r : table.rules()) {
                     for (Condition c : r.conditions()) {
-                        if (c.indicator().equals(ind) && c.test() instanceof Criterion.Symbols s) {
+                        if (c.indicator().equals(ind) && c.criterion() instanceof Criterion.Symbols s) {
                             texts.addAll(s.values());
                         }
                     }
@@ -191,7 +191,7 @@ public final class TableAnalyzer {
         TreeSet<BigDecimal> bounds = new TreeSet<>();
         for (Rule r : table.rules()) {
             for (Condition c : r.conditions()) {
-                if (c.indicator().equals(ind) && c.test() instanceof Criterion.Numeric n) {
+                if (c.indicator().equals(ind) && c.criterion() instanceof Criterion.Numeric n) {
                     if (n.interval().low() != null) {
                         bounds.add(n.interval().low());
                     }

@@ -170,7 +170,7 @@ public final class RuleSetDiff {
         List<String> parts = new ArrayList<>();
         for (Condition c : r.conditions()) {
             if (!c.isAny()) {
-                parts.add(c.indicator().name() + " " + c.test().describe());
+                parts.add(c.indicator().name() + " " + c.criterion().describe());
             }
         }
         return parts.isEmpty() ? "always" : String.join(", ", parts);
@@ -195,11 +195,11 @@ public final class RuleSetDiff {
     /** {@code cases ≥ 25 (was ≥ 30, Cholera!A8)} for each indicator whose test moved, with the cell it is in now. */
     private static String movedConditions(Rule before, Rule after) {
         Map<String, String> old = new LinkedHashMap<>();
-        before.conditions().forEach(c -> old.put(c.indicator().name(), c.test().describe()));
+        before.conditions().forEach(c -> old.put(c.indicator().name(), c.criterion().describe()));
         List<String> parts = new ArrayList<>();
         for (Condition c : after.conditions()) {
             String was = old.remove(c.indicator().name());
-            String now = c.test().describe();
+            String now = c.criterion().describe();
             if (!now.equals(was)) {
                 parts.add(c.indicator().name() + " " + now + " (was " + (was == null ? "not tested" : was) + ", "
                         + c.cell() + ")");

@@ -15,7 +15,7 @@ import org.beacon.rules.model.Rule;
 
 /**
  * Writes Drools rules from a typed model. A response table's conditions on the response grade are left out: that
- * grade is decided by the other tables of the same pass, so {@code CompiledRuleSet} checks those conditions itself
+ * grade is decided by the other tables of the same pass, so {@code RuleSetEvaluator} checks those conditions itself
  * once it is known, and one pass of the rule engine decides a situation.
  *
  * <p>The output is built only from fixed text, integers (table, row and indicator positions, symbol numbers) and
@@ -65,10 +65,10 @@ public final class DrlWriter {
 
     private List<String> constraints(Condition c) {
         Indicator ind = c.indicator();
-        if (c.test() instanceof Criterion.Numeric n) {
+        if (c.criterion() instanceof Criterion.Numeric n) {
             return List.of("has(" + ind.index() + ")", numericConstraint(ind.index(), n));
         }
-        if (c.test() instanceof Criterion.Symbols s) {
+        if (c.criterion() instanceof Criterion.Symbols s) {
             return List.of("has(" + ind.index() + ")", symbolConstraint(ind, s));
         }
         return List.of();

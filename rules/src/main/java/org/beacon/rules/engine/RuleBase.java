@@ -88,7 +88,7 @@ public final class RuleBase {
     /** The knowledge base of what a builder compiled without errors. */
     static InternalKnowledgeBase knowledgeBase(KnowledgeBuilder builder) {
         // Drools' default (phreak, not sequential) mode: sequential mode looked right for one fact inserted once,
-        // but measured a third slower on the bundled tables (BENCHMARKS.md, issue 10).
+        // but measured a third slower on the bundled tables (BENCHMARKS.md, "Drools' default mode").
         InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(
                 KieServices.get().newKieBaseConfiguration());
         kieBase.addPackages(builder.getKnowledgePackages());

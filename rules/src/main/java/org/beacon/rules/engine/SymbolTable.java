@@ -27,7 +27,7 @@ final class SymbolTable {
         for (DecisionTable t : tables) {
             for (Rule r : t.rules()) {
                 for (Condition c : r.conditions()) {
-                    if (c.indicator().type() == IndicatorType.TEXT && c.test() instanceof Criterion.Symbols s) {
+                    if (c.indicator().type() == IndicatorType.TEXT && c.criterion() instanceof Criterion.Symbols s) {
                         texts.computeIfAbsent(c.indicator().index(), i -> new TreeSet<>()).addAll(s.values());
                     }
                 }

@@ -27,7 +27,7 @@ record RuleAnswer(RuleMatch unexplained, List<Condition> tested, List<String> te
         WarningColour colour = r.colour() != null ? r.colour() : r.grade() == null ? null : colours.get(r.grade());
         List<Condition> tested = r.conditions().stream().filter(c -> !c.isAny()).toList();
         return new RuleAnswer(new RuleMatch(r.id(), r.grade(), colour, r.actions(), r.outputs(), r.source(), r.tag(),
-                List.of()), tested, tested.stream().map(c -> c.test().describe()).toList(),
+                List.of()), tested, tested.stream().map(c -> c.criterion().describe()).toList(),
                 r.conditions().stream().filter(table::checkedAfterGrading).toList());
     }
 

@@ -50,7 +50,7 @@ public record DecisionTable(int index, String workbook, String sheet, String tit
     /**
      * True for a condition of this table that is checked once the grade is decided rather than by the rule engine:
      * the response-grade conditions of a response table. {@code DrlWriter} leaves exactly these out of the rules and
-     * {@code CompiledRuleSet} checks exactly these, so the two cannot disagree on which they are.
+     * {@code RuleSetEvaluator} checks exactly these, so the two cannot disagree on which they are.
      */
     public boolean checkedAfterGrading(Condition c) {
         return decidedAfterGrading() && c.indicator().name().equals(FilledIndicators.RESPONSE_GRADE);

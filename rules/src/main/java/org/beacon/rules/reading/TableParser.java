@@ -127,7 +127,7 @@ final class TableParser {
             if (rule == null) {
                 continue;
             }
-            String key = rule.conditions().stream().map(c -> c.indicator().name() + " " + c.test().describe())
+            String key = rule.conditions().stream().map(c -> c.indicator().name() + " " + c.criterion().describe())
                     .toList().toString();
             Integer earlier = seen.putIfAbsent(key, r);
             if (earlier != null) {
