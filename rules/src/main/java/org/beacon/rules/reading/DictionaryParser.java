@@ -35,6 +35,23 @@ final class DictionaryParser {
     private DictionaryParser() {
     }
 
+    /** The indicator's type, or null when its cell is empty or names no type (reported). */
+    private static IndicatorType type(SheetData sheet, FixedHeader header, int row, String name,
+            Findings findings) {
+        String typeText = header.text(sheet, row, "type");
+        if (typeText.isEmpty()) {
+            findings.error(header.cell(sheet, row, "type"), "EMPTY_REQUIRED_CELL", "indicator " + name
+                    + " has no type (integer, decimal, boolean, enum or text)");
+            return null;
+        }
+        IndicatorType type = IndicatorType.parse(typeText).orElse(null);
+        if (type == null) {
+            findings.error(header.cell(sheet, row, "type"), "INVALID_DICTIONARY_ENTRY", "'" + typeText
+                    + "' is not a type; use integer, decimal, boolean, enum or text");
+        }
+        return type;
+    }
+
     /** Appends this sheet's indicators to {@code into}, numbering them after those already there. */
     static void parse(SheetData sheet, Map<String, Indicator> into, Findings findings) {
         FixedHeader header = new FixedHeader(sheet, 2, COLUMNS, List.of("name", "type"), findings);
@@ -44,7 +61,6 @@ final class DictionaryParser {
             }
             String name = header.text(sheet, row, "name");
             String nameCell = header.cell(sheet, row, "name");
-            String typeText = header.text(sheet, row, "type");
             if (name.isEmpty()) {
                 findings.error(nameCell, "EMPTY_REQUIRED_CELL", "this indicator has no name");
                 continue;
@@ -61,15 +77,8 @@ final class DictionaryParser {
                         + earlier.location());
                 continue;
             }
-            if (typeText.isEmpty()) {
-                findings.error(header.cell(sheet, row, "type"), "EMPTY_REQUIRED_CELL", "indicator " + name
-                        + " has no type (integer, decimal, boolean, enum or text)");
-                continue;
-            }
-            IndicatorType type = IndicatorType.parse(typeText).orElse(null);
+            IndicatorType type = type(sheet, header, row, name, findings);
             if (type == null) {
-                findings.error(header.cell(sheet, row, "type"), "INVALID_DICTIONARY_ENTRY", "'" + typeText
-                        + "' is not a type; use integer, decimal, boolean, enum or text");
                 continue;
             }
             List<String> values = enumValues(sheet, header, row, name, type, findings);

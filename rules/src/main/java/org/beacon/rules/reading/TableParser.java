@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.beacon.rules.model.CellRef;
 import org.beacon.rules.model.Condition;
@@ -14,7 +13,6 @@ import org.beacon.rules.model.Criterion;
 import org.beacon.rules.model.DecisionTable;
 import org.beacon.rules.model.Dictionary;
 import org.beacon.rules.model.ExpertText;
-import org.beacon.rules.model.FilledIndicators;
 import org.beacon.rules.model.Findings;
 import org.beacon.rules.model.Grade;
 import org.beacon.rules.model.HitPolicy;
@@ -22,7 +20,8 @@ import org.beacon.rules.model.Indicator;
 import org.beacon.rules.model.Rule;
 import org.beacon.rules.model.TypedOutputs;
 import org.beacon.rules.model.WarningColour;
-import org.beacon.rules.workbook.RawCell;
+import org.beacon.rules.reading.TableHeader.Column;
+import org.beacon.rules.reading.TableHeader.Kind;
 import org.beacon.rules.workbook.SheetData;
 
 /**
@@ -31,34 +30,67 @@ import org.beacon.rules.workbook.SheetData;
  */
 final class TableParser {
 
-    private static final Pattern IF = Pattern.compile("^(?i:if|如果)\\s+(\\S+)(?:\\s+(.+))?$");
-    private static final Pattern THEN = Pattern.compile("^(?i:then|则)\\s+(\\S+)$");
     private static final Pattern ACTION_CODE = Pattern.compile("[A-Za-z][A-Za-z0-9_.\\-]{0,63}");
     private static final Pattern TAG = Pattern.compile("[VCM]");
-
-    private enum Kind { INPUT, GRADE, COLOUR, ACTIONS, OUTPUT, SOURCE, TAG, NOTE }
-
-    private record Column(int column, Kind kind, String name, Indicator indicator, Operator operator, String cell) {
-    }
 
     private final Dictionary dictionary;
     private final ConditionParser conditions;
     private final Findings findings;
+    private final TableHeader header;
 
     TableParser(Dictionary dictionary, ConditionParser conditions, Findings findings) {
         this.dictionary = dictionary;
         this.conditions = conditions;
         this.findings = findings;
+        this.header = new TableHeader(dictionary, findings);
+    }
+
+    /** The rows between a table's A1 keyword and its header: what the table is and how it answers. */
+    private static final class Properties {
+        HitPolicy hitPolicy;
+        List<String> eventTypes = List.of();
+        boolean gapsExpected;
+        boolean perSignal;
+        /** The first row after them. */
+        int end;
     }
 
     /** The table, or null when its structure is too broken to read rows (the reasons are reported). */
     DecisionTable parse(SheetData sheet, int index) {
         String name = sheet.name();
         String title = sheet.text(1, 2).isEmpty() ? name : sheet.text(1, 2);
-        HitPolicy hitPolicy = null;
-        List<String> eventTypes = List.of();
-        boolean gapsExpected = false;
-        boolean perSignal = false;
+        Properties p = properties(sheet);
+        if (p == null) {
+            return null;
+        }
+        if (p.hitPolicy == null) {
+            findings.error(CellRef.cell(name, 2, 1), "MISSING_PROPERTY", "table " + name + " has no 'Hit policy' row "
+                    + "(first match, highest grade or collect all)");
+            return null;
+        }
+        int headerRow = p.end;
+        while (headerRow <= sheet.lastRow() && sheet.isRowBlank(headerRow)) {
+            headerRow++;
+        }
+        if (headerRow > sheet.lastRow()) {
+            findings.error(CellRef.row(name, headerRow), "EMPTY_REQUIRED_CELL", "table " + name
+                    + " has no header row (IF …, THEN …) after its properties");
+            return null;
+        }
+        List<Column> columns = header.read(sheet, headerRow);
+        if (columns == null || !header.inputsKnown(columns, p.perSignal)) {
+            return null;
+        }
+        List<Rule> rules = rules(sheet, headerRow, columns);
+        List<Indicator> inputs = columns.stream().filter(c -> c.kind() == Kind.INPUT).map(Column::indicator).toList();
+        return new DecisionTable(index, findings.workbook(), name, title, p.hitPolicy, p.eventTypes, inputs, rules,
+                headerRow, p.gapsExpected, p.perSignal);
+    }
+
+    /** The property rows from row 2 to the first blank row, or null when the hit policy is not one (reported). */
+    private Properties properties(SheetData sheet) {
+        String name = sheet.name();
+        Properties p = new Properties();
         int row = 2;
         for (; row <= sheet.lastRow() && !sheet.isRowBlank(row); row++) {
             String key = CellText.keyword(sheet.text(row, 1));
@@ -66,26 +98,26 @@ final class TableParser {
             String valueCell = CellRef.cell(name, row, 2);
             switch (key) {
                 case "hit policy", "命中策略" -> {
-                    hitPolicy = HitPolicy.parse(value).orElse(null);
-                    if (hitPolicy == null) {
+                    p.hitPolicy = HitPolicy.parse(value).orElse(null);
+                    if (p.hitPolicy == null) {
                         findings.error(valueCell, "UNKNOWN_HIT_POLICY", "'" + value + "' is not a hit policy; use "
                                 + "first match, highest grade or collect all");
                         return null;
                     }
                 }
-                case "event types", "event type", "事件类型" -> eventTypes = eventTypes(value, valueCell);
+                case "event types", "event type", "事件类型" -> p.eventTypes = eventTypes(value, valueCell);
                 case "gaps", "空缺" -> {
                     switch (CellText.keyword(value)) {
-                        case "expected", "允许", "" -> gapsExpected = true;
-                        case "report", "报告" -> gapsExpected = false;
+                        case "expected", "允许", "" -> p.gapsExpected = true;
+                        case "report", "报告" -> p.gapsExpected = false;
                         default -> findings.error(valueCell, "INVALID_VALUE", "'" + value + "' is not a Gaps "
                                 + "setting; use expected (inputs that match no row are normal) or report");
                     }
                 }
                 case "for each", "逐项" -> {
                     switch (CellText.keyword(value)) {
-                        case "signal", "signals", "信号" -> perSignal = true;
-                        case "", "situation", "情形" -> perSignal = false;
+                        case "signal", "signals", "信号" -> p.perSignal = true;
+                        case "", "situation", "情形" -> p.perSignal = false;
                         default -> findings.error(valueCell, "INVALID_VALUE", "'" + value + "' is not a For each "
                                 + "setting; use signal (the table looks at each surveillance signal in turn) or "
                                 + "leave it empty");
@@ -95,28 +127,16 @@ final class TableParser {
                     // documentation only
                 }
                 default -> findings.error(CellRef.cell(name, row, 1), "UNKNOWN_HEADER", "'" + sheet.text(row, 1)
-                        + "' is not a table property; use Hit policy, Event types, Gaps, For each or Description, and leave a "
-                        + "blank row before the header");
+                        + "' is not a table property; use Hit policy, Event types, Gaps, For each or Description, "
+                        + "and leave a blank row before the header");
             }
         }
-        if (hitPolicy == null) {
-            findings.error(CellRef.cell(name, 2, 1), "MISSING_PROPERTY", "table " + name + " has no 'Hit policy' row "
-                    + "(first match, highest grade or collect all)");
-            return null;
-        }
-        int headerRow = row;
-        while (headerRow <= sheet.lastRow() && sheet.isRowBlank(headerRow)) {
-            headerRow++;
-        }
-        if (headerRow > sheet.lastRow()) {
-            findings.error(CellRef.row(name, headerRow), "EMPTY_REQUIRED_CELL", "table " + name
-                    + " has no header row (IF …, THEN …) after its properties");
-            return null;
-        }
-        List<Column> columns = header(sheet, headerRow);
-        if (columns == null || !inputsKnown(columns, perSignal)) {
-            return null;
-        }
+        p.end = row;
+        return p;
+    }
+
+    /** The rule rows below the header; a row with an error, or with the conditions of an earlier row, is left out. */
+    private List<Rule> rules(SheetData sheet, int headerRow, List<Column> columns) {
         List<Rule> rules = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         for (int r : sheet.rowNumbers()) {
@@ -132,41 +152,12 @@ final class TableParser {
             Integer earlier = seen.putIfAbsent(key, r);
             if (earlier != null) {
                 findings.error(rule.id(), "DUPLICATE_ROW", "row " + r + " has exactly the conditions of row "
-                        + earlier + " (" + CellRef.row(name, earlier) + "); merge them or change one");
+                        + earlier + " (" + CellRef.row(sheet.name(), earlier) + "); merge them or change one");
                 continue;
             }
             rules.add(rule);
         }
-        List<Indicator> inputs = columns.stream().filter(c -> c.kind() == Kind.INPUT).map(Column::indicator).toList();
-        return new DecisionTable(index, findings.workbook(), name, title, hitPolicy, eventTypes, inputs, rules,
-                headerRow, gapsExpected, perSignal);
-    }
-
-    /** Each IF column must test a value known when the table runs: signal statistics only while looking at a signal. */
-    private boolean inputsKnown(List<Column> columns, boolean perSignal) {
-        boolean ok = true;
-        for (Column c : columns) {
-            if (c.kind() != Kind.INPUT) {
-                continue;
-            }
-            FilledIndicators.Role role = FilledIndicators.role(c.name());
-            String problem = null;
-            if (role == FilledIndicators.Role.PER_SIGNAL && !perSignal) {
-                problem = c.name() + " describes one surveillance signal: it is known only in a table with the "
-                        + "property 'For each: signal'";
-            } else if (perSignal && role == FilledIndicators.Role.SIGNAL_COUNT) {
-                problem = c.name() + " counts the signals after each has been looked at: test it in a table without "
-                        + "'For each: signal'";
-            } else if (perSignal && role == FilledIndicators.Role.RESPONSE_GRADE) {
-                problem = "signals are looked at before the grade is decided: a 'For each: signal' table cannot test "
-                        + "responseGrade";
-            }
-            if (problem != null) {
-                findings.error(c.cell(), "INPUT_NOT_AVAILABLE", problem);
-                ok = false;
-            }
-        }
-        return ok;
+        return rules;
     }
 
     private List<String> eventTypes(String value, String cell) {
@@ -190,87 +181,7 @@ final class TableParser {
         return out;
     }
 
-    private List<Column> header(SheetData sheet, int row) {
-        List<Column> columns = new ArrayList<>();
-        Map<String, String> outputNames = new HashMap<>();
-        boolean ok = true;
-        for (Map.Entry<Integer, RawCell> e : sheet.row(row).entrySet()) {
-            String raw = e.getValue().text().trim();
-            if (raw.isEmpty()) {
-                continue;
-            }
-            String text = ExpertText.normalize(raw);
-            String cell = CellRef.cell(sheet.name(), row, e.getKey());
-            Column column = headerCell(e.getKey(), text, cell);
-            if (column == null) {
-                ok = false;
-                continue;
-            }
-            if (column.kind() != Kind.INPUT && column.kind() != Kind.NOTE) {
-                String previous = outputNames.putIfAbsent(column.kind() + column.name(), cell);
-                if (previous != null) {
-                    findings.error(cell, "DUPLICATE_COLUMN", "'" + raw + "' is already a column at " + previous);
-                    ok = false;
-                    continue;
-                }
-            }
-            columns.add(column);
-        }
-        if (ok && columns.stream().noneMatch(c -> c.kind() == Kind.INPUT)) {
-            findings.error(CellRef.row(sheet.name(), row), "EMPTY_REQUIRED_CELL", "the header row has no IF column");
-            ok = false;
-        }
-        return ok ? columns : null;
-    }
-
-    private Column headerCell(int col, String text, String cell) {
-        Matcher m = IF.matcher(text);
-        if (m.matches()) {
-            Indicator ind = dictionary.find(m.group(1)).orElse(null);
-            if (ind == null) {
-                findings.error(cell, "UNKNOWN_INDICATOR", dictionary.notInDictionary(m.group(1)));
-                return null;
-            }
-            Operator op = null;
-            if (m.group(2) != null) {
-                op = Operator.parse(m.group(2)).orElse(null);
-                if (op == null) {
-                    findings.error(cell, "UNKNOWN_OPERATOR", "'" + m.group(2) + "' is not an operator; allowed: "
-                            + Operator.ALLOWED);
-                    return null;
-                }
-            }
-            return new Column(col, Kind.INPUT, ind.name(), ind, op, cell);
-        }
-        m = THEN.matcher(text);
-        if (m.matches()) {
-            String out = m.group(1);
-            return switch (out.toLowerCase(Locale.ROOT)) {
-                case "grade", "级别" -> new Column(col, Kind.GRADE, "grade", null, null, cell);
-                case "colour", "color", "颜色" -> new Column(col, Kind.COLOUR, "colour", null, null, cell);
-                case "actions", "措施" -> new Column(col, Kind.ACTIONS, "actions", null, null, cell);
-                default -> {
-                    if (!CellText.IDENTIFIER.matcher(out).matches()) {
-                        findings.error(cell, "UNKNOWN_HEADER", "'" + out + "' is not a valid output name: use letters, "
-                                + "digits and _, starting with a letter");
-                        yield null;
-                    }
-                    yield new Column(col, Kind.OUTPUT, out, null, null, cell);
-                }
-            };
-        }
-        return switch (text.toLowerCase(Locale.ROOT)) {
-            case "source", "来源" -> new Column(col, Kind.SOURCE, "source", null, null, cell);
-            case "tag", "可信度" -> new Column(col, Kind.TAG, "tag", null, null, cell);
-            case "note", "备注" -> new Column(col, Kind.NOTE, "note", null, null, cell);
-            default -> {
-                findings.error(cell, "UNKNOWN_HEADER", "'" + text + "' is not a header Beacon knows; use IF <indicator>, "
-                        + "THEN <output>, SOURCE, TAG or NOTE");
-                yield null;
-            }
-        };
-    }
-
+    /** One rule row, or null when a cell of it has an error (reported). */
     private Rule rule(SheetData sheet, int row, List<Column> columns) {
         String name = sheet.name();
         int errorsBefore = findings.errorCount();
@@ -289,59 +200,23 @@ final class TableParser {
                 case INPUT -> {
                     Criterion t = conditions.parse(c.indicator(), c.operator(), text, cell);
                     if (t != null) {
-                        conds.add(new Condition(c.indicator(), t, cell, (c.operator() == null ? "" : c.operator().symbol + " ")
-                                + ExpertText.normalize(text)));
+                        conds.add(new Condition(c.indicator(), t, cell,
+                                (c.operator() == null ? "" : c.operator().symbol + " ") + ExpertText.normalize(text)));
                     }
                 }
-                case GRADE -> {
-                    if (!text.isEmpty()) {
-                        grade = Grade.parse(text).orElse(null);
-                        if (grade == null) {
-                            findings.error(cell, "INVALID_VALUE", "'" + text + "' is not a grade; use Ⅰ, Ⅱ, Ⅲ or Ⅳ "
-                                    + "(or I–IV, 1–4, 特别重大/重大/较大/一般)");
-                        }
-                    }
-                }
-                case COLOUR -> {
-                    if (!text.isEmpty()) {
-                        colour = WarningColour.parse(text).orElse(null);
-                        if (colour == null) {
-                            findings.error(cell, "INVALID_VALUE", "'" + text + "' is not a warning colour; use red, "
-                                    + "orange, yellow or blue (红/橙/黄/蓝)");
-                        }
-                    }
-                }
+                case GRADE -> grade = text.isEmpty() ? grade : grade(text, cell);
+                case COLOUR -> colour = text.isEmpty() ? colour : colour(text, cell);
                 case ACTIONS -> {
                     actionsCell = cell;
-                    for (String code : ExpertText.splitList(ExpertText.normalize(text))) {
-                        if (!ACTION_CODE.matcher(code).matches()) {
-                            findings.error(cell, "INVALID_VALUE", "'" + code + "' is not an action code: use letters, "
-                                    + "digits, _, . and -, separated by commas");
-                        } else {
-                            actions.add(code);
-                        }
-                    }
+                    actions.addAll(actionCodes(text, cell));
                 }
                 case OUTPUT -> {
                     if (!text.isEmpty()) {
-                        String value = TypedOutputs.canonical(c.name(), text).orElse(null);
-                        if (value == null) {
-                            findings.error(cell, "INVALID_VALUE", "'" + text + "' is not valid for THEN " + c.name()
-                                    + ": use " + TypedOutputs.expected(c.name()));
-                        } else {
-                            outputs.put(c.name(), value);
-                        }
+                        output(c.name(), text, cell, outputs);
                     }
                 }
                 case SOURCE -> source = text;
-                case TAG -> {
-                    String t = text.toUpperCase(Locale.ROOT);
-                    if (!t.isEmpty() && !TAG.matcher(t).matches()) {
-                        findings.error(cell, "INVALID_VALUE", "'" + text + "' is not a tag; use V (verified), "
-                                + "C (corroborated) or M (from memory)");
-                    }
-                    tag = t;
-                }
+                case TAG -> tag = tag(text, cell);
                 case NOTE -> {
                     // ignored by the engine on purpose
                 }
@@ -352,5 +227,60 @@ final class TableParser {
         }
         return new Rule(CellRef.row(name, row), row, conds, grade, colour, actions, outputs, source, tag,
                 actionsCell);
+    }
+
+    /** The grade a THEN grade cell names, or null (reported). */
+    private Grade grade(String text, String cell) {
+        Grade grade = Grade.parse(text).orElse(null);
+        if (grade == null) {
+            findings.error(cell, "INVALID_VALUE", "'" + text + "' is not a grade; use Ⅰ, Ⅱ, Ⅲ or Ⅳ "
+                    + "(or I–IV, 1–4, 特别重大/重大/较大/一般)");
+        }
+        return grade;
+    }
+
+    /** The colour a THEN colour cell names, or null (reported). */
+    private WarningColour colour(String text, String cell) {
+        WarningColour colour = WarningColour.parse(text).orElse(null);
+        if (colour == null) {
+            findings.error(cell, "INVALID_VALUE", "'" + text + "' is not a warning colour; use red, "
+                    + "orange, yellow or blue (红/橙/黄/蓝)");
+        }
+        return colour;
+    }
+
+    /** The action codes of a THEN actions cell; a code that is not one is reported and left out. */
+    private List<String> actionCodes(String text, String cell) {
+        List<String> codes = new ArrayList<>();
+        for (String code : ExpertText.splitList(ExpertText.normalize(text))) {
+            if (!ACTION_CODE.matcher(code).matches()) {
+                findings.error(cell, "INVALID_VALUE", "'" + code + "' is not an action code: use letters, "
+                        + "digits, _, . and -, separated by commas");
+            } else {
+                codes.add(code);
+            }
+        }
+        return codes;
+    }
+
+    /** Puts a THEN output's value, in its canonical spelling, into {@code outputs}; an invalid one is reported. */
+    private void output(String name, String text, String cell, Map<String, String> outputs) {
+        String value = TypedOutputs.canonical(name, text).orElse(null);
+        if (value == null) {
+            findings.error(cell, "INVALID_VALUE", "'" + text + "' is not valid for THEN " + name
+                    + ": use " + TypedOutputs.expected(name));
+        } else {
+            outputs.put(name, value);
+        }
+    }
+
+    /** The TAG cell upper-cased; one that is not V, C or M is reported (and kept, the row being refused). */
+    private String tag(String text, String cell) {
+        String t = text.toUpperCase(Locale.ROOT);
+        if (!t.isEmpty() && !TAG.matcher(t).matches()) {
+            findings.error(cell, "INVALID_VALUE", "'" + text + "' is not a tag; use V (verified), "
+                    + "C (corroborated) or M (from memory)");
+        }
+        return t;
     }
 }
