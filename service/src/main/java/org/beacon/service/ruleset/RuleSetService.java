@@ -61,7 +61,7 @@ public class RuleSetService {
         registry.remember(compiled);
         return new Upload(view(v, c.diagnostics().stream().filter(d -> d.severity() != Severity.INFO)
                 .map(RuleSetView.DiagnosticView::of).toList(), null, outcome(base, v.id(), compiled, merged, false,
-                v.id() + " is " + merged.summary() + " (base " + base + ")")), true);
+                v.id() + " is " + merged.summary(base))), true);
     }
 
     private RuleSetView.UploadOutcome outcome(String base, String id, CompiledRuleSet version,

@@ -38,11 +38,11 @@ record WorkbookChanges(List<WorkbookSource> uploaded, List<String> remove, boole
     record Merged(List<WorkbookSource> workbooks, List<String> replaced, List<String> added, List<String> removed,
             boolean replaceAll) {
 
-        /** {@code with national-grading.xlsx replaced}, for the answer's one-sentence detail. */
-        String summary() {
+        /** {@code v1 with national-grading.xlsx replaced}, for the answer's one-sentence detail. */
+        String summary(String baseId) {
             if (replaceAll) {
                 return "the uploaded workbooks only (replace=all)" + (removed.isEmpty() ? ""
-                        : ", without " + String.join(", ", removed));
+                        : ", without " + baseId + "'s " + String.join(", ", removed));
             }
             List<String> parts = new ArrayList<>();
             if (!replaced.isEmpty()) {
@@ -54,7 +54,7 @@ record WorkbookChanges(List<WorkbookSource> uploaded, List<String> remove, boole
             if (!removed.isEmpty()) {
                 parts.add(String.join(", ", removed) + " removed");
             }
-            return "the base with " + String.join("; ", parts);
+            return baseId + " with " + String.join("; ", parts);
         }
     }
 

@@ -89,6 +89,7 @@ class UploadOverBaseTest {
         assertThat(texts(v2.at("/workbooks"))).containsExactlyInAnyOrderElementsOf(BUNDLED);
         assertThat(v2.at("/upload/base").asString()).as("the version in force today").isEqualTo("v1");
         assertThat(v2.at("/upload/existing").asBoolean()).isFalse();
+        assertThat(v2.at("/upload/detail").asString()).isEqualTo("v2 is v1 with national-grading.xlsx replaced");
         assertThat(v2.at("/upload/removedWorkbooks")).isEmpty();
         JsonNode change = v2.at("/upload/diff/changes");
         assertThat(change).hasSize(1);
