@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.beacon.rules.WorkbookBuilder;
+import org.beacon.rules.WorkbookEdits;
 import org.beacon.rules.Workbooks;
 import org.junit.jupiter.api.Test;
 
@@ -100,6 +101,24 @@ class BeaconCommandTest extends CommandTest {
         clearOutput();
         assertThat(run("diff", old.toString(), old.toString())).isZero();
         assertThat(out()).contains("no differences");
+    }
+
+    @Test
+    void diffNamesEachTestRowRemovedFromATestsSheet() throws Exception {
+        Path mine = temp.resolve("my-tables");
+        Files.createDirectories(mine);
+        try (var files = Files.list(tables())) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".xlsx")).toList()) {
+                Files.copy(p, mine.resolve(p.getFileName()));
+            }
+        }
+        Path grading = mine.resolve("national-grading.xlsx");
+        Files.write(grading, WorkbookEdits.withoutTests(Files.readAllBytes(grading), "cholera", 12));
+
+        assertThat(run("diff", tables().toString(), mine.toString())).isZero();
+        assertThat(out().lines().filter(l -> l.startsWith("removed test national-grading.xlsx Tests!R"))
+                .filter(l -> l.contains("given eventType = cholera")).count()).isEqualTo(12);
+        assertThat(out()).contains("12 change(s)");
     }
 
     @Test

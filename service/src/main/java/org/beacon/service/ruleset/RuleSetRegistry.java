@@ -83,6 +83,14 @@ public class RuleSetRegistry {
         return compiledVersion(id);
     }
 
+    /**
+     * True for a version that was put in force at least once (in force now, scheduled, rolled back or replaced
+     * since), as of the last refresh; false for a draft and for an unknown id. Read from memory: no database query.
+     */
+    public boolean wasEverActivated(String id) {
+        return timeline.everActivated().contains(id);
+    }
+
     Timeline timeline() {
         return timeline;
     }

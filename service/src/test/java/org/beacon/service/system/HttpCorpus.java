@@ -109,11 +109,14 @@ final class HttpCorpus {
         cases.form(path, "an empty file", 422, file("files", "empty.xlsx", new byte[0]));
         cases.form(path, "text named .xlsx", 422, file("files", "notes.xlsx", utf8("just some text")));
         cases.form(path, "a zip that is not a workbook", 422, file("files", "archive.xlsx", zip()));
-        cases.form(path, "an old .xls (OLE2) header", 422, file("files", "old.xls", new byte[] {(byte) 0xD0,
+        cases.form(path, "an old .xls (OLE2) header", 400, file("files", "old.xls", new byte[] {(byte) 0xD0,
                 (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0, 0, 0}));
         cases.form(path, "a truncated workbook", 422, file("files", "cut.xlsx", java.util.Arrays.copyOf(workbook,
                 workbook.length / 2)));
-        cases.form(path, "a path-traversal file name", 422, file("files", "../../../etc/passwd.xlsx", utf8("x")));
+        cases.form(path, "a path-traversal file name", 400, file("files", "../../../etc/passwd.xlsx", utf8("x")));
+        cases.form(path, "remove a workbook the base lacks", 400, field("remove", "no-such.xlsx"));
+        cases.form(path, "replace=all with a base", 400, file("files", "national-grading.xlsx", workbook),
+                field("replace", "all"), field("base", "v1"));
         cases.form(path, "two files with the same name", 400, file("files", "national-grading.xlsx", workbook),
                 file("files", "national-grading.xlsx", workbook));
         cases.form(path, "the same name in two folders", 400, file("files", "a/national-grading.xlsx", workbook),
