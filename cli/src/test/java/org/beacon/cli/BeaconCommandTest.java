@@ -70,6 +70,38 @@ class BeaconCommandTest extends CommandTest {
                 .contains("/indicators/casez: unknown indicator 'casez'; did you mean cases?");
     }
 
+    /** Read through a double, 29.999999999999999999 was 30 and graded Ⅱ. */
+    @Test
+    void refusesAnIntegerWithAFractionHoweverSmall() throws Exception {
+        Path situation = temp.resolve("almost-thirty.json");
+        Files.writeString(situation, "{\"eventType\":\"cholera\",\"region\":{\"code\":\"1\",\"level\":\"county\"},"
+                + "\"asOf\":\"2026-07-01\",\"indicators\":{\"cases\":29.999999999999999999}}");
+        assertThat(run("evaluate", tables().toString(), situation.toString())).isEqualTo(BeaconCommand.USAGE);
+        assertThat(err()).contains("/indicators/cases: cases must be a whole number, not 29.999999999999999999");
+    }
+
+    @Test
+    void refusesANumberWhoseExponentNoNumberCanHoldWithoutAStackTrace() throws Exception {
+        Path situation = temp.resolve("exponent.json");
+        Files.writeString(situation, "{\"eventType\":\"cholera\",\"region\":{\"code\":\"1\",\"level\":\"county\"},"
+                + "\"asOf\":\"2026-07-01\",\"indicators\":{\"cases\":1E+2147483648}}");
+        assertThat(run("evaluate", tables().toString(), situation.toString())).isEqualTo(BeaconCommand.USAGE);
+        assertThat(err()).contains("exponent is out of range").doesNotContain("Exception");
+    }
+
+    @Test
+    void refusesADateThatIsNotExactlyYearMonthDay() throws Exception {
+        Path situation = temp.resolve("spaced-date.json");
+        String[] dates = {"\"2026-07-01 \"", "\"+2026-07-01\"", "\"+12026-07-01\"", "[2026,7,1]"};
+        for (int i = 0; i < dates.length; i++) {
+            Files.writeString(situation, "{\"eventType\":\"cholera\",\"region\":{\"code\":\"1\",\"level\":"
+                    + "\"county\"},\"asOf\":" + dates[i] + ",\"indicators\":{\"cases\":12}}");
+            assertThat(run("evaluate", tables().toString(), situation.toString())).as(dates[i])
+                    .isEqualTo(BeaconCommand.USAGE);
+            assertThat(err().split("/asOf: ", -1)).as(dates[i]).hasSize(i + 2);
+        }
+    }
+
     @Test
     void refusesInvalidJsonWithoutAStackTrace() throws Exception {
         Path situation = temp.resolve("broken.json");
