@@ -44,7 +44,7 @@ class EvaluationService {
         CompiledRuleSet ruleSet = select(pinnedRuleSet, request.asOf());
         Situation situation;
         try {
-            situation = SituationMapper.toSituation(request, ruleSet, "");
+            situation = SituationMapper.toSituation(request, ruleSet, "", new AnswerErrors());
         } catch (InvalidRequestException e) {
             metrics.invalid();
             throw e;
@@ -63,13 +63,14 @@ class EvaluationService {
         UUID batchId = UUID.randomUUID();
         List<BatchResponse.Item> results = new ArrayList<>(items.size());
         List<AuditEntry> entries = new ArrayList<>(items.size());
+        AnswerErrors answer = new AnswerErrors();
         int failed = 0;
         for (int i = 0; i < items.size(); i++) {
             String prefix = "/situations/" + i;
             try {
                 EvaluationRequest request = read(items.get(i), prefix);
                 CompiledRuleSet ruleSet = pinned != null ? pinned : registry.forDate(request.asOf());
-                Situation situation = SituationMapper.toSituation(request, ruleSet, prefix);
+                Situation situation = SituationMapper.toSituation(request, ruleSet, prefix, answer);
                 EvaluationResponse full = decide(ruleSet, situation);
                 entries.add(new AuditEntry(full, json.writeValueAsBytes(full), caller, batchId, i));
                 results.add(new BatchResponse.Item(i, explain ? full : full.withoutExplanation(), null));
@@ -77,7 +78,7 @@ class EvaluationService {
                 failed++;
                 metrics.invalid();
                 results.add(new BatchResponse.Item(i, null, new BatchResponse.ItemError(400, "Invalid situation",
-                        e.errors())));
+                        answer.listed(e.errors(), prefix))));
             }
         }
         audit.save(entries);
@@ -86,7 +87,8 @@ class EvaluationService {
 
     /**
      * Colours every region of a risk-map request. All regions are checked first: one invalid region refuses the
-     * request (400 naming each field) and nothing is decided or stored.
+     * request (400 naming each field, at most {@link AnswerErrors#MAX_LISTED}; the regions after those are not
+     * checked) and nothing is decided or stored. A region twice is refused too: it would be decided and counted twice.
      */
     RiskMapResponse riskMap(RiskMapRequest request, String caller, String pinnedRuleSet) {
         List<RiskMapRequest.Entry> regions = request.regions() == null ? List.of() : request.regions();
@@ -100,7 +102,15 @@ class EvaluationService {
         CompiledRuleSet ruleSet = select(pinnedRuleSet, request.asOf());
         List<Situation> situations = new ArrayList<>(regions.size());
         List<InvalidRequestException.FieldError> errors = new ArrayList<>();
+        AnswerErrors answer = new AnswerErrors();
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
         for (int i = 0; i < regions.size(); i++) {
+            if (errors.size() >= AnswerErrors.MAX_LISTED) {
+                errors.add(new InvalidRequestException.FieldError("/regions", String.format(java.util.Locale.ROOT,
+                        "%,d more regions not checked: at most %d problems are listed, fix these first",
+                        regions.size() - i, AnswerErrors.MAX_LISTED)));
+                break;
+            }
             RiskMapRequest.Entry entry = regions.get(i);
             String prefix = "/regions/" + i;
             if (entry == null) {
@@ -108,17 +118,31 @@ class EvaluationService {
                         + "and indicators"));
                 continue;
             }
+            String code = entry.region() == null ? null : entry.region().code();
+            Integer earlier = code == null ? null : seen.putIfAbsent(code, i);
+            if (earlier != null) {
+                errors.add(new InvalidRequestException.FieldError(prefix + "/region/code", "region '"
+                        + org.beacon.service.system.Echo.shorten(code) + "' is also at /regions/" + earlier
+                        + "/region/code: a map decides and counts each region once"));
+                continue;
+            }
             try {
                 situations.add(SituationMapper.toSituation(new EvaluationRequest(request.eventType(), entry.region(),
-                        request.asOf(), entry.indicators()), ruleSet, prefix));
+                        request.asOf(), entry.indicators()), ruleSet, prefix, answer));
             } catch (InvalidRequestException e) {
-                errors.addAll(e.errors().stream().map(f -> f.pointer().startsWith(prefix + "/eventType")
-                        ? new InvalidRequestException.FieldError("/eventType", f.detail()) : f).toList());
+                for (InvalidRequestException.FieldError f : e.errors()) {
+                    // the event type is the map's, not each region's: said once, at its own pointer
+                    if (!f.pointer().startsWith(prefix + "/eventType")) {
+                        errors.add(f);
+                    } else if (errors.stream().noneMatch(x -> x.pointer().equals("/eventType"))) {
+                        errors.add(new InvalidRequestException.FieldError("/eventType", f.detail()));
+                    }
+                }
             }
         }
         if (!errors.isEmpty()) {
             metrics.invalid();
-            throw new InvalidRequestException(errors.stream().distinct().toList());
+            throw new InvalidRequestException(errors);
         }
         UUID batchId = UUID.randomUUID();
         List<AuditEntry> entries = new ArrayList<>(situations.size());

@@ -121,7 +121,8 @@ final class HttpCorpus {
         cases.form(path, "an empty file name", 400, file("files", "", workbook));
         cases.form(path, "a control character in the file name", 400, file("files", "grading\u0001.xlsx", workbook));
         cases.form(path, "a 300-character file name", 400, file("files", "g".repeat(300) + ".xlsx", workbook));
-        for (String date : List.of("2026-13-45", "' OR 1=1--", "20270101", "tomorrow", "+999999999-12-31x")) {
+        for (String date : List.of("2026-13-45", "' OR 1=1--", "20270101", "tomorrow", "+999999999-12-31x",
+                "2027-01-01 ", " 2027-01-01", "+12027-01-01", "2027-1-1", "2027-01-01T00:00")) {
             cases.form(path, "effectiveFrom=" + date, 400, file("files", "national-grading.xlsx", workbook),
                     field("effectiveFrom", date));
         }
