@@ -223,6 +223,9 @@ class BadRequestCorpusTest {
         if (c.accept() != null) {
             b.header("Accept", c.accept());
         }
+        if (c.contentEncoding() != null) {
+            b.header("Content-Encoding", c.contentEncoding());
+        }
         HttpRequest.BodyPublisher body = bytes == null ? HttpRequest.BodyPublishers.noBody()
                 : c.chunked() ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))
                 : HttpRequest.BodyPublishers.ofByteArray(bytes);

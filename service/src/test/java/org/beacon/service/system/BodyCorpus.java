@@ -227,6 +227,9 @@ final class BodyCorpus {
             wrong(cases, "/users", NEW_USER, "username", quoted(hostile));
         }
         cases.json("POST", "/users", "a user that exists", NEW_USER.with("username", "\"caller\""), 409);
+        cases.json("POST", "/users", "a user that exists, in capitals", NEW_USER.with("username", "\"CALLER\""), 409);
+        cases.json("POST", "/users", "a user that exists, capitalised", NEW_USER.with("username", "\"Caller\""), 409);
+        cases.json("POST", "/users", "me in capitals", NEW_USER.with("username", "\"ME\""), 400);
         wrong(cases, "/users", NEW_USER, "roles", "null", "[]", "\"caller\"", "[\"root\"]", "[null]", "[1]",
                 "[\"caller\",\"superuser\"]", "{\"caller\":true}", "[[\"caller\"]]", "[\"ADMIN' --\"]");
         wrong(cases, "/users", NEW_USER, "password", "\"short\"", "\"\"", "[]", "{}", "12345",
