@@ -2,13 +2,18 @@ package org.beacon.service.evaluation;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.beacon.rules.CompiledRuleSet;
 import org.beacon.rules.Decision;
 import org.beacon.rules.Situation;
 import org.beacon.service.ruleset.RuleSetRegistry;
+import org.beacon.service.evaluation.InvalidRequestException.FieldError;
 import org.beacon.service.system.BeaconProperties;
+import org.beacon.service.system.Echo;
 import org.beacon.service.system.JsonErrors;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.JacksonException;
@@ -100,54 +105,11 @@ class EvaluationService {
             throw new BatchTooLargeException(regions.size(), maxBatch);
         }
         CompiledRuleSet ruleSet = select(pinnedRuleSet, request.asOf());
-        List<Situation> situations = new ArrayList<>(regions.size());
-        List<InvalidRequestException.FieldError> errors = new ArrayList<>();
-        AnswerErrors answer = new AnswerErrors();
-        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
-        for (int i = 0; i < regions.size(); i++) {
-            if (errors.size() >= AnswerErrors.MAX_LISTED) {
-                errors.add(new InvalidRequestException.FieldError("/regions", String.format(java.util.Locale.ROOT,
-                        "%,d more regions not checked: at most %d problems are listed, fix these first",
-                        regions.size() - i, AnswerErrors.MAX_LISTED)));
-                break;
-            }
-            RiskMapRequest.Entry entry = regions.get(i);
-            String prefix = "/regions/" + i;
-            if (entry == null) {
-                errors.add(new InvalidRequestException.FieldError(prefix, "a region must be an object with region "
-                        + "and indicators"));
-                continue;
-            }
-            String code = entry.region() == null ? null : entry.region().code();
-            Integer earlier = code == null ? null : seen.putIfAbsent(code, i);
-            if (earlier != null) {
-                errors.add(new InvalidRequestException.FieldError(prefix + "/region/code", "region '"
-                        + org.beacon.service.system.Echo.shorten(code) + "' is also at /regions/" + earlier
-                        + "/region/code: a map decides and counts each region once"));
-                continue;
-            }
-            try {
-                situations.add(SituationMapper.toSituation(new EvaluationRequest(request.eventType(), entry.region(),
-                        request.asOf(), entry.indicators()), ruleSet, prefix, answer));
-            } catch (InvalidRequestException e) {
-                for (InvalidRequestException.FieldError f : e.errors()) {
-                    // the event type is the map's, not each region's: said once, at its own pointer
-                    if (!f.pointer().startsWith(prefix + "/eventType")) {
-                        errors.add(f);
-                    } else if (errors.stream().noneMatch(x -> x.pointer().equals("/eventType"))) {
-                        errors.add(new InvalidRequestException.FieldError("/eventType", f.detail()));
-                    }
-                }
-            }
-        }
-        if (!errors.isEmpty()) {
-            metrics.invalid();
-            throw new InvalidRequestException(errors);
-        }
+        List<Situation> situations = regions(request, regions, ruleSet);
         UUID batchId = UUID.randomUUID();
         List<AuditEntry> entries = new ArrayList<>(situations.size());
         List<RiskMapResponse.RegionRisk> out = new ArrayList<>(situations.size());
-        java.util.Map<String, Integer> colours = new java.util.LinkedHashMap<>();
+        Map<String, Integer> colours = new java.util.LinkedHashMap<>();
         for (org.beacon.rules.AreaRisk a : org.beacon.rules.AreaRisk.values()) {
             colours.put(a.code(), 0);
         }
@@ -161,6 +123,61 @@ class EvaluationService {
         audit.save(entries);
         return new RiskMapResponse(batchId, new EvaluationResponse.RuleSetRef(ruleSet.id(), ruleSet.contentHash()),
                 request.asOf(), out.size(), colours, out);
+    }
+
+    /**
+     * The regions of a risk map as situations, or a refusal naming each offending field: after
+     * {@link AnswerErrors#MAX_LISTED} errors the rest are counted and the regions left are not checked.
+     */
+    private List<Situation> regions(RiskMapRequest request, List<RiskMapRequest.Entry> regions,
+            CompiledRuleSet ruleSet) {
+        List<Situation> situations = new ArrayList<>(regions.size());
+        List<FieldError> errors = new ArrayList<>();
+        AnswerErrors answer = new AnswerErrors();
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < regions.size(); i++) {
+            RiskMapRequest.Entry entry = regions.get(i);
+            String prefix = "/regions/" + i;
+            String code = entry == null || entry.region() == null ? null : entry.region().code();
+            Integer earlier = code == null ? null : seen.putIfAbsent(code, i);
+            if (entry == null) {
+                errors.add(new FieldError(prefix, "a region must be an object with region and indicators"));
+            } else if (earlier != null) {
+                errors.add(new FieldError(prefix + "/region/code", "region '" + Echo.shorten(code) + "' is also at "
+                        + "/regions/" + earlier + "/region/code: a map decides and counts each region once"));
+            } else {
+                try {
+                    situations.add(SituationMapper.toSituation(new EvaluationRequest(request.eventType(),
+                            entry.region(), request.asOf(), entry.indicators()), ruleSet, prefix, answer));
+                } catch (InvalidRequestException e) {
+                    for (FieldError f : e.errors()) {
+                        // the event type is the map's, not each region's: said once, at its own pointer
+                        if (!f.pointer().startsWith(prefix + "/eventType")) {
+                            errors.add(f);
+                        } else if (errors.stream().noneMatch(x -> x.pointer().equals("/eventType"))) {
+                            errors.add(new FieldError("/eventType", f.detail()));
+                        }
+                    }
+                }
+            }
+            if (errors.size() >= AnswerErrors.MAX_LISTED) {
+                int unlisted = errors.size() - AnswerErrors.MAX_LISTED;
+                int unchecked = regions.size() - i - 1;
+                if (unlisted > 0 || unchecked > 0) {
+                    errors.subList(AnswerErrors.MAX_LISTED, errors.size()).clear();
+                    errors.add(new FieldError("/regions", String.format(Locale.ROOT, "%,d more regions not checked",
+                            unchecked) + (unlisted > 0 ? String.format(Locale.ROOT, " and %,d more problems not "
+                            + "listed", unlisted) : "") + ": at most " + AnswerErrors.MAX_LISTED + " problems are "
+                            + "listed, fix these first"));
+                }
+                break;
+            }
+        }
+        if (!errors.isEmpty()) {
+            metrics.invalid();
+            throw new InvalidRequestException(errors);
+        }
+        return situations;
     }
 
     private CompiledRuleSet select(String pinned, java.time.LocalDate asOf) {

@@ -137,6 +137,21 @@ class SituationReadingTest {
     }
 
     @Test
+    void aRiskMapListsAHundredErrorsEvenWhenOneRegionHasMore() {
+        StringBuilder bogus = new StringBuilder("{");
+        for (int i = 0; i < 150; i++) {
+            bogus.append(i == 0 ? "" : ",").append("\"bogus").append(i).append("\":1");
+        }
+        String region = "{\"region\":{\"code\":\"CODE\",\"level\":\"county\"},\"indicators\":" + bogus + "}}";
+        Http.Response r = http().postJson("/risk-map", "{\"eventType\":\"covid19\",\"asOf\":\"2020-02-12\","
+                + "\"regions\":[" + region.replace("CODE", "330001") + "," + region.replace("CODE", "330002") + "]}");
+        JsonNode errors = r.json().at("/errors");
+        assertThat(errors.size()).as(r.body()).isEqualTo(101);
+        assertThat(errors.get(100).at("/detail").asString()).startsWith("1 more regions not checked and 1 more "
+                + "problems not listed");
+    }
+
+    @Test
     void aRiskMapWithTheSameRegionTwiceIsRefusedNamingBothAndStoresNothing() {
         long before = audited();
         Http.Response r = http().postJson("/risk-map", "{\"eventType\":\"covid19\",\"asOf\":\"2020-02-12\","
