@@ -71,6 +71,37 @@ class BeaconCommandTest extends CommandTest {
                 .contains("/indicators/casez: unknown indicator 'casez'; did you mean cases?");
     }
 
+    /** Runs {@code beacon evaluate} on a cholera situation with this asOf (JSON text) and these indicators. */
+    private int evaluateCholera(String asOf, String indicators) throws Exception {
+        Path situation = temp.resolve("situation.json");
+        Files.writeString(situation, "{\"eventType\":\"cholera\",\"region\":{\"code\":\"1\",\"level\":\"county\"},"
+                + "\"asOf\":" + asOf + ",\"indicators\":" + indicators + "}");
+        return run("evaluate", tables().toString(), situation.toString());
+    }
+
+    /** Read through a double, 29.999999999999999999 was 30 and graded Ⅱ. */
+    @Test
+    void refusesAnIntegerWithAFractionHoweverSmall() throws Exception {
+        assertThat(evaluateCholera("\"2026-07-01\"", "{\"cases\":29.999999999999999999}"))
+                .isEqualTo(BeaconCommand.USAGE);
+        assertThat(err()).contains("/indicators/cases: cases must be a whole number, not 29.999999999999999999");
+    }
+
+    @Test
+    void refusesANumberWhoseExponentNoNumberCanHoldWithoutAStackTrace() throws Exception {
+        assertThat(evaluateCholera("\"2026-07-01\"", "{\"cases\":1E+2147483648}")).isEqualTo(BeaconCommand.USAGE);
+        assertThat(err()).contains("exponent is out of range").doesNotContain("Exception");
+    }
+
+    @Test
+    void refusesADateThatIsNotExactlyYearMonthDay() throws Exception {
+        String[] dates = {"\"2026-07-01 \"", "\"+2026-07-01\"", "\"+12026-07-01\"", "[2026,7,1]"};
+        for (int i = 0; i < dates.length; i++) {
+            assertThat(evaluateCholera(dates[i], "{\"cases\":12}")).as(dates[i]).isEqualTo(BeaconCommand.USAGE);
+            assertThat(err().split("/asOf: ", -1)).as(dates[i]).hasSize(i + 2);
+        }
+    }
+
     @Test
     void refusesInvalidJsonWithoutAStackTrace() throws Exception {
         Path situation = temp.resolve("broken.json");

@@ -48,7 +48,8 @@ public final class Dictionary {
         return close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?";
     }
 
-    static List<String> closest(String name, Collection<String> candidates) {
+    /** Up to three of {@code candidates} close to {@code name} (a typo, another case), closest first. */
+    public static List<String> closest(String name, Collection<String> candidates) {
         String lower = name.toLowerCase();
         return candidates.stream()
                 .filter(c -> distance(lower, c.toLowerCase()) <= Math.max(2, lower.length() / 3)

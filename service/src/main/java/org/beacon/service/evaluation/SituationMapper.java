@@ -32,10 +32,6 @@ final class SituationMapper {
     }
 
 
-    /**
-     * @param prefix pointer prefix, e.g. {@code /situations/3} inside a batch, "" for a single request
-     * @throws InvalidRequestException naming every offending field
-     */
     /** A signal as the rules take it; a missing day is an error, never a silent zero. */
     private static Signal signal(EvaluationRequest.SignalRequest request, String pointer,
             List<InvalidRequestException.FieldError> errors) {
@@ -58,7 +54,13 @@ final class SituationMapper {
         return new Signal(request.source(), request.start(), values);
     }
 
-    static Situation toSituation(EvaluationRequest request, CompiledRuleSet ruleSet, String prefix) {
+    /**
+     * @param prefix pointer prefix, e.g. {@code /situations/3} inside a batch, "" for a single request
+     * @param answer the errors the answer holds so far, so that a long listing is given once per answer
+     * @throws InvalidRequestException naming every offending field
+     */
+    static Situation toSituation(EvaluationRequest request, CompiledRuleSet ruleSet, String prefix,
+            AnswerErrors answer) {
         List<InvalidRequestException.FieldError> errors = new ArrayList<>();
         Region region = null;
         if (request.region() != null) {
@@ -97,7 +99,7 @@ final class SituationMapper {
             throw new InvalidRequestException(errors); // a signal with a missing day: say only that
         }
         for (SituationProblem p : ruleSet.validate(situation)) {
-            errors.add(new InvalidRequestException.FieldError(prefix + p.pointer(), p.message()));
+            errors.add(answer.of(prefix, p));
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);

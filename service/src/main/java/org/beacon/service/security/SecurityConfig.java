@@ -3,6 +3,7 @@ package org.beacon.service.security;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
@@ -16,8 +17,10 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,10 +33,12 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, JsonMapper json, SecurityProperties properties,
-            CachingAuthenticationProvider credentials) throws Exception {
+            CachingAuthenticationProvider credentials, ApplicationContext context) throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
         http.addFilterBefore(new FailedLoginThrottle(properties.failedLoginsPerMinute(), json, credentials),
                         BasicAuthenticationFilter.class)
+                .addFilterBefore(new UnservedMethods(() -> context.getBean("requestMappingHandlerMapping",
+                        RequestMappingHandlerMapping.class), json), AuthorizationFilter.class)
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable())

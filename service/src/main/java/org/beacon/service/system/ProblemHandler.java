@@ -161,6 +161,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             if (t instanceof PayloadTooLargeException p) {
                 return cast(respond(Problems.PAYLOAD_TOO_LARGE.detail(p.getMessage())));
             }
+            if (t instanceof UnreadableBodyException u) {
+                return cast(invalidRequest(List.of(new InvalidRequestException.FieldError("", u.getMessage()))));
+            }
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof JacksonException j) {

@@ -58,6 +58,8 @@ public enum Problems {
     /** The generic kind for a status Spring produced itself (unknown path, wrong method, …). */
     static Problems forStatus(int status) {
         return switch (status) {
+            case 401 -> UNAUTHORIZED;
+            case 403 -> FORBIDDEN;
             case 404 -> NOT_FOUND;
             case 405 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;
