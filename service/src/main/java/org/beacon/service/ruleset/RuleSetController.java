@@ -49,9 +49,11 @@ class RuleSetController {
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Upload workbooks as a new version", description = "Validates every cell, compiles the "
-            + "tables and runs the test sheets. Errors: 422 with diagnostics [{cell, code, detail}], nothing stored. "
-            + "Valid: 201 with the version (a draft until activated), its warnings and test count. The same content "
-            + "again: 200 with the existing version.")
+            + "tables and runs the test sheets. Errors: 422 with diagnostics [{cell, code, detail}], nothing stored; "
+            + "a version over the size budget (beacon.rule-sets.max-rule-rows, max-cells) is refused so before it "
+            + "is compiled (RULE_SET_TOO_LARGE). Every compile turn taken for beacon.rule-sets.compile-wait: 503 with "
+            + "Retry-After, nothing stored. Valid: 201 with the version (a draft until activated), its warnings and "
+            + "test count. The same content again: 200 with the existing version.")
     ResponseEntity<RuleSetView> upload(@RequestPart("files") List<MultipartFile> files,
             @RequestParam(required = false) String comment,
             @RequestParam(required = false) LocalDate effectiveFrom, HttpServletRequest http) {

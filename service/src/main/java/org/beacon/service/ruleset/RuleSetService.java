@@ -21,19 +21,22 @@ public class RuleSetService {
 
     private final RuleSetStore store;
     private final RuleSetRegistry registry;
-    private final RuleSetCompiler compiler = new RuleSetCompiler();
+    private final CompileAdmission compiles;
     private final FaultInjection faults;
 
-    RuleSetService(RuleSetStore store, RuleSetRegistry registry, FaultInjection faults) {
+    RuleSetService(RuleSetStore store, RuleSetRegistry registry, CompileAdmission compiles, FaultInjection faults) {
         this.store = store;
         this.registry = registry;
+        this.compiles = compiles;
         this.faults = faults;
     }
 
     /**
      * Validates, compiles and tests the workbooks, and stores them as a new draft version.
      *
-     * @throws InvalidRuleSetException with every diagnostic when they have errors; nothing is stored then
+     * @throws InvalidRuleSetException with every diagnostic when they have errors (a version over the budget
+     *     included); nothing is stored then
+     * @throws CompilesBusyException when no compile could start in time; nothing is stored then
      */
     public Upload upload(List<WorkbookSource> sources, String author, String comment, LocalDate effectiveFrom) {
         String hash = RuleSetCompiler.contentHash(sources);
@@ -41,7 +44,7 @@ public class RuleSetService {
         if (existing.isPresent()) {
             return new Upload(view(existing.get(), List.of()), false);
         }
-        Compilation c = compiler.compile(sources);
+        Compilation c = compiles.compile(sources);
         if (!c.succeeded()) {
             throw new InvalidRuleSetException(c.diagnostics(), c.tests());
         }
