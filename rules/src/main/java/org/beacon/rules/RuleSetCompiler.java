@@ -12,6 +12,7 @@ import org.beacon.rules.engine.RuleBase;
 import org.beacon.rules.table.Findings;
 import org.beacon.rules.table.RuleSetModel;
 import org.beacon.rules.table.RuleSetReader;
+import org.beacon.rules.table.RuleSetSize;
 import org.beacon.rules.workbook.WorkbookContent;
 import org.beacon.rules.workbook.WorkbookLimits;
 import org.beacon.rules.workbook.WorkbookReader;
@@ -19,9 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Compiles a set of workbooks into a {@link CompiledRuleSet}: read (bounded, nothing evaluated) → validate every
- * cell → analyse tables for gaps, overlaps and dead rows → generate rules from the typed model → compile them with
- * Drools → run the test sheets. Never throws for a bad workbook: every problem is a {@link Diagnostic}.
+ * Compiles a set of workbooks into a {@link CompiledRuleSet}: read (bounded, nothing evaluated) → refuse a version
+ * over its {@link RuleSetBudget} → validate every cell → analyse tables for gaps, overlaps and dead rows → generate
+ * rules from the typed model → compile them with Drools → run the test sheets. Never throws for a bad workbook: every problem is a {@link Diagnostic}.
  * Thread-safe: holds no state between calls.
  */
 public final class RuleSetCompiler {
@@ -29,14 +30,16 @@ public final class RuleSetCompiler {
     private static final Logger log = LoggerFactory.getLogger(RuleSetCompiler.class);
 
     private final WorkbookReader reader;
+    private final RuleSetBudget budget;
     private final TableAnalyzer analyzer;
 
     public RuleSetCompiler() {
-        this(WorkbookLimits.DEFAULT);
+        this(WorkbookLimits.DEFAULT, RuleSetBudget.DEFAULT);
     }
 
-    public RuleSetCompiler(WorkbookLimits limits) {
+    public RuleSetCompiler(WorkbookLimits limits, RuleSetBudget budget) {
         this.reader = new WorkbookReader(limits);
+        this.budget = budget;
         this.analyzer = new TableAnalyzer(TableAnalyzer.DEFAULT_BUDGET);
     }
 
@@ -72,7 +75,7 @@ public final class RuleSetCompiler {
                     d.message()));
             contents.add(content);
         }
-        if (findings.hasErrors()) {
+        if (findings.hasErrors() || !budget.admits(RuleSetSize.of(contents), findings)) {
             return new Compilation(null, hash, findings.all(), List.of());
         }
         RuleSetModel model = new RuleSetReader().read(contents, findings);

@@ -146,6 +146,11 @@ public final class RuleSetReader {
         }
     }
 
+    /** Whether a sheet is a decision table (Table in A1), as {@link #read} will take it. */
+    static boolean isTable(SheetData data) {
+        return kind(data.text(1, 1)) == SheetKind.TABLE;
+    }
+
     private static SheetKind kind(String a1) {
         return switch (CellText.keyword(a1)) {
             case "dictionary", "指标字典" -> SheetKind.DICTIONARY;

@@ -57,7 +57,9 @@ class RuleSetController {
             + "against the base}. A version is its workbooks and its effective date: the same workbooks with the "
             + "same effectiveFrom (or both without) again give 200 with the existing version as it is (upload."
             + "existing true, its comment kept); the same workbooks with another or no effectiveFrom are a new "
-            + "version.")
+            + "version. A version over the size budget (beacon.rule-sets.max-rule-rows, max-cells) is "
+            + "refused before it is compiled (422 RULE_SET_TOO_LARGE); every compile turn taken for "
+            + "beacon.rule-sets.compile-wait: 503 with Retry-After; nothing is stored then.")
     ResponseEntity<RuleSetView> upload(@RequestPart(name = "files", required = false) List<MultipartFile> files,
             @RequestParam(required = false) String comment,
             @RequestParam(required = false) LocalDate effectiveFrom,

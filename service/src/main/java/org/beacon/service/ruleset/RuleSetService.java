@@ -21,12 +21,13 @@ public class RuleSetService {
 
     private final RuleSetStore store;
     private final RuleSetRegistry registry;
-    private final RuleSetCompiler compiler = new RuleSetCompiler();
+    private final CompileAdmission compiles;
     private final FaultInjection faults;
 
-    RuleSetService(RuleSetStore store, RuleSetRegistry registry, FaultInjection faults) {
+    RuleSetService(RuleSetStore store, RuleSetRegistry registry, CompileAdmission compiles, FaultInjection faults) {
         this.store = store;
         this.registry = registry;
+        this.compiles = compiles;
         this.faults = faults;
     }
 
@@ -38,7 +39,9 @@ public class RuleSetService {
      * @param baseId the version to start from; null for the version in force today
      * @throws RuleSetNotFoundException for an unknown base
      * @throws org.beacon.service.evaluation.InvalidRequestException for removals that name nothing, or an empty set
-     * @throws InvalidRuleSetException with every diagnostic when the workbooks have errors
+     * @throws InvalidRuleSetException with every diagnostic when the workbooks have errors (a version
+     *     over the budget included); nothing is stored then
+     * @throws CompilesBusyException when no compile could start in time; nothing is stored then
      */
     Upload upload(String baseId, WorkbookChanges changes, String author, String comment, LocalDate effectiveFrom) {
         String base = baseId == null ? registry.current().id() : version(baseId).id();
@@ -51,7 +54,7 @@ public class RuleSetService {
                     "the same workbooks with the same effective date are already " + v.id() + ", returned as it is "
                     + "(its comment too); nothing was stored")), false);
         }
-        Compilation c = compiler.compile(merged.workbooks());
+        Compilation c = compiles.compile(merged.workbooks());
         if (!c.succeeded()) {
             throw new InvalidRuleSetException(c.diagnostics(), c.tests());
         }

@@ -26,7 +26,8 @@ public enum Problems {
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     TOO_MANY_FAILED_LOGINS(429, "Too many failed sign-ins"),
     INTERNAL_ERROR(500, "Internal error"),
-    REPLAYS_BUSY(503, "Too many replays");
+    REPLAYS_BUSY(503, "Too many replays"),
+    COMPILES_BUSY(503, "Too many rule-set compiles");
 
     private final int status;
     private final String title;
