@@ -12,15 +12,15 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * What the layout of every console page needs: who is signed in and with which role, the navigation, the page's
- * own path (for the language switch) and the languages. Added to every console page's model, and by
+ * What the layout of every console page needs: who is signed in and with which role, the navigation, the language
+ * switch (this page in each language) and the CSRF token for htmx. Added to every console page's model, and by
  * {@link ConsoleErrors} to its error pages.
  */
 @ControllerAdvice(basePackageClasses = ConsoleModel.class)
 class ConsoleModel {
 
-    /** A language of the switch: its code, its name in itself, and whether the page is in it. */
-    record LanguageLink(String code, String name, boolean current) {
+    /** A language of the switch: its code, its name in itself, this page in it, and whether the page is in it. */
+    record LanguageLink(String code, String name, String href, boolean current) {
     }
 
     private final Navigation navigation;
@@ -37,9 +37,9 @@ class ConsoleModel {
         Language current = Language.of(locale);
         model.addAttribute("user", user);
         model.addAttribute("navigation", user == null ? List.of() : navigation.entries(authentication, path));
-        model.addAttribute("pagePath", path);
         model.addAttribute("languages", Arrays.stream(Language.values())
-                .map(l -> new LanguageLink(l.code(), l.nativeName(), l == current)).toList());
+                .map(l -> new LanguageLink(l.code(), l.nativeName(), LanguageSwitch.switchTo(request, l),
+                        l == current)).toList());
         model.addAttribute("htmxHeaders", htmxHeaders(request));
     }
 

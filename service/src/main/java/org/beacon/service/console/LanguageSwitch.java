@@ -37,6 +37,12 @@ final class LanguageSwitch implements HandlerInterceptor {
         return false;
     }
 
+    /** The address of this page in another language: the same path and query, and the language parameter. */
+    static String switchTo(HttpServletRequest request, Language language) {
+        String rest = query(request);
+        return path(request) + "?" + (rest.isEmpty() ? "" : rest + "&") + PARAMETER + "=" + language.code();
+    }
+
     /**
      * The page's own path (without the context path): the one the browser asked for, also when the console's 403
      * page was forwarded to.
@@ -47,8 +53,8 @@ final class LanguageSwitch implements HandlerInterceptor {
         return uri.substring(request.getContextPath().length());
     }
 
-    /** The query the browser sent, less the language parameter. */
-    private static String query(HttpServletRequest request) {
+    /** The query the browser sent, less the language parameter; empty when there is none. */
+    static String query(HttpServletRequest request) {
         Object forwarded = request.getAttribute(RequestDispatcher.FORWARD_QUERY_STRING);
         String query = forwarded instanceof String s ? s : request.getQueryString();
         if (query == null) {
