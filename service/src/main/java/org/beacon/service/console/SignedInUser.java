@@ -3,6 +3,7 @@ package org.beacon.service.console;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.beacon.service.security.Role;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 
@@ -17,7 +18,7 @@ record SignedInUser(String name, Role role) {
     /** The signed-in user, or null when the request is anonymous. */
     static SignedInUser of(Authentication authentication) {
         if (authentication == null || !authentication.isAuthenticated()
-                || "anonymousUser".equals(authentication.getPrincipal())) {
+                || authentication instanceof AnonymousAuthenticationToken) {
             return null;
         }
         Set<String> authorities = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)

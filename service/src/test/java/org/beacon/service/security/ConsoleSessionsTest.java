@@ -3,10 +3,13 @@ package org.beacon.service.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.beacon.service.Http;
 import org.beacon.service.ServiceTest;
 import org.beacon.service.TestUsers;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,6 +28,9 @@ class ConsoleSessionsTest {
     @Autowired
     TestUsers users;
 
+    /** Users this test made, removed after each test: other tests of this application count the users. */
+    private final List<String> made = new ArrayList<>();
+
     private Http admin() {
         return new Http(port, users.admin());
     }
@@ -33,7 +39,14 @@ class ConsoleSessionsTest {
         String name = "session-" + UUID.randomUUID().toString().substring(0, 8);
         Http.Response r = admin().postJson("/users", "{\"username\":\"" + name + "\",\"roles\":[\"" + role + "\"]}");
         assertThat(r.status()).as(r.body()).isEqualTo(201);
+        made.add(name);
         return name + "\n" + r.json().at("/password").asString();
+    }
+
+    @AfterEach
+    void removeTheUsersMade() {
+        made.forEach(name -> assertThat(admin().delete("/users/" + name).status()).isEqualTo(204));
+        made.clear();
     }
 
     @Test
@@ -55,9 +68,8 @@ class ConsoleSessionsTest {
 
     @Test
     void aChangeWithASessionNeedsTheCsrfTokenOfItsPages() {
-        String[] user = newUser("admin").split("\n");
         ConsoleSession browser = new ConsoleSession(port);
-        browser.signIn(user[0], user[1]);
+        browser.signIn(users.admin().username(), users.admin().password());
         HttpResponse<String> without = browser.post("/rule-sets/v999/activation", false);
         assertThat(without.statusCode()).isEqualTo(403);
         assertThat(without.body()).contains("CSRF token");
@@ -95,10 +107,9 @@ class ConsoleSessionsTest {
 
     @Test
     void basicCredentialsBesideASessionCookieAreCheckedAsBefore() {
-        String[] user = newUser("admin").split("\n");
         ConsoleSession browser = new ConsoleSession(port);
-        browser.signIn(user[0], user[1]);
-        HttpResponse<String> wrong = browser.getWithBasic("/users", user[0], "not-the-password");
+        browser.signIn(users.admin().username(), users.admin().password());
+        HttpResponse<String> wrong = browser.getWithBasic("/users", users.admin().username(), "not-the-password");
         assertThat(wrong.statusCode()).as("the session does not stand in for a wrong password").isEqualTo(401);
         assertThat(wrong.headers().firstValue("WWW-Authenticate")).isPresent();
         assertThat(browser.getWithBasic("/users", users.caller().username(), users.caller().password())

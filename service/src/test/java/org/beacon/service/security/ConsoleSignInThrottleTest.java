@@ -10,9 +10,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
-/** The console's sign-in form and HTTP Basic count refused passwords in one window: switching gains a guesser nothing. */
+/**
+ * The console's sign-in form and HTTP Basic count refused passwords in one window: switching gains a guesser nothing.
+ * A limit of its own (4), so that this application is not the one {@link FailedLoginThrottleTest} has just throttled.
+ */
 @ServiceTest
-@TestPropertySource(properties = "beacon.security.failed-logins-per-minute=3")
+@TestPropertySource(properties = "beacon.security.failed-logins-per-minute=4")
 class ConsoleSignInThrottleTest {
 
     @LocalServerPort
@@ -26,13 +29,13 @@ class ConsoleSignInThrottleTest {
         Http platform = new Http(port, users.caller());
         assertThat(platform.get("/users/me").status()).as("proven before the guessing").isEqualTo(200);
         ConsoleSession guesser = new ConsoleSession(port);
-        for (int i = 0; i < 2; i++) {
+        for (int i = 0; i < 3; i++) {
             assertThat(guesser.signIn("admin", "guess-" + i).headers().firstValue("Location")).hasValueSatisfying(l ->
                     assertThat(l).endsWith("/console/sign-in?error"));
         }
         assertThat(new Http(port, new Http.Credentials("admin", "guess")).get("/users/me").status()).isEqualTo(401);
         assertThat(new Http(port, new Http.Credentials("admin", "guess")).get("/users/me").status())
-                .as("two refusals by the form and one by Basic").isEqualTo(429);
+                .as("three refusals by the form and one by Basic").isEqualTo(429);
         assertThat(guesser.signIn(users.admin().username(), users.admin().password()).headers()
                 .firstValue("Location")).as("a right password not yet proven waits too")
                 .hasValueSatisfying(l -> assertThat(l).matches(".*/console/sign-in\\?throttled=\\d+"));
