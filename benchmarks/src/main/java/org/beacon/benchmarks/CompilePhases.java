@@ -12,6 +12,7 @@ import org.beacon.rules.engine.RuleBase;
 import org.beacon.rules.evaluation.RuleSetEvaluator;
 import org.beacon.rules.evaluation.TestSheetRunner;
 import org.beacon.rules.model.Findings;
+import org.beacon.rules.model.RuleSetBudget;
 import org.beacon.rules.model.RuleSetModel;
 import org.beacon.rules.model.TestOutcome;
 import org.beacon.rules.model.WorkbookLimits;
@@ -43,7 +44,7 @@ public final class CompilePhases {
             contents.add(reader.read(s));
         }
         p.lap("read xlsx");
-        RuleSetModel model = new RuleSetReader(WorkbookLimits.DEFAULT).readSheets(contents, findings);
+        RuleSetModel model = new RuleSetReader(WorkbookLimits.DEFAULT, RuleSetBudget.UNLIMITED).readSheets(contents, findings);
         p.lap("model (cells checked)");
         new TableAnalyzer(TableAnalyzer.DEFAULT_BUDGET).analyze(model, findings);
         p.lap("table analysis");

@@ -106,7 +106,7 @@ public final class BeaconCommand {
     private int evaluate(Path workbooks, Path situationFile, boolean json) {
         Situation situation;
         try {
-            situation = SituationJson.read(JsonMapper.builder().build().readTree(Files.readString(situationFile)));
+            situation = SituationJson.read(Files.readString(situationFile));
         } catch (java.io.IOException e) {
             err.println("beacon: cannot read " + situationFile);
             return USAGE;

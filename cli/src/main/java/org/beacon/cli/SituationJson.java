@@ -8,13 +8,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.beacon.rules.model.AdminLevel;
+import org.beacon.rules.model.IsoDate;
 import org.beacon.rules.model.Region;
 import org.beacon.rules.model.Signal;
 import org.beacon.rules.model.Situation;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Reads a situation file: {@code {"eventType", "region": {"code", "name", "level"}, "asOf", "indicators": {}}}. */
+/**
+ * Reads a situation file: {@code {"eventType", "region": {"code", "name", "level"}, "asOf", "indicators": {}}}, the
+ * way the service reads a request: numbers as written (never through a double), dates exactly YYYY-MM-DD.
+ */
 final class SituationJson {
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     static final class InvalidSituationFileException extends Exception {
         InvalidSituationFileException(String message) {
@@ -25,7 +34,19 @@ final class SituationJson {
     private SituationJson() {
     }
 
-    static Situation read(JsonNode root) throws InvalidSituationFileException {
+    /** @throws tools.jackson.core.JacksonException when the text is not JSON */
+    static Situation read(String json) throws InvalidSituationFileException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (NumberFormatException e) {
+            // Jackson lets this through for a decimal no BigDecimal can hold (1E+2147483648)
+            throw new InvalidSituationFileException("a number whose exponent is out of range");
+        }
+        return read(root);
+    }
+
+    private static Situation read(JsonNode root) throws InvalidSituationFileException {
         if (!root.isObject()) {
             throw new InvalidSituationFileException("the file must hold a JSON object");
         }
@@ -41,15 +62,7 @@ final class SituationJson {
             }
             region = new Region(text(r, "code"), text(r, "name"), adminLevel);
         }
-        LocalDate asOf = null;
-        String date = text(root, "asOf");
-        if (date != null) {
-            try {
-                asOf = LocalDate.parse(date);
-            } catch (DateTimeParseException e) {
-                throw new InvalidSituationFileException("/asOf: '" + date + "' is not a date like 2026-07-01");
-            }
-        }
+        LocalDate asOf = root.hasNonNull("asOf") ? date(root.get("asOf"), "/asOf") : null;
         Map<String, Object> indicators = new LinkedHashMap<>();
         JsonNode values = root.path("indicators");
         if (!values.isMissingNode() && !values.isObject()) {
@@ -89,12 +102,7 @@ final class SituationJson {
         for (int i = 0; i < node.size(); i++) {
             JsonNode s = node.get(i);
             String at = "/signals/" + i;
-            LocalDate start;
-            try {
-                start = LocalDate.parse(s.path("start").asString(""));
-            } catch (DateTimeParseException e) {
-                throw new InvalidSituationFileException(at + "/start must be a date like 2026-07-01");
-            }
+            LocalDate start = date(s.path("start"), at + "/start");
             JsonNode values = s.path("values");
             if (!values.isArray()) {
                 throw new InvalidSituationFileException(at + "/values must be a list of daily counts");
@@ -109,6 +117,16 @@ final class SituationJson {
             signals.add(new Signal(s.path("source").asString(null), start, counts));
         }
         return signals;
+    }
+
+    /** Exactly YYYY-MM-DD, as the service reads it: not an array of numbers, not with spaces. */
+    private static LocalDate date(JsonNode node, String pointer) throws InvalidSituationFileException {
+        try {
+            return IsoDate.parse(node.isString() ? node.stringValue() : null);
+        } catch (DateTimeParseException e) {
+            throw new InvalidSituationFileException(pointer + ": " + (node.isString() ? "'" + node.stringValue()
+                    + "' is not" : "must be") + " a date like 2026-07-01 (YYYY-MM-DD)");
+        }
     }
 
     private static String text(JsonNode node, String field) throws InvalidSituationFileException {

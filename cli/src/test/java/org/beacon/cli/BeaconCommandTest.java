@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.beacon.rules.WorkbookBuilder;
+import org.beacon.rules.WorkbookEdits;
 import org.beacon.rules.Workbooks;
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +71,37 @@ class BeaconCommandTest extends CommandTest {
                 .contains("/indicators/casez: unknown indicator 'casez'; did you mean cases?");
     }
 
+    /** Runs {@code beacon evaluate} on a cholera situation with this asOf (JSON text) and these indicators. */
+    private int evaluateCholera(String asOf, String indicators) throws Exception {
+        Path situation = temp.resolve("situation.json");
+        Files.writeString(situation, "{\"eventType\":\"cholera\",\"region\":{\"code\":\"1\",\"level\":\"county\"},"
+                + "\"asOf\":" + asOf + ",\"indicators\":" + indicators + "}");
+        return run("evaluate", tables().toString(), situation.toString());
+    }
+
+    /** Read through a double, 29.999999999999999999 was 30 and graded Ⅱ. */
+    @Test
+    void refusesAnIntegerWithAFractionHoweverSmall() throws Exception {
+        assertThat(evaluateCholera("\"2026-07-01\"", "{\"cases\":29.999999999999999999}"))
+                .isEqualTo(BeaconCommand.USAGE);
+        assertThat(err()).contains("/indicators/cases: cases must be a whole number, not 29.999999999999999999");
+    }
+
+    @Test
+    void refusesANumberWhoseExponentNoNumberCanHoldWithoutAStackTrace() throws Exception {
+        assertThat(evaluateCholera("\"2026-07-01\"", "{\"cases\":1E+2147483648}")).isEqualTo(BeaconCommand.USAGE);
+        assertThat(err()).contains("exponent is out of range").doesNotContain("Exception");
+    }
+
+    @Test
+    void refusesADateThatIsNotExactlyYearMonthDay() throws Exception {
+        String[] dates = {"\"2026-07-01 \"", "\"+2026-07-01\"", "\"+12026-07-01\"", "[2026,7,1]"};
+        for (int i = 0; i < dates.length; i++) {
+            assertThat(evaluateCholera(dates[i], "{\"cases\":12}")).as(dates[i]).isEqualTo(BeaconCommand.USAGE);
+            assertThat(err().split("/asOf: ", -1)).as(dates[i]).hasSize(i + 2);
+        }
+    }
+
     @Test
     void refusesInvalidJsonWithoutAStackTrace() throws Exception {
         Path situation = temp.resolve("broken.json");
@@ -100,6 +132,24 @@ class BeaconCommandTest extends CommandTest {
         clearOutput();
         assertThat(run("diff", old.toString(), old.toString())).isZero();
         assertThat(out()).contains("no differences");
+    }
+
+    @Test
+    void diffNamesEachTestRowRemovedFromATestsSheet() throws Exception {
+        Path mine = temp.resolve("my-tables");
+        Files.createDirectories(mine);
+        try (var files = Files.list(tables())) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".xlsx")).toList()) {
+                Files.copy(p, mine.resolve(p.getFileName()));
+            }
+        }
+        Path grading = mine.resolve("national-grading.xlsx");
+        Files.write(grading, WorkbookEdits.withoutTests(Files.readAllBytes(grading), "cholera", 12));
+
+        assertThat(run("diff", tables().toString(), mine.toString())).isZero();
+        assertThat(out().lines().filter(l -> l.startsWith("removed test national-grading.xlsx Tests!R"))
+                .filter(l -> l.contains("given eventType = cholera")).count()).isEqualTo(12);
+        assertThat(out()).contains("12 change(s)");
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.beacon.rules.evaluation.RuleSetEvaluator;
 import org.beacon.rules.evaluation.TestSheetRunner;
 import org.beacon.rules.model.Diagnostic;
 import org.beacon.rules.model.Findings;
+import org.beacon.rules.model.RuleSetBudget;
 import org.beacon.rules.model.RuleSetModel;
 import org.beacon.rules.model.TestOutcome;
 import org.beacon.rules.model.WorkbookLimits;
@@ -21,10 +22,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Compiles a set of workbooks into a {@link CompiledRuleSet}: read (bounded, nothing evaluated) → validate every
- * cell → analyse tables for gaps, overlaps and dead rows → generate rules from the typed model → compile them with
- * Drools → run the test sheets. Never throws for a bad workbook: every problem is a {@link Diagnostic}.
- * Thread-safe: holds no state between calls.
+ * Compiles a set of workbooks into a {@link CompiledRuleSet}: read (bounded, nothing evaluated) → refuse a version
+ * over its {@link RuleSetBudget} → validate every cell → analyse tables for gaps, overlaps and dead rows → generate
+ * rules from the typed model → compile them with Drools → run the test sheets. Never throws for a bad workbook:
+ * every problem is a {@link Diagnostic}. Thread-safe: holds no state between calls.
  */
 public final class RuleSetCompiler {
 
@@ -34,11 +35,11 @@ public final class RuleSetCompiler {
     private final TableAnalyzer analyzer;
 
     public RuleSetCompiler() {
-        this(WorkbookLimits.DEFAULT);
+        this(WorkbookLimits.DEFAULT, RuleSetBudget.DEFAULT);
     }
 
-    public RuleSetCompiler(WorkbookLimits limits) {
-        this.reader = new RuleSetReader(limits);
+    public RuleSetCompiler(WorkbookLimits limits, RuleSetBudget budget) {
+        this.reader = new RuleSetReader(limits, budget);
         this.analyzer = new TableAnalyzer(TableAnalyzer.DEFAULT_BUDGET);
     }
 

@@ -87,6 +87,66 @@ class RuleSetDiffTest {
                 .extracting(Change::kind).containsExactly("removed");
     }
 
+    /** The cholera workbook with a Tests sheet of these rows: {eventType, cases, expected grade}. */
+    private static WorkbookBuilder tested(Object[]... cases) {
+        return tested("≥30", "10～29", cases);
+    }
+
+    /** The same, grading Ⅱ from {@code iiCell} and Ⅲ from {@code iiiCell}. */
+    private static WorkbookBuilder tested(String iiCell, String iiiCell, Object[]... cases) {
+        WorkbookBuilder b = grading(iiCell, iiiCell, "Ⅲ", false);
+        WorkbookBuilder.Sheet tests = b.sheet("Tests").row("Tests").row("GIVEN eventType", "GIVEN cases",
+                "EXPECT grade", "NOTE");
+        for (Object[] c : cases) {
+            tests.row(c);
+        }
+        return b;
+    }
+
+    private static Object[] test(int cases, String grade) {
+        return new Object[] {"cholera", cases, grade, "boundary"};
+    }
+
+    @Test
+    void reportsTestRowsRemovedFromATestsSheetOneByOne() {
+        List<Change> changes = diff(tested(test(30, "Ⅱ"), test(29, "Ⅲ"), test(10, "Ⅲ"), test(9, "Ⅳ")),
+                tested(test(30, "Ⅱ"), test(9, "Ⅳ")));
+        assertThat(changes).extracting(Change::toString).containsExactlyInAnyOrder(
+                "removed test test.xlsx Tests!R4: given eventType = cholera, cases = 29: expect grade Ⅲ",
+                "removed test test.xlsx Tests!R5: given eventType = cholera, cases = 10: expect grade Ⅲ");
+    }
+
+    @Test
+    void anInsertedTestRowIsOneAdditionNotAShiftOfEveryTestBelow() {
+        List<Change> changes = diff(tested(test(30, "Ⅱ"), test(9, "Ⅳ")),
+                tested(test(30, "Ⅱ"), test(29, "Ⅲ"), test(9, "Ⅳ")));
+        assertThat(changes).singleElement().extracting(Change::toString).isEqualTo(
+                "added test test.xlsx Tests!R4: given eventType = cholera, cases = 29: expect grade Ⅲ");
+    }
+
+    @Test
+    void reportsAChangedExpectationOnTheTestThatKeptItsGivens() {
+        List<Change> changes = diff(tested("≥30", "10～29", test(25, "Ⅲ"), test(9, "Ⅳ")),
+                tested("≥25", "10～24", test(25, "Ⅱ"), test(9, "Ⅳ")));
+        assertThat(changes).filteredOn(c -> c.subject().equals("test")).singleElement().extracting(Change::toString)
+                .isEqualTo("changed test test.xlsx Tests!R3: given eventType = cholera, cases = 25: expect grade Ⅲ → "
+                        + "expect grade Ⅱ");
+    }
+
+    @Test
+    void reportsAMovedGivenOnTheTestThatKeptItsExpectation() {
+        List<Change> changes = diff(tested(test(30, "Ⅱ"), test(9, "Ⅳ")), tested(test(31, "Ⅱ"), test(9, "Ⅳ")));
+        assertThat(changes).singleElement().extracting(Change::toString).isEqualTo("changed test test.xlsx "
+                + "Tests!R3: expect grade Ⅱ now given eventType = cholera, cases = 31 (was eventType = cholera, "
+                + "cases = 30)");
+    }
+
+    @Test
+    void aTestRowWhoseNoteAloneChangedIsNoChange() {
+        Object[] renoted = {"cholera", 30, "Ⅱ", "the grade Ⅱ boundary"};
+        assertThat(diff(tested(test(30, "Ⅱ")), tested(renoted))).isEmpty();
+    }
+
     @Test
     void reportsDictionaryParameterAndTableChanges() {
         WorkbookBuilder before = grading("≥30", "10～29", "Ⅲ", false);

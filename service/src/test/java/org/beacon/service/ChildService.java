@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,8 +40,15 @@ public final class ChildService implements AutoCloseable {
 
     /** Starts the service with these arguments, writing its output to {@code log}, and waits until it is up. */
     public static ChildService start(Path log, String... args) throws Exception {
+        return start(log, List.of(), args);
+    }
+
+    /** The same, with options for the child's JVM ({@code -Xmx1g}, …) before its class path. */
+    public static ChildService start(Path log, List<String> jvmOptions, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), BeaconApplication.class.getName()));
+                .toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), BeaconApplication.class.getName()));
         command.addAll(TestApps.arguments(args));
         command.add("--server.address=127.0.0.1");
         Files.createDirectories(log.toAbsolutePath().getParent());
@@ -84,6 +92,18 @@ public final class ChildService implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Waits until the child ends by itself and returns its exit status.
+     *
+     * @throws AssertionError when it is still running after {@code timeout}
+     */
+    public int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("the child service still runs after " + timeout + " (log: " + log + ")");
+        }
+        return process.exitValue();
     }
 
     /** Kills the child with SIGKILL (on Linux) and returns its exit status once it is gone. */

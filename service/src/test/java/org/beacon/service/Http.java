@@ -115,13 +115,23 @@ public final class Http {
                 f.getValue())).toList());
     }
 
+    /** A text field of a multipart form; a form may repeat a name ({@code remove=a.xlsx}, {@code remove=b.xlsx}). */
+    public record Field(String name, String value) {
+    }
+
     /** A multipart/form-data POST: text fields, then file parts. */
     public Response postForm(String path, java.util.Map<String, String> fields, java.util.List<FilePart> files) {
+        return postForm(path, fields.entrySet().stream().map(f -> new Field(f.getKey(), f.getValue())).toList(),
+                files);
+    }
+
+    /** A multipart/form-data POST: text fields (names may repeat), then file parts. */
+    public Response postForm(String path, java.util.List<Field> fields, java.util.List<FilePart> files) {
         String boundary = "beacon" + System.nanoTime();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
-        fields.forEach((k, v) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k
-                + "\"\r\n\r\n" + v + "\r\n").getBytes(utf8)));
+        fields.forEach(f -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + f.name() + "\"\r\n\r\n" + f.value() + "\r\n").getBytes(utf8)));
         files.forEach(f -> {
             body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.part()
                     + "\"; filename=\"" + f.fileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")

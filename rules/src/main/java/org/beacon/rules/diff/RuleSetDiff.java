@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import org.beacon.rules.model.ActionDefinition;
 import org.beacon.rules.model.Condition;
 import org.beacon.rules.model.DecisionTable;
@@ -13,12 +14,13 @@ import org.beacon.rules.model.Grade;
 import org.beacon.rules.model.Indicator;
 import org.beacon.rules.model.Rule;
 import org.beacon.rules.model.RuleSetModel;
+import org.beacon.rules.model.TestSheetCase;
 
 /**
  * Compares two rule sets table by table, the way an expert reads them: indicators and parameters added, removed or
  * changed; rows added or removed; and rows that kept their conditions but changed their answer, or kept their answer
- * but moved a threshold. Rows are matched by content, not by position, so inserting a row does not make every row
- * below it "changed". Thread-safe: holds no state.
+ * but moved a threshold; and the rows of the Tests sheets the same way. Rows are matched by content, not by position,
+ * so inserting a row does not make every row below it "changed". Thread-safe: holds no state.
  */
 public final class RuleSetDiff {
 
@@ -48,6 +50,7 @@ public final class RuleSetDiff {
         }
         old.values().forEach(t -> changes.add(new Change("removed", "table", t.sheet(), t.title() + " ("
                 + t.rules().size() + " rows)")));
+        tests(before.tests(), after.tests(), changes);
         return changes;
     }
 
@@ -122,47 +125,60 @@ public final class RuleSetDiff {
         if (!what.isEmpty()) {
             changes.add(new Change("changed", "table", t.sheet(), String.join("; ", what)));
         }
-        List<Rule> removed = new ArrayList<>(o.rules());
-        List<Rule> added = new ArrayList<>();
-        for (Rule r : t.rules()) {
-            Rule same = find(removed, x -> conditions(x).equals(conditions(r)) && answer(x).equals(answer(r)));
-            if (same != null) {
-                removed.remove(same);
-            } else {
-                added.add(r);
-            }
-        }
-        for (Rule r : new ArrayList<>(added)) {
-            Rule sameConditions = find(removed, x -> conditions(x).equals(conditions(r)));
-            if (sameConditions != null) {
-                changes.add(new Change("changed", "row", r.id(), movedFrom(sameConditions, r) + "when "
-                        + conditions(r) + ": " + answer(sameConditions) + " → " + answer(r)));
-                removed.remove(sameConditions);
-                added.remove(r);
-            }
-        }
-        for (Rule r : new ArrayList<>(added)) {
-            Rule sameAnswer = find(removed, x -> answer(x).equals(answer(r)));
-            if (sameAnswer != null) {
-                changes.add(new Change("changed", "row", r.id(), movedFrom(sameAnswer, r) + answer(r) + " now when "
-                        + movedConditions(sameAnswer, r)));
-                removed.remove(sameAnswer);
-                added.remove(r);
-            }
-        }
-        added.forEach(r -> changes.add(new Change("added", "row", r.id(), "when " + conditions(r) + ": "
+        Matches<Rule> m = Matches.of(o.rules(), t.rules(), RuleSetDiff::conditions, RuleSetDiff::answer);
+        m.sameFirst().forEach(p -> changes.add(new Change("changed", "row", p.after().id(),
+                movedFrom(p.before().id(), p.after().id()) + "when " + conditions(p.after()) + ": "
+                + answer(p.before()) + " → " + answer(p.after()))));
+        m.sameSecond().forEach(p -> changes.add(new Change("changed", "row", p.after().id(),
+                movedFrom(p.before().id(), p.after().id()) + answer(p.after()) + " now when "
+                + movedConditions(p.before(), p.after()))));
+        m.added().forEach(r -> changes.add(new Change("added", "row", r.id(), "when " + conditions(r) + ": "
                 + answer(r))));
-        removed.forEach(r -> changes.add(new Change("removed", "row", r.id(), "when " + conditions(r) + ": "
+        m.removed().forEach(r -> changes.add(new Change("removed", "row", r.id(), "when " + conditions(r) + ": "
                 + answer(r))));
+    }
+
+    /**
+     * Rows of the Tests sheets, matched by content within their workbook like table rows: what a case gives and
+     * what it expects. The NOTE cell and the cells' positions are not content: moving a case is no change.
+     */
+    private static void tests(List<TestSheetCase> before, List<TestSheetCase> after, List<Change> changes) {
+        Matches<TestSheetCase> m = Matches.of(before, after, t -> t.workbook() + "\n" + given(t),
+                t -> t.workbook() + "\n" + expected(t));
+        m.sameFirst().forEach(p -> changes.add(new Change("changed", "test", where(p.after()), movedFrom(
+                p.before().location(), p.after().location()) + "given " + given(p.after()) + ": expect "
+                + expected(p.before()) + " → expect " + expected(p.after()))));
+        m.sameSecond().forEach(p -> changes.add(new Change("changed", "test", where(p.after()), movedFrom(
+                p.before().location(), p.after().location()) + "expect " + expected(p.after()) + " now given "
+                + given(p.after()) + " (was " + given(p.before()) + ")")));
+        m.added().forEach(t -> changes.add(new Change("added", "test", where(t), "given " + given(t) + ": expect "
+                + expected(t))));
+        m.removed().forEach(t -> changes.add(new Change("removed", "test", where(t), "given " + given(t)
+                + ": expect " + expected(t))));
+    }
+
+    /** {@code national-grading.xlsx Tests!R34}: every workbook may have a sheet named Tests. */
+    private static String where(TestSheetCase t) {
+        return t.workbook() + " " + t.location();
+    }
+
+    /** {@code eventType = cholera, cases = 30}, or {@code nothing}. */
+    private static String given(TestSheetCase t) {
+        List<String> parts = new ArrayList<>();
+        t.given().forEach((name, value) -> parts.add(name + " = " + (value instanceof BigDecimal n
+                ? n.stripTrailingZeros().toPlainString() : value)));
+        return parts.isEmpty() ? "nothing" : String.join(", ", parts);
+    }
+
+    /** {@code grade Ⅱ, colour orange, rows Cholera!R8}, in column order, each cell's values sorted. */
+    private static String expected(TestSheetCase t) {
+        return t.expectations().stream().map(e -> e.output() + " " + (e.values().isEmpty() ? "none"
+                : String.join(", ", new java.util.TreeSet<>(e.values())))).collect(Collectors.joining(", "));
     }
 
     /** {@code "was Cholera!R9; "} when the row moved, "" when it kept its place. */
-    private static String movedFrom(Rule before, Rule after) {
-        return before.id().equals(after.id()) ? "" : "was " + before.id() + "; ";
-    }
-
-    private static Rule find(List<Rule> rules, java.util.function.Predicate<Rule> test) {
-        return rules.stream().filter(test).findFirst().orElse(null);
+    private static String movedFrom(String before, String after) {
+        return before.equals(after) ? "" : "was " + before + "; ";
     }
 
     /** {@code cases ≥ 30, deaths = 0}, or {@code always}. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.beacon.rules.model.Dictionary;
 import org.beacon.rules.model.FilledIndicators;
@@ -42,6 +43,16 @@ public record SituationValues(Dictionary dictionary, Map<String, Object> values,
         return new SituationValues(dictionary, values, signals, problems);
     }
 
+    /**
+     * Most problems listed for one situation's indicators: enough to fix a request, and it bounds the answer and the
+     * time spent on a request with a million wrong names.
+     */
+    static final int MAX_INDICATOR_PROBLEMS = 100;
+    /** Fields of the situation itself, which a caller may put inside indicators by mistake. */
+    private static final List<String> SITUATION_FIELDS = List.of(Indicator.EVENT_TYPE, "region", "asOf", "signals");
+    /** Names longer than this get no "did you mean": comparing them with every name would cost more than it helps. */
+    private static final int MAX_SUGGESTED_LENGTH = 64;
+
     /** Canonical values by indicator name; problems are added to {@code problems}. */
     private static Map<String, Object> indicators(Situation situation, Dictionary dictionary,
             List<SituationProblem> problems) {
@@ -59,8 +70,18 @@ public record SituationValues(Dictionary dictionary, Map<String, Object> values,
             dictionary.find(Indicator.ADMIN_LEVEL).ifPresent(ind ->
                     put(values, ind, situation.region().level().code(), "/region/level", problems));
         }
+        int first = problems.size();
+        int checked = 0;
         for (Map.Entry<String, Object> e : situation.indicators().entrySet()) {
-            String pointer = "/indicators/" + e.getKey();
+            if (problems.size() - first >= MAX_INDICATOR_PROBLEMS) {
+                int rest = situation.indicators().size() - checked;
+                problems.add(new SituationProblem("/indicators", String.format(Locale.ROOT, "%,d more indicators "
+                        + "not checked: at most %d problems are listed, fix these first", rest,
+                        MAX_INDICATOR_PROBLEMS)));
+                break;
+            }
+            checked++;
+            String pointer = "/indicators/" + e.getKey().replace("~", "~0").replace("/", "~1");
             Indicator ind = dictionary.find(e.getKey()).orElse(null);
             if (ind != null && FilledIndicators.role(ind.name()) != FilledIndicators.Role.SITUATION
                     && FilledIndicators.role(ind.name()) != FilledIndicators.Role.RESPONSE_GRADE) {
@@ -68,9 +89,21 @@ public record SituationValues(Dictionary dictionary, Map<String, Object> values,
                         + "signals; send the daily series under signals instead"));
                 continue;
             }
-            if (ind == null || ind.name().equals(Indicator.EVENT_TYPE) || ind.name().equals(Indicator.ADMIN_LEVEL)) {
-                problems.add(new SituationProblem(pointer, "unknown indicator '" + e.getKey() + "'"
-                        + suggestions(dictionary, e.getKey())));
+            if (SITUATION_FIELDS.contains(e.getKey())) {
+                problems.add(new SituationProblem(pointer, e.getKey() + " is a field of the situation, not an "
+                        + "indicator: send it beside indicators, as in {\"eventType\": \"cholera\", \"region\": {…}, "
+                        + "\"asOf\": \"2026-07-01\", \"indicators\": {…}}"));
+                continue;
+            }
+            if (e.getKey().equals(Indicator.ADMIN_LEVEL)) {
+                problems.add(new SituationProblem(pointer, "adminLevel is the region's level, not an indicator: "
+                        + "send it as region.level (province, prefecture, county, township)"));
+                continue;
+            }
+            if (ind == null) {
+                add(problems, SituationProblem.listing(pointer, "unknown indicator '" + shorten(e.getKey()) + "'"
+                        + (e.getKey().length() > MAX_SUGGESTED_LENGTH ? ""
+                        : Dictionary.didYouMean(dictionary.closeNames(e.getKey()))), validIndicators(dictionary)));
                 continue;
             }
             if (e.getValue() != null) {
@@ -78,6 +111,22 @@ public record SituationValues(Dictionary dictionary, Map<String, Object> values,
             }
         }
         return values;
+    }
+
+    /**
+     * Adds {@code p}; when a problem already added gives the same listing, {@code p} points at it instead of
+     * repeating it.
+     */
+    private static void add(List<SituationProblem> problems, SituationProblem p) {
+        if (p.listing() != null) {
+            for (SituationProblem earlier : problems) {
+                if (p.listing().equals(earlier.listing())) {
+                    problems.add(p.listedAt(earlier.pointer()));
+                    return;
+                }
+            }
+        }
+        problems.add(p);
     }
 
     /** Longest series accepted, about 11 years of days: enough for a 5-year same-period baseline. */
@@ -192,16 +241,15 @@ public record SituationValues(Dictionary dictionary, Map<String, Object> values,
             Map<String, Object> facts) {
     }
 
-    private static String suggestions(Dictionary dictionary, String name) {
-        List<String> close = dictionary.closeNames(name);
+    /** The names a situation may send, for the problem of a name it may not. */
+    private static String validIndicators(Dictionary dictionary) {
         List<String> all = new ArrayList<>();
         dictionary.indicators().stream().map(Indicator::name)
                 .filter(n -> !n.equals(Indicator.EVENT_TYPE) && !n.equals(Indicator.ADMIN_LEVEL))
                 .filter(n -> FilledIndicators.role(n) == FilledIndicators.Role.SITUATION || FilledIndicators.role(n)
                         == FilledIndicators.Role.RESPONSE_GRADE)
                 .sorted().forEach(all::add);
-        return Dictionary.didYouMean(close)
-                + "; valid indicators: " + String.join(", ", all);
+        return "valid indicators: " + String.join(", ", all);
     }
 
     private static void put(Map<String, Object> values, Indicator ind, Object raw, String pointer,
@@ -220,17 +268,24 @@ public record SituationValues(Dictionary dictionary, Map<String, Object> values,
                         == IndicatorType.INTEGER ? "n integer" : " number") + ", not " + describe(raw)));
                 return null;
             }
-            if (ind.type() == IndicatorType.INTEGER && n.stripTrailingZeros().scale() > 0) {
+            if (n.abs().compareTo(LARGEST) > 0) {
+                problems.add(new SituationProblem(pointer, ind.name() + " must be a number between -" + LARGEST
+                        + " and " + LARGEST + ", not " + describe(n)));
+                return null;
+            }
+            BigDecimal whole = n.stripTrailingZeros();
+            if (ind.type() == IndicatorType.INTEGER && whole.scale() > 0) {
                 problems.add(new SituationProblem(pointer, ind.name() + " must be a whole number, not "
-                        + n.toPlainString()));
+                        + describe(n)));
                 return null;
             }
             if (!ind.inRange(n)) {
-                problems.add(new SituationProblem(pointer, n.toPlainString() + " is outside the range of "
+                problems.add(new SituationProblem(pointer, describe(n) + " is outside the range of "
                         + ind.name() + " " + ind.rangeText()));
                 return null;
             }
-            return n;
+            // 30.000 sent for an integer is the whole number 30, and is shown so
+            return ind.type() == IndicatorType.INTEGER && n.scale() > 0 ? n.setScale(0) : n;
         }
         switch (ind.type()) {
             case BOOLEAN -> {
@@ -245,8 +300,8 @@ public record SituationValues(Dictionary dictionary, Map<String, Object> values,
                 if (raw instanceof String s && ind.enumValue(s).isPresent()) {
                     return ind.enumValue(s).get();
                 }
-                problems.add(new SituationProblem(pointer, describe(raw) + " is not a value of " + ind.name()
-                        + "; valid values: " + String.join(", ", ind.values())));
+                add(problems, SituationProblem.listing(pointer, describe(raw) + " is not a value of " + ind.name(),
+                        "valid values of " + ind.name() + ": " + String.join(", ", ind.values())));
                 return null;
             }
             default -> {
@@ -259,6 +314,13 @@ public record SituationValues(Dictionary dictionary, Map<String, Object> values,
         }
     }
 
+    /** The largest magnitude the engine compares (it compares numbers as doubles): beyond it, all would be equal. */
+    private static final BigDecimal LARGEST = new BigDecimal("1.7E+308");
+
+    /**
+     * A JSON number as it was written: the service and the CLI read decimals as BigDecimal, so that 12.000000000000000001
+     * is not 12 on its way in; a double (from a caller that made one) is taken at its shortest decimal form.
+     */
     private static BigDecimal number(Object raw) {
         if (raw instanceof Integer || raw instanceof Long || raw instanceof Short) {
             return BigDecimal.valueOf(((Number) raw).longValue());
@@ -275,8 +337,12 @@ public record SituationValues(Dictionary dictionary, Map<String, Object> values,
         return null;
     }
 
+    /** A value quoted back, never long: 1E-400 stays 1E-400, never 401 digits. */
     private static String describe(Object raw) {
-        return raw instanceof String s ? "'" + (s.length() > 40 ? s.substring(0, 40) + "…" : s) + "'"
-                : String.valueOf(raw);
+        return raw instanceof String s ? "'" + shorten(s) + "'" : shorten(String.valueOf(raw));
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 }

@@ -17,6 +17,7 @@ import org.beacon.rules.model.Findings;
 import org.beacon.rules.model.Grade;
 import org.beacon.rules.model.Indicator;
 import org.beacon.rules.model.Rule;
+import org.beacon.rules.model.RuleSetBudget;
 import org.beacon.rules.model.RuleSetModel;
 import org.beacon.rules.model.TestSheetCase;
 import org.beacon.rules.model.WarningColour;
@@ -29,16 +30,18 @@ import org.beacon.rules.workbook.WorkbookReader;
 
 /**
  * The one way into reading: turns workbook files into one {@link RuleSetModel} plus diagnostics. Each file is read
- * within the limits (bounded, nothing evaluated, see {@link WorkbookReader}); then the sheets of all of them are
- * parsed: dictionaries and parameters first (tables use them wherever they are), then tables, then tests (which
+ * within the limits (bounded, nothing evaluated, see {@link WorkbookReader}); a version over its {@link RuleSetBudget}
+ * is refused from its counts before any cell is parsed; then the sheets of all of them are parsed: dictionaries and parameters first (tables use them wherever they are), then tables, then tests (which
  * name the tables' outputs). Sheets are recognised by their A1 keyword. Thread-safe: holds no state between calls.
  */
 public final class RuleSetReader {
 
     private final WorkbookReader files;
+    private final RuleSetBudget budget;
 
-    public RuleSetReader(WorkbookLimits limits) {
+    public RuleSetReader(WorkbookLimits limits, RuleSetBudget budget) {
         this.files = new WorkbookReader(limits);
+        this.budget = budget;
     }
 
     private enum SheetKind { DICTIONARY, PARAMETERS, COLOURS, ACTIONS, TABLE, TESTS, OTHER }
@@ -47,8 +50,8 @@ public final class RuleSetReader {
     }
 
     /**
-     * The model of these workbooks, or null when a file cannot be read; diagnostics go to {@code findings}. Tables
-     * with errors are left out of the model.
+     * The model of these workbooks, or null when a file cannot be read or the version is over its budget;
+     * diagnostics go to {@code findings}. Tables with errors are left out of the model.
      */
     public RuleSetModel read(List<WorkbookSource> sources, Findings findings) {
         List<WorkbookContent> contents = new ArrayList<>();
@@ -58,7 +61,7 @@ public final class RuleSetReader {
                     d.message()));
             contents.add(content);
         }
-        if (findings.hasErrors()) {
+        if (findings.hasErrors() || !RuleSetSize.of(contents).fits(budget, findings)) {
             return null;
         }
         return readSheets(contents, findings);
@@ -182,6 +185,11 @@ public final class RuleSetReader {
                 }
             }
         }
+    }
+
+    /** Whether a sheet is a decision table (Table in A1), as {@link #read} will take it. */
+    static boolean isTable(SheetData data) {
+        return kind(data.text(1, 1)) == SheetKind.TABLE;
     }
 
     private static SheetKind kind(String a1) {

@@ -55,6 +55,11 @@ public final class SheetData {
         return r == null ? Map.of() : Collections.unmodifiableMap(r);
     }
 
+    /** Non-blank cells of the whole sheet. */
+    public long cellCount() {
+        return rows.values().stream().flatMap(r -> r.values().stream()).filter(c -> !c.text().isBlank()).count();
+    }
+
     public boolean isRowBlank(int row) {
         return row(row).values().stream().allMatch(c -> c.text().isBlank());
     }

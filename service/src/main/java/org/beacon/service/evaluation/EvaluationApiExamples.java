@@ -78,7 +78,7 @@ class EvaluationApiExamples {
         requests.forEach((name, example) -> {
             try {
                 EvaluationRequest request = json.convertValue(example.getValue(), EvaluationRequest.class);
-                CheckedSituation situation = SituationMapper.toSituation(request, current, "");
+                CheckedSituation situation = SituationMapper.toSituation(request, current, "", new AnswerErrors());
                 EvaluationResponse decision = DecisionView.of(UUID.nameUUIDFromBytes(name.getBytes(
                         java.nio.charset.StandardCharsets.UTF_8)), Instant.parse("2026-07-01T08:00:00Z"),
                         situation.situation(), current.evaluate(situation, true), true);

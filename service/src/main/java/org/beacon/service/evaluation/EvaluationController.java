@@ -1,6 +1,7 @@
 package org.beacon.service.evaluation;
 
 import org.beacon.service.system.Echo;
+import org.beacon.service.system.RefusesUnknownParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -52,6 +53,7 @@ class EvaluationController {
     @ApiResponse(responseCode = "200", description = "The decision", content = @Content(
             mediaType = MediaType.APPLICATION_JSON_VALUE,
             schema = @Schema(implementation = EvaluationResponse.class)))
+    @RefusesUnknownParameters
     // bytes, not an EvaluationResponse: the service has serialised the decision once for the audit and the answer
     byte[] evaluate(@RequestBody EvaluationRequest request,
             @Parameter(description = "false leaves out the per-condition explanation")
@@ -68,6 +70,7 @@ class EvaluationController {
     @Operation(summary = "Decide many situations", description = "One result per situation, in the order sent. A "
             + "situation that cannot be evaluated gets an error entry of its own; the others are still decided. At "
             + "most beacon.batch.max-size (default 10,000) situations per call, otherwise 413.")
+    @RefusesUnknownParameters
     BatchResponse evaluateBatch(@RequestBody BatchRequest request,
             @RequestParam(defaultValue = "true") boolean explain, @RequestParam(required = false) String ruleSet,
             HttpServletRequest http) {

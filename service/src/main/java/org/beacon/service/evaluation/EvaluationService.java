@@ -2,13 +2,18 @@ package org.beacon.service.evaluation;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.beacon.rules.CheckedSituation;
 import org.beacon.rules.CompiledRuleSet;
 import org.beacon.rules.decision.Decision;
 import org.beacon.service.ruleset.RuleSetRegistry;
+import org.beacon.service.evaluation.InvalidRequestException.FieldError;
 import org.beacon.service.system.BeaconProperties;
+import org.beacon.service.system.Echo;
 import org.beacon.service.system.JsonErrors;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.JacksonException;
@@ -44,7 +49,7 @@ class EvaluationService {
         CompiledRuleSet ruleSet = select(pinnedRuleSet, request.asOf());
         CheckedSituation situation;
         try {
-            situation = SituationMapper.toSituation(request, ruleSet, "");
+            situation = SituationMapper.toSituation(request, ruleSet, "", new AnswerErrors());
         } catch (InvalidRequestException e) {
             metrics.invalid();
             throw e;
@@ -63,13 +68,14 @@ class EvaluationService {
         UUID batchId = UUID.randomUUID();
         List<BatchResponse.Item> results = new ArrayList<>(items.size());
         List<AuditEntry> entries = new ArrayList<>(items.size());
+        AnswerErrors answer = new AnswerErrors();
         int failed = 0;
         for (int i = 0; i < items.size(); i++) {
             String prefix = "/situations/" + i;
             try {
                 EvaluationRequest request = read(items.get(i), prefix);
                 CompiledRuleSet ruleSet = pinned != null ? pinned : registry.forDate(request.asOf());
-                CheckedSituation situation = SituationMapper.toSituation(request, ruleSet, prefix);
+                CheckedSituation situation = SituationMapper.toSituation(request, ruleSet, prefix, answer);
                 EvaluationResponse full = decide(ruleSet, situation);
                 entries.add(new AuditEntry(full, json.writeValueAsBytes(full), caller, batchId, i));
                 results.add(new BatchResponse.Item(i, explain ? full : full.withoutExplanation(), null));
@@ -77,7 +83,7 @@ class EvaluationService {
                 failed++;
                 metrics.invalid();
                 results.add(new BatchResponse.Item(i, null, new BatchResponse.ItemError(400, "Invalid situation",
-                        e.errors())));
+                        answer.listed(e.errors(), prefix))));
             }
         }
         audit.save(entries);
@@ -86,7 +92,8 @@ class EvaluationService {
 
     /**
      * Colours every region of a risk-map request. All regions are checked first: one invalid region refuses the
-     * request (400 naming each field) and nothing is decided or stored.
+     * request (400 naming each field, at most {@link AnswerErrors#MAX_LISTED}; the regions after those are not
+     * checked) and nothing is decided or stored. A region twice is refused too: it would be decided and counted twice.
      */
     RiskMapResponse riskMap(RiskMapRequest request, String caller, String pinnedRuleSet) {
         List<RiskMapRequest.Entry> regions = request.regions() == null ? List.of() : request.regions();
@@ -98,32 +105,11 @@ class EvaluationService {
             throw new BatchTooLargeException(regions.size(), maxBatch);
         }
         CompiledRuleSet ruleSet = select(pinnedRuleSet, request.asOf());
-        List<CheckedSituation> situations = new ArrayList<>(regions.size());
-        List<InvalidRequestException.FieldError> errors = new ArrayList<>();
-        for (int i = 0; i < regions.size(); i++) {
-            RiskMapRequest.Entry entry = regions.get(i);
-            String prefix = "/regions/" + i;
-            if (entry == null) {
-                errors.add(new InvalidRequestException.FieldError(prefix, "a region must be an object with region "
-                        + "and indicators"));
-                continue;
-            }
-            try {
-                situations.add(SituationMapper.toSituation(new EvaluationRequest(request.eventType(), entry.region(),
-                        request.asOf(), entry.indicators()), ruleSet, prefix));
-            } catch (InvalidRequestException e) {
-                errors.addAll(e.errors().stream().map(f -> f.pointer().startsWith(prefix + "/eventType")
-                        ? new InvalidRequestException.FieldError("/eventType", f.detail()) : f).toList());
-            }
-        }
-        if (!errors.isEmpty()) {
-            metrics.invalid();
-            throw new InvalidRequestException(errors.stream().distinct().toList());
-        }
+        List<CheckedSituation> situations = regions(request, regions, ruleSet);
         UUID batchId = UUID.randomUUID();
         List<AuditEntry> entries = new ArrayList<>(situations.size());
         List<RiskMapResponse.RegionRisk> out = new ArrayList<>(situations.size());
-        java.util.Map<String, Integer> colours = new java.util.LinkedHashMap<>();
+        Map<String, Integer> colours = new java.util.LinkedHashMap<>();
         for (org.beacon.rules.model.AreaRisk a : org.beacon.rules.model.AreaRisk.values()) {
             colours.put(a.code(), 0);
         }
@@ -137,6 +123,61 @@ class EvaluationService {
         audit.save(entries);
         return new RiskMapResponse(batchId, new EvaluationResponse.RuleSetRef(ruleSet.id(), ruleSet.contentHash()),
                 request.asOf(), out.size(), colours, out);
+    }
+
+    /**
+     * The regions of a risk map as situations, or a refusal naming each offending field: after
+     * {@link AnswerErrors#MAX_LISTED} errors the rest are counted and the regions left are not checked.
+     */
+    private List<CheckedSituation> regions(RiskMapRequest request, List<RiskMapRequest.Entry> regions,
+            CompiledRuleSet ruleSet) {
+        List<CheckedSituation> situations = new ArrayList<>(regions.size());
+        List<FieldError> errors = new ArrayList<>();
+        AnswerErrors answer = new AnswerErrors();
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < regions.size(); i++) {
+            RiskMapRequest.Entry entry = regions.get(i);
+            String prefix = "/regions/" + i;
+            String code = entry == null || entry.region() == null ? null : entry.region().code();
+            Integer earlier = code == null ? null : seen.putIfAbsent(code, i);
+            if (entry == null) {
+                errors.add(new FieldError(prefix, "a region must be an object with region and indicators"));
+            } else if (earlier != null) {
+                errors.add(new FieldError(prefix + "/region/code", "region '" + Echo.shorten(code) + "' is also at "
+                        + "/regions/" + earlier + "/region/code: a map decides and counts each region once"));
+            } else {
+                try {
+                    situations.add(SituationMapper.toSituation(new EvaluationRequest(request.eventType(),
+                            entry.region(), request.asOf(), entry.indicators()), ruleSet, prefix, answer));
+                } catch (InvalidRequestException e) {
+                    for (FieldError f : e.errors()) {
+                        // the event type is the map's, not each region's: said once, at its own pointer
+                        if (!f.pointer().startsWith(prefix + "/eventType")) {
+                            errors.add(f);
+                        } else if (errors.stream().noneMatch(x -> x.pointer().equals("/eventType"))) {
+                            errors.add(new FieldError("/eventType", f.detail()));
+                        }
+                    }
+                }
+            }
+            if (errors.size() >= AnswerErrors.MAX_LISTED) {
+                int unlisted = errors.size() - AnswerErrors.MAX_LISTED;
+                int unchecked = regions.size() - i - 1;
+                if (unlisted > 0 || unchecked > 0) {
+                    errors.subList(AnswerErrors.MAX_LISTED, errors.size()).clear();
+                    errors.add(new FieldError("/regions", String.format(Locale.ROOT, "%,d more regions not checked",
+                            unchecked) + (unlisted > 0 ? String.format(Locale.ROOT, " and %,d more problems not "
+                            + "listed", unlisted) : "") + ": at most " + AnswerErrors.MAX_LISTED + " problems are "
+                            + "listed, fix these first"));
+                }
+                break;
+            }
+        }
+        if (!errors.isEmpty()) {
+            metrics.invalid();
+            throw new InvalidRequestException(errors);
+        }
+        return situations;
     }
 
     private CompiledRuleSet select(String pinned, java.time.LocalDate asOf) {

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.beacon.service.security.DraftPinning;
 import org.beacon.service.system.Callers;
+import org.beacon.service.system.RefusesUnknownParameters;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -34,6 +35,7 @@ class RiskMapController {
             + "with the rule set in force on asOf (its risk-map table gives 红/橙/黄/蓝/绿) and audited; the answer "
             + "gives each region's colour with the rows and values behind it, and how many regions got each colour. "
             + "One invalid region refuses the whole request (400) and nothing is stored.")
+    @RefusesUnknownParameters
     RiskMapResponse riskMap(@RequestBody RiskMapRequest request,
             @Parameter(description = "a rule-set version to use instead of the one in force on asOf")
             @RequestParam(required = false) String ruleSet, HttpServletRequest http) {

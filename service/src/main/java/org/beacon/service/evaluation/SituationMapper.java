@@ -33,10 +33,6 @@ final class SituationMapper {
     }
 
 
-    /**
-     * @param prefix pointer prefix, e.g. {@code /situations/3} inside a batch, "" for a single request
-     * @throws InvalidRequestException naming every offending field
-     */
     /** A signal as the rules take it; a missing day is an error, never a silent zero. */
     private static Signal signal(EvaluationRequest.SignalRequest request, String pointer,
             List<InvalidRequestException.FieldError> errors) {
@@ -59,7 +55,13 @@ final class SituationMapper {
         return new Signal(request.source(), request.start(), values);
     }
 
-    static CheckedSituation toSituation(EvaluationRequest request, CompiledRuleSet ruleSet, String prefix) {
+    /**
+     * @param prefix pointer prefix, e.g. {@code /situations/3} inside a batch, "" for a single request
+     * @param answer the errors the answer holds so far, so that a long listing is given once per answer
+     * @throws InvalidRequestException naming every offending field
+     */
+    static CheckedSituation toSituation(EvaluationRequest request, CompiledRuleSet ruleSet, String prefix,
+            AnswerErrors answer) {
         List<InvalidRequestException.FieldError> errors = new ArrayList<>();
         Region region = null;
         if (request.region() != null) {
@@ -99,7 +101,7 @@ final class SituationMapper {
         }
         CheckedSituation checked = ruleSet.check(situation);
         for (SituationProblem p : checked.problems()) {
-            errors.add(new InvalidRequestException.FieldError(prefix + p.pointer(), p.message()));
+            errors.add(answer.of(prefix, p));
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);

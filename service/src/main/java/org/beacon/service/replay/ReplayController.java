@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.beacon.service.system.Callers;
+import org.beacon.service.system.RefusesUnknownParameters;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -47,6 +48,7 @@ class ReplayController {
             + "and queued: 202 with its id and links, Location /replays/{id}. When all places (running and "
             + "queued) are taken: 503 with Retry-After, nothing stored.")
     @ApiResponse(responseCode = "202", description = "accepted: follow links.self until status is done or failed")
+    @RefusesUnknownParameters
     ResponseEntity<ReplayViews.Accepted> start(@ModelAttribute ReplayRequest form, HttpServletRequest http) {
         ReplayViews.Accepted accepted = service.start(form, Callers.of(http));
         return ResponseEntity.accepted().location(URI.create(accepted.links().get("self"))).body(accepted);

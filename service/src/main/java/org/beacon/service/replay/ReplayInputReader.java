@@ -29,6 +29,7 @@ import org.beacon.rules.replay.TimelineCsv;
 import org.beacon.service.evaluation.InvalidRequestException;
 import org.beacon.service.evaluation.InvalidRequestException.FieldError;
 import org.beacon.service.ruleset.RuleSetRegistry;
+import org.beacon.service.security.DraftPinning;
 import org.beacon.service.system.BeaconProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
@@ -66,10 +67,12 @@ class ReplayInputReader {
     }
 
     private final RuleSetRegistry registry;
+    private final DraftPinning drafts;
     private final Path timelines;
 
-    ReplayInputReader(RuleSetRegistry registry, BeaconProperties properties) {
+    ReplayInputReader(RuleSetRegistry registry, DraftPinning drafts, BeaconProperties properties) {
         this.registry = registry;
+        this.drafts = drafts;
         this.timelines = properties.examplesPath().resolve("timelines");
     }
 
@@ -96,6 +99,8 @@ class ReplayInputReader {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
+        drafts.check(ruleSet);
+        drafts.check(compareWith);
         CompiledRuleSet first = ruleSet == null ? null : registry.pinned(ruleSet);
         CompiledRuleSet second = compareWith == null ? null : registry.pinned(compareWith);
 

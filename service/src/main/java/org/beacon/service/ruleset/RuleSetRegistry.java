@@ -39,22 +39,28 @@ public class RuleSetRegistry {
     static final String SYSTEM = "system";
 
     private final RuleSetStore store;
-    private final RuleSetCompiler compiler = new RuleSetCompiler();
+    private final CompileAdmission compiles;
     /**
      * Versions other than the live ones, kept compiled for a while: a draft being tried, one just uploaded or just
-     * dropped from the timeline. A few only: each holds its Drools knowledge base (about 5 MB for the bundled tables),
-     * and a service that keeps every version compiled grows with every upload.
+     * dropped from the timeline. A few only: each holds its Drools knowledge base (about 5 MB for the bundled tables,
+     * 25 KB a rule row), and a service that keeps every version compiled grows with every upload. Weighed by rule
+     * rows, together at most one version at the budget's size: eight of those would take 2 GB.
      */
     private static final int RECENT_VERSIONS = 8;
 
     /** The versions the timeline answers with on some date: always compiled. Replaced whole, never changed. */
     private volatile Map<String, CompiledRuleSet> live = Map.of();
-    private final Cache<String, CompiledRuleSet> recent = Caffeine.newBuilder().maximumSize(RECENT_VERSIONS).build();
+    private final Cache<String, CompiledRuleSet> recent;
     private final ZoneId zone;
     private volatile Timeline timeline;
 
-    RuleSetRegistry(RuleSetStore store, BeaconProperties properties) {
+    RuleSetRegistry(RuleSetStore store, BeaconProperties properties, CompileAdmission compiles) {
         this.store = store;
+        this.compiles = compiles;
+        long budget = Math.min(Integer.MAX_VALUE, compiles.budget().maxRuleRows());
+        // each at least an eighth of the budget, so that small versions are kept eight at most, as before
+        this.recent = Caffeine.newBuilder().maximumWeight(budget).<String, CompiledRuleSet>weigher((id, ruleSet) ->
+                (int) Math.min(budget, Math.max(ruleRows(ruleSet), budget / RECENT_VERSIONS))).build();
         this.zone = ZoneId.systemDefault();
         if (store.versions().isEmpty()) {
             bootstrap(properties.tablesPath());
@@ -83,6 +89,14 @@ public class RuleSetRegistry {
         return compiledVersion(id);
     }
 
+    /**
+     * True for a version that was put in force at least once (in force now, scheduled, rolled back or replaced
+     * since), as of the last refresh; false for a draft and for an unknown id. Read from memory: no database query.
+     */
+    public boolean wasEverActivated(String id) {
+        return timeline.everActivated().contains(id);
+    }
+
     Timeline timeline() {
         return timeline;
     }
@@ -91,11 +105,22 @@ public class RuleSetRegistry {
         return LocalDate.now(zone);
     }
 
+    /** Follows changes made by other instances; a version that cannot be compiled yet is tried at the next poll. */
+    @Scheduled(fixedDelayString = "${beacon.rule-sets.refresh-interval:2s}")
+    void poll() {
+        try {
+            refresh();
+        } catch (CompilesBusyException e) {
+            log.info("rule sets not refreshed, every compile slot is taken; trying again at the next poll");
+        }
+    }
+
     /**
      * Reloads the timeline when the database's revision moved (another instance, or this one, changed it). One at a
      * time, so that a slow reload of an older revision cannot replace a newer one.
+     *
+     * @throws CompilesBusyException when a version to put in force must be compiled and no compile could start
      */
-    @Scheduled(fixedDelayString = "${beacon.rule-sets.refresh-interval:2s}")
     public synchronized void refresh() {
         int revision = store.revision();
         Timeline current = timeline;
@@ -134,7 +159,7 @@ public class RuleSetRegistry {
             if (sources.isEmpty()) {
                 throw new RuleSetNotFoundException(key);
             }
-            Compilation c = compiler.compile(key, sources);
+            Compilation c = compiles.compile(key, sources);
             return c.ruleSet().orElseThrow(() -> new RuleSetLoadException("stored rule set " + key
                     + " no longer compiles:\n" + describe(c.errors())));
         });
@@ -147,7 +172,7 @@ public class RuleSetRegistry {
         }
         List<WorkbookSource> sources = WorkbookSource.readAll(dir);
         long started = System.nanoTime();
-        Compilation c = compiler.compile(sources);
+        Compilation c = compiles.compileAtStartUp(sources);
         c.diagnostics().stream().filter(d -> d.severity() != Severity.INFO).forEach(d -> log.warn("{}", d));
         if (!c.succeeded()) {
             throw new RuleSetLoadException("the workbooks in " + dir + " have errors:\n" + describe(c.errors()));
@@ -176,6 +201,10 @@ public class RuleSetRegistry {
             log.warn("the workbooks in {} differ from rule set {} in force; upload them (POST /rule-sets) to use "
                     + "them", dir, now.id());
         }
+    }
+
+    private static long ruleRows(CompiledRuleSet ruleSet) {
+        return ruleSet.tables().stream().mapToLong(t -> t.rules().size()).sum();
     }
 
     private static String describe(List<Diagnostic> errors) {

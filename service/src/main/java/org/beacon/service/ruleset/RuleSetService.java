@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.beacon.rules.Compilation;
 import org.beacon.rules.CompiledRuleSet;
 import org.beacon.rules.RuleSetCompiler;
+import org.beacon.rules.diff.RuleSetDiff;
 import org.beacon.rules.model.Severity;
 import org.beacon.rules.model.WorkbookSource;
 import org.beacon.service.system.FaultInjection;
@@ -21,36 +22,57 @@ public class RuleSetService {
 
     private final RuleSetStore store;
     private final RuleSetRegistry registry;
-    private final RuleSetCompiler compiler = new RuleSetCompiler();
+    private final CompileAdmission compiles;
     private final FaultInjection faults;
 
-    RuleSetService(RuleSetStore store, RuleSetRegistry registry, FaultInjection faults) {
+    RuleSetService(RuleSetStore store, RuleSetRegistry registry, CompileAdmission compiles, FaultInjection faults) {
         this.store = store;
         this.registry = registry;
+        this.compiles = compiles;
         this.faults = faults;
     }
 
     /**
-     * Validates, compiles and tests the workbooks, and stores them as a new draft version.
+     * Makes a version from a base version and what an upload changes in it: validates, compiles and tests the merged
+     * workbooks and stores them as a new draft, unless the same workbooks with the same effective date already are a
+     * version, which is then returned as it is (its comment too). Everything is checked before anything is stored.
      *
-     * @throws InvalidRuleSetException with every diagnostic when they have errors; nothing is stored then
+     * @param baseId the version to start from; null for the version in force today
+     * @throws RuleSetNotFoundException for an unknown base
+     * @throws org.beacon.service.evaluation.InvalidRequestException for removals that name nothing, or an empty set
+     * @throws InvalidRuleSetException with every diagnostic when the workbooks have errors (a version
+     *     over the budget included); nothing is stored then
+     * @throws CompilesBusyException when no compile could start in time; nothing is stored then
      */
-    public Upload upload(List<WorkbookSource> sources, String author, String comment, LocalDate effectiveFrom) {
-        String hash = RuleSetCompiler.contentHash(sources);
-        Optional<RuleSetVersion> existing = store.byHash(hash);
+    Upload upload(String baseId, WorkbookChanges changes, String author, String comment, LocalDate effectiveFrom) {
+        String base = baseId == null ? registry.current().id() : version(baseId).id();
+        WorkbookChanges.Merged merged = changes.applyTo(base, store.workbooks(base));
+        String hash = RuleSetCompiler.contentHash(merged.workbooks());
+        Optional<RuleSetVersion> existing = store.byIdentity(hash, effectiveFrom);
         if (existing.isPresent()) {
-            return new Upload(view(existing.get(), List.of()), false);
+            RuleSetVersion v = existing.get();
+            return new Upload(view(v, List.of(), null, outcome(base, v.id(), registry.pinned(v.id()), merged, true,
+                    "the same workbooks with the same effective date are already " + v.id() + ", returned as it is "
+                    + "(its comment too); nothing was stored")), false);
         }
-        Compilation c = compiler.compile(sources);
+        Compilation c = compiles.compile(merged.workbooks());
         if (!c.succeeded()) {
             throw new InvalidRuleSetException(c.diagnostics(), c.tests());
         }
         RuleSetVersion v = store.insert(hash, author, comment, effectiveFrom, c.warnings().size(), c.tests().size(),
-                sources, faults::pauseUpload);
-        CompiledRuleSet compiled = c.ruleSet().orElseThrow();
-        registry.remember(compiled.withId(v.id()));
+                merged.workbooks(), faults::pauseUpload);
+        CompiledRuleSet compiled = c.ruleSet().orElseThrow().withId(v.id());
+        registry.remember(compiled);
         return new Upload(view(v, c.diagnostics().stream().filter(d -> d.severity() != Severity.INFO)
-                .map(RuleSetView.DiagnosticView::of).toList()), true);
+                .map(RuleSetView.DiagnosticView::of).toList(), null, outcome(base, v.id(), compiled, merged, false,
+                v.id() + " is " + merged.summary(base))), true);
+    }
+
+    private RuleSetView.UploadOutcome outcome(String base, String id, CompiledRuleSet version,
+            WorkbookChanges.Merged merged, boolean existing, String detail) {
+        VersionDiff diff = VersionDiff.of(base, id, RuleSetDiff.between(registry.pinned(base).model(),
+                version.model()));
+        return new RuleSetView.UploadOutcome(base, existing, detail, merged.removed(), diff);
     }
 
     public RuleSetView activate(String id, String actor) {
@@ -89,7 +111,7 @@ public class RuleSetService {
 
     public RuleSetView find(String id) {
         RuleSetVersion v = version(id);
-        return view(v, null, store.events().stream().filter(e -> e.ruleSetId().equals(id)).toList());
+        return view(v, null, store.events().stream().filter(e -> e.ruleSetId().equals(id)).toList(), null);
     }
 
     public List<RuleSetEvent> events() {
@@ -112,16 +134,16 @@ public class RuleSetService {
     }
 
     private RuleSetView view(RuleSetVersion v, List<RuleSetView.DiagnosticView> diagnostics) {
-        return view(v, diagnostics, null);
+        return view(v, diagnostics, null, null);
     }
 
     private RuleSetView view(RuleSetVersion v, List<RuleSetView.DiagnosticView> diagnostics,
-            List<RuleSetEvent> events) {
+            List<RuleSetEvent> events, RuleSetView.UploadOutcome upload) {
         Timeline t = registry.timeline();
         String status = v.rolledBack() ? "retired" : !t.wasActivated(v.id()) ? "draft" : t.isLive(v.id()) ? "active"
                 : "retired";
         boolean today = t.inForceOn(registry.today()).map(v.id()::equals).orElse(false);
         return new RuleSetView(v.id(), v.contentHash(), v.author(), v.comment(), v.createdAt(), v.effectiveFrom(),
-                status, today, v.workbooks(), v.warnings(), v.testsPassed(), diagnostics, events);
+                status, today, v.workbooks(), v.warnings(), v.testsPassed(), diagnostics, events, upload);
     }
 }

@@ -44,9 +44,10 @@ class RuleSetStore {
         return jdbc.query("select * from rule_set where id = ?", (rs, n) -> version(rs), id).stream().findFirst();
     }
 
-    Optional<RuleSetVersion> byHash(String hash) {
-        return jdbc.query("select * from rule_set where content_hash = ?", (rs, n) -> version(rs), hash).stream()
-                .findFirst();
+    /** The version with these workbooks and this effective date (see {@link RuleSetVersion#identityKey}). */
+    Optional<RuleSetVersion> byIdentity(String hash, LocalDate effectiveFrom) {
+        return jdbc.query("select * from rule_set where identity_key = ?", (rs, n) -> version(rs),
+                RuleSetVersion.identityKey(hash, effectiveFrom)).stream().findFirst();
     }
 
     List<WorkbookSource> workbooks(String id) {
@@ -66,7 +67,8 @@ class RuleSetStore {
     }
 
     /**
-     * Stores a version with its workbooks; the id is the next {@code v<n>}. Retries if another upload took it.
+     * Stores a version with its workbooks; the id is the next {@code v<n>}. Retries if another upload took it; returns
+     * the version another upload stored meanwhile with the same workbooks and effective date.
      *
      * @param beforeCommit runs inside the transaction, after every row is written (fault injection in crash tests)
      */
@@ -80,10 +82,11 @@ class RuleSetStore {
                     int sequence = (max == null ? 0 : max) + 1;
                     String id = "v" + sequence;
                     Instant now = Instant.now();
-                    jdbc.update("insert into rule_set (id, sequence, content_hash, author, comment, created_at,"
-                            + " effective_from, rolled_back, warnings, tests_passed) values (?, ?, ?, ?, ?, ?, ?, false,"
-                            + " ?, ?)", id, sequence, hash, author, comment, OffsetDateTime.ofInstant(now,
-                            ZoneOffset.UTC), effectiveFrom, warnings, testsPassed);
+                    jdbc.update("insert into rule_set (id, sequence, content_hash, identity_key, author, comment,"
+                            + " created_at, effective_from, rolled_back, warnings, tests_passed) values (?, ?, ?, ?, ?,"
+                            + " ?, ?, ?, false, ?, ?)", id, sequence, hash, RuleSetVersion.identityKey(hash,
+                            effectiveFrom), author, comment, OffsetDateTime.ofInstant(now, ZoneOffset.UTC),
+                            effectiveFrom, warnings, testsPassed);
                     List<Object[]> rows = new ArrayList<>();
                     for (WorkbookSource s : sources) {
                         rows.add(new Object[] {id, s.name(), s.bytes()});
@@ -95,7 +98,7 @@ class RuleSetStore {
                             testsPassed, sources.stream().map(WorkbookSource::name).toList());
                 });
             } catch (DuplicateKeyException e) {
-                Optional<RuleSetVersion> same = byHash(hash);
+                Optional<RuleSetVersion> same = byIdentity(hash, effectiveFrom);
                 if (same.isPresent()) {
                     return same.get();
                 }

@@ -14,11 +14,28 @@ import org.beacon.rules.model.Diagnostic;
  * @param inForceToday true for the version today's situations are decided with
  * @param diagnostics warnings and infos of its compilation (only in the answer to an upload)
  * @param testsPassed test cases of its test sheets, all passed
+ * @param upload what the upload did (only in the answer to an upload)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RuleSetView(String id, String contentHash, String author, String comment, Instant createdAt,
         LocalDate effectiveFrom, String status, boolean inForceToday, List<String> workbooks, int warnings,
-        int testsPassed, List<DiagnosticView> diagnostics, List<RuleSetEvent> events) {
+        int testsPassed, List<DiagnosticView> diagnostics, List<RuleSetEvent> events, UploadOutcome upload) {
+
+    /**
+     * What an upload did to its base version.
+     *
+     * @param base the version the upload changed: {@code base=}, or the version in force today (with
+     *     {@code replace=all}, the version compared with)
+     * @param existing true when the same workbooks with the same effective date were already a version, which is
+     *     returned as it is (its comment too) and nothing is stored
+     * @param detail the same in a sentence
+     * @param removedWorkbooks the base's workbooks this version does not have (removed, or left out by
+     *     {@code replace=all})
+     * @param diff what changed from the base to this version
+     */
+    public record UploadOutcome(String base, boolean existing, String detail, List<String> removedWorkbooks,
+            VersionDiff diff) {
+    }
 
     /** A diagnostic with its workbook and cell. */
     public record DiagnosticView(String severity, String workbook, String cell, String code, String detail) {

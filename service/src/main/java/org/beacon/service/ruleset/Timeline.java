@@ -2,9 +2,11 @@ package org.beacon.service.ruleset;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Which version is in force on which date, as of one state revision. Immutable.
@@ -17,8 +19,10 @@ import java.util.Optional;
  *
  * @param revision the state revision this was read at
  * @param activations activations in force order (oldest first), rolled-back versions left out
+ * @param everActivated every version activated at least once, rolled back or replaced since or not: the versions
+ *     that were put in force, which anyone allowed to decide may pin
  */
-record Timeline(int revision, List<Activation> activations) {
+record Timeline(int revision, List<Activation> activations, Set<String> everActivated) {
 
     /** @param effectiveFrom null for every date */
     record Activation(String ruleSetId, LocalDate effectiveFrom) {
@@ -26,17 +30,22 @@ record Timeline(int revision, List<Activation> activations) {
 
     Timeline {
         activations = List.copyOf(activations);
+        everActivated = Set.copyOf(everActivated);
     }
 
     static Timeline of(int revision, List<RuleSetEvent> events, Map<String, RuleSetVersion> versions) {
         List<Activation> list = new ArrayList<>();
+        Set<String> ever = new HashSet<>();
         for (RuleSetEvent e : events) {
             RuleSetVersion v = versions.get(e.ruleSetId());
-            if (RuleSetEvent.ACTIVATION.equals(e.kind()) && v != null && !v.rolledBack()) {
-                list.add(new Activation(v.id(), v.effectiveFrom()));
+            if (RuleSetEvent.ACTIVATION.equals(e.kind()) && v != null) {
+                ever.add(v.id());
+                if (!v.rolledBack()) {
+                    list.add(new Activation(v.id(), v.effectiveFrom()));
+                }
             }
         }
-        return new Timeline(revision, list);
+        return new Timeline(revision, list, ever);
     }
 
     Optional<String> inForceOn(LocalDate date) {

@@ -1,5 +1,6 @@
 package org.beacon.service.security;
 
+import org.beacon.service.ruleset.RuleSetRegistry;
 import org.beacon.service.ruleset.RuleSetService;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -7,29 +8,37 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Decisions made with a version that is not in force ({@code ?ruleSet=v7} of a draft, or of a version rolled back or
- * replaced on every date) are for editors trying or comparing tables: below editor, only a version in force on some
- * date may be pinned. A command platform then cannot act on tables nobody put in force, nor make the service compile
- * old versions one after another (only versions in force stay compiled).
+ * The one rule for deciding with a version that is not the one in force ({@code ?ruleSet=v7} of evaluations, batches
+ * and the risk map; {@code ruleSet} and {@code compareWith} of replays): a version that was never activated (a
+ * draft) is for editors and admins trying or comparing tables; a version that is or was activated (in force now,
+ * scheduled, rolled back or replaced) may be used by anyone allowed on that path, since it was once put in force and
+ * its decisions can be explained and repeated. A command platform then cannot act on tables nobody put in force.
+ *
+ * <p>Decided from the registry's timeline in memory: a request that pins a version costs no database query. Only a
+ * refusal looks the version up, so that an unknown one is a 404 rather than a 403.
  */
 @Component
 public class DraftPinning {
 
+    private final RuleSetRegistry registry;
     private final RuleSetService ruleSets;
 
-    DraftPinning(RuleSetService ruleSets) {
+    DraftPinning(RuleSetRegistry registry, RuleSetService ruleSets) {
+        this.registry = registry;
         this.ruleSets = ruleSets;
     }
 
-    /** Refuses (403) a version not in force unless the user is an editor or admin; unknown versions give 404. */
+    /**
+     * Refuses (403) a version never activated unless the user is an editor or admin; an unknown version gives 404.
+     *
+     * @param pinned the version asked for, or null when none was
+     */
     public void check(String pinned) {
-        if (pinned == null || currentUserHas(Role.EDITOR)) {
+        if (pinned == null || registry.wasEverActivated(pinned) || currentUserHas(Role.EDITOR)) {
             return;
         }
-        String status = ruleSets.find(pinned).status();
-        if (!"active".equals(status)) {
-            throw new DraftNotAllowedException(pinned, status);
-        }
+        ruleSets.find(pinned);
+        throw new DraftNotAllowedException(pinned);
     }
 
     private static boolean currentUserHas(Role needed) {

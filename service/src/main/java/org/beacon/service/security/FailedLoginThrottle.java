@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.www.BasicAuthenticationConverter;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,7 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
  * neither succeed by volume nor burn the processors. Credentials already proven (remembered by
  * {@link CachingAuthenticationProvider}) still pass, so a platform that shares an address with a guesser keeps
  * working. Each attempt is counted before it is checked (and taken back when it succeeds), so parallel guesses
- * cannot overshoot the limit. Requests without credentials are not counted. Thread-safe.
+ * cannot overshoot the limit. Requests without credentials are not counted. The console's sign-in form counts in
+ * the same window through {@link #admit}, {@link #signedIn} and {@link #notSignedIn} (see {@link FormSignIn}), so a
+ * guesser gains nothing by switching between the form and HTTP Basic. Thread-safe.
  */
 final class FailedLoginThrottle extends OncePerRequestFilter {
 
@@ -56,8 +59,7 @@ final class FailedLoginThrottle extends OncePerRequestFilter {
             return;
         }
         String address = request.getRemoteAddr();
-        Failures counted = failures.asMap().merge(address, new Failures(Instant.now(), 1), (old, one) ->
-                expired(old) ? one : new Failures(old.windowStart(), old.count() + 1));
+        Failures counted = count(address);
         if (counted.count() > limit && !isProven(request)) {
             uncount(address);
             refuse(response, counted);
@@ -68,10 +70,54 @@ final class FailedLoginThrottle extends OncePerRequestFilter {
         } finally {
             if (response.getStatus() != HttpServletResponse.SC_UNAUTHORIZED) {
                 uncount(address);
-            } else if (counted.count() == limit) {
-                log.warn("{} refused credentials from {} within {}; further attempts from it wait until {}",
-                        limit, address, WINDOW, counted.windowStart().plus(WINDOW));
+            } else {
+                warnAtLimit(address, counted);
             }
+        }
+    }
+
+    /**
+     * Counts a sign-in attempt of the console's form from {@code address} before its password is checked.
+     *
+     * @return 0 to go on and check it (then call {@link #signedIn} if it succeeds), or the seconds the address must
+     *     wait: too many refused attempts within the minute, and these credentials are not already proven
+     */
+    long admit(String address, Authentication credentials) {
+        if (limit <= 0) {
+            return 0;
+        }
+        Failures counted = count(address);
+        if (counted.count() > limit && !proven.remembers(credentials)) {
+            uncount(address);
+            return secondsToWait(counted);
+        }
+        return 0;
+    }
+
+    /** Takes back the attempt {@link #admit} counted: the password was right. */
+    void signedIn(String address) {
+        if (limit > 0) {
+            uncount(address);
+        }
+    }
+
+    /** The attempt {@link #admit} counted was refused: it stays counted. */
+    void notSignedIn(String address) {
+        Failures counted = failures.getIfPresent(address);
+        if (limit > 0 && counted != null) {
+            warnAtLimit(address, counted);
+        }
+    }
+
+    private Failures count(String address) {
+        return failures.asMap().merge(address, new Failures(Instant.now(), 1), (old, one) ->
+                expired(old) ? one : new Failures(old.windowStart(), old.count() + 1));
+    }
+
+    private void warnAtLimit(String address, Failures counted) {
+        if (counted.count() == limit) {
+            log.warn("{} refused credentials from {} within {}; further attempts from it wait until {}",
+                    limit, address, WINDOW, counted.windowStart().plus(WINDOW));
         }
     }
 
@@ -94,8 +140,12 @@ final class FailedLoginThrottle extends OncePerRequestFilter {
         return !Instant.now().isBefore(f.windowStart().plus(WINDOW));
     }
 
+    private static long secondsToWait(Failures f) {
+        return Math.max(1, Duration.between(Instant.now(), f.windowStart().plus(WINDOW)).toSeconds() + 1);
+    }
+
     private void refuse(HttpServletResponse response, Failures f) throws IOException {
-        long wait = Math.max(1, Duration.between(Instant.now(), f.windowStart().plus(WINDOW)).toSeconds() + 1);
+        long wait = secondsToWait(f);
         ProblemDetail p = Problems.TOO_MANY_FAILED_LOGINS.detail("credentials from this address were refused "
                 + limit + " times within a minute; try again in " + wait + " s");
         response.setStatus(p.getStatus());

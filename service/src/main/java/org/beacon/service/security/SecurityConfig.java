@@ -3,6 +3,8 @@ package org.beacon.service.security;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
@@ -16,29 +18,39 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who may call what. Stateless HTTP Basic (no session, no cookie, so no CSRF token is needed); each endpoint needs
  * the least role that may use it and the hierarchy gives it to the roles above. Anything not listed here needs
  * admin, so a new endpoint is closed until it is placed in this table (a test checks that every endpoint is).
+ * A browser signed in to the console ({@link ConsoleSecurityConfig}) may call the same URLs with its session under
+ * the same roles, with a CSRF token for changes ({@link BrowserSessions}); it never gets a session from here.
  */
 @Configuration
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, JsonMapper json, SecurityProperties properties,
-            CachingAuthenticationProvider credentials) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, JsonMapper json, SecurityProperties properties, UserService users,
+            FilterRegistrationBean<FailedLoginThrottle> throttle, ApplicationContext context) throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
-        http.addFilterBefore(new FailedLoginThrottle(properties.failedLoginsPerMinute(), json, credentials),
-                        BasicAuthenticationFilter.class)
-                .csrf(c -> c.disable())
+        http.addFilterBefore(throttle.getFilter(), BasicAuthenticationFilter.class)
+                .addFilterAfter(new SessionUserCheck(users, properties.credentialCache()),
+                        SecurityContextHolderFilter.class)
+                .addFilterBefore(new UnservedMethods(() -> context.getBean("requestMappingHandlerMapping",
+                        RequestMappingHandlerMapping.class), json), AuthorizationFilter.class)
+                .securityContext(c -> c.securityContextRepository(BrowserSessions.contextRepository()))
+                .csrf(c -> c.requireCsrfProtectionMatcher(BrowserSessions::changesState))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable())
                 .httpBasic(b -> b.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems))
-                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(BrowserSessions.entryPoint(problems))
+                        .accessDeniedHandler(BrowserSessions.accessDenied(problems, json)))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(GET, "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers(GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
@@ -58,6 +70,19 @@ class SecurityConfig {
                         .hasRole(Role.ADMIN.name())
                         .anyRequest().hasRole(Role.ADMIN.name()));
         return http.build();
+    }
+
+    /**
+     * One throttle for HTTP Basic and the console's sign-in form, so both count in the same window. A filter of the
+     * API chain only: registered here so that the servlet container does not run it a second time for every path.
+     */
+    @Bean
+    FilterRegistrationBean<FailedLoginThrottle> failedLoginThrottle(JsonMapper json, SecurityProperties properties,
+            CachingAuthenticationProvider credentials) {
+        var registration = new FilterRegistrationBean<>(new FailedLoginThrottle(properties.failedLoginsPerMinute(),
+                json, credentials));
+        registration.setEnabled(false);
+        return registration;
     }
 
     /** Picked up by Spring Security's filter chain for paths its firewall refuses. */

@@ -76,7 +76,7 @@ public class UserService {
     public synchronized WithPassword create(String username, List<String> roles, String password, String by) {
         WithPassword result = tx.execute(status -> {
             List<FieldError> errors = new ArrayList<>();
-            if (username == null || !USERNAME.matcher(username).matches() || username.equals("me")) {
+            if (username == null || !USERNAME.matcher(username).matches() || username.equalsIgnoreCase("me")) {
                 errors.add(new FieldError("/username", "must be 1 to 100 letters, digits or . _ @ -, starting with a"
                         + " letter or digit, and not 'me'"));
             }
@@ -84,6 +84,12 @@ public class UserService {
             checkPassword(password, "/password", errors);
             if (!errors.isEmpty()) {
                 throw new InvalidRequestException(errors);
+            }
+            // ADMIN beside admin reads as the same user in every log, audit row and role review
+            List<String> taken = store.namesIgnoringCase(username);
+            if (!taken.isEmpty()) {
+                throw new UserConflictException("a user called '" + taken.get(0) + "' already exists; user names "
+                        + "are compared ignoring case");
             }
             String chosen = password != null ? password : generate();
             Instant now = Instant.now();
@@ -137,6 +143,14 @@ public class UserService {
         });
         forgetRememberedSignIns();
         return result;
+    }
+
+    /**
+     * Groups of users whose names differ only in case, created before names were compared ignoring case: they keep
+     * working (each signs in with its own name) and are only reported.
+     */
+    List<List<String>> caseVariants() {
+        return store.caseVariants();
     }
 
     public synchronized void delete(String username, String by) {

@@ -33,6 +33,21 @@ class UserStore {
                 .stream().findFirst();
     }
 
+    /** The names equal to {@code username} ignoring case (one, or several made before names were compared so). */
+    List<String> namesIgnoringCase(String username) {
+        return jdbc.queryForList("select username from beacon_user where lower(username) = lower(?) order by "
+                + "username", String.class, username);
+    }
+
+    /** Names that differ only in case, in groups. */
+    List<List<String>> caseVariants() {
+        List<String> names = jdbc.queryForList("select username from beacon_user where lower(username) in (select "
+                + "lower(username) from beacon_user group by lower(username) having count(*) > 1) order by "
+                + "lower(username), username", String.class);
+        return List.copyOf(names.stream().collect(Collectors.groupingBy(n -> n.toLowerCase(java.util.Locale.ROOT),
+                java.util.LinkedHashMap::new, Collectors.toList())).values());
+    }
+
     List<StoredUser> all() {
         return jdbc.query("select " + COLUMNS + " from beacon_user order by username", UserStore::row);
     }

@@ -34,6 +34,11 @@ public final class JsonErrors {
         if (e instanceof UnrecognizedPropertyException u) {
             return "unknown field '" + u.getPropertyName() + "'";
         }
+        if (e.getCause() instanceof NumberFormatException) {
+            // a decimal whose exponent is beyond what any number can hold (1E+2147483648): read as written, it is not
+            // a number at all
+            return "a number whose exponent is out of range";
+        }
         if (e instanceof StreamConstraintsException) {
             return "the document exceeds a size limit (nesting depth, number or text length)";
         }

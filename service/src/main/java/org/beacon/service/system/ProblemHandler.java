@@ -10,6 +10,7 @@ import org.beacon.service.evaluation.InvalidRequestException;
 import org.beacon.service.replay.ReplayNotFinishedException;
 import org.beacon.service.replay.ReplayNotFoundException;
 import org.beacon.service.replay.ReplaysBusyException;
+import org.beacon.service.ruleset.CompilesBusyException;
 import org.beacon.service.ruleset.ConcurrentChangeException;
 import org.beacon.service.security.DraftNotAllowedException;
 import org.beacon.service.security.UserConflictException;
@@ -134,10 +135,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ReplaysBusyException.class)
     ResponseEntity<ProblemDetail> replaysBusy(ReplaysBusyException e) {
-        ProblemDetail p = Problems.REPLAYS_BUSY.detail(e.getMessage());
+        return busy(Problems.REPLAYS_BUSY.detail(e.getMessage()), e.retryAfterSeconds());
+    }
+
+    @ExceptionHandler(CompilesBusyException.class)
+    ResponseEntity<ProblemDetail> compilesBusy(CompilesBusyException e) {
+        return busy(Problems.COMPILES_BUSY.detail(e.getMessage()), e.retryAfterSeconds());
+    }
+
+    private static ResponseEntity<ProblemDetail> busy(ProblemDetail p, long retryAfterSeconds) {
         return ResponseEntity.status(p.getStatus())
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds())).body(p);
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds)).body(p);
     }
 
     /** A multipart body that cannot be parsed (no boundary, cut off, not a form at all); too large is a 413. */
@@ -160,6 +169,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof PayloadTooLargeException p) {
                 return cast(respond(Problems.PAYLOAD_TOO_LARGE.detail(p.getMessage())));
+            }
+            if (t instanceof UnreadableBodyException u) {
+                return cast(invalidRequest(List.of(new InvalidRequestException.FieldError("", u.getMessage()))));
             }
         }
         for (Throwable t = e; t != null; t = t.getCause()) {

@@ -26,7 +26,8 @@ public enum Problems {
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     TOO_MANY_FAILED_LOGINS(429, "Too many failed sign-ins"),
     INTERNAL_ERROR(500, "Internal error"),
-    REPLAYS_BUSY(503, "Too many replays");
+    REPLAYS_BUSY(503, "Too many replays"),
+    COMPILES_BUSY(503, "Too many rule-set compiles");
 
     private final int status;
     private final String title;
@@ -58,6 +59,8 @@ public enum Problems {
     /** The generic kind for a status Spring produced itself (unknown path, wrong method, …). */
     static Problems forStatus(int status) {
         return switch (status) {
+            case 401 -> UNAUTHORIZED;
+            case 403 -> FORBIDDEN;
             case 404 -> NOT_FOUND;
             case 405 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;

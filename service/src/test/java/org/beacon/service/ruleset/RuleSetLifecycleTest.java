@@ -54,6 +54,18 @@ class RuleSetLifecycleTest {
         return r.json();
     }
 
+    /** Starts a replay of two days of cholera in one county, pinned to versions by {@code fields}. */
+    private Http.Response replay(Http.Credentials who, String... fields) {
+        java.util.List<Http.Field> form = new java.util.ArrayList<>();
+        for (int i = 0; i < fields.length; i += 2) {
+            form.add(new Http.Field(fields[i], fields[i + 1]));
+        }
+        byte[] timeline = ("date,region,level,eventType,cases\n2026-01-01,330106,county,cholera,5\n"
+                + "2026-01-02,330106,county,cholera,12\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return http().as(who).postForm("/replays", form, java.util.List.of(new Http.FilePart("timeline",
+                "cholera.csv", timeline)));
+    }
+
     private static String grade(JsonNode decision) {
         return decision.at("/grade/numeral").asString();
     }
@@ -117,6 +129,13 @@ class RuleSetLifecycleTest {
                 + cholera + "]}").status()).isEqualTo(403);
         assertThat(http().get("/evaluations?size=1").json().at("/total").asLong()).isEqualTo(audited);
         assertThat(http().as(users.editor()).postJson("/evaluations?ruleSet=v2", cholera).status()).isEqualTo(200);
+        Http.Response reviewerReplay = replay(users.reviewer(), "ruleSet", "v2");
+        assertThat(reviewerReplay.status()).as("a draft is for editors in replays too: " + reviewerReplay.body())
+                .isEqualTo(403);
+        assertThat(reviewerReplay.json().at("/detail").asString()).contains("v2 is a draft");
+        assertThat(replay(users.reviewer(), "compareWith", "v2").status()).isEqualTo(403);
+        assertThat(replay(users.reviewer(), "ruleSet", "v99").status()).as("unknown").isEqualTo(404);
+        assertThat(replay(users.editor(), "compareWith", "v2").status()).isEqualTo(202);
         JsonNode byDefault = evaluate(25, "", null);
         assertThat(grade(byDefault)).isEqualTo("Ⅲ");
         assertThat(byDefault.at("/ruleSet/id").asString()).isEqualTo("v1");
@@ -131,10 +150,11 @@ class RuleSetLifecycleTest {
     @Order(4)
     void showsWhatChangedBetweenTwoVersionsTableByTable() {
         JsonNode diff = http().get("/rule-sets/v1/diff/v2").json();
-        assertThat(diff.at("/changed").asInt()).isEqualTo(2);
+        assertThat(diff.at("/changed").asInt()).as("two rows and the two tests at the boundary").isEqualTo(4);
         assertThat(diff.at("/added").asInt()).isZero();
         assertThat(diff.at("/changes").valueStream().map(c -> c.at("/description").asString()).toList())
-                .contains("grade Ⅱ now when cases ≥ 25 (was ≥ 30, Cholera!A7)");
+                .contains("grade Ⅱ now when cases ≥ 25 (was ≥ 30, Cholera!A7)", "expect grade Ⅱ now given "
+                        + "eventType = cholera, cases = 25 (was eventType = cholera, cases = 30)");
         assertThat(http().get("/rule-sets/v1/diff/v1").json().at("/changes")).isEmpty();
         assertThat(http().get("/rule-sets/v1/diff/v7").status()).isEqualTo(404);
     }
@@ -159,9 +179,8 @@ class RuleSetLifecycleTest {
         assertThat(http().as(users.caller()).postJson("/evaluations?ruleSet=v2", cholera).status())
                 .as("the version in force may be pinned by anyone who evaluates").isEqualTo(200);
         Http.Response retired = http().as(users.caller()).postJson("/evaluations?ruleSet=v1", cholera);
-        assertThat(retired.status()).as("a retired version is for editors").isEqualTo(403);
-        assertThat(retired.json().at("/detail").asString()).startsWith("v1 is retired");
-        assertThat(http().as(users.editor()).postJson("/evaluations?ruleSet=v1", cholera).status()).isEqualTo(200);
+        assertThat(retired.status()).as("a version once in force may be pinned by any caller").isEqualTo(200);
+        assertThat(retired.json().at("/ruleSet/id").asString()).isEqualTo("v1");
     }
 
     @Test
@@ -175,6 +194,12 @@ class RuleSetLifecycleTest {
         assertThat(d.at("/ruleSet/id").asString()).isEqualTo("v1");
         assertThat(http().postJson("/rule-sets/v2/rollback", "").status()).isEqualTo(409);
         assertThat(http().postJson("/rule-sets/v1/rollback", "").status()).isEqualTo(409);
+        String cholera = "{\"eventType\":\"cholera\",\"region\":{\"code\":\"330106\"},\"indicators\":{\"cases\":25}}";
+        Http.Response rolledBack = http().as(users.caller()).postJson("/evaluations?ruleSet=v2", cholera);
+        assertThat(rolledBack.status()).as("a rolled-back version was in force: " + rolledBack.body()).isEqualTo(200);
+        assertThat(grade(rolledBack.json())).isEqualTo("Ⅱ");
+        Http.Response replay = replay(users.reviewer(), "ruleSet", "v2", "compareWith", "v1");
+        assertThat(replay.status()).as(replay.body()).isEqualTo(202);
         assertThat(http().postJson("/rule-sets/v9/activation", "").status()).isEqualTo(404);
         assertThat(http().get("/rule-sets/v9").json().at("/type").asString())
                 .isEqualTo("urn:beacon:problem:rule-set-not-found");

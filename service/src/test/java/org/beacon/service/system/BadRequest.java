@@ -18,9 +18,10 @@ import java.util.function.Supplier;
  *     null for none
  * @param chunked true to send the body without a Content-Length (Transfer-Encoding: chunked)
  * @param status the status expected
+ * @param contentEncoding the Content-Encoding header, or null for none
  */
 record BadRequest(String group, String name, Caller caller, String method, String path, String contentType,
-        String accept, Supplier<byte[]> body, boolean chunked, int status) {
+        String accept, Supplier<byte[]> body, boolean chunked, int status, String contentEncoding) {
 
     /** Who sends a request: the test admin, a user of the corpus's own (for /users/me), or nobody signed in. */
     enum Caller { ADMIN, OWN_USER, ANONYMOUS }

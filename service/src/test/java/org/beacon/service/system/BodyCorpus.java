@@ -124,17 +124,21 @@ final class BodyCorpus {
         wrong(cases, "/evaluations", SITUATION, "region", "\"330106\"", "1", "[]", "true", "null", "{}");
         wrong(cases, "/evaluations", SITUATION, "asOf", "\"2026-13-01\"", "\"2026-02-30\"", "\"01/07/2026\"",
                 "\"tomorrow\"", "\"+999999999-12-31\"", "\"-999999999-01-01\"",
-                "\"0000-00-00\"", "true", "{}", "\"2026-7-1\"", "20260701000");
+                "\"0000-00-00\"", "true", "{}", "\"2026-7-1\"", "20260701000", "[2026,7,1]", "[\"2026-07-01\"]",
+                "\"2026-07-01 \"", "\" 2026-07-01\"", "\"2026-07-01\\t\"", "\"+12026-07-01\"", "\"2026-07-01T00:00\"",
+                "\"2026-07-01Z\"", "\"２０２６-07-01\"");
         wrong(cases, "/evaluations", SITUATION, "indicators", "[]", "\"cases=12\"", "12", "true",
                 "{\"cases\":12,\"cases\":13}", "{\"noSuchIndicator\":1}", "{\"\":1}",
-                "{\"eventType\":\"cholera\"}");
+                "{\"eventType\":\"cholera\"}", "{\"asOf\":\"2026-07-01\"}", "{\"region\":\"330106\"}",
+                "{\"adminLevel\":\"county\"}", "{\"a/b\":1}");
         wrong(cases, "/evaluations", SITUATION_PARTS, "code", "{}", "[]", "null", "\"\"", "\"   \"");
         wrong(cases, "/evaluations", SITUATION_PARTS, "level", "\"galaxy\"", "3", "[]", "{}", "\"\"");
         wrong(cases, "/evaluations", SITUATION_PARTS, "name", "{}", "[]");
 
         cases.group("POST /evaluations: numbers no count can be");
-        // JSON numbers are read as doubles (RFC 8259 §6): 1e-400 is 0 and 12.000000000000000001 is 12, accepted
-        wrong(cases, "/evaluations", SITUATION_PARTS, "cases", "-1", "1.5", "12.5000000001",
+        // read as written, never through a double: 29.999999999999999999 is not 30, nor 1E-400 zero
+        wrong(cases, "/evaluations", SITUATION_PARTS, "cases", "-1", "1.5", "12.5000000001", "29.999999999999999999",
+                "12.000000000000000001", "1E-400", "1e-999999999", "1E+999999999", "-1E+400", "1.7976931348623159E308",
                 "\"12\"", "\"twelve\"", "true", "{}", "[12]", "1e400", "-1e400", "1e-7",
                 "9".repeat(999), "9".repeat(1001), "9".repeat(5000), "-" + "9".repeat(999), "NaN", "Infinity", "-Infinity", "+12",
                 "012", "0x0C", ".5", "12.", "1e", "--1", "\"NaN\"", "\"Infinity\"", "1E+2147483648");
@@ -174,6 +178,8 @@ final class BodyCorpus {
                 "[{\"source\":\"ili\",\"start\":\"2021-06-29\",\"values\":[[1],[2],[3]]}]",
                 "[{\"source\":\"ili\",\"start\":\"2021-07-05\",\"values\":[1,2,3,4,5]}]",
                 "[{\"source\":\"ili\",\"start\":\"2021-06-31\",\"values\":[1,2,3]}]",
+                "[{\"source\":\"ili\",\"start\":[2021,6,29],\"values\":[1,2,3]}]",
+                "[{\"source\":\"ili\",\"start\":\"2021-06-29 \",\"values\":[1,2,3]}]",
                 "[{\"source\":\"nope\",\"start\":\"2021-06-29\",\"values\":[1,2,3]}]",
                 "[{\"source\":\"ili\",\"values\":[1,2,3]}]",
                 "[{\"start\":\"2021-06-29\",\"values\":[1,2,3]}]",
@@ -198,13 +204,15 @@ final class BodyCorpus {
     private static void riskMap(Cases cases) {
         cases.group("POST /risk-map: wrong field types and values");
         wrong(cases, "/risk-map", RISK_MAP, "eventType", "null", "[]", "\"no-such-event\"", quoted("' OR '1'='1"));
-        wrong(cases, "/risk-map", RISK_MAP, "asOf", "\"2020-02-30\"", "\"yesterday\"", "12", "\"+10000-01-01\"");
+        wrong(cases, "/risk-map", RISK_MAP, "asOf", "\"2020-02-30\"", "\"yesterday\"", "12", "\"+10000-01-01\"",
+                "[2020,2,12]", "\"2020-02-12 \"");
         wrong(cases, "/risk-map", RISK_MAP, "region", "null", "\"330002\"", "{\"level\":\"county\"}",
                 "{\"code\":\"330002\",\"level\":\"galaxy\"}", "{\"code\":" + quoted("3".repeat(51)) + "}",
-                "{\"code\":\"330002\\u0000\"}");
+                "{\"code\":\"330002\\u0000\"}", "{\"code\":\"330001\",\"level\":\"county\"}");
         wrong(cases, "/risk-map", RISK_MAP, "indicators", "[]", "{\"cumulativeConfirmed\":-1}",
                 "{\"cumulativeConfirmed\":1e400}", "{\"cumulativeConfirmed\":NaN}", "{\"newCases7d\":\"many\"}",
-                "{\"cumulativeConfirmed\":" + "9".repeat(1001) + "}", "{\"localCaseShare\":101}");
+                "{\"cumulativeConfirmed\":" + "9".repeat(1001) + "}", "{\"localCaseShare\":101}",
+                "{\"cumulativeConfirmed\":59.9999999999999999999}", "{\"cumulativeConfirmed\":1E-400}");
         JsonTemplate regions = JsonTemplate.of("{\"eventType\":\"covid19\",\"asOf\":\"2020-02-12\",\"regions\":"
                 + "${regions}}", "regions", "[]");
         wrong(cases, "/risk-map", regions, "regions", "null", "{}", "\"all\"", "[null]", "[7]", "[[]]");
@@ -219,6 +227,9 @@ final class BodyCorpus {
             wrong(cases, "/users", NEW_USER, "username", quoted(hostile));
         }
         cases.json("POST", "/users", "a user that exists", NEW_USER.with("username", "\"caller\""), 409);
+        cases.json("POST", "/users", "a user that exists, in capitals", NEW_USER.with("username", "\"CALLER\""), 409);
+        cases.json("POST", "/users", "a user that exists, capitalised", NEW_USER.with("username", "\"Caller\""), 409);
+        cases.json("POST", "/users", "me in capitals", NEW_USER.with("username", "\"ME\""), 400);
         wrong(cases, "/users", NEW_USER, "roles", "null", "[]", "\"caller\"", "[\"root\"]", "[null]", "[1]",
                 "[\"caller\",\"superuser\"]", "{\"caller\":true}", "[[\"caller\"]]", "[\"ADMIN' --\"]");
         wrong(cases, "/users", NEW_USER, "password", "\"short\"", "\"\"", "[]", "{}", "12345",

@@ -56,7 +56,13 @@ final class Cases {
     /** Any request, for the cases the shortcuts above do not cover. */
     void add(String name, String method, String path, String contentType, String accept, Supplier<byte[]> body,
             boolean chunked, int status) {
-        all.add(new BadRequest(group, name, caller, method, path, contentType, accept, body, chunked, status));
+        all.add(new BadRequest(group, name, caller, method, path, contentType, accept, body, chunked, status, null));
+    }
+
+    /** A body sent with this Content-Encoding. */
+    void encoded(String name, String method, String path, String contentType, String encoding, Supplier<byte[]> body,
+            int status) {
+        all.add(new BadRequest(group, name, caller, method, path, contentType, null, body, false, status, encoding));
     }
 
     /** {@code s} percent-encoded for a path segment or a query value (every byte outside A-Z a-z 0-9 - . _ ~). */

@@ -109,11 +109,14 @@ final class HttpCorpus {
         cases.form(path, "an empty file", 422, file("files", "empty.xlsx", new byte[0]));
         cases.form(path, "text named .xlsx", 422, file("files", "notes.xlsx", utf8("just some text")));
         cases.form(path, "a zip that is not a workbook", 422, file("files", "archive.xlsx", zip()));
-        cases.form(path, "an old .xls (OLE2) header", 422, file("files", "old.xls", new byte[] {(byte) 0xD0,
+        cases.form(path, "an old .xls (OLE2) header", 400, file("files", "old.xls", new byte[] {(byte) 0xD0,
                 (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0, 0, 0}));
         cases.form(path, "a truncated workbook", 422, file("files", "cut.xlsx", java.util.Arrays.copyOf(workbook,
                 workbook.length / 2)));
-        cases.form(path, "a path-traversal file name", 422, file("files", "../../../etc/passwd.xlsx", utf8("x")));
+        cases.form(path, "a path-traversal file name", 400, file("files", "../../../etc/passwd.xlsx", utf8("x")));
+        cases.form(path, "remove a workbook the base lacks", 400, field("remove", "no-such.xlsx"));
+        cases.form(path, "replace=all with a base", 400, file("files", "national-grading.xlsx", workbook),
+                field("replace", "all"), field("base", "v1"));
         cases.form(path, "two files with the same name", 400, file("files", "national-grading.xlsx", workbook),
                 file("files", "national-grading.xlsx", workbook));
         cases.form(path, "the same name in two folders", 400, file("files", "a/national-grading.xlsx", workbook),
@@ -121,7 +124,8 @@ final class HttpCorpus {
         cases.form(path, "an empty file name", 400, file("files", "", workbook));
         cases.form(path, "a control character in the file name", 400, file("files", "grading\u0001.xlsx", workbook));
         cases.form(path, "a 300-character file name", 400, file("files", "g".repeat(300) + ".xlsx", workbook));
-        for (String date : List.of("2026-13-45", "' OR 1=1--", "20270101", "tomorrow", "+999999999-12-31x")) {
+        for (String date : List.of("2026-13-45", "' OR 1=1--", "20270101", "tomorrow", "+999999999-12-31x",
+                "2027-01-01 ", " 2027-01-01", "+12027-01-01", "2027-1-1", "2027-01-01T00:00")) {
             cases.form(path, "effectiveFrom=" + date, 400, file("files", "national-grading.xlsx", workbook),
                     field("effectiveFrom", date));
         }
@@ -214,6 +218,45 @@ final class HttpCorpus {
             cases.add(call[0] + " is not served", call[0], call[1], null, null, null, false, status);
         }
 
+        cases.group("methods a path does not serve, as a caller: 405, not 403").as(Caller.OWN_USER);
+        for (String[] call : new String[][] {{"PUT", "/evaluations"}, {"DELETE", "/evaluations"},
+                {"OPTIONS", "/evaluations"}, {"TRACE", "/evaluations"}, {"DELETE", "/risk-map"},
+                {"OPTIONS", "/risk-map"}, {"PUT", "/users/me"}, {"PATCH", "/indicators"}, {"PUT", "/rule-sets/v1"},
+                {"OPTIONS", "/replays"}}) {
+            cases.add(call[0] + " is not served", call[0], call[1], null, null, null, false, 405);
+        }
+        cases.group("the error page is no endpoint");
+        cases.get("/error", "asked for directly", 404);
+        cases.add("POSTed to directly", "POST", "/error", Cases.JSON, null, () -> utf8("{}"), false, 404);
+        cases.as(Caller.ANONYMOUS).get("/error", "asked for directly", 404);
+
+        cases.group("unknown query parameters and form fields where a typo changes a decision");
+        cases.json("POST", "/evaluations?ruleset=v1", "ruleset for ruleSet", BodyCorpus.SITUATION.valid(), 400);
+        cases.json("POST", "/evaluations?explain=false&debug=1", "debug", BodyCorpus.SITUATION.valid(), 400);
+        cases.json("POST", "/evaluations/batch?explian=false", "explian for explain",
+                "{\"situations\":[" + BodyCorpus.SITUATION.valid() + "]}", 400);
+        cases.json("POST", "/risk-map?ruleset=v1", "ruleset for ruleSet", BodyCorpus.RISK_MAP.valid(), 400);
+        String example = "covid-2020-zhejiang-hubei-guangdong.csv";
+        cases.form("/replays", "a field ruleset for ruleSet", 400, field("example", example),
+                field("source", "canghailan"), field("ruleset", "v1"));
+        cases.form("/replays?compare=v1", "a query parameter compare", 400, field("example", example),
+                field("source", "canghailan"));
+        cases.form("/replays", "a file part actuals for actual", 400, field("example", example),
+                field("source", "canghailan"), file("actuals", "a.csv", utf8("region,date,level\n")));
+
+        cases.group("content encodings");
+        for (String encoding : List.of("deflate", "br", "compress", "gzip, gzip", "zstd")) {
+            cases.encoded("Content-Encoding " + encoding, "POST", "/evaluations", Cases.JSON, encoding,
+                    () -> utf8(BodyCorpus.SITUATION.valid()), 415);
+        }
+        cases.encoded("a gzip body that is not gzip", "POST", "/evaluations", Cases.JSON, "gzip",
+                () -> utf8(BodyCorpus.SITUATION.valid()), 400);
+        cases.encoded("a gzip body cut short", "POST", "/evaluations/batch", Cases.JSON, "gzip",
+                () -> java.util.Arrays.copyOf(gzip(utf8("{\"situations\":[" + BodyCorpus.SITUATION.valid() + "]}")),
+                        20), 400);
+        cases.encoded("a gzip form", "POST", "/replays", Cases.FORM, "gzip", () -> gzip(BadRequest.multipart(
+                Cases.BOUNDARY, List.of(field("example", example), field("source", "canghailan")))), 415);
+
         cases.group("unsupported media types");
         for (String path : List.of("/evaluations", "/evaluations/batch", "/risk-map", "/users")) {
             for (String type : List.of("text/plain", "application/xml", "application/x-www-form-urlencoded",
@@ -268,6 +311,8 @@ final class HttpCorpus {
         cases.add("a 21 MB file in a form, chunked", "POST", "/rule-sets", Cases.FORM, null, () -> BadRequest.multipart(
                 Cases.BOUNDARY, List.of(BadRequest.Part.file("files", "big.xlsx", new byte[21 * 1024 * 1024]))),
                 true, 413);
+        cases.encoded("40 MB once unpacked (a gzip bomb)", "POST", "/evaluations/batch", Cases.JSON, "gzip",
+                () -> gzip(padded(40 * 1024 * 1024, "{\"situations\":[" + situation + "]}")), 413);
         cases.add("a 21 MB timeline", "POST", "/replays", Cases.FORM, null, () -> BadRequest.multipart(
                 Cases.BOUNDARY, List.of(BadRequest.Part.file("timeline", "big.csv", new byte[21 * 1024 * 1024]))),
                 false, 413);
@@ -298,6 +343,16 @@ final class HttpCorpus {
         java.util.Arrays.fill(body, 0, padding, (byte) ' ');
         System.arraycopy(doc, 0, body, padding, doc.length);
         return body;
+    }
+
+    private static byte[] gzip(byte[] bytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out)) {
+            z.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     private static byte[] zip() {

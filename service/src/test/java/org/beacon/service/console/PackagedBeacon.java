@@ -1,0 +1,104 @@
+package org.beacon.service.console;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.beacon.rules.Workbooks;
+import org.beacon.service.ChildService;
+import org.beacon.service.Http;
+
+/**
+ * The packaged service, {@code target/beacon.jar} as {@code ./mvnw package} builds it, started as a child process the
+ * way a person starts it ({@code java -jar}), with a data folder of its own, the bundled tables, a known first-admin
+ * password and a port of its own choosing on 127.0.0.1; ready once {@code /actuator/health} answers. Its output goes
+ * to {@code target/browser-tests/<name>.log}.
+ */
+final class PackagedBeacon implements AutoCloseable {
+
+    private static final Pattern STARTED = Pattern.compile("started on port (\\d+)");
+
+    private final Process process;
+    private final int port;
+    private final Path data;
+    private final Http.Credentials admin;
+
+    private PackagedBeacon(Process process, int port, Path data, Http.Credentials admin) {
+        this.process = process;
+        this.port = port;
+        this.data = data;
+        this.admin = admin;
+    }
+
+    static PackagedBeacon start(String name) throws Exception {
+        Path jar = Path.of(System.getProperty("beacon.jar", "target/beacon.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar.toAbsolutePath() + " is missing: the browser tests run against the "
+                    + "packaged jar (./mvnw verify builds it before they run)");
+        }
+        Path target = jar.toAbsolutePath().getParent();
+        Path data = Files.createDirectories(target.resolve("browser-tests").resolve(name + "-" + UUID.randomUUID()));
+        Path log = target.resolve("browser-tests").resolve(name + ".log");
+        Http.Credentials admin = new Http.Credentials("admin", "console-" + UUID.randomUUID());
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-jar", jar.toString(), "--server.port=0", "--server.address=127.0.0.1",
+                "--beacon.data-dir=" + data, "--beacon.tables-dir=" + Workbooks.root().resolve("tables"),
+                "--beacon.security.initial-admin-password=" + admin.password());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            int[] port = {0};
+            ChildService.waitUntil(() -> {
+                if (!process.isAlive()) {
+                    throw new AssertionError("beacon.jar stopped during start-up:\n" + Files.readString(log));
+                }
+                Matcher m = STARTED.matcher(Files.readString(log));
+                if (m.find()) {
+                    port[0] = Integer.parseInt(m.group(1));
+                }
+                return port[0] != 0 && new Http(port[0]).get("/actuator/health").status() == 200;
+            }, Duration.ofMinutes(3), "beacon.jar to start (log: " + log + ")");
+            return new PackagedBeacon(process, port[0], data, admin);
+        } catch (Exception | AssertionError e) {
+            process.destroyForcibly().waitFor();
+            throw e;
+        }
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** The address a browser opens: {@code http://127.0.0.1:<port><path>}. */
+    String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    /** The first admin, whose password was given at start. */
+    Http.Credentials admin() {
+        return admin;
+    }
+
+    /** The API, with HTTP Basic as the first admin. */
+    Http api() {
+        return new Http(port, admin);
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.destroy();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+        try (Stream<Path> files = Files.walk(data)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover folder under target/ is harmless
+        }
+    }
+}

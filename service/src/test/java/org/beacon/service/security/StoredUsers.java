@@ -1,0 +1,21 @@
+package org.beacon.service.security;
+
+import static org.mockito.Mockito.when;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * For web slices that mock {@link UserService}: makes the mock know a user, so that a signed-in session of that user
+ * passes the check of the stored user ({@code SessionUserCheck}) as it does in the running service.
+ */
+public final class StoredUsers {
+
+    private StoredUsers() {
+    }
+
+    public static void knows(UserService users, String username, Role role) {
+        when(users.stored(username)).thenReturn(new StoredUser(username, "{noop}unused", Set.of(role), true,
+                Instant.EPOCH, "test", Instant.EPOCH, "test"));
+    }
+}
