@@ -42,8 +42,9 @@ public class DecisionSnapshot {
 
     private static final int VARIED = 10_000;
     private static final int BATCH = 2_000;
+    /** Fields that differ from run to run, compact ({@code "millis":12}) or pretty-printed ({@code "millis" : 12}). */
     private static final Pattern VOLATILE = Pattern.compile(
-            "\"(evaluationId|evaluatedAt|batchId|millis)\":(\"[^\"]*\"|[0-9]+),?");
+            "\"(evaluationId|evaluatedAt|batchId|millis)\" ?: ?(\"[^\"]*\"|[0-9]+),?");
 
     public static void main(String[] args) throws Exception {
         if (args.length != 1) {

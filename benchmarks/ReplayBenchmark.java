@@ -24,12 +24,12 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.beacon.rules.Compilation;
 import org.beacon.rules.CompiledRuleSet;
 import org.beacon.rules.RuleSetCompiler;
-import org.beacon.rules.WorkbookSource;
-import org.beacon.rules.replay.ReplayCsvWriter;
+import org.beacon.rules.model.WorkbookSource;
 import org.beacon.rules.replay.ReplayResult;
 import org.beacon.rules.replay.Replayer;
 import org.beacon.rules.replay.Timeline;
 import org.beacon.rules.replay.TimelineCsv;
+import org.beacon.rules.replay.report.ReplayCsvWriter;
 
 /**
  * Replay at scale (issue 8): a synthetic daily COVID-19 timeline of R regions × D days, read with TimelineCsv and
@@ -183,7 +183,6 @@ public class ReplayBenchmark {
             ReplayCsvWriter csv = new ReplayCsvWriter(out, List.of(ruleSet), COLUMNS);
             summary = new Replayer(List.of(Replayer.Arm.pinned(ruleSet, rules)), null,
                     Runtime.getRuntime().availableProcessors()).run(parsed, csv);
-            csv.flush();
         }
         long t3 = System.nanoTime();
         long cpu3 = os.getProcessCpuTime();

@@ -1,20 +1,17 @@
 package org.beacon.benchmarks;
 
-import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.beacon.rules.AdminLevel;
 import org.beacon.rules.Compilation;
 import org.beacon.rules.CompiledRuleSet;
-import org.beacon.rules.Region;
 import org.beacon.rules.RuleSetCompiler;
-import org.beacon.rules.Situation;
-import org.beacon.rules.SituationProblem;
-import org.beacon.rules.WorkbookSource;
-import org.beacon.rules.table.Dictionary;
+import org.beacon.rules.evaluation.SituationValues;
+import org.beacon.rules.model.AdminLevel;
+import org.beacon.rules.model.Region;
+import org.beacon.rules.model.Situation;
+import org.beacon.rules.model.WorkbookSource;
 
 /** The workbooks in tables/, compiled as the service compiles them, and the situations the benchmarks decide. */
 final class BundledTables {
@@ -39,25 +36,13 @@ final class BundledTables {
         return c.ruleSet().orElseThrow();
     }
 
-    /**
-     * The canonical values the rule set would hand to Drools for this situation (SituationValues is package-private;
-     * read once per setup, never while measuring).
-     */
-    @SuppressWarnings("unchecked")
+    /** The canonical values the rule set hands to Drools for this situation (once per setup, never while measuring). */
     static Map<String, Object> canonicalValues(CompiledRuleSet rules, Situation situation) {
-        try {
-            Class<?> c = Class.forName("org.beacon.rules.SituationValues");
-            Method of = c.getDeclaredMethod("of", Situation.class, Dictionary.class, List.class);
-            of.setAccessible(true);
-            List<SituationProblem> problems = new ArrayList<>();
-            Map<String, Object> values = (Map<String, Object>) of.invoke(null, situation, rules.dictionary(), problems);
-            if (!problems.isEmpty()) {
-                throw new IllegalArgumentException("situation does not fit the tables: " + problems);
-            }
-            return values;
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("SituationValues.of has changed; update the baseline", e);
+        SituationValues checked = SituationValues.check(situation, rules.dictionary());
+        if (!checked.problems().isEmpty()) {
+            throw new IllegalArgumentException("situation does not fit the tables: " + checked.problems());
         }
+        return checked.values();
     }
 
     /** The repository root: -Dbeacon.root, or the first folder up from the working directory with tables/ and pom.xml. */

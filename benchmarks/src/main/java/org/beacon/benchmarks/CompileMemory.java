@@ -6,10 +6,10 @@ import java.lang.management.MemoryType;
 import java.util.List;
 import org.beacon.rules.Compilation;
 import org.beacon.rules.CompiledRuleSet;
-import org.beacon.rules.RuleSetBudget;
 import org.beacon.rules.RuleSetCompiler;
-import org.beacon.rules.WorkbookSource;
-import org.beacon.rules.workbook.WorkbookLimits;
+import org.beacon.rules.model.RuleSetBudget;
+import org.beacon.rules.model.WorkbookLimits;
+import org.beacon.rules.model.WorkbookSource;
 
 /**
  * Issue 10, figure 4 (memory): how much heap a generated table of N rows needs to compile and to keep. Not a JMH
@@ -30,8 +30,7 @@ public final class CompileMemory {
 
     public static void main(String[] args) {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
-        RuleSetCompiler compiler = new RuleSetCompiler(WorkbookLimits.DEFAULT,
-                new RuleSetBudget(Long.MAX_VALUE, Long.MAX_VALUE));
+        RuleSetCompiler compiler = new RuleSetCompiler(WorkbookLimits.DEFAULT, RuleSetBudget.UNLIMITED);
         GeneratedWorkbook small = new GeneratedWorkbook(100);
         small.check(compiler.compile(List.of(small.source())));
 

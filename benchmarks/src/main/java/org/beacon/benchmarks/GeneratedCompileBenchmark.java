@@ -4,13 +4,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.beacon.rules.Compilation;
 import org.beacon.rules.RuleSetCompiler;
-import org.beacon.rules.WorkbookSource;
 import org.beacon.rules.engine.BareDroolsCompile;
-import org.beacon.rules.table.Findings;
-import org.beacon.rules.table.RuleSetModel;
-import org.beacon.rules.table.RuleSetReader;
+import org.beacon.rules.model.Findings;
+import org.beacon.rules.model.RuleSetBudget;
+import org.beacon.rules.model.RuleSetModel;
+import org.beacon.rules.model.WorkbookLimits;
+import org.beacon.rules.model.WorkbookSource;
+import org.beacon.rules.reading.RuleSetReader;
 import org.beacon.rules.workbook.WorkbookContent;
-import org.beacon.rules.workbook.WorkbookLimits;
 import org.beacon.rules.workbook.WorkbookReader;
 import org.kie.api.KieBase;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -57,7 +58,7 @@ public class GeneratedCompileBenchmark {
         sources = List.of(workbook.source());
         Findings findings = Findings.collecting();
         WorkbookContent content = new WorkbookReader(WorkbookLimits.DEFAULT).read(sources.get(0));
-        RuleSetModel model = new RuleSetReader().read(List.of(content), findings);
+        RuleSetModel model = new RuleSetReader(WorkbookLimits.DEFAULT, RuleSetBudget.UNLIMITED).readSheets(List.of(content), findings);
         if (!content.diagnostics().isEmpty() || model.tables().size() != 1
                 || model.tables().get(0).rules().size() != rows) {
             throw new IllegalStateException("generated workbook of " + rows + " rows does not read back: "

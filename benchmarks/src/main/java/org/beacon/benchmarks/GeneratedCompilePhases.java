@@ -1,8 +1,7 @@
 package org.beacon.benchmarks;
 
 import java.util.List;
-import org.beacon.rules.CompilePhases;
-import org.beacon.rules.WorkbookSource;
+import org.beacon.rules.model.WorkbookSource;
 
 /**
  * {@code GeneratedCompilePhases <rows> [repeats]}: where the time of compiling a generated table goes, step by step

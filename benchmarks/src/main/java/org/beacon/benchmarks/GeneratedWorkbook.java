@@ -9,14 +9,14 @@ import java.util.Map;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.beacon.rules.AdminLevel;
 import org.beacon.rules.Compilation;
 import org.beacon.rules.CompiledRuleSet;
-import org.beacon.rules.Decision;
-import org.beacon.rules.Grade;
-import org.beacon.rules.Region;
-import org.beacon.rules.Situation;
-import org.beacon.rules.WorkbookSource;
+import org.beacon.rules.decision.Decision;
+import org.beacon.rules.model.AdminLevel;
+import org.beacon.rules.model.Grade;
+import org.beacon.rules.model.Region;
+import org.beacon.rules.model.Situation;
+import org.beacon.rules.model.WorkbookSource;
 
 /**
  * A valid Beacon workbook with one decision table of any number of rows, written with POI the way an expert types

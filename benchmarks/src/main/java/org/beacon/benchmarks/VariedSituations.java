@@ -7,10 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.beacon.rules.AdminLevel;
 import org.beacon.rules.CompiledRuleSet;
-import org.beacon.rules.Region;
-import org.beacon.rules.Situation;
+import org.beacon.rules.model.AdminLevel;
+import org.beacon.rules.model.Region;
+import org.beacon.rules.model.Situation;
 
 /**
  * A reproducible batch of situations shaped like examples/requests/ (without surveillance signals), each example's
@@ -29,8 +29,9 @@ final class VariedSituations {
         List<Situation> batch = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             Situation s = one(i % 12, random);
-            if (!tables.validate(s).isEmpty()) {
-                throw new IllegalStateException("generated situation " + s + " does not fit: " + tables.validate(s));
+            if (!tables.check(s).isValid()) {
+                throw new IllegalStateException("generated situation " + s + " does not fit: "
+                        + tables.check(s).problems());
             }
             batch.add(s);
         }

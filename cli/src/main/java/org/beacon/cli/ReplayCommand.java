@@ -23,17 +23,18 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.beacon.rules.CompiledRuleSet;
-import org.beacon.rules.Grade;
-import org.beacon.rules.replay.ActualLevels;
+import org.beacon.rules.model.Grade;
 import org.beacon.rules.replay.DataIssue;
+import org.beacon.rules.replay.DerivedIndicators;
+import org.beacon.rules.replay.ReplayInput;
 import org.beacon.rules.replay.ReplayInputException;
-import org.beacon.rules.replay.ReplayReport;
 import org.beacon.rules.replay.ReplayResult.ActualCheck;
 import org.beacon.rules.replay.ReplayResult.Summary;
 import org.beacon.rules.replay.ReplayResult.Transition;
 import org.beacon.rules.replay.Replayer;
 import org.beacon.rules.replay.Timeline;
-import org.beacon.rules.replay.TimelineCsv;
+import org.beacon.rules.replay.report.ReplayCsvWriter;
+import org.beacon.rules.replay.report.ReplayReport;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -82,23 +83,18 @@ final class ReplayCommand {
                 return BeaconCommand.USAGE;
             }
         }
-        Timeline timeline;
-        ActualLevels actual = null;
-        List<DataIssue> errors = new ArrayList<>();
-        try {
-            timeline = read(a.timeline(), r -> TimelineCsv.read(r, name(a.timeline()), a.options()), errors);
-            if (a.actual() != null) {
-                actual = read(a.actual(), r -> ActualLevels.read(r, name(a.actual())), errors);
-            }
-        } catch (UncheckedIOException e) {
-            err.println("beacon: cannot read " + e.getMessage());
-            return BeaconCommand.USAGE;
-        }
-        if (!errors.isEmpty()) {
-            errors.forEach(err::println);
-            hints(errors);
+        ReplayInput input;
+        try (Reader timeline = open(a.timeline()); Reader actual = a.actual() == null ? null : open(a.actual())) {
+            input = ReplayInput.read(timeline, name(a.timeline()), a.options(), actual,
+                    a.actual() == null ? null : name(a.actual()));
+        } catch (ReplayInputException e) {
+            e.issues().forEach(err::println);
+            hints(e.issues());
             err.println("beacon: nothing replayed, nothing written");
             return BeaconCommand.WORKBOOK_ERRORS;
+        } catch (UncheckedIOException | IOException e) {
+            err.println("beacon: cannot read " + e.getMessage());
+            return BeaconCommand.USAGE;
         }
         List<Replayer.Arm> arms = new ArrayList<>();
         Map<String, String> inputs = inputs(a);
@@ -113,11 +109,10 @@ final class ReplayCommand {
             arms.add(Replayer.Arm.pinned(label, rs));
             inputs.put("规则集 " + label, folder + " (" + rs.id() + ")");
         }
-        return replay(a, timeline, actual, arms, inputs);
+        return replay(a, input, arms, inputs);
     }
 
-    private int replay(ReplayArguments a, Timeline timeline, ActualLevels actual, List<Replayer.Arm> arms,
-            Map<String, String> inputs) {
+    private int replay(ReplayArguments a, ReplayInput input, List<Replayer.Arm> arms, Map<String, String> inputs) {
         Path dir = a.out();
         Path steps = dir.resolve("steps.csv");
         Path part = dir.resolve("steps.csv.part");
@@ -129,10 +124,12 @@ final class ReplayCommand {
             err.println("beacon: cannot create the output folder " + dir + ": " + e.getMessage());
             return BeaconCommand.USAGE;
         }
+        Timeline timeline = input.timeline();
+        Replayer replayer = new Replayer(arms, input.actual(), Runtime.getRuntime().availableProcessors());
         try (Writer w = Files.newBufferedWriter(part, StandardCharsets.UTF_8);
                 ProgressBar bar = progressBar(timeline.steps())) {
-            summary = new Replayer(arms, actual, Runtime.getRuntime().availableProcessors())
-                    .run(timeline, w, report, bar::stepTo);
+            summary = replayer.run(timeline, new ReplayCsvWriter(w, replayer.labels(),
+                    DerivedIndicators.columns(timeline)), report, Replayer.Listener.onProgress(bar::stepTo));
         } catch (IOException | UncheckedIOException e) {
             err.println("beacon: cannot write " + part + ": " + e.getMessage());
             deleteQuietly(part);
@@ -252,17 +249,10 @@ final class ReplayCommand {
         return g == null ? "—" : g.numeral();
     }
 
-    private interface Read<T> {
-        T apply(Reader r);
-    }
-
-    /** Reads one input file, collecting its errors instead of stopping at the first file. */
-    private static <T> T read(Path file, Read<T> reader, List<DataIssue> errors) {
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return reader.apply(r);
-        } catch (ReplayInputException e) {
-            errors.addAll(e.issues());
-            return null;
+    /** An input file as UTF-8 text; a file that cannot be opened is named in the error. */
+    private static Reader open(Path file) {
+        try {
+            return Files.newBufferedReader(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": " + e.getMessage(), e);
         }

@@ -2,6 +2,9 @@ package org.beacon.rules;
 
 import java.util.List;
 import java.util.Optional;
+import org.beacon.rules.model.Diagnostic;
+import org.beacon.rules.model.Severity;
+import org.beacon.rules.model.TestOutcome;
 
 /**
  * What compiling a set of workbooks produced: every diagnostic, every test outcome, and the rule set when there was

@@ -1,6 +1,7 @@
 package org.beacon.rules;
 
 import java.util.List;
+import org.beacon.rules.model.SituationProblem;
 
 /** Thrown by {@link CompiledRuleSet#evaluate} for a situation that does not fit the rule set's dictionary. */
 public final class InvalidSituationException extends RuntimeException {

@@ -3,34 +3,35 @@ package org.beacon.rules;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import org.beacon.rules.analysis.TableAnalyzer;
 import org.beacon.rules.engine.RuleBase;
-import org.beacon.rules.table.Findings;
-import org.beacon.rules.table.RuleSetModel;
-import org.beacon.rules.table.RuleSetReader;
-import org.beacon.rules.table.RuleSetSize;
-import org.beacon.rules.workbook.WorkbookContent;
-import org.beacon.rules.workbook.WorkbookLimits;
-import org.beacon.rules.workbook.WorkbookReader;
+import org.beacon.rules.evaluation.RuleSetEvaluator;
+import org.beacon.rules.evaluation.TestSheetRunner;
+import org.beacon.rules.model.Diagnostic;
+import org.beacon.rules.model.Findings;
+import org.beacon.rules.model.RuleSetBudget;
+import org.beacon.rules.model.RuleSetModel;
+import org.beacon.rules.model.TestOutcome;
+import org.beacon.rules.model.WorkbookLimits;
+import org.beacon.rules.model.WorkbookSource;
+import org.beacon.rules.reading.RuleSetReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Compiles a set of workbooks into a {@link CompiledRuleSet}: read (bounded, nothing evaluated) → refuse a version
  * over its {@link RuleSetBudget} → validate every cell → analyse tables for gaps, overlaps and dead rows → generate
- * rules from the typed model → compile them with Drools → run the test sheets. Never throws for a bad workbook: every problem is a {@link Diagnostic}.
- * Thread-safe: holds no state between calls.
+ * rules from the typed model → compile them with Drools → run the test sheets. Never throws for a bad workbook:
+ * every problem is a {@link Diagnostic}. Thread-safe: holds no state between calls.
  */
 public final class RuleSetCompiler {
 
     private static final Logger log = LoggerFactory.getLogger(RuleSetCompiler.class);
 
-    private final WorkbookReader reader;
-    private final RuleSetBudget budget;
+    private final RuleSetReader reader;
     private final TableAnalyzer analyzer;
 
     public RuleSetCompiler() {
@@ -38,8 +39,7 @@ public final class RuleSetCompiler {
     }
 
     public RuleSetCompiler(WorkbookLimits limits, RuleSetBudget budget) {
-        this.reader = new WorkbookReader(limits);
-        this.budget = budget;
+        this.reader = new RuleSetReader(limits, budget);
         this.analyzer = new TableAnalyzer(TableAnalyzer.DEFAULT_BUDGET);
     }
 
@@ -68,18 +68,8 @@ public final class RuleSetCompiler {
             findings.error("", "NO_TABLES", "no workbook was given");
             return new Compilation(null, hash, findings.all(), List.of());
         }
-        List<WorkbookContent> contents = new ArrayList<>();
-        for (WorkbookSource source : sources) {
-            WorkbookContent content = reader.read(source);
-            content.diagnostics().forEach(d -> findings.forWorkbook(d.workbook()).error(d.location(), d.code(),
-                    d.message()));
-            contents.add(content);
-        }
-        if (findings.hasErrors() || !budget.admits(RuleSetSize.of(contents), findings)) {
-            return new Compilation(null, hash, findings.all(), List.of());
-        }
-        RuleSetModel model = new RuleSetReader().read(contents, findings);
-        if (findings.hasErrors()) {
+        RuleSetModel model = reader.read(sources, findings);
+        if (model == null || findings.hasErrors()) {
             return new Compilation(null, hash, findings.all(), List.of());
         }
         analyzer.analyze(model, findings);
@@ -87,9 +77,10 @@ public final class RuleSetCompiler {
         if (ruleBase == null) {
             return new Compilation(null, hash, findings.all(), List.of());
         }
-        CompiledRuleSet ruleSet = new CompiledRuleSet(id, hash, model, ruleBase);
-        List<TestOutcome> tests = TestSheetRunner.run(ruleSet, model.tests(), findings);
-        return new Compilation(findings.hasErrors() ? null : ruleSet, hash, findings.all(), tests);
+        RuleSetEvaluator evaluator = new RuleSetEvaluator(id, hash, model, ruleBase);
+        List<TestOutcome> tests = TestSheetRunner.run(evaluator, model.tests(), findings);
+        return new Compilation(findings.hasErrors() ? null : new CompiledRuleSet(evaluator), hash, findings.all(),
+                tests);
     }
 
     /** SHA-256 over the workbooks' names and bytes, in name order, so the same files always give the same hash. */

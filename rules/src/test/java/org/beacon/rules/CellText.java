@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
 import org.beacon.rules.CellsNeverBecomeCodeTest.Position;
-import org.beacon.rules.workbook.WorkbookLimits;
+import org.beacon.rules.model.WorkbookLimits;
 
 /**
  * Generates what an expert (or an attacker) could type in cells: rule-language, Java, MVEL and spreadsheet

@@ -8,9 +8,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.beacon.rules.table.DecisionTable;
-import org.beacon.rules.table.Rule;
-import org.beacon.rules.table.TestCase;
+import org.beacon.rules.decision.Decision;
+import org.beacon.rules.model.DecisionTable;
+import org.beacon.rules.model.Grade;
+import org.beacon.rules.model.Rule;
+import org.beacon.rules.model.TestSheetCase;
+import org.beacon.rules.model.WarningColour;
+import org.beacon.rules.model.WorkbookSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,7 +52,7 @@ class DefaultTablesTest {
     @Test
     void haveATestCaseThatAnswersWithEveryRow() {
         Set<String> answered = new HashSet<>();
-        for (TestCase c : tables.model().tests()) {
+        for (TestSheetCase c : tables.model().tests()) {
             answered.addAll(tables.evaluateValues(c.given(), false).firedRules());
         }
         List<String> all = tables.tables().stream().flatMap(t -> t.rules().stream()).map(Rule::id).toList();

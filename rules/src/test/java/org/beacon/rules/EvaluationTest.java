@@ -12,6 +12,14 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.beacon.rules.decision.ConditionCheck;
+import org.beacon.rules.decision.Decision;
+import org.beacon.rules.decision.TableDecision;
+import org.beacon.rules.model.Grade;
+import org.beacon.rules.model.Situation;
+import org.beacon.rules.model.SituationProblem;
+import org.beacon.rules.model.WarningColour;
+import org.beacon.rules.model.WorkbookSource;
 import org.junit.jupiter.api.Test;
 
 /** Hit policies, explanations, "no match", event-type scope, situation checks and concurrent use. */
@@ -145,7 +153,7 @@ class EvaluationTest {
                 e -> assertThat(e.problems()).extracting(SituationProblem::pointer).containsExactlyInAnyOrder(
                         "/eventType", "/region", "/indicators/case", "/indicators/deaths", "/indicators/ratio",
                         "/indicators/spreading"));
-        List<SituationProblem> problems = rs.validate(bad);
+        List<SituationProblem> problems = rs.check(bad).problems();
         assertThat(problems).filteredOn(p -> p.pointer().equals("/indicators/case")).singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("did you mean cases").contains("valid indicators"));
         assertThat(problems).filteredOn(p -> p.pointer().equals("/eventType")).singleElement()

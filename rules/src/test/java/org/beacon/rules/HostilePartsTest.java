@@ -14,7 +14,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.zip.ZipFile;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.beacon.rules.workbook.WorkbookLimits;
+import org.beacon.rules.model.Diagnostic;
+import org.beacon.rules.model.Grade;
+import org.beacon.rules.model.WorkbookLimits;
+import org.beacon.rules.model.WorkbookSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -160,8 +163,8 @@ class HostilePartsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("everyPart")
     void refusesADoctypeInAnyPartWithoutShowingTheFileItNames(String part) throws IOException {
-        // document properties and styles were read past without a word until issue 18, though Beacon shows none of
-        // their text: a DOCTYPE has no place in a workbook, wherever it is
+        // Beacon shows no text of document properties or styles, yet a DOCTYPE there is refused too: it has no place
+        // in a workbook, wherever it is, and a part read past without a word would be the one left unchecked
         Path secretFile = secretFile();
         String secret = Files.readString(secretFile);
         byte[] bytes = Zips.replace(WorkbookBuilder.cholera().bytes(), part, xml -> withDoctype(xml,

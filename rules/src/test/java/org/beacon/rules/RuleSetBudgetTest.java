@@ -5,7 +5,10 @@ import static org.beacon.rules.Workbooks.only;
 
 import java.util.List;
 import java.util.Locale;
-import org.beacon.rules.workbook.WorkbookLimits;
+import org.beacon.rules.model.Diagnostic;
+import org.beacon.rules.model.RuleSetBudget;
+import org.beacon.rules.model.WorkbookLimits;
+import org.beacon.rules.model.WorkbookSource;
 import org.junit.jupiter.api.Test;
 
 /**

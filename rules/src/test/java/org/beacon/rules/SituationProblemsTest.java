@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.beacon.rules.model.SituationProblem;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,7 +20,7 @@ class SituationProblemsTest {
     private static final CompiledRuleSet RULES = compiled(WorkbookBuilder.cholera());
 
     private static List<SituationProblem> problems(Map<String, Object> indicators) {
-        return RULES.validate(situation("cholera", indicators));
+        return RULES.check(situation("cholera", indicators)).problems();
     }
 
     @Test

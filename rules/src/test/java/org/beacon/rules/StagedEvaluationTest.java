@@ -9,6 +9,22 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.beacon.rules.decision.Decision;
+import org.beacon.rules.decision.SignalDecision;
+import org.beacon.rules.decision.TableDecision;
+import org.beacon.rules.model.ActionDefinition;
+import org.beacon.rules.model.AdminLevel;
+import org.beacon.rules.model.AreaRisk;
+import org.beacon.rules.model.Diagnostic;
+import org.beacon.rules.model.Grade;
+import org.beacon.rules.model.Region;
+import org.beacon.rules.model.RiskLevel;
+import org.beacon.rules.model.Signal;
+import org.beacon.rules.model.Situation;
+import org.beacon.rules.model.SituationProblem;
+import org.beacon.rules.model.TestOutcome;
+import org.beacon.rules.model.WarningColour;
+import org.beacon.rules.model.WorkbookSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -118,7 +134,7 @@ class StagedEvaluationTest {
     }
 
     /** Signals: a per-signal table gives each its colour; the multi-point table counts them. */
-    private static CompiledRuleSet warning() {
+    static CompiledRuleSet warning() {
         WorkbookBuilder b = new WorkbookBuilder().dictionary();
         b.sheet("SignalDictionary").row("Dictionary")
                 .row("Name", "Type", "Values", "Unit", "Min", "Max", "说明", "Description")
@@ -144,7 +160,7 @@ class StagedEvaluationTest {
     }
 
     /** 20 quiet days (alternating 10 and 12: mean 11, sd ≈ 1.07), then {@code last}. */
-    private static Signal signal(String source, double last) {
+    static Signal signal(String source, double last) {
         double[] v = new double[21];
         for (int i = 0; i < 20; i++) {
             v[i] = i % 2 == 0 ? 10 : 12;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.beacon.rules.Workbooks.compile;
 
 import java.util.List;
+import org.beacon.rules.model.Diagnostic;
+import org.beacon.rules.model.Severity;
 import org.junit.jupiter.api.Test;
 
 /** Gaps, overlaps and rows that never answer are reported as warnings naming the rows and values involved. */

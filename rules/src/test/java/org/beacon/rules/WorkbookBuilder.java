@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.beacon.rules.model.WorkbookSource;
 
 /**
  * Builds workbooks in tests, the way an expert would type them: numbers as numeric cells, everything else as text.

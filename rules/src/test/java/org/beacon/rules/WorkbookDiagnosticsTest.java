@@ -5,6 +5,11 @@ import static org.beacon.rules.Workbooks.compile;
 import static org.beacon.rules.Workbooks.only;
 
 import java.util.List;
+import org.beacon.rules.model.Diagnostic;
+import org.beacon.rules.model.Grade;
+import org.beacon.rules.model.Severity;
+import org.beacon.rules.model.TestOutcome;
+import org.beacon.rules.model.WorkbookSource;
 import org.junit.jupiter.api.Test;
 
 /** Each defect an expert can make is reported at its exact cell with a stable code, and nothing is compiled. */

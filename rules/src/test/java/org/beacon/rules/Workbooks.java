@@ -6,6 +6,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.beacon.rules.model.AdminLevel;
+import org.beacon.rules.model.Diagnostic;
+import org.beacon.rules.model.Region;
+import org.beacon.rules.model.Situation;
 
 /** Shortcuts for tests: compile, find a diagnostic, build a situation, locate the repository. */
 public final class Workbooks {

@@ -1,15 +1,15 @@
 package org.beacon.service;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.beacon.rules.RuleSetCompiler;
-import org.beacon.rules.WorkbookSource;
 import org.beacon.rules.Workbooks;
+import org.beacon.rules.model.WorkbookSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The service starts on the bundled tables and reports what it loaded through actuator and OpenAPI. */
 @ServiceTest

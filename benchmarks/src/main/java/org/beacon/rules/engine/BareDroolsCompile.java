@@ -1,6 +1,6 @@
 package org.beacon.rules.engine;
 
-import org.beacon.rules.table.RuleSetModel;
+import org.beacon.rules.model.RuleSetModel;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.kie.api.KieBase;
 import org.kie.internal.builder.KnowledgeBuilder;

@@ -9,16 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.beacon.rules.table.Condition;
-import org.beacon.rules.table.DecisionTable;
-import org.beacon.rules.table.Findings;
-import org.beacon.rules.table.HitPolicy;
-import org.beacon.rules.table.Indicator;
-import org.beacon.rules.table.IndicatorType;
-import org.beacon.rules.table.Rule;
-import org.beacon.rules.table.RuleSetModel;
-import org.beacon.rules.table.Test;
-import org.beacon.rules.workbook.CellRef;
+import org.beacon.rules.model.CellRef;
+import org.beacon.rules.model.Condition;
+import org.beacon.rules.model.Criterion;
+import org.beacon.rules.model.DecisionTable;
+import org.beacon.rules.model.Findings;
+import org.beacon.rules.model.HitPolicy;
+import org.beacon.rules.model.Indicator;
+import org.beacon.rules.model.IndicatorType;
+import org.beacon.rules.model.Rule;
+import org.beacon.rules.model.RuleSetModel;
 
 /**
  * Finds, per table, the input combinations no row matches (gaps), rows that share inputs under first match
@@ -54,6 +54,29 @@ public final class TableAnalyzer {
             return;
         }
         List<Indicator> dims = new ArrayList<>(new LinkedHashSet<>(table.inputs()));
+        List<List<Object>> samples = samplesWithinBudget(dims, table);
+        if (samples == null) {
+            findings.info(table.sheet(), "ANALYSIS_SKIPPED", "table " + table.sheet() + " has too many input "
+                    + "combinations to check for gaps and overlaps");
+            return;
+        }
+        Coverage coverage = new Coverage(table, dims);
+        int[] odometer = new int[dims.size()];
+        Map<String, Object> values = new HashMap<>();
+        Map<String, Object> eventScope = scopeValue(table);
+        do {
+            values.clear();
+            values.putAll(eventScope);
+            for (int d = 0; d < dims.size(); d++) {
+                values.put(dims.get(d).name(), samples.get(d).get(odometer[d]));
+            }
+            coverage.visit(values);
+        } while (advance(odometer, samples));
+        coverage.report(findings);
+    }
+
+    /** Each input's representative values, or null when checking them all against every row exceeds the budget. */
+    private List<List<Object>> samplesWithinBudget(List<Indicator> dims, DecisionTable table) {
         List<List<Object>> samples = new ArrayList<>();
         long combinations = 1;
         for (Indicator ind : dims) {
@@ -64,25 +87,25 @@ public final class TableAnalyzer {
                 break;
             }
         }
-        if (combinations > budget || combinations * table.rules().size() > budget) {
-            findings.info(table.sheet(), "ANALYSIS_SKIPPED", "table " + table.sheet() + " has too many input "
-                    + "combinations to check for gaps and overlaps");
-            return;
+        return combinations > budget || combinations * table.rules().size() > budget ? null : samples;
+    }
+
+    /** What the combinations visited so far show of one table: its gaps, overlaps and rows that never answer. */
+    private static final class Coverage {
+        private final DecisionTable table;
+        private final List<Indicator> dims;
+        private final Set<Rule> winners = new LinkedHashSet<>();
+        private final Set<Rule> matchedAtAll = new LinkedHashSet<>();
+        private final Map<String, String> overlaps = new LinkedHashMap<>();
+        private final List<String> gaps = new ArrayList<>();
+        private long gapCount;
+
+        Coverage(DecisionTable table, List<Indicator> dims) {
+            this.table = table;
+            this.dims = dims;
         }
-        Set<Rule> winners = new LinkedHashSet<>();
-        Set<Rule> matchedAtAll = new LinkedHashSet<>();
-        Map<String, String> overlaps = new LinkedHashMap<>();
-        List<String> gaps = new ArrayList<>();
-        long gapCount = 0;
-        int[] odometer = new int[dims.size()];
-        Map<String, Object> values = new HashMap<>();
-        Map<String, Object> eventScope = scopeValue(table);
-        do {
-            values.clear();
-            values.putAll(eventScope);
-            for (int d = 0; d < dims.size(); d++) {
-                values.put(dims.get(d).name(), samples.get(d).get(odometer[d]));
-            }
+
+        void visit(Map<String, Object> values) {
             List<Rule> matching = new ArrayList<>(2);
             for (Rule r : table.rules()) {
                 if (r.matches(values)) {
@@ -94,7 +117,7 @@ public final class TableAnalyzer {
                 if (gapCount++ < MAX_EXAMPLES) {
                     gaps.add(describe(dims, values));
                 }
-                continue;
+                return;
             }
             winners.addAll(table.hitPolicy().select(matching));
             if (table.hitPolicy() == HitPolicy.FIRST_MATCH && matching.size() > 1) {
@@ -108,29 +131,31 @@ public final class TableAnalyzer {
                     }
                 }
             }
-        } while (advance(odometer, samples));
-
-        if (gapCount > 0) {
-            String message = "no row of " + table.sheet() + " matches " + (gapCount == 1 ? "" : gapCount
-                    + " combinations of values, e.g. ") + String.join("; ", gaps);
-            String header = CellRef.row(table.sheet(), table.headerRow());
-            if (table.gapsExpected()) {
-                findings.info(header, "TABLE_GAP", message + " (the table says gaps are expected)");
-            } else {
-                findings.warning(header, "TABLE_GAP", message + " (if that is intended, set the table's Gaps "
-                        + "property to expected)");
-            }
         }
-        overlaps.values().forEach(o -> findings.warning(o.substring(0, o.indexOf('|')), "ROWS_OVERLAP",
-                o.substring(o.indexOf('|') + 1)));
-        for (Rule r : table.rules()) {
-            if (!matchedAtAll.contains(r)) {
-                findings.warning(r.id(), "ROW_NEVER_FIRES", "no value within the dictionary's ranges matches row "
-                        + r.row());
-            } else if (!winners.contains(r)) {
-                findings.warning(r.id(), "ROW_NEVER_FIRES", "row " + r.row() + " can never be the answer: "
-                        + (table.hitPolicy() == HitPolicy.FIRST_MATCH ? "an upper row matches every value it does"
-                        : "a row with a more serious grade matches every value it does"));
+
+        void report(Findings findings) {
+            if (gapCount > 0) {
+                String message = "no row of " + table.sheet() + " matches " + (gapCount == 1 ? "" : gapCount
+                        + " combinations of values, e.g. ") + String.join("; ", gaps);
+                String header = CellRef.row(table.sheet(), table.headerRow());
+                if (table.gapsExpected()) {
+                    findings.info(header, "TABLE_GAP", message + " (the table says gaps are expected)");
+                } else {
+                    findings.warning(header, "TABLE_GAP", message + " (if that is intended, set the table's Gaps "
+                            + "property to expected)");
+                }
+            }
+            overlaps.values().forEach(o -> findings.warning(o.substring(0, o.indexOf('|')), "ROWS_OVERLAP",
+                    o.substring(o.indexOf('|') + 1)));
+            for (Rule r : table.rules()) {
+                if (!matchedAtAll.contains(r)) {
+                    findings.warning(r.id(), "ROW_NEVER_FIRES", "no value within the dictionary's ranges matches row "
+                            + r.row());
+                } else if (!winners.contains(r)) {
+                    findings.warning(r.id(), "ROW_NEVER_FIRES", "row " + r.row() + " can never be the answer: "
+                            + (table.hitPolicy() == HitPolicy.FIRST_MATCH ? "an upper row matches every value it does"
+                            : "a row with a more serious grade matches every value it does"));
+                }
             }
         }
     }
@@ -174,7 +199,7 @@ public final class TableAnalyzer {
                 TreeSet<String> texts = new TreeSet<>();
                 for (Rule r : table.rules()) {
                     for (Condition c : r.conditions()) {
-                        if (c.indicator().equals(ind) && c.test() instanceof Test.Symbols s) {
+                        if (c.indicator().equals(ind) && c.criterion() instanceof Criterion.Symbols s) {
                             texts.addAll(s.values());
                         }
                     }
@@ -191,7 +216,7 @@ public final class TableAnalyzer {
         TreeSet<BigDecimal> bounds = new TreeSet<>();
         for (Rule r : table.rules()) {
             for (Condition c : r.conditions()) {
-                if (c.indicator().equals(ind) && c.test() instanceof Test.Numeric n) {
+                if (c.indicator().equals(ind) && c.criterion() instanceof Criterion.Numeric n) {
                     if (n.interval().low() != null) {
                         bounds.add(n.interval().low());
                     }

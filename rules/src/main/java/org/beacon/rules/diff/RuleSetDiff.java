@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
-import org.beacon.rules.ActionDefinition;
-import org.beacon.rules.Grade;
-import org.beacon.rules.table.Condition;
-import org.beacon.rules.table.DecisionTable;
-import org.beacon.rules.table.Indicator;
-import org.beacon.rules.table.Rule;
-import org.beacon.rules.table.RuleSetModel;
-import org.beacon.rules.table.TestCase;
+import org.beacon.rules.model.ActionDefinition;
+import org.beacon.rules.model.Condition;
+import org.beacon.rules.model.DecisionTable;
+import org.beacon.rules.model.Grade;
+import org.beacon.rules.model.Indicator;
+import org.beacon.rules.model.Rule;
+import org.beacon.rules.model.RuleSetModel;
+import org.beacon.rules.model.TestSheetCase;
 
 /**
  * Compares two rule sets table by table, the way an expert reads them: indicators and parameters added, removed or
@@ -142,8 +142,8 @@ public final class RuleSetDiff {
      * Rows of the Tests sheets, matched by content within their workbook like table rows: what a case gives and
      * what it expects. The NOTE cell and the cells' positions are not content: moving a case is no change.
      */
-    private static void tests(List<TestCase> before, List<TestCase> after, List<Change> changes) {
-        Matches<TestCase> m = Matches.of(before, after, t -> t.workbook() + "\n" + given(t),
+    private static void tests(List<TestSheetCase> before, List<TestSheetCase> after, List<Change> changes) {
+        Matches<TestSheetCase> m = Matches.of(before, after, t -> t.workbook() + "\n" + given(t),
                 t -> t.workbook() + "\n" + expected(t));
         m.sameFirst().forEach(p -> changes.add(new Change("changed", "test", where(p.after()), movedFrom(
                 p.before().location(), p.after().location()) + "given " + given(p.after()) + ": expect "
@@ -158,12 +158,12 @@ public final class RuleSetDiff {
     }
 
     /** {@code national-grading.xlsx Tests!R34}: every workbook may have a sheet named Tests. */
-    private static String where(TestCase t) {
+    private static String where(TestSheetCase t) {
         return t.workbook() + " " + t.location();
     }
 
     /** {@code eventType = cholera, cases = 30}, or {@code nothing}. */
-    private static String given(TestCase t) {
+    private static String given(TestSheetCase t) {
         List<String> parts = new ArrayList<>();
         t.given().forEach((name, value) -> parts.add(name + " = " + (value instanceof BigDecimal n
                 ? n.stripTrailingZeros().toPlainString() : value)));
@@ -171,7 +171,7 @@ public final class RuleSetDiff {
     }
 
     /** {@code grade Ⅱ, colour orange, rows Cholera!R8}, in column order, each cell's values sorted. */
-    private static String expected(TestCase t) {
+    private static String expected(TestSheetCase t) {
         return t.expectations().stream().map(e -> e.output() + " " + (e.values().isEmpty() ? "none"
                 : String.join(", ", new java.util.TreeSet<>(e.values())))).collect(Collectors.joining(", "));
     }
@@ -186,7 +186,7 @@ public final class RuleSetDiff {
         List<String> parts = new ArrayList<>();
         for (Condition c : r.conditions()) {
             if (!c.isAny()) {
-                parts.add(c.indicator().name() + " " + c.test().describe());
+                parts.add(c.indicator().name() + " " + c.criterion().describe());
             }
         }
         return parts.isEmpty() ? "always" : String.join(", ", parts);
@@ -211,11 +211,11 @@ public final class RuleSetDiff {
     /** {@code cases ≥ 25 (was ≥ 30, Cholera!A8)} for each indicator whose test moved, with the cell it is in now. */
     private static String movedConditions(Rule before, Rule after) {
         Map<String, String> old = new LinkedHashMap<>();
-        before.conditions().forEach(c -> old.put(c.indicator().name(), c.test().describe()));
+        before.conditions().forEach(c -> old.put(c.indicator().name(), c.criterion().describe()));
         List<String> parts = new ArrayList<>();
         for (Condition c : after.conditions()) {
             String was = old.remove(c.indicator().name());
-            String now = c.test().describe();
+            String now = c.criterion().describe();
             if (!now.equals(was)) {
                 parts.add(c.indicator().name() + " " + now + " (was " + (was == null ? "not tested" : was) + ", "
                         + c.cell() + ")");

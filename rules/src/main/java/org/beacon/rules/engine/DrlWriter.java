@@ -6,16 +6,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.beacon.rules.table.Condition;
-import org.beacon.rules.table.DecisionTable;
-import org.beacon.rules.table.Indicator;
-import org.beacon.rules.table.Interval;
-import org.beacon.rules.table.Rule;
-import org.beacon.rules.table.Test;
+import org.beacon.rules.model.Condition;
+import org.beacon.rules.model.Criterion;
+import org.beacon.rules.model.DecisionTable;
+import org.beacon.rules.model.Indicator;
+import org.beacon.rules.model.Interval;
+import org.beacon.rules.model.Rule;
 
 /**
  * Writes Drools rules from a typed model. A response table's conditions on the response grade are left out: that
- * grade is decided by the other tables of the same pass, so {@code CompiledRuleSet} checks those conditions itself
+ * grade is decided by the other tables of the same pass, so {@code RuleSetEvaluator} checks those conditions itself
  * once it is known, and one pass of the rule engine decides a situation.
  *
  * <p>The output is built only from fixed text, integers (table, row and indicator positions, symbol numbers) and
@@ -47,7 +47,7 @@ public final class DrlWriter {
                 List<String> constraints = new ArrayList<>();
                 if (!table.eventTypes().isEmpty() && eventType != null) {
                     constraints.add("has(" + eventType.index() + ")");
-                    constraints.add(symbolConstraint(eventType, new Test.Symbols(table.eventTypes(), false)));
+                    constraints.add(symbolConstraint(eventType, new Criterion.Symbols(table.eventTypes(), false)));
                 }
                 for (Condition c : rule.conditions()) {
                     if (!table.checkedAfterGrading(c)) {
@@ -65,16 +65,16 @@ public final class DrlWriter {
 
     private List<String> constraints(Condition c) {
         Indicator ind = c.indicator();
-        if (c.test() instanceof Test.Numeric n) {
+        if (c.criterion() instanceof Criterion.Numeric n) {
             return List.of("has(" + ind.index() + ")", numericConstraint(ind.index(), n));
         }
-        if (c.test() instanceof Test.Symbols s) {
+        if (c.criterion() instanceof Criterion.Symbols s) {
             return List.of("has(" + ind.index() + ")", symbolConstraint(ind, s));
         }
         return List.of();
     }
 
-    private static String numericConstraint(int index, Test.Numeric test) {
+    private static String numericConstraint(int index, Criterion.Numeric test) {
         Interval i = test.interval();
         String v = "num(" + index + ")";
         if (i.isPoint()) {
@@ -95,7 +95,7 @@ public final class DrlWriter {
         return "(" + String.join(test.negated() ? " || " : " && ", parts) + ")";
     }
 
-    private String symbolConstraint(Indicator ind, Test.Symbols test) {
+    private String symbolConstraint(Indicator ind, Criterion.Symbols test) {
         List<String> ids = new ArrayList<>();
         for (String value : test.values()) {
             int id = symbols.id(ind, value);

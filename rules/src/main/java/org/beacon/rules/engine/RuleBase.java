@@ -5,9 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.beacon.rules.table.Findings;
-import org.beacon.rules.table.Indicator;
-import org.beacon.rules.table.RuleSetModel;
+import org.beacon.rules.model.Findings;
+import org.beacon.rules.model.Indicator;
+import org.beacon.rules.model.RuleSetModel;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
@@ -88,7 +88,7 @@ public final class RuleBase {
     /** The knowledge base of what a builder compiled without errors. */
     static InternalKnowledgeBase knowledgeBase(KnowledgeBuilder builder) {
         // Drools' default (phreak, not sequential) mode: sequential mode looked right for one fact inserted once,
-        // but measured a third slower on the bundled tables (BENCHMARKS.md, issue 10).
+        // but measured a third slower on the bundled tables (BENCHMARKS.md, "Drools' default mode").
         InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(
                 KieServices.get().newKieBaseConfiguration());
         kieBase.addPackages(builder.getKnowledgePackages());

@@ -4,12 +4,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.beacon.rules.table.Condition;
-import org.beacon.rules.table.DecisionTable;
-import org.beacon.rules.table.Indicator;
-import org.beacon.rules.table.IndicatorType;
-import org.beacon.rules.table.Rule;
-import org.beacon.rules.table.Test;
+import org.beacon.rules.model.Condition;
+import org.beacon.rules.model.Criterion;
+import org.beacon.rules.model.DecisionTable;
+import org.beacon.rules.model.Indicator;
+import org.beacon.rules.model.IndicatorType;
+import org.beacon.rules.model.Rule;
 
 /**
  * Numbers for symbolic values, so generated rules compare integers and never contain a workbook's text: an enum
@@ -27,7 +27,7 @@ final class SymbolTable {
         for (DecisionTable t : tables) {
             for (Rule r : t.rules()) {
                 for (Condition c : r.conditions()) {
-                    if (c.indicator().type() == IndicatorType.TEXT && c.test() instanceof Test.Symbols s) {
+                    if (c.indicator().type() == IndicatorType.TEXT && c.criterion() instanceof Criterion.Symbols s) {
                         texts.computeIfAbsent(c.indicator().index(), i -> new TreeSet<>()).addAll(s.values());
                     }
                 }

@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.beacon.rules.Grade;
+import org.beacon.rules.model.Grade;
 
 /**
  * What officials actually decided: a CSV of level changes per region. Columns {@code region} (or
@@ -86,6 +86,11 @@ public final class ActualLevels {
         if (!errors.isEmpty()) {
             throw new ReplayInputException(errors);
         }
+        return new ActualLevels(chained(byRegion));
+    }
+
+    /** Each region's changes in date order, each knowing the level it changed from. */
+    private static Map<String, List<Change>> chained(Map<String, List<Change>> byRegion) {
         Map<String, List<Change>> sorted = new LinkedHashMap<>();
         byRegion.forEach((r, list) -> {
             list.sort((a, b) -> a.date().compareTo(b.date()));
@@ -97,7 +102,7 @@ public final class ActualLevels {
             }
             sorted.put(r, Collections.unmodifiableList(chained));
         });
-        return new ActualLevels(sorted);
+        return sorted;
     }
 
     private static Integer first(Map<String, Integer> header, String... names) {

@@ -3,8 +3,8 @@ package org.beacon.rules.replay;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.beacon.rules.Grade;
-import org.beacon.rules.WarningColour;
+import org.beacon.rules.model.Grade;
+import org.beacon.rules.model.WarningColour;
 
 /** The records a replay produces: steps as they stream, transitions, and the summary kept at the end. */
 public final class ReplayResult {

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.beacon.rules.AdminLevel;
+import org.beacon.rules.model.AdminLevel;
 
 /**
  * Dated facts per region, ready to replay: one series per region, one value per step for each column, gaps already

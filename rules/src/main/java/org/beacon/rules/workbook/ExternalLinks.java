@@ -5,8 +5,8 @@ import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.opc.PackageRelationship;
 import org.apache.poi.openxml4j.opc.TargetMode;
-import org.beacon.rules.Diagnostic;
-import org.beacon.rules.Severity;
+import org.beacon.rules.model.Diagnostic;
+import org.beacon.rules.model.Severity;
 
 /**
  * Workbooks that link to other files. Beacon never opens a linked file, so a value that comes from one is whatever

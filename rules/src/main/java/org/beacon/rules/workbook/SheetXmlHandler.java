@@ -8,6 +8,8 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.apache.poi.xssf.model.SharedStrings;
+import org.beacon.rules.model.CellRef;
+import org.beacon.rules.model.WorkbookLimits;
 import org.xml.sax.Attributes;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;

@@ -1,7 +1,7 @@
 package org.beacon.rules.workbook;
 
 import java.util.List;
-import org.beacon.rules.Diagnostic;
+import org.beacon.rules.model.Diagnostic;
 
 /**
  * What a workbook file yielded: its sheets in workbook order, and the problems met while reading it. When a problem

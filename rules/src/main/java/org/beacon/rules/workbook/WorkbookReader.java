@@ -6,12 +6,14 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.xml.parsers.ParserConfigurationException;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.opc.PackagePart;
@@ -23,9 +25,11 @@ import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
-import org.beacon.rules.Diagnostic;
-import org.beacon.rules.Severity;
-import org.beacon.rules.WorkbookSource;
+import org.beacon.rules.model.CellRef;
+import org.beacon.rules.model.Diagnostic;
+import org.beacon.rules.model.Severity;
+import org.beacon.rules.model.WorkbookLimits;
+import org.beacon.rules.model.WorkbookSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xml.sax.InputSource;
@@ -125,24 +129,9 @@ public final class WorkbookReader {
             throws IOException, org.apache.poi.openxml4j.exceptions.OpenXML4JException {
         List<String> linkedFiles = new ArrayList<>();
         Map<String, PackagePart> sheetParts = new LinkedHashMap<>();
-        for (PackagePart part : pkg.getParts()) {
-            String type = part.getContentType();
-            if (type.contains("macroEnabled") || type.contains("vbaProject")
-                    || part.getPartName().getName().toLowerCase().endsWith("vbaproject.bin")) {
-                return refused(name, "MACROS_NOT_ALLOWED",
-                        "the workbook contains macros (.xlsm); save it as an Excel workbook (.xlsx) without macros");
-            }
-            if (type.contains("sheet.binary")) {
-                return refused(name, "UNREADABLE_WORKBOOK", "binary workbooks (.xlsb) are not supported; save as .xlsx");
-            }
-            if (type.equals(XSSFRelation.EXTERNAL_LINKS.getContentType())) {
-                linkedFiles.add(ExternalLinks.linkedFile(part));
-            }
-            if (isSheet(type)) {
-                sheetParts.put(part.getPartName().getName(), part); // checked when read, to name the sheet
-            } else if (isXml(type) && !isPlainXml(part, budget)) {
-                return notPlainXml(name, part, budget);
-            }
+        WorkbookContent refusedPart = checkParts(name, pkg, budget, linkedFiles, sheetParts);
+        if (refusedPart != null) {
+            return refusedPart;
         }
         XSSFReader reader = new XSSFReader(pkg);
         ReadOnlySharedStringsTable strings;
@@ -172,25 +161,9 @@ public final class WorkbookReader {
                             + ") have the same name (Excel compares sheet names ignoring case); rename one of them");
                 }
                 SheetXmlHandler handler = new SheetXmlHandler(strings, limits);
-                try {
-                    XMLReader xml = XMLHelper.newXMLReader();
-                    xml.setContentHandler(handler);
-                    xml.parse(new InputSource(budget.count(in)));
-                } catch (SheetXmlHandler.LimitExceeded e) {
-                    return e.cell() == null
-                            ? located(name, sheetName, "WORKBOOK_TOO_LARGE", "sheet " + sheetName + " has "
-                                    + e.getMessage() + "; split it or remove unused rows")
-                            : located(name, sheetName + "!" + e.cell(), "WORKBOOK_TOO_LARGE", e.getMessage());
-                } catch (SAXException | ParserConfigurationException e) {
-                    // the parser refuses DOCTYPEs, so entity tricks (external entities, billion laughs) end here
-                    log.debug("sheet {} of {} unreadable", sheetName, name, e);
-                    return budget.exceeded() ? tooMuchXml(name, sheetName)
-                            : located(name, sheetName, "UNREADABLE_WORKBOOK", "sheet " + sheetName + " is damaged");
-                } catch (IOException e) {
-                    if (budget.exceeded()) {
-                        return tooMuchXml(name, sheetName);
-                    }
-                    throw e; // POI's zip checks (inflate ratio, entry size): described for the whole file
+                WorkbookContent unreadable = parseSheet(name, sheetName, in, handler, budget);
+                if (unreadable != null) {
+                    return unreadable;
                 }
                 handler.externalReferences().forEach(cell -> links.add(ExternalLinks.cellReadsLinkedFile(name,
                         CellRef.cell(sheetName, CellRef.rowOf(cell), CellRef.columnOf(cell)), linkedFiles)));
@@ -198,7 +171,73 @@ public final class WorkbookReader {
                 sheetParts.remove(it.getSheetPart().getPartName().getName());
             }
         }
-        for (PackagePart unlisted : sheetParts.values()) { // a sheet part xl/workbook.xml does not list
+        return content(name, budget, sheets, sheetParts.values(), linkedFiles, links);
+    }
+
+    /** Parses one sheet's XML into {@code handler}; returns why it cannot be read (too large, damaged), or null. */
+    private WorkbookContent parseSheet(String name, String sheetName, InputStream in, SheetXmlHandler handler,
+            XmlBudget budget) throws IOException {
+        try {
+            XMLReader xml = XMLHelper.newXMLReader();
+            xml.setContentHandler(handler);
+            xml.parse(new InputSource(budget.count(in)));
+            return null;
+        } catch (SheetXmlHandler.LimitExceeded e) {
+            return e.cell() == null
+                    ? located(name, sheetName, "WORKBOOK_TOO_LARGE", "sheet " + sheetName + " has "
+                            + e.getMessage() + "; split it or remove unused rows")
+                    : located(name, sheetName + "!" + e.cell(), "WORKBOOK_TOO_LARGE", e.getMessage());
+        } catch (SAXException | ParserConfigurationException e) {
+            // the parser refuses DOCTYPEs, so entity tricks (external entities, billion laughs) end here
+            log.debug("sheet {} of {} unreadable", sheetName, name, e);
+            return budget.exceeded() ? tooMuchXml(name, sheetName)
+                    : located(name, sheetName, "UNREADABLE_WORKBOOK", "sheet " + sheetName + " is damaged");
+        } catch (IOException e) {
+            if (budget.exceeded()) {
+                return tooMuchXml(name, sheetName);
+            }
+            throw e; // POI's zip checks (inflate ratio, entry size): described for the whole file
+        }
+    }
+
+    /**
+     * Every part but the sheets, before anything is parsed: macros and binary sheets refuse the workbook, a link to
+     * another file is noted in {@code linkedFiles}, a part that is not plain XML refuses it, and the sheet parts are
+     * kept in {@code sheetParts} to be checked as they are read. Returns the refusal, or null.
+     */
+    private WorkbookContent checkParts(String name, OPCPackage pkg, XmlBudget budget, List<String> linkedFiles,
+            Map<String, PackagePart> sheetParts) throws IOException, InvalidFormatException {
+        for (PackagePart part : pkg.getParts()) {
+            String type = part.getContentType();
+            if (type.contains("macroEnabled") || type.contains("vbaProject")
+                    || part.getPartName().getName().toLowerCase().endsWith("vbaproject.bin")) {
+                return refused(name, "MACROS_NOT_ALLOWED",
+                        "the workbook contains macros (.xlsm); save it as an Excel workbook (.xlsx) without macros");
+            }
+            if (type.contains("sheet.binary")) {
+                return refused(name, "UNREADABLE_WORKBOOK", "binary workbooks (.xlsb) are not supported; save as "
+                        + ".xlsx");
+            }
+            if (type.equals(XSSFRelation.EXTERNAL_LINKS.getContentType())) {
+                linkedFiles.add(ExternalLinks.linkedFile(part));
+            }
+            if (isSheet(type)) {
+                sheetParts.put(part.getPartName().getName(), part); // checked when read, to name the sheet
+            } else if (isXml(type) && !isPlainXml(part, budget)) {
+                return notPlainXml(name, part, budget);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The workbook read: refused when a sheet part the workbook does not list is not plain XML, when it links to
+     * other files (naming the cells that read them, if any) or when it has no sheet.
+     */
+    private WorkbookContent content(String name, XmlBudget budget, List<SheetData> sheets,
+            Collection<PackagePart> unlistedSheets, List<String> linkedFiles, List<Diagnostic> links)
+            throws IOException {
+        for (PackagePart unlisted : unlistedSheets) { // a sheet part xl/workbook.xml does not list
             if (!isPlainXml(unlisted, budget)) {
                 return notPlainXml(name, unlisted, budget);
             }

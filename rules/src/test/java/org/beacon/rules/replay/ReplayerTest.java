@@ -11,15 +11,17 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.beacon.rules.CompiledRuleSet;
-import org.beacon.rules.Grade;
 import org.beacon.rules.RuleSetCompiler;
 import org.beacon.rules.WorkbookBuilder;
-import org.beacon.rules.WorkbookSource;
 import org.beacon.rules.Workbooks;
+import org.beacon.rules.model.Grade;
+import org.beacon.rules.model.WorkbookSource;
 import org.beacon.rules.replay.ReplayResult.ActualCheck;
 import org.beacon.rules.replay.ReplayResult.Step;
 import org.beacon.rules.replay.ReplayResult.Summary;
 import org.beacon.rules.replay.ReplayResult.Transition;
+import org.beacon.rules.replay.report.ReplayCsvWriter;
+import org.beacon.rules.replay.report.ReplayReport;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -91,6 +93,41 @@ class ReplayerTest {
         assertThat(steps.get(9).arms().get(0).level()).isEqualTo(Grade.II);
         assertThat(steps.get(9).indicators()).containsEntry("newCases7d", java.math.BigDecimal.valueOf(28));
         assertThat(s.arms().get(0).levelSteps()).containsEntry("Ⅱ", 6L).containsEntry("none", 11L);
+    }
+
+    @Test
+    void stepsTransitionsProgressAndTheSummaryReachEveryListenerAsEvents() {
+        List<String> heard = new ArrayList<>();
+        Replayer.Listener listener = new Replayer.Listener() {
+            @Override
+            public void region(List<Step> steps) {
+                heard.add("region " + steps.size());
+            }
+
+            @Override
+            public void transition(Transition t) {
+                heard.add("transition " + t.date() + " " + t.kind());
+            }
+
+            @Override
+            public void progress(long done, long total) {
+                heard.add("progress " + done + "/" + total);
+            }
+
+            @Override
+            public void finished(Summary summary) {
+                heard.add("finished " + summary.transitions().size());
+            }
+        };
+        List<Long> done = new ArrayList<>();
+        Summary s = new Replayer(List.of(Replayer.Arm.pinned("v1", rules(3))), null, 2).run(read(OUTBREAK), listener,
+                Replayer.Listener.onProgress(done::add));
+
+        List<String> expected = new ArrayList<>(List.of("region 30"));
+        s.transitions().forEach(t -> expected.add("transition " + t.date() + " " + t.kind()));
+        expected.addAll(List.of("progress 30/30", "finished 6"));
+        assertThat(heard).containsExactlyElementsOf(expected);
+        assertThat(done).containsExactly(30L);
     }
 
     @Test
@@ -212,8 +249,9 @@ class ReplayerTest {
                     .append(names.get(r).replace("\"", "\"\"")).append("\",flu,12\n");
         }
         java.io.StringWriter steps = new java.io.StringWriter();
-        new Replayer(List.of(Replayer.Arm.pinned("v1", rules(3))), null, 2).run(read(csv.toString()), steps,
-                new ReplayReport(10), n -> { });
+        Timeline timeline = read(csv.toString());
+        new Replayer(List.of(Replayer.Arm.pinned("v1", rules(3))), null, 2).run(timeline,
+                new ReplayCsvWriter(steps, List.of("v1"), DerivedIndicators.columns(timeline)), new ReplayReport(10));
 
         List<org.apache.commons.csv.CSVRecord> rows;
         try (var p = org.apache.commons.csv.CSVParser.builder().setReader(new StringReader(steps.toString()))
@@ -247,8 +285,8 @@ class ReplayerTest {
                 "m.csv", TimelineCsv.Options.defaults().withStep(Timeline.Step.MONTH)))) {
             java.io.StringWriter steps = new java.io.StringWriter();
             ReplayReport report = new ReplayReport(10);
-            Summary s = new Replayer(List.of(Replayer.Arm.pinned("v1", tables)), null, 2).run(t, steps, report,
-                    n -> { });
+            Summary s = new Replayer(List.of(Replayer.Arm.pinned("v1", tables)), null, 2).run(t,
+                    new ReplayCsvWriter(steps, List.of("v1"), DerivedIndicators.columns(t)), report);
             assertThat(s.steps()).isEqualTo(t.steps());
             report.write(s, java.util.Map.of(), java.io.OutputStream.nullOutputStream());
             assertThat(steps.toString().lines()).hasSize((int) t.steps() + 1);

@@ -95,7 +95,7 @@ class TimelineCsvTest {
             assertThat(i.where()).isEqualTo("420000 2020-01-03");
             assertThat(i.detail()).contains("44 to 41");
         });
-        Indicators derived = new Indicators(t.regions().get(0), Timeline.Step.DAY);
+        DerivedIndicators derived = new DerivedIndicators(t.regions().get(0), Timeline.Step.DAY);
         assertThat(derived.at(2)).containsEntry("newCases", new java.math.BigDecimal(0));
         assertThat(derived.at(3)).as("the revised total is the new base").containsEntry("newCases",
                 new java.math.BigDecimal(4)).containsEntry("newCases7d", new java.math.BigDecimal(7));
@@ -125,7 +125,7 @@ class TimelineCsvTest {
         Timeline t = read("\uFEFFdate,region,cases\n2020-01-01,A,3\n", DEFAULTS);
         assertThat(t.regions().get(0).columns().get("cases")).containsExactly(3);
         assertThat(ActualLevels.read(new StringReader("\uFEFFregion,date,level\nA,2020-01-01,Ⅱ\n"), "a.csv")
-                .levelOn("A", LocalDate.of(2020, 1, 2))).isEqualTo(org.beacon.rules.Grade.II);
+                .levelOn("A", LocalDate.of(2020, 1, 2))).isEqualTo(org.beacon.rules.model.Grade.II);
     }
 
     @Test
@@ -142,7 +142,7 @@ class TimelineCsvTest {
         assertThat(s.start()).isEqualTo(LocalDate.of(2009, 1, 1));
         int july2014 = 5 * 12 + 6;
         assertThat(s.date(Timeline.Step.MONTH, july2014)).isEqualTo(LocalDate.of(2014, 7, 1));
-        Indicators derived = new Indicators(s, Timeline.Step.MONTH);
+        DerivedIndicators derived = new DerivedIndicators(s, Timeline.Step.MONTH);
         assertThat(derived.at(july2014)).as("252 over the mean of 30, 32, 34, 36, 38")
                 .containsEntry("ratioTo5yMean", new java.math.BigDecimal("7.4118"));
         assertThat(derived.at(july2014 - 1)).containsEntry("ratioTo5yMean", new java.math.BigDecimal(1));

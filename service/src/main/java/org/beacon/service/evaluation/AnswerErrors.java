@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.beacon.rules.SituationProblem;
+import org.beacon.rules.model.SituationProblem;
 import org.beacon.service.evaluation.InvalidRequestException.FieldError;
 
 /**

@@ -6,25 +6,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.beacon.rules.ConditionCheck;
-import org.beacon.rules.Decision;
-import org.beacon.rules.RuleMatch;
-import org.beacon.rules.Situation;
-import org.beacon.rules.TableDecision;
-import org.beacon.rules.table.TypedOutputs;
+import org.beacon.rules.decision.ConditionCheck;
+import org.beacon.rules.decision.Decision;
+import org.beacon.rules.decision.RuleMatch;
+import org.beacon.rules.decision.TableDecision;
+import org.beacon.rules.model.Situation;
+import org.beacon.rules.model.TypedOutputs;
+import org.beacon.service.evaluation.EvaluationResponse.AreaRiskView;
 import org.beacon.service.evaluation.EvaluationResponse.CheckView;
 import org.beacon.service.evaluation.EvaluationResponse.GradeView;
-import org.beacon.service.evaluation.EvaluationResponse.MatchView;
-import org.beacon.service.evaluation.EvaluationResponse.RegionView;
-import org.beacon.service.evaluation.EvaluationResponse.RuleSetRef;
-import org.beacon.service.evaluation.EvaluationResponse.SituationView;
-import org.beacon.service.evaluation.EvaluationResponse.TableView;
-import org.beacon.service.evaluation.EvaluationResponse.AreaRiskView;
 import org.beacon.service.evaluation.EvaluationResponse.LevelView;
+import org.beacon.service.evaluation.EvaluationResponse.MatchView;
 import org.beacon.service.evaluation.EvaluationResponse.MeasureView;
+import org.beacon.service.evaluation.EvaluationResponse.RegionView;
 import org.beacon.service.evaluation.EvaluationResponse.ReportingView;
 import org.beacon.service.evaluation.EvaluationResponse.ResponseView;
+import org.beacon.service.evaluation.EvaluationResponse.RuleSetRef;
 import org.beacon.service.evaluation.EvaluationResponse.SignalView;
+import org.beacon.service.evaluation.EvaluationResponse.SituationView;
+import org.beacon.service.evaluation.EvaluationResponse.TableView;
 
 /** Renders a rule-engine decision as the API's JSON shape. Tables that do not apply to the event are left out. */
 final class DecisionView {

@@ -8,14 +8,14 @@ import io.swagger.v3.oas.models.media.MediaType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.time.Instant;
 import java.util.UUID;
+import org.beacon.rules.CheckedSituation;
 import org.beacon.rules.CompiledRuleSet;
-import org.beacon.rules.Situation;
 import org.beacon.service.ruleset.RuleSetRegistry;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -78,10 +78,10 @@ class EvaluationApiExamples {
         requests.forEach((name, example) -> {
             try {
                 EvaluationRequest request = json.convertValue(example.getValue(), EvaluationRequest.class);
-                Situation situation = SituationMapper.toSituation(request, current, "", new AnswerErrors());
+                CheckedSituation situation = SituationMapper.toSituation(request, current, "", new AnswerErrors());
                 EvaluationResponse decision = DecisionView.of(UUID.nameUUIDFromBytes(name.getBytes(
-                        java.nio.charset.StandardCharsets.UTF_8)), Instant.parse("2026-07-01T08:00:00Z"), situation,
-                        current.evaluate(situation), true);
+                        java.nio.charset.StandardCharsets.UTF_8)), Instant.parse("2026-07-01T08:00:00Z"),
+                        situation.situation(), current.evaluate(situation, true), true);
                 responses.put(name, new Example().summary(example.getSummary()).value(json.convertValue(decision,
                         Map.class)));
             } catch (InvalidRequestException e) {

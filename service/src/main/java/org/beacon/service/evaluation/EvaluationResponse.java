@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.beacon.rules.Grade;
+import org.beacon.rules.model.Grade;
 
 /**
  * A decision as callers receive it and as the audit trail keeps it.

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.beacon.rules.CheckedSituation;
 import org.beacon.rules.CompiledRuleSet;
-import org.beacon.rules.Decision;
-import org.beacon.rules.Situation;
+import org.beacon.rules.decision.Decision;
 import org.beacon.service.ruleset.RuleSetRegistry;
 import org.beacon.service.evaluation.InvalidRequestException.FieldError;
 import org.beacon.service.system.BeaconProperties;
@@ -47,7 +47,7 @@ class EvaluationService {
      */
     byte[] evaluate(EvaluationRequest request, boolean explain, String caller, String pinnedRuleSet) {
         CompiledRuleSet ruleSet = select(pinnedRuleSet, request.asOf());
-        Situation situation;
+        CheckedSituation situation;
         try {
             situation = SituationMapper.toSituation(request, ruleSet, "", new AnswerErrors());
         } catch (InvalidRequestException e) {
@@ -75,7 +75,7 @@ class EvaluationService {
             try {
                 EvaluationRequest request = read(items.get(i), prefix);
                 CompiledRuleSet ruleSet = pinned != null ? pinned : registry.forDate(request.asOf());
-                Situation situation = SituationMapper.toSituation(request, ruleSet, prefix, answer);
+                CheckedSituation situation = SituationMapper.toSituation(request, ruleSet, prefix, answer);
                 EvaluationResponse full = decide(ruleSet, situation);
                 entries.add(new AuditEntry(full, json.writeValueAsBytes(full), caller, batchId, i));
                 results.add(new BatchResponse.Item(i, explain ? full : full.withoutExplanation(), null));
@@ -105,12 +105,12 @@ class EvaluationService {
             throw new BatchTooLargeException(regions.size(), maxBatch);
         }
         CompiledRuleSet ruleSet = select(pinnedRuleSet, request.asOf());
-        List<Situation> situations = regions(request, regions, ruleSet);
+        List<CheckedSituation> situations = regions(request, regions, ruleSet);
         UUID batchId = UUID.randomUUID();
         List<AuditEntry> entries = new ArrayList<>(situations.size());
         List<RiskMapResponse.RegionRisk> out = new ArrayList<>(situations.size());
         Map<String, Integer> colours = new java.util.LinkedHashMap<>();
-        for (org.beacon.rules.AreaRisk a : org.beacon.rules.AreaRisk.values()) {
+        for (org.beacon.rules.model.AreaRisk a : org.beacon.rules.model.AreaRisk.values()) {
             colours.put(a.code(), 0);
         }
         colours.put("none", 0);
@@ -129,9 +129,9 @@ class EvaluationService {
      * The regions of a risk map as situations, or a refusal naming each offending field: after
      * {@link AnswerErrors#MAX_LISTED} errors the rest are counted and the regions left are not checked.
      */
-    private List<Situation> regions(RiskMapRequest request, List<RiskMapRequest.Entry> regions,
+    private List<CheckedSituation> regions(RiskMapRequest request, List<RiskMapRequest.Entry> regions,
             CompiledRuleSet ruleSet) {
-        List<Situation> situations = new ArrayList<>(regions.size());
+        List<CheckedSituation> situations = new ArrayList<>(regions.size());
         List<FieldError> errors = new ArrayList<>();
         AnswerErrors answer = new AnswerErrors();
         Map<String, Integer> seen = new HashMap<>();
@@ -197,10 +197,10 @@ class EvaluationService {
         }
     }
 
-    private EvaluationResponse decide(CompiledRuleSet ruleSet, Situation situation) {
-        Decision d = ruleSet.evaluate(situation);
+    private EvaluationResponse decide(CompiledRuleSet ruleSet, CheckedSituation situation) {
+        Decision d = ruleSet.evaluate(situation, true);
         metrics.decided(!d.noMatch());
-        return DecisionView.of(UUID.randomUUID(), Instant.now(), situation, d, true);
+        return DecisionView.of(UUID.randomUUID(), Instant.now(), situation.situation(), d, true);
     }
 
 

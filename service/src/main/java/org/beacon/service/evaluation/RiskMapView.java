@@ -2,7 +2,7 @@ package org.beacon.service.evaluation;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.beacon.rules.table.TypedOutputs;
+import org.beacon.rules.model.TypedOutputs;
 import org.beacon.service.evaluation.EvaluationResponse.CheckView;
 import org.beacon.service.evaluation.EvaluationResponse.MatchView;
 import org.beacon.service.evaluation.EvaluationResponse.TableView;

@@ -1,14 +1,15 @@
 package org.beacon.service.evaluation;
 
-import org.beacon.service.system.Echo;
 import java.util.ArrayList;
 import java.util.List;
-import org.beacon.rules.AdminLevel;
+import org.beacon.rules.CheckedSituation;
 import org.beacon.rules.CompiledRuleSet;
-import org.beacon.rules.Region;
-import org.beacon.rules.Signal;
-import org.beacon.rules.Situation;
-import org.beacon.rules.SituationProblem;
+import org.beacon.rules.model.AdminLevel;
+import org.beacon.rules.model.Region;
+import org.beacon.rules.model.Signal;
+import org.beacon.rules.model.Situation;
+import org.beacon.rules.model.SituationProblem;
+import org.beacon.service.system.Echo;
 
 /** Turns a request into a situation the rule set accepts, or into field errors with pointers. */
 final class SituationMapper {
@@ -59,7 +60,7 @@ final class SituationMapper {
      * @param answer the errors the answer holds so far, so that a long listing is given once per answer
      * @throws InvalidRequestException naming every offending field
      */
-    static Situation toSituation(EvaluationRequest request, CompiledRuleSet ruleSet, String prefix,
+    static CheckedSituation toSituation(EvaluationRequest request, CompiledRuleSet ruleSet, String prefix,
             AnswerErrors answer) {
         List<InvalidRequestException.FieldError> errors = new ArrayList<>();
         Region region = null;
@@ -98,12 +99,13 @@ final class SituationMapper {
         if (!errors.isEmpty() && signals.contains(null)) {
             throw new InvalidRequestException(errors); // a signal with a missing day: say only that
         }
-        for (SituationProblem p : ruleSet.validate(situation)) {
+        CheckedSituation checked = ruleSet.check(situation);
+        for (SituationProblem p : checked.problems()) {
             errors.add(answer.of(prefix, p));
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        return situation;
+        return checked;
     }
 }

@@ -17,10 +17,11 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.beacon.rules.AdminLevel;
 import org.beacon.rules.CompiledRuleSet;
+import org.beacon.rules.model.AdminLevel;
 import org.beacon.rules.replay.ActualLevels;
 import org.beacon.rules.replay.DataIssue;
+import org.beacon.rules.replay.ReplayInput;
 import org.beacon.rules.replay.ReplayInputException;
 import org.beacon.rules.replay.Replayer;
 import org.beacon.rules.replay.Timeline;
@@ -105,24 +106,14 @@ class ReplayInputReader {
 
         TimelineCsv.Options options = TimelineCsv.Options.defaults().withSource(source).withStep(step)
                 .withMissingDays(missingDays).withEventType(eventType).withLevel(level);
-        List<DataIssue> issues = new ArrayList<>();
-        Timeline t = null;
+        ReplayInput input;
         try {
-            t = TimelineCsv.read(timeline.reader(), timeline.field(), options);
+            input = ReplayInput.read(timeline.reader(), timeline.field(), options,
+                    actual == null ? null : actual.reader(), actual == null ? null : actual.field());
         } catch (ReplayInputException e) {
-            issues.addAll(e.issues());
+            throw new ReplayInputException(e.issues().stream().map(ReplayInputReader::pointed).toList());
         }
-        ActualLevels a = null;
-        if (actual != null) {
-            try {
-                a = ActualLevels.read(actual.reader(), actual.field());
-            } catch (ReplayInputException e) {
-                issues.addAll(e.issues());
-            }
-        }
-        if (!issues.isEmpty()) {
-            throw new ReplayInputException(issues.stream().map(ReplayInputReader::pointed).toList());
-        }
+        Timeline t = input.timeline();
         if (t.regions().stream().anyMatch(s -> s.eventType() == null)) {
             throw new InvalidRequestException(List.of(new FieldError("eventType", "the timeline has no eventType "
                     + "column (or empty cells in it); name the event type (eventType=covid19)")));
@@ -148,7 +139,7 @@ class ReplayInputReader {
                 step.name().toLowerCase(Locale.ROOT), missingDays == null ? null
                         : missingDays == Timeline.MissingDays.ZERO_FILL ? "zeroFill" : "carryForward",
                 eventType, level.name().toLowerCase(Locale.ROOT), armInputs);
-        return new Plan(t, a, arms, inputs);
+        return new Plan(t, input.actual(), arms, inputs);
     }
 
     /**

@@ -15,9 +15,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import org.beacon.rules.replay.ReplayReport;
+import org.beacon.rules.replay.DerivedIndicators;
 import org.beacon.rules.replay.ReplayResult.Summary;
 import org.beacon.rules.replay.Replayer;
+import org.beacon.rules.replay.report.ReplayCsvWriter;
+import org.beacon.rules.replay.report.ReplayReport;
 import org.beacon.service.system.FaultInjection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,10 +100,11 @@ final class ReplayRun implements Runnable {
 
     private Summary replay(ReplayFiles.Pending out) throws Exception {
         ReplayReport report = new ReplayReport(context.chartedRegions());
+        Replayer replayer = new Replayer(plan.arms(), plan.actual(), context.threads());
         Summary summary;
         try (Writer writer = Files.newBufferedWriter(out.steps(), StandardCharsets.UTF_8)) {
-            summary = new Replayer(plan.arms(), plan.actual(), context.threads()).run(plan.timeline(), writer, report,
-                    this::advance);
+            summary = replayer.run(plan.timeline(), new ReplayCsvWriter(writer, replayer.labels(),
+                    DerivedIndicators.columns(plan.timeline())), report, Replayer.Listener.onProgress(this::advance));
         }
         try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(out.report()))) {
             report.write(summary, reportInputs(), o);

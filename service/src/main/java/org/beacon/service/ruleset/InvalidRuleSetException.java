@@ -1,8 +1,8 @@
 package org.beacon.service.ruleset;
 
 import java.util.List;
-import org.beacon.rules.Diagnostic;
-import org.beacon.rules.TestOutcome;
+import org.beacon.rules.model.Diagnostic;
+import org.beacon.rules.model.TestOutcome;
 
 /** Uploaded workbooks with errors (failing tests included). Becomes a 422 problem listing every diagnostic. */
 public final class InvalidRuleSetException extends RuntimeException {

@@ -6,8 +6,9 @@ import java.util.Optional;
 import org.beacon.rules.Compilation;
 import org.beacon.rules.CompiledRuleSet;
 import org.beacon.rules.RuleSetCompiler;
-import org.beacon.rules.Severity;
 import org.beacon.rules.diff.RuleSetDiff;
+import org.beacon.rules.model.Severity;
+import org.beacon.rules.model.WorkbookSource;
 import org.beacon.service.system.FaultInjection;
 import org.springframework.stereotype.Service;
 

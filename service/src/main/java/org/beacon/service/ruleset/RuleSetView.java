@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.beacon.rules.Diagnostic;
+import org.beacon.rules.model.Diagnostic;
 
 /**
  * A rule-set version as the API shows it.

@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.beacon.rules.WorkbookSource;
+import org.beacon.rules.model.WorkbookSource;
 import org.beacon.service.evaluation.InvalidRequestException;
 import org.beacon.service.evaluation.InvalidRequestException.FieldError;
 import org.beacon.service.system.Echo;

@@ -2,7 +2,7 @@ package org.beacon.service.system;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import org.beacon.rules.IsoDate;
+import org.beacon.rules.model.IsoDate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.FormatterRegistry;

@@ -10,7 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.beacon.rules.table.Dictionary;
+import org.beacon.rules.model.Dictionary;
 import org.beacon.service.evaluation.InvalidRequestException;
 import org.beacon.service.evaluation.InvalidRequestException.FieldError;
 import org.springframework.core.MethodParameter;

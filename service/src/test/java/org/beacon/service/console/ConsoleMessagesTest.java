@@ -17,7 +17,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.beacon.rules.WarningColour;
+import org.beacon.rules.model.WarningColour;
 import org.beacon.service.security.Role;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,0 @@
-package org.beacon.rules;
-
-/** How bad a diagnostic is: errors stop a rule set from being used, warnings and infos do not. */
-public enum Severity {
-    ERROR, WARNING, INFO
-}

@@ -1,0 +1,152 @@
+package org.beacon.rules.evaluation;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.beacon.rules.decision.Decision;
+import org.beacon.rules.decision.RuleMatch;
+import org.beacon.rules.decision.SignalDecision;
+import org.beacon.rules.decision.TableDecision;
+import org.beacon.rules.model.ActionDefinition;
+import org.beacon.rules.model.AreaRisk;
+import org.beacon.rules.model.DecisionTable;
+import org.beacon.rules.model.Grade;
+import org.beacon.rules.model.RiskLevel;
+import org.beacon.rules.model.Rule;
+import org.beacon.rules.model.TypedOutputs;
+import org.beacon.rules.model.WarningColour;
+
+/**
+ * The answers of one decision's passes so far, and what they add up to: each table's answer by its hit policy, the
+ * most serious grade and colour, the outputs (one kept value for the typed ones), the reporting duty. One per
+ * decision, on one thread.
+ */
+final class DecisionBuilder {
+    private static final List<String> KEPT_OUTPUTS = List.of(TypedOutputs.RISK_LEVEL, TypedOutputs.AREA_RISK,
+            TypedOutputs.REPORT_WITHIN, TypedOutputs.TERMINATION);
+    private static final Comparator<Rule> BY_ROW = Comparator.comparingInt(Rule::row);
+
+    private final RuleSetEvaluator rules;
+    final boolean explain;
+    final List<TableDecision> tables = new ArrayList<>();
+    final List<String> fired = new ArrayList<>();
+    final Set<String> actions = new LinkedHashSet<>();
+    final Map<String, List<String>> outputs = new LinkedHashMap<>();
+    final List<String> reportingRows = new ArrayList<>();
+    /** The one value kept so far of each typed output (risk level, risk-map colour, time limit, termination). */
+    final Map<String, String> kept = new HashMap<>();
+    Grade grade;
+    WarningColour colour;
+
+    DecisionBuilder(RuleSetEvaluator rules, boolean explain) {
+        this.rules = rules;
+        this.explain = explain;
+    }
+
+    /**
+     * Applies the hit policy of each of these tables to its matched rows, in rule-set order; returns the most
+     * serious colour given.
+     */
+    WarningColour decide(List<Rule>[] matched, Map<String, Object> facts, Object eventType,
+            List<DecisionTable> which, String signal) {
+        WarningColour passColour = null;
+        for (DecisionTable t : which) {
+            List<Rule> rows = matched[t.index()];
+            boolean none = rows == null || rows.isEmpty();
+            if (!t.eventTypes().isEmpty() && (eventType == null || !t.appliesTo(eventType.toString()))
+                    || none && !t.hasInputIn(facts)) {
+                tables.add(signal == null ? rules.notApplicable(t.index()) : RuleSetEvaluator.answer(t,
+                        TableDecision.Outcome.NOT_APPLICABLE, List.of(), List.of(), signal));
+                continue;
+            }
+            if (none) {
+                tables.add(RuleSetEvaluator.answer(t, TableDecision.Outcome.NO_MATCH, List.of(), List.of(), signal));
+                continue;
+            }
+            rows.sort(BY_ROW);
+            List<Rule> selected = t.hitPolicy().select(rows);
+            List<RuleMatch> answers = new ArrayList<>(selected.size());
+            for (Rule r : selected) {
+                RuleMatch m = rules.answer(t.index(), r.row()).match(facts, explain);
+                answers.add(m);
+                fired.add(r.id());
+                actions.addAll(r.actions());
+                take(m);
+                if (m.colour() != null && (passColour == null || m.colour().isMoreSeriousThan(passColour))) {
+                    passColour = m.colour();
+                }
+            }
+            tables.add(RuleSetEvaluator.answer(t, TableDecision.Outcome.MATCHED, answers, overruled(rows, selected),
+                    signal));
+        }
+        return passColour;
+    }
+
+    /** Ids of the matched rows the hit policy did not select (the policy returns the selected rows themselves). */
+    private static List<String> overruled(List<Rule> rows, List<Rule> selected) {
+        if (selected.size() == rows.size()) {
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>(rows.size() - selected.size());
+        for (Rule r : rows) {
+            boolean chosen = false;
+            for (Rule s : selected) {
+                chosen |= s == r;
+            }
+            if (!chosen) {
+                ids.add(r.id());
+            }
+        }
+        return ids;
+    }
+
+    private void take(RuleMatch m) {
+        if (m.grade() != null && (grade == null || m.grade().isMoreSeriousThan(grade))) {
+            grade = m.grade();
+        }
+        if (m.colour() != null && (colour == null || m.colour().isMoreSeriousThan(colour))) {
+            colour = m.colour();
+        }
+        m.outputs().forEach((name, value) -> {
+            List<String> list = outputs.computeIfAbsent(name, k -> new ArrayList<>());
+            if (!list.contains(value)) {
+                list.add(value);
+            }
+        });
+        for (String name : KEPT_OUTPUTS) {
+            String value = m.outputs().get(name);
+            if (value != null) {
+                kept.put(name, TypedOutputs.keep(name, kept.get(name), value));
+            }
+        }
+        if (m.outputs().containsKey(TypedOutputs.REPORT_WITHIN)) {
+            reportingRows.add(m.ruleId());
+        }
+    }
+
+    Decision decision(Decision.ResponseGrade response, List<SignalDecision> signals) {
+        List<ActionDefinition> details = new ArrayList<>();
+        for (String code : actions) {
+            ActionDefinition d = rules.model().actions().get(code);
+            if (d != null) {
+                details.add(d);
+            }
+        }
+        String within = kept.get(TypedOutputs.REPORT_WITHIN);
+        String risk = kept.get(TypedOutputs.RISK_LEVEL);
+        String area = kept.get(TypedOutputs.AREA_RISK);
+        Decision.Reporting reporting = new Decision.Reporting(!reportingRows.isEmpty(),
+                within == null ? null : TypedOutputs.hours(within).orElseThrow(),
+                outputs.getOrDefault("reportTo", List.of()), outputs.getOrDefault("reportToEn", List.of()),
+                reportingRows);
+        return new Decision(rules.id(), rules.contentHash(), grade, colour, new ArrayList<>(actions), fired, tables,
+                response, signals, risk == null ? null : RiskLevel.parse(risk).orElseThrow(),
+                area == null ? null : AreaRisk.parse(area).orElseThrow(), reporting,
+                kept.get(TypedOutputs.TERMINATION), details, outputs);
+    }
+}

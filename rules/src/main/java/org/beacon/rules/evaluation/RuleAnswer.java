@@ -1,0 +1,57 @@
+package org.beacon.rules.evaluation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.beacon.rules.decision.ConditionCheck;
+import org.beacon.rules.decision.RuleMatch;
+import org.beacon.rules.model.Condition;
+import org.beacon.rules.model.DecisionTable;
+import org.beacon.rules.model.Grade;
+import org.beacon.rules.model.Rule;
+import org.beacon.rules.model.WarningColour;
+
+/**
+ * What one rule answers when its table selects it, built once when the rule set is compiled: only the values its
+ * explanation quotes come from the situation.
+ *
+ * @param unexplained the match without explanation
+ * @param tested the conditions the explanation describes (all but "any")
+ * @param tests what each of {@code tested} tests, described
+ * @param afterGrading the conditions checked once the grade is decided rather than by the rule engine
+ *     ({@link DecisionTable#checkedAfterGrading})
+ */
+record RuleAnswer(RuleMatch unexplained, List<Condition> tested, List<String> tests, List<Condition> afterGrading) {
+
+    static RuleAnswer of(DecisionTable table, Rule r, Map<Grade, WarningColour> colours) {
+        WarningColour colour = r.colour() != null ? r.colour() : r.grade() == null ? null : colours.get(r.grade());
+        List<Condition> tested = r.conditions().stream().filter(c -> !c.isAny()).toList();
+        return new RuleAnswer(new RuleMatch(r.id(), r.grade(), colour, r.actions(), r.outputs(), r.source(), r.tag(),
+                List.of()), tested, tested.stream().map(c -> c.criterion().describe()).toList(),
+                r.conditions().stream().filter(table::checkedAfterGrading).toList());
+    }
+
+    RuleMatch match(Map<String, Object> values, boolean explain) {
+        if (!explain || tested.isEmpty()) {
+            return unexplained;
+        }
+        List<ConditionCheck> why = new ArrayList<>(tested.size());
+        for (int i = 0; i < tested.size(); i++) {
+            Condition c = tested.get(i);
+            why.add(new ConditionCheck(c.indicator().name(), c.cell(), tests.get(i), c.written(),
+                    values.get(c.indicator().name())));
+        }
+        RuleMatch m = unexplained;
+        return new RuleMatch(m.ruleId(), m.grade(), m.colour(), m.actions(), m.outputs(), m.source(), m.tag(), why);
+    }
+
+    /** True when the conditions left to check after grading (if any) accept the grade decided. */
+    boolean meetsGrade(Object grade) {
+        for (Condition c : afterGrading) {
+            if (!c.accepts(grade)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

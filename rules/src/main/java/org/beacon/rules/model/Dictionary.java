@@ -1,0 +1,80 @@
+package org.beacon.rules.model;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The indicators of a rule set, by name. Immutable. */
+public final class Dictionary {
+
+    private final Map<String, Indicator> byName;
+    private final List<Indicator> byIndex;
+
+    public Dictionary(List<Indicator> indicators) {
+        Map<String, Indicator> m = new LinkedHashMap<>();
+        indicators.forEach(i -> m.put(i.name(), i));
+        this.byName = Map.copyOf(m);
+        this.byIndex = indicators.stream().sorted(Comparator.comparingInt(Indicator::index)).toList();
+    }
+
+    public Optional<Indicator> find(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    /** All indicators in dictionary order. */
+    public List<Indicator> indicators() {
+        return byIndex;
+    }
+
+    public int size() {
+        return byIndex.size();
+    }
+
+    /** Names close to a misspelt one, for "did you mean" messages. */
+    public List<String> closeNames(String name) {
+        return closest(name, byName.keySet());
+    }
+
+    /** {@code 'death' is not in the dictionary; did you mean deaths?} */
+    public String notInDictionary(String name) {
+        return "'" + name + "' is not in the dictionary" + didYouMean(closeNames(name));
+    }
+
+    /** {@code ; did you mean a, b?}, or "" when nothing is close. */
+    public static String didYouMean(List<String> close) {
+        return close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?";
+    }
+
+    /** Up to three of {@code candidates} close to {@code name} (a typo, another case, a part of it), closest first. */
+    public static List<String> closest(String name, Collection<String> candidates) {
+        String lower = name.toLowerCase();
+        return candidates.stream()
+                .filter(c -> distance(lower, c.toLowerCase()) <= Math.max(2, lower.length() / 3)
+                        || c.toLowerCase().contains(lower) || (!c.isEmpty() && lower.contains(c.toLowerCase())))
+                .sorted(Comparator.comparingInt(c -> distance(lower, c.toLowerCase())))
+                .limit(3)
+                .toList();
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

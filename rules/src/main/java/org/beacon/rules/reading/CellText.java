@@ -1,0 +1,23 @@
+package org.beacon.rules.reading;
+
+import java.util.regex.Pattern;
+import org.beacon.rules.model.ExpertText;
+
+/** What the parsers recognise in a cell besides its value: names, "any", and header keywords. */
+final class CellText {
+
+    static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
+
+    private CellText() {
+    }
+
+    static boolean isAny(String normalized) {
+        return normalized.isEmpty() || normalized.equals("-") || normalized.equalsIgnoreCase("any")
+                || normalized.equals("任意") || normalized.equals("*");
+    }
+
+    /** Header keyword comparison: case and spacing aside. */
+    static String keyword(String text) {
+        return ExpertText.normalize(text).toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,214 @@
+package org.beacon.rules.reading;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.beacon.rules.model.AdminLevel;
+import org.beacon.rules.model.CellRef;
+import org.beacon.rules.model.ExpertText;
+import org.beacon.rules.model.FilledIndicators;
+import org.beacon.rules.model.Findings;
+import org.beacon.rules.model.Indicator;
+import org.beacon.rules.model.IndicatorType;
+import org.beacon.rules.workbook.SheetData;
+
+/** Reads a Dictionary sheet: row 2 is the header, every following non-blank row one indicator. */
+final class DictionaryParser {
+
+    private static final Pattern ENUM_VALUE = Pattern.compile("[\\p{L}\\p{N}_.\\-]{1,64}");
+    private static final Map<String, List<String>> COLUMNS = new LinkedHashMap<>();
+
+    static {
+        COLUMNS.put("name", List.of("Name", "名称", "指标"));
+        COLUMNS.put("type", List.of("Type", "类型"));
+        COLUMNS.put("values", List.of("Values", "取值"));
+        COLUMNS.put("unit", List.of("Unit", "单位"));
+        COLUMNS.put("min", List.of("Min", "最小值"));
+        COLUMNS.put("max", List.of("Max", "最大值"));
+        COLUMNS.put("zh", List.of("说明", "中文说明"));
+        COLUMNS.put("en", List.of("Description", "英文说明"));
+    }
+
+    private DictionaryParser() {
+    }
+
+    /** The indicator's type, or null when its cell is empty or names no type (reported). */
+    private static IndicatorType type(SheetData sheet, FixedHeader header, int row, String name,
+            Findings findings) {
+        String typeText = header.text(sheet, row, "type");
+        if (typeText.isEmpty()) {
+            findings.error(header.cell(sheet, row, "type"), "EMPTY_REQUIRED_CELL", "indicator " + name
+                    + " has no type (integer, decimal, boolean, enum or text)");
+            return null;
+        }
+        IndicatorType type = IndicatorType.parse(typeText).orElse(null);
+        if (type == null) {
+            findings.error(header.cell(sheet, row, "type"), "INVALID_DICTIONARY_ENTRY", "'" + typeText
+                    + "' is not a type; use integer, decimal, boolean, enum or text");
+        }
+        return type;
+    }
+
+    /** Appends this sheet's indicators to {@code into}, numbering them after those already there. */
+    static void parse(SheetData sheet, Map<String, Indicator> into, Findings findings) {
+        FixedHeader header = new FixedHeader(sheet, 2, COLUMNS, List.of("name", "type"), findings);
+        for (int row : sheet.rowNumbers()) {
+            if (row <= 2) {
+                continue;
+            }
+            String name = header.text(sheet, row, "name");
+            String nameCell = header.cell(sheet, row, "name");
+            if (name.isEmpty()) {
+                findings.error(nameCell, "EMPTY_REQUIRED_CELL", "this indicator has no name");
+                continue;
+            }
+            if (!CellText.IDENTIFIER.matcher(name).matches()) {
+                findings.error(nameCell, "INVALID_DICTIONARY_ENTRY", "'" + name + "' is not a valid indicator name: "
+                        + "use letters, digits and _, starting with a letter (e.g. weeklyCases)");
+                continue;
+            }
+            Indicator earlier = into.get(name);
+            if (earlier != null && earlier.location().startsWith(sheet.name() + "!")
+                    && earlier.workbook().equals(findings.workbook())) {
+                findings.error(nameCell, "DUPLICATE_INDICATOR", name + " is already declared at "
+                        + earlier.location());
+                continue;
+            }
+            IndicatorType type = type(sheet, header, row, name, findings);
+            if (type == null) {
+                continue;
+            }
+            List<String> values = enumValues(sheet, header, row, name, type, findings);
+            String misdeclared = values == null ? null
+                    : FilledIndicators.checkDeclaration(name, type, values).orElse(null);
+            if (misdeclared != null) {
+                findings.error(header.cell(sheet, row, "type"), "INVALID_DICTIONARY_ENTRY", misdeclared);
+                continue;
+            }
+            BigDecimal min = bound(sheet, header, row, "min", type, findings);
+            BigDecimal max = bound(sheet, header, row, "max", type, findings);
+            if (values == null || min == BAD || max == BAD) {
+                continue;
+            }
+            if (min != null && max != null && min.compareTo(max) > 0) {
+                findings.error(header.cell(sheet, row, "min"), "INVALID_DICTIONARY_ENTRY", "Min " + min
+                        + " is greater than Max " + max);
+                continue;
+            }
+            Indicator declared = new Indicator(earlier == null ? into.size() : earlier.index(), name, type, values,
+                    header.text(sheet, row, "unit"), min, max, header.text(sheet, row, "zh"),
+                    header.text(sheet, row, "en"), CellRef.row(sheet.name(), row), findings.workbook());
+            if (earlier == null) {
+                into.put(name, declared);
+            } else {
+                Indicator merged = merge(earlier, declared, nameCell, findings);
+                if (merged != null) {
+                    into.put(name, merged);
+                }
+            }
+        }
+    }
+
+    /**
+     * Several workbooks of one rule set may each declare an indicator they share (so each can be checked alone): the
+     * declarations must agree on type and range; an enum takes the values of all of them.
+     */
+    private static Indicator merge(Indicator earlier, Indicator again, String cell, Findings findings) {
+        String where = " than at " + earlier.workbook() + " " + earlier.location();
+        if (earlier.type() != again.type()) {
+            findings.error(cell, "CONFLICTING_INDICATOR", again.name() + " is declared " + again.type().code()
+                    + " here but " + earlier.type().code() + " at " + earlier.workbook() + " "
+                    + earlier.location() + "; an indicator shared by workbooks needs one type");
+            return null;
+        }
+        if (!sameNumber(earlier.min(), again.min()) || !sameNumber(earlier.max(), again.max())) {
+            findings.error(cell, "CONFLICTING_INDICATOR", again.name() + " has another range here "
+                    + again.rangeText() + where + " " + earlier.rangeText() + "; give it the same Min and Max");
+            return null;
+        }
+        List<String> values = new ArrayList<>(earlier.values());
+        for (String v : again.values()) {
+            if (values.stream().noneMatch(v::equalsIgnoreCase)) {
+                values.add(v);
+            }
+        }
+        return new Indicator(earlier.index(), earlier.name(), earlier.type(), values, earlier.unit(), earlier.min(),
+                earlier.max(), earlier.descriptionZh(), earlier.descriptionEn(), earlier.location(),
+                earlier.workbook());
+    }
+
+    private static boolean sameNumber(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+
+    private static final BigDecimal BAD = new BigDecimal("-0.0000000000000000000000000001");
+
+    private static BigDecimal bound(SheetData sheet, FixedHeader header, int row, String key, IndicatorType type,
+            Findings findings) {
+        String text = header.text(sheet, row, key);
+        if (text.isEmpty()) {
+            return null;
+        }
+        String cell = header.cell(sheet, row, key);
+        if (!type.isNumeric()) {
+            findings.error(cell, "INVALID_DICTIONARY_ENTRY", "only integer and decimal indicators have a range");
+            return BAD;
+        }
+        try {
+            BigDecimal n = new BigDecimal(ExpertText.normalize(text));
+            if (type == IndicatorType.INTEGER && n.stripTrailingZeros().scale() > 0) {
+                findings.error(cell, "INVALID_DICTIONARY_ENTRY", "an integer indicator needs a whole-number bound, not "
+                        + text);
+                return BAD;
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            findings.error(cell, "INVALID_DICTIONARY_ENTRY", "'" + text + "' is not a number");
+            return BAD;
+        }
+    }
+
+    private static List<String> enumValues(SheetData sheet, FixedHeader header, int row, String name,
+            IndicatorType type, Findings findings) {
+        String text = ExpertText.normalize(header.text(sheet, row, "values"));
+        String cell = header.cell(sheet, row, "values");
+        if (type != IndicatorType.ENUM) {
+            if (!text.isEmpty()) {
+                findings.error(cell, "INVALID_DICTIONARY_ENTRY", "only enum indicators list values; " + name + " is "
+                        + type.code());
+                return null;
+            }
+            return List.of();
+        }
+        List<String> values = new ArrayList<>();
+        for (String v : ExpertText.splitList(text)) {
+            if (!ENUM_VALUE.matcher(v).matches()) {
+                findings.error(cell, "INVALID_DICTIONARY_ENTRY", "'" + v + "' is not a valid enum value: use letters, "
+                        + "digits, _, . and -, no spaces");
+                return null;
+            }
+            if (values.stream().anyMatch(v::equalsIgnoreCase)) {
+                findings.error(cell, "INVALID_DICTIONARY_ENTRY", "value '" + v + "' is listed twice");
+                return null;
+            }
+            values.add(v);
+        }
+        if (values.isEmpty()) {
+            findings.error(cell, "EMPTY_REQUIRED_CELL", "enum " + name + " lists no values");
+            return null;
+        }
+        if (name.equals(Indicator.ADMIN_LEVEL)) {
+            for (String v : values) {
+                if (AdminLevel.parse(v).isEmpty()) {
+                    findings.error(cell, "INVALID_DICTIONARY_ENTRY", "adminLevel values are province, prefecture, "
+                            + "county and township; '" + v + "' is not one of them");
+                    return null;
+                }
+            }
+        }
+        return values;
+    }
+}

@@ -1,0 +1,206 @@
+package org.beacon.rules.reading;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.beacon.rules.model.ActionDefinition;
+import org.beacon.rules.model.CellRef;
+import org.beacon.rules.model.DecisionTable;
+import org.beacon.rules.model.Dictionary;
+import org.beacon.rules.model.Findings;
+import org.beacon.rules.model.Grade;
+import org.beacon.rules.model.Indicator;
+import org.beacon.rules.model.Rule;
+import org.beacon.rules.model.RuleSetBudget;
+import org.beacon.rules.model.RuleSetModel;
+import org.beacon.rules.model.TestSheetCase;
+import org.beacon.rules.model.WarningColour;
+import org.beacon.rules.model.WorkbookLimits;
+import org.beacon.rules.model.WorkbookSource;
+import org.beacon.rules.workbook.RawCell;
+import org.beacon.rules.workbook.SheetData;
+import org.beacon.rules.workbook.WorkbookContent;
+import org.beacon.rules.workbook.WorkbookReader;
+
+/**
+ * The one way into reading: turns workbook files into one {@link RuleSetModel} plus diagnostics. Each file is read
+ * within the limits (bounded, nothing evaluated, see {@link WorkbookReader}); a version over its {@link RuleSetBudget}
+ * is refused from its counts before any cell is parsed; then the sheets of all of them are parsed: dictionaries and parameters first (tables use them wherever they are), then tables, then tests (which
+ * name the tables' outputs). Sheets are recognised by their A1 keyword. Thread-safe: holds no state between calls.
+ */
+public final class RuleSetReader {
+
+    private final WorkbookReader files;
+    private final RuleSetBudget budget;
+
+    public RuleSetReader(WorkbookLimits limits, RuleSetBudget budget) {
+        this.files = new WorkbookReader(limits);
+        this.budget = budget;
+    }
+
+    private enum SheetKind { DICTIONARY, PARAMETERS, COLOURS, ACTIONS, TABLE, TESTS, OTHER }
+
+    private record Sheet(String workbook, SheetData data, SheetKind kind) {
+    }
+
+    /**
+     * The model of these workbooks, or null when a file cannot be read or the version is over its budget;
+     * diagnostics go to {@code findings}. Tables with errors are left out of the model.
+     */
+    public RuleSetModel read(List<WorkbookSource> sources, Findings findings) {
+        List<WorkbookContent> contents = new ArrayList<>();
+        for (WorkbookSource source : sources) {
+            WorkbookContent content = files.read(source);
+            content.diagnostics().forEach(d -> findings.forWorkbook(d.workbook()).error(d.location(), d.code(),
+                    d.message()));
+            contents.add(content);
+        }
+        if (findings.hasErrors() || !RuleSetSize.of(contents).fits(budget, findings)) {
+            return null;
+        }
+        return readSheets(contents, findings);
+    }
+
+    /**
+     * The model of workbooks already read (for the benchmarks, which time reading the files and parsing the sheets
+     * apart); diagnostics go to {@code findings}.
+     */
+    public RuleSetModel readSheets(List<WorkbookContent> workbooks, Findings findings) {
+        List<Sheet> sheets = classify(workbooks, findings);
+        Map<String, Indicator> indicators = new LinkedHashMap<>();
+        Map<String, BigDecimal> parameters = new LinkedHashMap<>();
+        Map<String, String> parameterLocations = new HashMap<>();
+        Map<Grade, WarningColour> colours = new EnumMap<>(Grade.class);
+        Map<String, ActionDefinition> actions = new LinkedHashMap<>();
+        boolean colourSheet = false;
+        for (Sheet s : sheets) {
+            Findings f = findings.forWorkbook(s.workbook());
+            switch (s.kind()) {
+                case DICTIONARY -> DictionaryParser.parse(s.data(), indicators, f);
+                case PARAMETERS -> ParameterParser.parse(s.data(), parameters, parameterLocations, f);
+                case ACTIONS -> ActionParser.parse(s.data(), actions, f);
+                case COLOURS -> {
+                    ColourParser.parse(s.data(), colours, f);
+                    colourSheet = true;
+                }
+                default -> {
+                    // read in the next passes
+                }
+            }
+        }
+        if (!colourSheet) {
+            colours.putAll(ColourParser.NATIONAL);
+        }
+        Dictionary dictionary = new Dictionary(new ArrayList<>(indicators.values()));
+        List<DecisionTable> tables = new ArrayList<>();
+        for (Sheet s : sheets) {
+            if (s.kind() == SheetKind.TABLE) {
+                Findings f = findings.forWorkbook(s.workbook());
+                if (dictionary.size() == 0) {
+                    f.error(s.data().name(), "NO_DICTIONARY", "no Dictionary sheet declares the indicators this "
+                            + "table uses; add a sheet with Dictionary in A1");
+                    continue;
+                }
+                DecisionTable t = new TableParser(dictionary, new ConditionParser(parameters, f), f)
+                        .parse(s.data(), tables.size());
+                if (t != null) {
+                    checkActionCodes(t, actions, f);
+                    tables.add(t);
+                }
+            }
+        }
+        if (sheets.stream().noneMatch(s -> s.kind() == SheetKind.TABLE) && !findings.hasErrors()) {
+            findings.error("", "NO_TABLES", "no sheet is a decision table: put Table in cell A1 of each table sheet");
+        }
+        Set<String> outputNames = new LinkedHashSet<>();
+        tables.forEach(t -> t.rules().forEach(r -> outputNames.addAll(r.outputs().keySet())));
+        outputNames.add("actions");
+        List<TestSheetCase> tests = new ArrayList<>();
+        for (Sheet s : sheets) {
+            if (s.kind() == SheetKind.TESTS) {
+                Findings f = findings.forWorkbook(s.workbook());
+                tests.addAll(new TestSheetParser(dictionary, new ConditionParser(parameters, f), outputNames, f)
+                        .parse(s.data()));
+            }
+        }
+        return new RuleSetModel(dictionary, parameters, colours, tables, tests, actions);
+    }
+
+    /** With an action catalogue, every action code a table names must be in it. */
+    private static void checkActionCodes(DecisionTable t, Map<String, ActionDefinition> actions, Findings f) {
+        if (actions.isEmpty()) {
+            return;
+        }
+        for (Rule r : t.rules()) {
+            for (String code : r.actions()) {
+                if (!actions.containsKey(code)) {
+                    f.error(r.actionsCell() == null ? r.id() : r.actionsCell(), "UNKNOWN_ACTION", "'" + code
+                            + "' is not in the action catalogue" + Dictionary.didYouMean(Dictionary.closest(code,
+                            actions.keySet())) + " (sheet Actions lists the measures with their departments)");
+                }
+            }
+        }
+    }
+
+    private static List<Sheet> classify(List<WorkbookContent> workbooks, Findings findings) {
+        List<Sheet> sheets = new ArrayList<>();
+        Map<String, String> names = new HashMap<>();
+        for (WorkbookContent wb : workbooks) {
+            Findings f = findings.forWorkbook(wb.workbook());
+            for (SheetData data : wb.sheets()) {
+                SheetKind kind = kind(data.text(1, 1));
+                if (kind == SheetKind.OTHER) {
+                    f.info(data.name(), "SHEET_IGNORED", "sheet " + data.name() + " has no keyword in A1 (Dictionary, "
+                            + "Parameters, Colours, Actions, Table, Tests) and is ignored");
+                    continue;
+                }
+                // rule ids name a table by its sheet, so table sheets must be unique across workbooks; each
+                // workbook may have its own Dictionary or Tests sheet
+                String previous = kind == SheetKind.TABLE ? names.putIfAbsent(data.name(), wb.workbook()) : null;
+                if (previous != null) {
+                    f.error(data.name(), "DUPLICATE_SHEET", "a table sheet named " + data.name() + " is already in "
+                            + previous + "; rule ids use the sheet name, so it must be unique");
+                    continue;
+                }
+                reportFormulas(data, f);
+                sheets.add(new Sheet(wb.workbook(), data, kind));
+            }
+        }
+        return sheets;
+    }
+
+    private static void reportFormulas(SheetData data, Findings findings) {
+        for (int row : data.rowNumbers()) {
+            for (RawCell cell : data.row(row).values()) {
+                if (cell.formula()) {
+                    findings.warning(CellRef.cell(data.name(), row, cell.column()), "FORMULA_NOT_EVALUATED",
+                            "this cell holds a formula; Beacon never runs formulas and uses the value Excel saved ("
+                            + (cell.text().isBlank() ? "none" : cell.text()) + "): type the value instead");
+                }
+            }
+        }
+    }
+
+    /** Whether a sheet is a decision table (Table in A1), as {@link #read} will take it. */
+    static boolean isTable(SheetData data) {
+        return kind(data.text(1, 1)) == SheetKind.TABLE;
+    }
+
+    private static SheetKind kind(String a1) {
+        return switch (CellText.keyword(a1)) {
+            case "dictionary", "指标字典" -> SheetKind.DICTIONARY;
+            case "parameters", "参数" -> SheetKind.PARAMETERS;
+            case "colours", "colors", "预警颜色" -> SheetKind.COLOURS;
+            case "actions", "措施目录" -> SheetKind.ACTIONS;
+            case "table", "决策表" -> SheetKind.TABLE;
+            case "tests", "测试" -> SheetKind.TESTS;
+            default -> SheetKind.OTHER;
+        };
+    }
+}

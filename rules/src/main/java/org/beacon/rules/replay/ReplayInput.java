@@ -1,0 +1,47 @@
+package org.beacon.rules.replay;
+
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a replay is given, read and checked: the timeline, read with its options, and the actual decisions to
+ * compare with, if any. The one reading of replay inputs, for a file on disk (the command line) and an upload (the
+ * service) alike: both files are read before anything is refused, so every error of both is reported at once.
+ *
+ * @param actual the actual decisions, or null when none were given
+ */
+public record ReplayInput(Timeline timeline, ActualLevels actual) {
+
+    /**
+     * Reads a timeline and, when {@code actual} is not null, the actual decisions.
+     *
+     * @param timelineName the name issues locate the timeline by ({@code timeline.csv:12})
+     * @param actual the actual decisions' text, or null
+     * @param actualName the name issues locate them by; unused without {@code actual}
+     * @throws ReplayInputException with every error of both files, the timeline's first; nothing is returned
+     *     half-read
+     */
+    public static ReplayInput read(Reader timeline, String timelineName, TimelineCsv.Options options, Reader actual,
+            String actualName) {
+        List<DataIssue> errors = new ArrayList<>();
+        Timeline t = null;
+        try {
+            t = TimelineCsv.read(timeline, timelineName, options);
+        } catch (ReplayInputException e) {
+            errors.addAll(e.issues());
+        }
+        ActualLevels a = null;
+        if (actual != null) {
+            try {
+                a = ActualLevels.read(actual, actualName);
+            } catch (ReplayInputException e) {
+                errors.addAll(e.issues());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ReplayInputException(errors);
+        }
+        return new ReplayInput(t, a);
+    }
+}
