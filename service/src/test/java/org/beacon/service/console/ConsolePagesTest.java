@@ -77,7 +77,7 @@ class ConsolePagesTest {
     private static RuleSetView version(String id, String status, boolean today, LocalDate from, String author,
             String comment, List<String> workbooks) {
         return new RuleSetView(id, "hash-" + id, author, comment, Instant.parse("2026-11-0" + id.substring(1)
-                + "T08:00:00Z"), from, status, today, workbooks, 0, 12, null, null);
+                + "T08:00:00Z"), from, status, today, workbooks, 0, 12, null, null, null);
     }
 
     @BeforeEach
