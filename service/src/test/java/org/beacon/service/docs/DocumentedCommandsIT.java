@@ -40,6 +40,9 @@ class DocumentedCommandsIT {
         Path commandLine = Workbooks.root().resolve("cli/target/beacon-cli.jar");
         assertThat(commandLine).as("the documents run ./beacon, which needs the command line built first (the "
                 + "reactor builds cli before service: ./mvnw verify, or -pl service -am)").isRegularFile();
+        Process curl = new ProcessBuilder("bash", "-c", "command -v curl").start();
+        assertThat(curl.waitFor()).as("the documents' commands need bash and curl (apt-get install curl)")
+                .isZero();
         beacon = PackagedBeacon.start("DocumentedCommandsIT");
         readers = Files.createDirectories(Path.of(System.getProperty("beacon.jar", "target/beacon.jar"))
                 .toAbsolutePath().getParent().resolve("documented-commands"));
