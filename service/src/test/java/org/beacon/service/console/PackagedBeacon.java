@@ -18,9 +18,10 @@ import org.beacon.service.Http;
  * The packaged service, {@code target/beacon.jar} as {@code ./mvnw package} builds it, started as a child process the
  * way a person starts it ({@code java -jar}), with a data folder of its own, the bundled tables, a known first-admin
  * password and a port of its own choosing on 127.0.0.1; ready once {@code /actuator/health} answers. Its output goes
- * to {@code target/browser-tests/<name>.log}.
+ * to {@code target/browser-tests/<name>.log}. Public for the tests of other packages that need the jar as shipped
+ * (the documentation's commands).
  */
-final class PackagedBeacon implements AutoCloseable {
+public final class PackagedBeacon implements AutoCloseable {
 
     private static final Pattern STARTED = Pattern.compile("started on port (\\d+)");
 
@@ -36,7 +37,7 @@ final class PackagedBeacon implements AutoCloseable {
         this.admin = admin;
     }
 
-    static PackagedBeacon start(String name) throws Exception {
+    public static PackagedBeacon start(String name) throws Exception {
         Path jar = Path.of(System.getProperty("beacon.jar", "target/beacon.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar.toAbsolutePath() + " is missing: the browser tests run against the "
@@ -70,22 +71,22 @@ final class PackagedBeacon implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** The address a browser opens: {@code http://127.0.0.1:<port><path>}. */
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }
 
     /** The first admin, whose password was given at start. */
-    Http.Credentials admin() {
+    public Http.Credentials admin() {
         return admin;
     }
 
     /** The API, with HTTP Basic as the first admin. */
-    Http api() {
+    public Http api() {
         return new Http(port, admin);
     }
 

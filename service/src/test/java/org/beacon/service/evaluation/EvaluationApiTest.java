@@ -147,7 +147,8 @@ class EvaluationApiTest {
                 Map.entry("occupational-poisoning-3-deaths", "Ⅲ"), Map.entry("pneumonic-plague-county-5", "Ⅱ"),
                 Map.entry("sars-suspected-case", "Ⅱ"), Map.entry("strain-loss", "Ⅰ"),
                 Map.entry("unexplained-cluster-two-counties", "Ⅱ"), Map.entry("vaccination-group-reaction", "Ⅲ"),
-                Map.entry("cholera-prefecture-30-response", "Ⅱ"), Map.entry("cholera-response-may-end", "none"),
+                Map.entry("cholera-prefecture-27", "Ⅲ"), Map.entry("cholera-prefecture-30-response", "Ⅱ"),
+                Map.entry("cholera-response-may-end", "none"),
                 Map.entry("influenza-signals-multi-point", "none"), Map.entry("measles-school-12-cases", "none"));
         try (Stream<Path> files = Files.list(Workbooks.root().resolve("examples/requests"))) {
             List<Path> all = files.sorted().toList();
