@@ -4,8 +4,8 @@ import java.util.List;
 import org.beacon.rules.model.WorkbookSource;
 
 /**
- * {@code GeneratedCompilePhases <rows> [repeats]}: where the time of compiling a generated table goes, step by step
- * ({@link CompilePhases}), the first line in a fresh JVM. Its output is a CLI's.
+ * {@code GeneratedCompilePhases <rows> [repeats]}: where the time of compiling a generated table goes, phase by phase
+ * as the compiler reports it ({@link CompilePhases}), the first line in a fresh JVM. Its output is a CLI's.
  */
 public final class GeneratedCompilePhases {
 

@@ -1,5 +1,6 @@
 package org.beacon.rules;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.beacon.rules.model.Diagnostic;
@@ -7,15 +8,40 @@ import org.beacon.rules.model.Severity;
 import org.beacon.rules.model.TestOutcome;
 
 /**
- * What compiling a set of workbooks produced: every diagnostic, every test outcome, and the rule set when there was
- * no error. Immutable.
+ * What compiling a set of workbooks produced: every diagnostic, every test outcome, the rule set when there was no
+ * error, and the phases the compile went through with the time each took. Immutable.
+ *
+ * @param phases the phases run, in order; a compile stopped by errors lists those up to the one that found them
  */
 public record Compilation(CompiledRuleSet compiled, String contentHash, List<Diagnostic> diagnostics,
-        List<TestOutcome> tests) {
+        List<TestOutcome> tests, List<Phase> phases) {
 
     public Compilation {
         diagnostics = List.copyOf(diagnostics);
         tests = List.copyOf(tests);
+        phases = List.copyOf(phases);
+    }
+
+    /**
+     * One phase of a compile and its wall-clock time. The phases, in the order they run: {@value #READ} (the files
+     * hashed, read within the limits and counted against the budget), {@value #PARSE} (every sheet's cells checked
+     * into the typed model), {@value #ANALYSE} (gaps, overlaps and dead rows), {@value #GENERATE} (rules written from
+     * the model), {@value #DROOLS_BUILD} (Drools compiles them) and {@value #TESTS} (the test sheets run).
+     */
+    public record Phase(String name, Duration duration) {
+
+        public static final String READ = "read";
+        public static final String PARSE = "parse";
+        public static final String ANALYSE = "analyse";
+        public static final String GENERATE = "generate";
+        public static final String DROOLS_BUILD = "Drools build";
+        public static final String TESTS = "tests";
+
+        public Phase {
+            if (duration.isNegative()) {
+                throw new IllegalArgumentException("a phase cannot take a negative time, not " + duration);
+            }
+        }
     }
 
     /** The rule set, present only when no diagnostic is an error (failing tests included). */

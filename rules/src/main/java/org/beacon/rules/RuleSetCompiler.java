@@ -22,10 +22,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Compiles a set of workbooks into a {@link CompiledRuleSet}: read (bounded, nothing evaluated) → refuse a version
- * over its {@link RuleSetBudget} → validate every cell → analyse tables for gaps, overlaps and dead rows → generate
- * rules from the typed model → compile them with Drools → run the test sheets. Never throws for a bad workbook:
- * every problem is a {@link Diagnostic}. Thread-safe: holds no state between calls.
+ * Compiles a set of workbooks into a {@link CompiledRuleSet}: read (bounded, nothing evaluated) and refuse a version
+ * over its {@link RuleSetBudget} → parse, checking every cell → analyse tables for gaps, overlaps and dead rows →
+ * generate rules from the typed model → build them with Drools → run the test sheets. The {@link Compilation} tells
+ * the time each of these phases took. Never throws for a bad workbook: every problem is a {@link Diagnostic}.
+ * Thread-safe: holds no state between calls.
  */
 public final class RuleSetCompiler {
 
@@ -51,36 +52,52 @@ public final class RuleSetCompiler {
 
     public Compilation compile(String id, List<WorkbookSource> sources) {
         Findings findings = Findings.collecting();
+        PhaseClock clock = new PhaseClock();
         try {
-            return compile(id, sources, findings);
+            return compile(id, sources, findings, clock);
         } catch (RuntimeException e) {
             // A defect in Beacon must still reach the expert as a diagnostic, not as a stack trace.
             log.error("compiling {} failed unexpectedly", id, e);
             findings.error("", "INTERNAL_ERROR", "Beacon failed while reading these workbooks; this is a defect in "
                     + "Beacon, not in the workbook: please report it with the file");
-            return new Compilation(null, contentHash(sources), findings.all(), List.of());
+            return new Compilation(null, contentHash(sources), findings.all(), List.of(), clock.phases());
         }
     }
 
-    private Compilation compile(String id, List<WorkbookSource> sources, Findings findings) {
+    private Compilation compile(String id, List<WorkbookSource> sources, Findings findings, PhaseClock clock) {
         String hash = contentHash(sources);
         if (sources.isEmpty()) {
             findings.error("", "NO_TABLES", "no workbook was given");
-            return new Compilation(null, hash, findings.all(), List.of());
+            return refused(hash, findings, clock);
         }
-        RuleSetModel model = reader.read(sources, findings);
-        if (model == null || findings.hasErrors()) {
-            return new Compilation(null, hash, findings.all(), List.of());
+        RuleSetReader.WorkbooksRead files = reader.readFiles(sources, findings);
+        clock.lap(Compilation.Phase.READ);
+        if (files == null) {
+            return refused(hash, findings, clock);
+        }
+        RuleSetModel model = reader.parse(files, findings);
+        clock.lap(Compilation.Phase.PARSE);
+        if (findings.hasErrors()) {
+            return refused(hash, findings, clock);
         }
         analyzer.analyze(model, findings);
-        RuleBase ruleBase = RuleBase.build(model, findings);
+        clock.lap(Compilation.Phase.ANALYSE);
+        RuleBase.Source rules = RuleBase.generate(model);
+        clock.lap(Compilation.Phase.GENERATE);
+        RuleBase ruleBase = RuleBase.build(rules, findings);
+        clock.lap(Compilation.Phase.DROOLS_BUILD);
         if (ruleBase == null) {
-            return new Compilation(null, hash, findings.all(), List.of());
+            return refused(hash, findings, clock);
         }
         RuleSetEvaluator evaluator = new RuleSetEvaluator(id, hash, model, ruleBase);
         List<TestOutcome> tests = TestSheetRunner.run(evaluator, model.tests(), findings);
+        clock.lap(Compilation.Phase.TESTS);
         return new Compilation(findings.hasErrors() ? null : new CompiledRuleSet(evaluator), hash, findings.all(),
-                tests);
+                tests, clock.phases());
+    }
+
+    private static Compilation refused(String hash, Findings findings, PhaseClock clock) {
+        return new Compilation(null, hash, findings.all(), List.of(), clock.phases());
     }
 
     /** SHA-256 over the workbooks' names and bytes, in name order, so the same files always give the same hash. */

@@ -44,6 +44,13 @@ class DefaultTablesTest {
     }
 
     @Test
+    void reportEveryPhaseOfTheirCompileInOrderWithItsTime() {
+        assertThat(compilation.phases()).extracting(Compilation.Phase::name).containsExactly(
+                "read", "parse", "analyse", "generate", "Drools build", "tests");
+        assertThat(compilation.phases()).allSatisfy(p -> assertThat(p.duration()).isGreaterThanOrEqualTo(java.time.Duration.ZERO));
+    }
+
+    @Test
     void passEveryTestInTheirTestSheets() {
         assertThat(compilation.tests()).hasSizeGreaterThanOrEqualTo(100);
         assertThat(compilation.tests()).allSatisfy(t -> assertThat(t.passed()).as(t.message()).isTrue());

@@ -45,6 +45,8 @@ class RuleSetBudgetTest {
         assertThat(d.message()).contains("40 rule rows in its tables").contains("the limit is 30")
                 .contains("Big in big.xlsx, 40").contains("ranges").contains("split");
         assertThat(c.tests()).isEmpty();
+        assertThat(c.phases()).as("stopped after reading").extracting(Compilation.Phase::name)
+                .containsExactly("read");
     }
 
     @Test

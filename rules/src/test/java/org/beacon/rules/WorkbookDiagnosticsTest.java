@@ -107,6 +107,36 @@ class WorkbookDiagnosticsTest {
     }
 
     @Test
+    void reportsAnUnknownHeaderAndTheBadCellsOfItsTableInOneCheck() {
+        WorkbookBuilder b = new WorkbookBuilder().dictionary();
+        b.sheet("Cholera").row("Table", "Cholera").row("Hit policy", "first match").blank()
+                .row("IF cases", "CONDITON", "THEN grade")
+                .row("many", "x", "Ⅱ")
+                .row("10～29", "y", "Ⅴ");
+        Compilation c = compile(b);
+        assertThat(c.errors()).extracting(Diagnostic::location, Diagnostic::code).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("Cholera!B4", "UNKNOWN_HEADER"),
+                org.assertj.core.groups.Tuple.tuple("Cholera!A5", "WRONG_TYPE"),
+                org.assertj.core.groups.Tuple.tuple("Cholera!C6", "INVALID_VALUE"));
+        assertThat(c.succeeded()).isFalse();
+    }
+
+    @Test
+    void reportsAnUnknownIndicatorInAHeaderAndTheBadCellsOfItsTableInOneCheckWithoutDuplicateRows() {
+        WorkbookBuilder b = new WorkbookBuilder().dictionary();
+        b.sheet("Cholera").row("Table", "Cholera").row("Hit policy", "first match").blank()
+                .row("IF cases", "IF death", "THEN grade")
+                .row("≥30", "0", "Ⅱ")
+                .row("≥30", "1", "Ⅰ")
+                .row("≥200000", "2", "Ⅲ");
+        Compilation c = compile(b);
+        assertThat(c.errors()).as("rows that differ only in the unknown column are not duplicates")
+                .extracting(Diagnostic::location, Diagnostic::code).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("Cholera!B4", "UNKNOWN_INDICATOR"),
+                org.assertj.core.groups.Tuple.tuple("Cholera!A7", "VALUE_OUT_OF_RANGE"));
+    }
+
+    @Test
     void reportsATableWithoutHitPolicy() {
         WorkbookBuilder b = new WorkbookBuilder().dictionary();
         b.sheet("Cholera").row("Table", "Cholera").blank().row("IF cases", "THEN grade").row("≥30", "Ⅱ");

@@ -18,7 +18,7 @@ public final class BareDroolsCompile {
     private BareDroolsCompile() {
     }
 
-    /** The DRL {@link RuleBase#build} would compile for this model. */
+    /** The DRL {@link RuleBase#generate} writes for this model, which {@link RuleBase#build} compiles. */
     public static String drl(RuleSetModel model) {
         return RuleBase.write(model, new SymbolTable(model.dictionary().indicators(), model.tables())).drl();
     }

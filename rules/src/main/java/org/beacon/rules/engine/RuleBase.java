@@ -48,11 +48,33 @@ public final class RuleBase {
         this.session = kieBase.newStatelessKieSession();
     }
 
-    /** Generates and compiles the model's rules; null after reporting errors, each placed on its row. */
-    public static RuleBase build(RuleSetModel model, Findings findings) {
+    /**
+     * A model's rules written as DRL, with what building them needs: the first half of a build, which uses no Drools
+     * class, so the compiler can time writing the rules and Drools' compile of them apart.
+     */
+    public static final class Source {
+
+        private final List<Indicator> indicators;
+        private final SymbolTable symbols;
+        private final GeneratedRules rules;
+
+        private Source(List<Indicator> indicators, SymbolTable symbols, GeneratedRules rules) {
+            this.indicators = indicators;
+            this.symbols = symbols;
+            this.rules = rules;
+        }
+    }
+
+    /** Writes the model's rules from its typed cells (never from cell text). */
+    public static Source generate(RuleSetModel model) {
         List<Indicator> indicators = model.dictionary().indicators();
         SymbolTable symbols = new SymbolTable(indicators, model.tables());
-        GeneratedRules rules = write(model, symbols);
+        return new Source(indicators, symbols, write(model, symbols));
+    }
+
+    /** Compiles rules written by {@link #generate}; null after reporting errors, each placed on its row. */
+    public static RuleBase build(Source source, Findings findings) {
+        GeneratedRules rules = source.rules;
         try {
             KnowledgeBuilder builder = compile(rules.drl());
             if (builder.hasErrors()) {
@@ -61,7 +83,7 @@ public final class RuleBase {
                 }
                 return null;
             }
-            return new RuleBase(indicators, symbols, rules, knowledgeBase(builder));
+            return new RuleBase(source.indicators, source.symbols, rules, knowledgeBase(builder));
         } catch (RuntimeException e) {
             // Drools throws some structural problems instead of returning them as errors.
             log.warn("rule engine refused the generated rules", e);

@@ -29,10 +29,12 @@ import org.beacon.rules.workbook.WorkbookContent;
 import org.beacon.rules.workbook.WorkbookReader;
 
 /**
- * The one way into reading: turns workbook files into one {@link RuleSetModel} plus diagnostics. Each file is read
- * within the limits (bounded, nothing evaluated, see {@link WorkbookReader}); a version over its {@link RuleSetBudget}
- * is refused from its counts before any cell is parsed; then the sheets of all of them are parsed: dictionaries and parameters first (tables use them wherever they are), then tables, then tests (which
- * name the tables' outputs). Sheets are recognised by their A1 keyword. Thread-safe: holds no state between calls.
+ * The one way into reading: turns workbook files into one {@link RuleSetModel} plus diagnostics, in two steps.
+ * {@link #readFiles} reads each file within the limits (bounded, nothing evaluated, see {@link WorkbookReader}) and
+ * refuses a version over its {@link RuleSetBudget} from its counts, before any cell is parsed; {@link #parse} then
+ * parses the sheets of all of them: dictionaries and parameters first (tables use them wherever they are), then
+ * tables, then tests (which name the tables' outputs). Sheets are recognised by their A1 keyword. Thread-safe: holds
+ * no state between calls.
  */
 public final class RuleSetReader {
 
@@ -50,10 +52,23 @@ public final class RuleSetReader {
     }
 
     /**
-     * The model of these workbooks, or null when a file cannot be read or the version is over its budget;
-     * diagnostics go to {@code findings}. Tables with errors are left out of the model.
+     * Workbook files read within the limits and counted against the budget, their sheets not yet parsed: the first
+     * of the two steps of reading, which the compiler times apart.
      */
-    public RuleSetModel read(List<WorkbookSource> sources, Findings findings) {
+    public static final class WorkbooksRead {
+
+        private final List<WorkbookContent> contents;
+
+        private WorkbooksRead(List<WorkbookContent> contents) {
+            this.contents = List.copyOf(contents);
+        }
+    }
+
+    /**
+     * Reads the files: each within the limits, then all of them counted against the budget. Null when a file
+     * cannot be read or the version is over its budget; diagnostics go to {@code findings}.
+     */
+    public WorkbooksRead readFiles(List<WorkbookSource> sources, Findings findings) {
         List<WorkbookContent> contents = new ArrayList<>();
         for (WorkbookSource source : sources) {
             WorkbookContent content = files.read(source);
@@ -64,7 +79,15 @@ public final class RuleSetReader {
         if (findings.hasErrors() || !RuleSetSize.of(contents).fits(budget, findings)) {
             return null;
         }
-        return readSheets(contents, findings);
+        return new WorkbooksRead(contents);
+    }
+
+    /**
+     * The model of workbooks read by {@link #readFiles}; diagnostics go to {@code findings}. Tables with errors are
+     * left out of the model.
+     */
+    public RuleSetModel parse(WorkbooksRead workbooks, Findings findings) {
+        return readSheets(workbooks.contents, findings);
     }
 
     /**
@@ -187,7 +210,7 @@ public final class RuleSetReader {
         }
     }
 
-    /** Whether a sheet is a decision table (Table in A1), as {@link #read} will take it. */
+    /** Whether a sheet is a decision table (Table in A1), as {@link #parse} will take it. */
     static boolean isTable(SheetData data) {
         return kind(data.text(1, 1)) == SheetKind.TABLE;
     }

@@ -37,6 +37,16 @@ final class TableHeader {
     record Column(int column, Kind kind, String name, Indicator indicator, Operator operator, String cell) {
     }
 
+    /**
+     * The columns of a header row.
+     *
+     * @param known the columns whose header cell was understood, in sheet order
+     * @param complete false when a header cell has an error (reported): the table cannot be compiled, though the
+     *     cells of its known columns can still be checked
+     */
+    record Columns(List<Column> known, boolean complete) {
+    }
+
     private final Dictionary dictionary;
     private final Findings findings;
 
@@ -45,8 +55,8 @@ final class TableHeader {
         this.findings = findings;
     }
 
-    /** The header row's columns, or null when a header cell has an error (reported). */
-    List<Column> read(SheetData sheet, int row) {
+    /** The header row's columns; every header cell with an error is reported and left out. */
+    Columns read(SheetData sheet, int row) {
         List<Column> columns = new ArrayList<>();
         Map<String, String> outputNames = new HashMap<>();
         boolean ok = true;
@@ -76,7 +86,7 @@ final class TableHeader {
             findings.error(CellRef.row(sheet.name(), row), "EMPTY_REQUIRED_CELL", "the header row has no IF column");
             ok = false;
         }
-        return ok ? columns : null;
+        return new Columns(columns, ok);
     }
 
     private Column headerCell(int col, String text, String cell) {

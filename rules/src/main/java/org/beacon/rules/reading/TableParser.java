@@ -77,8 +77,14 @@ final class TableParser {
                     + " has no header row (IF …, THEN …) after its properties");
             return null;
         }
-        List<Column> columns = header.read(sheet, headerRow);
-        if (columns == null || !header.inputsKnown(columns, p.perSignal)) {
+        TableHeader.Columns read = header.read(sheet, headerRow);
+        List<Column> columns = read.known();
+        if (!read.complete()) {
+            // the cells under the understood headers are still checked, so one check reports all of the table
+            checkCells(sheet, headerRow, columns);
+            return null;
+        }
+        if (!header.inputsKnown(columns, p.perSignal)) {
             return null;
         }
         List<Rule> rules = rules(sheet, headerRow, columns);
@@ -133,6 +139,18 @@ final class TableParser {
         }
         p.end = row;
         return p;
+    }
+
+    /**
+     * Reports the bad cells of the rule rows in {@code columns} when other header cells could not be read. Rows are
+     * not compared with each other: without all their conditions, two different rows could look the same.
+     */
+    private void checkCells(SheetData sheet, int headerRow, List<Column> columns) {
+        for (int r : sheet.rowNumbers()) {
+            if (r > headerRow && !columns.stream().allMatch(c -> sheet.text(r, c.column()).isEmpty())) {
+                rule(sheet, r, columns);
+            }
+        }
     }
 
     /** The rule rows below the header; a row with an error, or with the conditions of an earlier row, is left out. */
