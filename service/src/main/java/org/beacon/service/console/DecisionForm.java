@@ -89,8 +89,22 @@ record DecisionForm(List<Field> situation, List<Group> groups, List<FieldError> 
             return kind == Kind.INTEGER ? "1" : "any";
         }
 
-        public boolean hasRange() {
-            return min != null || max != null;
+        /**
+         * Its range and unit as the form shows them under the input: {@code 0–1,000,000 例}, {@code ≥ 0},
+         * {@code 天}; empty when it has neither.
+         */
+        public String rangeAndUnit() {
+            String range = min != null && max != null ? plain(min) + "–" + plain(max)
+                    : min != null ? "≥ " + plain(min) : max != null ? "≤ " + plain(max) : "";
+            String u = unit == null ? "" : unit.strip();
+            return range.isEmpty() ? u : u.isEmpty() ? range : range + " " + u;
+        }
+
+        /** A bound as people read it: whole numbers grouped by thousands, others as written. */
+        private static String plain(BigDecimal n) {
+            BigDecimal whole = n.stripTrailingZeros();
+            return whole.scale() <= 0 && whole.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0
+                    ? String.format(java.util.Locale.ROOT, "%,d", whole.longValueExact()) : n.toPlainString();
         }
 
         public String minText() {

@@ -115,7 +115,7 @@ class ConsoleDecisionsPageTest {
                 .doesNotContain("value=\"v2\"");
         assertThat(input(page, "f-i-cases")).contains("type=\"number\"", "step=\"1\"", "min=\"0\"",
                 "max=\"1000000\"");
-        assertThat(page).contains("<span class=\"field-meta\">例</span>", "<span class=\"field-meta\">0–1000000</span>")
+        assertThat(page).contains("<span class=\"field-meta\">0–1,000,000 例</span>")
                 .contains("Cases in the period (the month, in a monthly replay).");
         assertThat(input(page, "f-i-ratioTo5yMean")).contains("step=\"any\"");
         assertThat(select(page, "f-i-spreading")).contains(">not given<", "value=\"true\">yes<",
@@ -133,7 +133,7 @@ class ConsoleDecisionsPageTest {
     void theFormIsInChineseForAChineseBrowser() throws Exception {
         String page = body(mvc.perform(get("/console/decisions").header("Accept-Language", "zh-CN"))
                 .andExpect(status().isOk()).andReturn());
-        assertThat(page).contains("<h1>试算决策</h1>", "本期病例数（按月回放时为当月病例数）", ">未填写<", ">是<",
+        assertThat(page).contains("<h1>试算研判</h1>", "本期病例数（按月回放时为当月病例数）", ">未填写<", ">是<",
                 "value=\"county\">县级<", "national-grading.xlsx 中声明的指标");
     }
 

@@ -122,7 +122,7 @@ class ConsoleRuleSetChangePageTest {
 
         String zh = body(mvc.perform(get("/console/rule-sets/v2/activation").header("Accept-Language", "zh-CN"))
                 .andExpect(status().isOk()).andReturn());
-        assertThat(zh).contains("<h1>启用 v2</h1>", "自现在起，每个情形无论日期如何都由 v2 决策。", "从 v1 到 v2 的变化");
+        assertThat(zh).contains("<h1>启用 v2</h1>", "自现在起，每个情形无论日期如何都由 v2 研判。", "从 v1 到 v2 的变化");
     }
 
     @Test
