@@ -8,9 +8,9 @@ package org.beacon.service.console;
 enum ConsolePage {
     HOME("/console", "nav.home", true),
     RULE_SETS("/console/rule-sets", "nav.ruleSets", true),
-    // TODO issue 20: the remaining pages of part 1 (try a decision, users) and part 2 (audit, replays, risk map)
-    DECISIONS("/console/decisions", "nav.decisions", false),
-    USERS("/console/users", "nav.users", false),
+    DECISIONS("/console/decisions", "nav.decisions", true),
+    USERS("/console/users", "nav.users", true),
+    // TODO issue 20: the pages of part 2 (audit, replays, risk map)
     AUDIT("/console/audit", "nav.audit", false),
     REPLAYS("/console/replays", "nav.replays", false),
     RISK_MAP("/console/risk-map", "nav.riskMap", false);

@@ -133,6 +133,20 @@ class EvaluationAudit {
             DeflatedJson.deflate(e.json())};
     }
 
+    /** A stored decision's JSON and who asked for it. */
+    record Stored(String caller, String json) {
+    }
+
+    Optional<Stored> decisionWithCaller(UUID id) {
+        return jdbc.query("select caller, decision_json, decision_deflated from evaluation where id = ?", rs -> {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            String json = rs.getString(2); // rows stored before V5
+            return Optional.of(new Stored(rs.getString(1), json != null ? json : DeflatedJson.inflate(rs.getBytes(3))));
+        }, id);
+    }
+
     Optional<String> decisionJson(UUID id) {
         return jdbc.query("select decision_json, decision_deflated from evaluation where id = ?", rs -> {
             if (!rs.next()) {

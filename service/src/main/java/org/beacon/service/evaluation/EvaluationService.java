@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.beacon.rules.CheckedSituation;
 import org.beacon.rules.CompiledRuleSet;
@@ -17,14 +18,20 @@ import org.beacon.service.system.Echo;
 import org.beacon.service.system.JsonErrors;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Decides situations with the rule set in force and audits every decision before returning it. Thread-safe.
+ * Decides situations with the rule set in force and audits every decision before returning it. Thread-safe. Public
+ * for the console, which decides and audits through the same methods as the API.
  */
 @Service
-class EvaluationService {
+public class EvaluationService {
+
+    /** An audited decision as it was returned, and who asked for it. */
+    public record AuditedDecision(EvaluationResponse decision, String caller) {
+    }
 
     private final RuleSetRegistry registry;
     private final EvaluationAudit audit;
@@ -46,6 +53,23 @@ class EvaluationService {
      * @return the decision as JSON (UTF-8): with its explanation, the very bytes the audit keeps
      */
     byte[] evaluate(EvaluationRequest request, boolean explain, String caller, String pinnedRuleSet) {
+        AuditEntry entry = decideAndAudit(request, caller, pinnedRuleSet);
+        return explain ? entry.json() : json.writeValueAsBytes(entry.decision().withoutExplanation());
+    }
+
+    /**
+     * Decides one situation and audits it, as {@code POST /evaluations} does (its metrics aside): for the console's
+     * "try a decision". The pin is checked by the caller ({@code DraftPinning}), as the API's controller does.
+     *
+     * @param pinnedRuleSet a version id to use, or null for the version in force on the situation's date
+     * @return the decision with its explanation, as the audit keeps it
+     * @throws InvalidRequestException naming every offending field; nothing is stored then
+     */
+    public EvaluationResponse decide(EvaluationRequest request, String caller, String pinnedRuleSet) {
+        return decideAndAudit(request, caller, pinnedRuleSet).decision();
+    }
+
+    private AuditEntry decideAndAudit(EvaluationRequest request, String caller, String pinnedRuleSet) {
         CompiledRuleSet ruleSet = select(pinnedRuleSet, request.asOf());
         CheckedSituation situation;
         try {
@@ -55,9 +79,16 @@ class EvaluationService {
             throw e;
         }
         EvaluationResponse full = decide(ruleSet, situation);
-        byte[] fullJson = json.writeValueAsBytes(full);
-        audit.saveOne(new AuditEntry(full, fullJson, caller, null, null));
-        return explain ? fullJson : json.writeValueAsBytes(full.withoutExplanation());
+        AuditEntry entry = new AuditEntry(full, json.writeValueAsBytes(full), caller, null, null);
+        audit.saveOne(entry);
+        return entry;
+    }
+
+    /** An audited decision with its caller, or empty when there is none with this id. */
+    public Optional<AuditedDecision> audited(UUID id) {
+        return audit.decisionWithCaller(id).map(stored -> new AuditedDecision(json.readerFor(EvaluationResponse.class)
+                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(stored.json()),
+                stored.caller()));
     }
 
     BatchResponse evaluateBatch(List<JsonNode> items, boolean explain, String caller, String pinnedRuleSet) {

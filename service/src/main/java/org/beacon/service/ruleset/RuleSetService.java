@@ -105,6 +105,49 @@ public class RuleSetService {
         return view(version(id), null);
     }
 
+    /**
+     * What activating or rolling back a version would change today, without changing anything: for the console's
+     * confirmation pages. Read from the timeline in memory, which may be a poll behind another instance's change; the
+     * change itself is checked again against the database.
+     *
+     * @param inForceBefore the version in force today now, or null
+     * @param inForceAfter the version in force today once the change is made, or null
+     * @param refusal why the change would be refused, or null when it would be made
+     */
+    public record Preview(String id, String inForceBefore, String inForceAfter, Refusal refusal) {
+    }
+
+    /** Why a rollback would be refused (as {@link #rollback} refuses it). */
+    public enum Refusal {
+        /** The version is not active: never activated, or rolled back already. */
+        NOT_ACTIVE,
+        /** It is the only version ever activated: nothing would take over. */
+        ONLY_VERSION
+    }
+
+    public Preview previewActivation(String id) {
+        RuleSetVersion v = version(id);
+        Timeline t = registry.timeline();
+        List<Timeline.Activation> after = new java.util.ArrayList<>(t.activations());
+        after.add(new Timeline.Activation(v.id(), v.effectiveFrom()));
+        return preview(v.id(), t, after, null);
+    }
+
+    public Preview previewRollback(String id) {
+        RuleSetVersion v = version(id);
+        Timeline t = registry.timeline();
+        Refusal refusal = !t.wasActivated(id) ? Refusal.NOT_ACTIVE
+                : t.activations().stream().allMatch(a -> a.ruleSetId().equals(id)) ? Refusal.ONLY_VERSION : null;
+        return preview(v.id(), t, t.activations().stream().filter(a -> !a.ruleSetId().equals(id)).toList(),
+                refusal);
+    }
+
+    private Preview preview(String id, Timeline t, List<Timeline.Activation> after, Refusal refusal) {
+        LocalDate today = registry.today();
+        return new Preview(id, t.inForceOn(today).orElse(null), new Timeline(t.revision(), after, t.everActivated())
+                .inForceOn(today).orElse(null), refusal);
+    }
+
     public List<RuleSetView> list() {
         return store.versions().stream().map(v -> view(v, null)).toList();
     }

@@ -75,6 +75,9 @@ class ConsoleSecurityConfig {
                         .requestMatchers(GET, "/", SignInRedirect.SIGN_IN).permitAll()
                         // each page needs the least role of the API it shows; later pages are placed here first
                         .requestMatchers("/console/decisions/**").hasRole(Role.CALLER.name())
+                        // the confirmation pages of the admin's changes, before the rule-set pages they sit under
+                        .requestMatchers("/console/rule-sets/*/activation", "/console/rule-sets/*/rollback")
+                        .hasRole(Role.ADMIN.name())
                         .requestMatchers("/console/rule-sets/**", "/console/audit/**", "/console/replays/**",
                                 "/console/risk-map/**").hasRole(Role.REVIEWER.name())
                         .requestMatchers("/console/users/**").hasRole(Role.ADMIN.name())

@@ -123,6 +123,18 @@ final class Chromium implements AutoCloseable {
         assertNoConsoleErrors();
     }
 
+    /**
+     * Clicks an element that leaves the page (a form's button, a link to the same address), waits for the next page
+     * to have loaded, and checks it for browser errors; {@code expectedStatus} as in {@link #assertNoConsoleErrors}.
+     */
+    void clickToNextPage(WebElement element, int... expectedStatus) {
+        element.click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(element));
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> "complete".equals(
+                driver.executeScript("return document.readyState")));
+        assertNoConsoleErrors(expectedStatus);
+    }
+
     void waitForPath(String path) {
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains(path));
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> "complete".equals(
@@ -183,14 +195,25 @@ final class Chromium implements AutoCloseable {
     /** Saves the whole page, as wide as the window, as {@code <name>.png} under the screenshots folder. */
     @SuppressWarnings("unchecked")
     Path screenshot(String name) {
+        Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+        return capture(name, size.get("height"));
+    }
+
+    /** Saves the page from its top down to the end of the element {@code css}, as {@code <name>.png}. */
+    Path screenshotDownTo(String name, String css) {
+        return capture(name, driver.executeScript("const r = document.querySelector(arguments[0])"
+                + ".getBoundingClientRect(); return Math.ceil(r.bottom + window.scrollY + 24);", css));
+    }
+
+    /** The page from its top down to {@code height}, as wide as the window, saved as {@code <name>.png}. */
+    private Path capture(String name, Object height) {
         try {
-            Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
-            Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
             // the whole window's width: drawn beyond the viewport, the page has no scroll bar to leave out
             Object width = driver.executeScript("return window.innerWidth");
             Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
                     "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width,
-                            "height", size.get("height"), "scale", 1)));
+                            "height", height, "scale", 1)));
             Path file = screenshots.resolve(name + ".png");
             Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
             return file;

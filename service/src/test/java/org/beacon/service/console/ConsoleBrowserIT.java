@@ -171,9 +171,9 @@ class ConsoleBrowserIT {
         browser.waitForPath("/console");
         assertThat(browser.text(".who")).contains(name).contains("Caller");
         assertThat(browser.driver().findElements(By.cssSelector(".site-nav a"))).extracting(WebElement::getText)
-                .containsExactly("Home");
+                .containsExactly("Home", "Try a decision");
         assertThat(browser.driver().findElements(By.linkText("Rule sets"))).isEmpty();
-        assertThat(browser.text("main")).contains("No console page is open to your role yet");
+        assertThat(browser.text(".cards")).contains("Try a decision").doesNotContain("Rule sets", "Users");
 
         for (String path : List.of("/console/users", "/console/rule-sets")) {
             browser.driver().get(beacon.url(path));

@@ -112,6 +112,50 @@ class ConsoleMessagesTest {
         for (WarningColour c : WarningColour.values()) {
             built.add("colour." + c.code());
         }
+        // the decision, activation and users pages (issue 20 items 6-8)
+        for (String field : List.of(DecisionForm.EVENT_TYPE, DecisionForm.REGION_CODE, DecisionForm.REGION_NAME,
+                DecisionForm.REGION_LEVEL, DecisionForm.AS_OF)) {
+            built.add("decisions.field." + field);
+            built.add("decisions.field." + field + ".hint");
+        }
+        for (org.beacon.rules.AdminLevel l : org.beacon.rules.AdminLevel.values()) {
+            built.add("level." + l.code());
+        }
+        for (String output : List.of("startDecidedBy", "terminationProposedBy", "terminationApprovedBy",
+                "terminationReportTo")) {
+            built.add("output." + output);
+        }
+        for (String tag : List.of("V", "C", "M")) {
+            built.add("tag." + tag);
+        }
+        built.addAll(List.of("answer.termination.mayEnd", "answer.termination.continue", "decisions.error.date",
+                "decisions.error.empty", "decisions.error.tooLong", "decisions.error.notObject"));
+        for (String kind : List.of("activation", "rollback")) {
+            for (String text : List.of("title", "lead", "confirm")) {
+                built.add("change." + kind + "." + text);
+            }
+            built.add("change.done." + kind);
+        }
+        for (org.beacon.service.ruleset.RuleSetService.Refusal r
+                : org.beacon.service.ruleset.RuleSetService.Refusal.values()) {
+            built.add("change.refusal." + r.name());
+        }
+        built.addAll(List.of("change.raced", "change.refused", "change.busy"));
+        for (String kind : List.of("added", "removed", "changed")) {
+            built.add("diff.kind." + kind);
+        }
+        for (String subject : List.of("indicator", "parameter", "action", "colour", "table", "row", "test")) {
+            built.add("diff.subject." + subject);
+        }
+        for (Role r : Role.values()) {
+            built.add("users.role." + r.id());
+        }
+        for (String refusal : List.of("username", "taken", "role", "lastAdmin")) {
+            built.add("users.error." + refusal);
+        }
+        for (String done : List.of("created", "role", "enabled", "disabled", "password")) {
+            built.add("users.done." + done);
+        }
         for (int status : List.of(403, 404, 500)) {
             built.add("problem." + status + ".title");
             built.add("problem." + status + ".detail");

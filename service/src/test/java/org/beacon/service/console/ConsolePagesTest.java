@@ -130,9 +130,9 @@ class ConsolePagesTest {
 
     @Test
     @WithMockUser(username = "platform", roles = "CALLER")
-    void theNavigationOffersACallerOnlyTheHomePage() throws Exception {
+    void theNavigationOffersACallerTheHomePageAndTryADecisionOnly() throws Exception {
         String home = body(mvc.perform(get("/console")).andExpect(status().isOk()).andReturn());
-        assertThat(home).contains("href=\"/console\"", "platform", "Caller")
+        assertThat(home).contains("href=\"/console\"", "platform", "Caller", "href=\"/console/decisions\"")
                 .doesNotContain("href=\"/console/rule-sets\"", "href=\"/console/users\"");
     }
 

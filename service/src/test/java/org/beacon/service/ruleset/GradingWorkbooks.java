@@ -6,7 +6,7 @@ import org.beacon.rules.WorkbookBuilder;
  * Versions of a small cholera grading workbook that differ in one threshold, with test sheets that match: version
  * {@code n} grades Ⅱ from {@code iiFrom} cases, Ⅲ from 10, Ⅳ from 1.
  */
-final class GradingWorkbooks {
+public final class GradingWorkbooks {
 
     private GradingWorkbooks() {
     }
@@ -20,7 +20,7 @@ final class GradingWorkbooks {
         registry.add("beacon.data-dir", () -> "./" + root.resolve("data"));
     }
 
-    static byte[] grading(int iiFrom) {
+    public static byte[] grading(int iiFrom) {
         WorkbookBuilder b = new WorkbookBuilder().dictionary();
         b.sheet("Cholera").row("Table", "Cholera 霍乱").row("Hit policy", "highest grade")
                 .row("Event types", "cholera").row("Gaps", "expected").blank()

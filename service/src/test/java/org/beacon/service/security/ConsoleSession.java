@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * A browser as the security configuration sees it, without a browser: cookies kept, redirects not followed, the
  * sign-in form sent with its CSRF token. For tests of the console's sessions against the running service.
  */
-final class ConsoleSession {
+public final class ConsoleSession {
 
     private static final Pattern FORM_TOKEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern PAGE_TOKEN = Pattern.compile("X-CSRF-TOKEN&quot;:&quot;([^&]+)&quot;");
@@ -26,14 +26,14 @@ final class ConsoleSession {
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient client;
 
-    ConsoleSession(int port) {
+    public ConsoleSession(int port) {
         this.base = "http://localhost:" + port;
         this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
     /** Sends the sign-in form; the answer is a redirect to the console, or back to the sign-in page. */
-    HttpResponse<String> signIn(String username, String password) {
+    public HttpResponse<String> signIn(String username, String password) {
         String token = token(get("/console/sign-in").body(), FORM_TOKEN);
         String form = "username=" + encode(username) + "&password=" + encode(password) + "&_csrf=" + encode(token);
         return send(HttpRequest.newBuilder(URI.create(base + "/console/sign-in"))
@@ -41,12 +41,12 @@ final class ConsoleSession {
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
     /** A POST from a page: with the CSRF token the console's pages carry (read from the home page), or without. */
-    HttpResponse<String> post(String path, boolean withToken) {
+    public HttpResponse<String> post(String path, boolean withToken) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .POST(HttpRequest.BodyPublishers.noBody());
         if (withToken) {
