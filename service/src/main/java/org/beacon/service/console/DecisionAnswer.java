@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.beacon.rules.Grade;
-import org.beacon.rules.WarningColour;
+import org.beacon.rules.model.Grade;
+import org.beacon.rules.model.WarningColour;
 import org.beacon.service.evaluation.EvaluationResponse;
 
 /**

@@ -8,11 +8,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.beacon.rules.AdminLevel;
-import org.beacon.rules.table.Dictionary;
-import org.beacon.rules.table.Indicator;
-import org.beacon.rules.table.IndicatorType;
-import org.beacon.rules.table.Reserved;
+import org.beacon.rules.model.AdminLevel;
+import org.beacon.rules.model.Dictionary;
+import org.beacon.rules.model.Indicator;
+import org.beacon.rules.model.IndicatorType;
+import org.beacon.rules.model.FilledIndicators;
 import org.beacon.service.evaluation.EvaluationRequest;
 import org.beacon.service.evaluation.EvaluationResponse;
 import org.beacon.service.evaluation.InvalidRequestException.FieldError;
@@ -184,8 +184,8 @@ record DecisionForm(List<Field> situation, List<Group> groups, List<FieldError> 
         if (i.name().equals(Indicator.EVENT_TYPE) || i.name().equals(Indicator.ADMIN_LEVEL)) {
             return false;
         }
-        Reserved.Role role = Reserved.role(i.name());
-        return role == Reserved.Role.SITUATION || role == Reserved.Role.RESPONSE_GRADE;
+        FilledIndicators.Role role = FilledIndicators.role(i.name());
+        return role == FilledIndicators.Role.SITUATION || role == FilledIndicators.Role.RESPONSE_GRADE;
     }
 
     private static Kind kind(IndicatorType type) {

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.beacon.rules.table.Dictionary;
+import org.beacon.rules.model.Dictionary;
 import org.beacon.service.evaluation.EvaluationRequest;
 import org.beacon.service.evaluation.EvaluationResponse;
 import org.beacon.service.evaluation.EvaluationService;

@@ -21,7 +21,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.beacon.rules.CompiledRuleSet;
 import org.beacon.rules.RuleSetCompiler;
-import org.beacon.rules.WorkbookSource;
+import org.beacon.rules.model.WorkbookSource;
 import org.beacon.rules.Workbooks;
 import org.beacon.service.evaluation.EvaluationRequest;
 import org.beacon.service.evaluation.EvaluationResponse;

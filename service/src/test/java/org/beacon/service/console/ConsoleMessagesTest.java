@@ -118,7 +118,7 @@ class ConsoleMessagesTest {
             built.add("decisions.field." + field);
             built.add("decisions.field." + field + ".hint");
         }
-        for (org.beacon.rules.AdminLevel l : org.beacon.rules.AdminLevel.values()) {
+        for (org.beacon.rules.model.AdminLevel l : org.beacon.rules.model.AdminLevel.values()) {
             built.add("level." + l.code());
         }
         for (String output : List.of("startDecidedBy", "terminationProposedBy", "terminationApprovedBy",

@@ -18,7 +18,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.beacon.rules.CompiledRuleSet;
 import org.beacon.rules.RuleSetCompiler;
-import org.beacon.rules.WorkbookSource;
+import org.beacon.rules.model.WorkbookSource;
 import org.beacon.service.ruleset.ConcurrentChangeException;
 import org.beacon.service.ruleset.GradingWorkbooks;
 import org.beacon.service.ruleset.RuleSetService;
