@@ -8,6 +8,7 @@ package org.beacon.service.console;
 enum ConsolePage {
     HOME("/console", "nav.home", true),
     RULE_SETS("/console/rule-sets", "nav.ruleSets", true),
+    CHECK("/console/rule-sets/check", "nav.check", true),
     // TODO issue 20: the remaining pages of part 1 (try a decision, users) and part 2 (audit, replays, risk map)
     DECISIONS("/console/decisions", "nav.decisions", false),
     USERS("/console/users", "nav.users", false),

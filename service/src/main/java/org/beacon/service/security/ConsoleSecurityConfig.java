@@ -75,6 +75,10 @@ class ConsoleSecurityConfig {
                         .requestMatchers(GET, "/", SignInRedirect.SIGN_IN).permitAll()
                         // each page needs the least role of the API it shows; later pages are placed here first
                         .requestMatchers("/console/decisions/**").hasRole(Role.CALLER.name())
+                        .requestMatchers("/console/rule-sets/check", "/console/rule-sets/check/**")
+                        .hasRole(Role.EDITOR.name())
+                        .requestMatchers("/console/rule-sets/*/activation", "/console/rule-sets/*/rollback")
+                        .hasRole(Role.ADMIN.name())
                         .requestMatchers("/console/rule-sets/**", "/console/audit/**", "/console/replays/**",
                                 "/console/risk-map/**").hasRole(Role.REVIEWER.name())
                         .requestMatchers("/console/users/**").hasRole(Role.ADMIN.name())
