@@ -64,7 +64,7 @@ record DiffView(String from, String to, int added, int removed, int changed, Lis
         }
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return tables.isEmpty() && others.isEmpty();
     }
 

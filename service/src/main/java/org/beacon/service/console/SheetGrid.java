@@ -50,7 +50,7 @@ record SheetGrid(String workbook, String sheet, int page, int pages, int firstRo
     record Cell(String reference, String id, String text, int colspan, int rowspan, boolean focus,
             GridMarks.Mark mark) {
 
-        boolean blank() {
+        public boolean blank() {
             return text.isEmpty();
         }
     }

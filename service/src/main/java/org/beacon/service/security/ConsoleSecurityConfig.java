@@ -8,10 +8,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
 import org.springframework.security.web.header.writers.CrossOriginResourcePolicyHeaderWriter.CrossOriginResourcePolicy;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -64,7 +68,7 @@ class ConsoleSecurityConfig {
                         .deleteCookies(sessionCookie))
                 .requestCache(c -> c.requestCache(pagesOnly()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(new SignInRedirect())
-                        .accessDeniedPage("/console/forbidden"))
+                        .accessDeniedHandler(refusals()))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(f -> f.deny())
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
@@ -84,6 +88,25 @@ class ConsoleSecurityConfig {
                         .requestMatchers("/console/users/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated());
         return http.build();
+    }
+
+    /**
+     * A page a role may not open: the console's 403 page. But a form sent after its session ended (an upload that
+     * took longer than the session, a page left open overnight) fails its CSRF check only because the session and
+     * its token are gone: that browser goes to the sign-in page, which says the session ended, and nothing of the
+     * form is done.
+     */
+    private static AccessDeniedHandler refusals() {
+        AccessDeniedHandlerImpl page = new AccessDeniedHandlerImpl();
+        page.setErrorPage("/console/forbidden");
+        SignInRedirect signIn = new SignInRedirect();
+        return (request, response, e) -> {
+            if (e instanceof CsrfException && SignInRedirect.sessionEnded(request)) {
+                signIn.commence(request, response, new InsufficientAuthenticationException("the session ended"));
+            } else {
+                page.handle(request, response, e);
+            }
+        };
     }
 
     /** A failed sign-in stays on the sign-in page, saying why. */
