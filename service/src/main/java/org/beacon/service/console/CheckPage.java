@@ -54,17 +54,20 @@ class CheckPage {
      *
      * @param base the version the form proposes to change; the version in force today when absent
      * @param gone set when a "store" named a check this session no longer holds
+     * @param tooLarge set when the form's files were over the upload limit and it was not read
      */
     @GetMapping(PATH)
     String page(@RequestParam(required = false) String base, @RequestParam(required = false) String workbook,
             @RequestParam(required = false) String sheet, @RequestParam(defaultValue = "1") int page,
             @RequestParam(required = false) String cell, @RequestParam(required = false) String gone,
-            @RequestParam(required = false) String busy, HttpSession session, Model model) {
+            @RequestParam(required = false) String busy, @RequestParam(required = false) String tooLarge,
+            HttpSession session, Model model) {
         CheckedUpload checked = checked(session);
         form(model, base != null ? base : checked == null ? null : checked.result().base(),
                 checked == null ? null : checked.comment(), checked == null ? null : checked.effectiveFrom());
         model.addAttribute("gone", gone != null);
         model.addAttribute("busy", busy != null);
+        model.addAttribute("tooLarge", tooLarge != null);
         if (checked != null) {
             results(checked, workbook, sheet, page, cell, model);
         }

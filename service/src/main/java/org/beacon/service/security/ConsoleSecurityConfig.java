@@ -2,6 +2,9 @@ package org.beacon.service.security;
 
 import static org.springframework.http.HttpMethod.GET;
 
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -103,10 +106,26 @@ class ConsoleSecurityConfig {
         return (request, response, e) -> {
             if (e instanceof CsrfException && SignInRedirect.sessionEnded(request)) {
                 signIn.commence(request, response, new InsufficientAuthenticationException("the session ended"));
+            } else if (e instanceof CsrfException && unreadableForm(request)) {
+                // a file over the upload limit: the form, its token with it, was not read; the page says why
+                response.sendRedirect(request.getRequestURI() + "?tooLarge");
             } else {
                 page.handle(request, response, e);
             }
         };
+    }
+
+    /** A multipart form the container refused to read (a file over {@code spring.servlet.multipart.*}). */
+    private static boolean unreadableForm(HttpServletRequest request) {
+        if (request.getContentType() == null || !request.getContentType().startsWith("multipart/")) {
+            return false;
+        }
+        try {
+            request.getParts();
+            return false;
+        } catch (IllegalStateException | IOException | ServletException refused) {
+            return true;
+        }
     }
 
     /** A failed sign-in stays on the sign-in page, saying why. */

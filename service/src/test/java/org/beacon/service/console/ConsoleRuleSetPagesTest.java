@@ -273,6 +273,7 @@ class ConsoleRuleSetPagesTest {
                 "hx-get=\"/console/rule-sets/check/grid?workbook=national-grading.xlsx&amp;sheet=Cholera&amp;cell=A8\"");
         assertThat(between(page, "id=\"grid\"", "</section>"))
                 .containsPattern("id=\"cell-Cholera!A8\"[^>]*class=\"[^\"]*is-focus[^\"]*mark-error")
+                .containsPattern("id=\"cell-Cholera!A8\"[^>]*><span\\s+class=\"mark-word\">Error</span>")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain(HOSTILE);
         verify(ruleSets, never()).upload(any(), any(), any(), any(), any());
 
