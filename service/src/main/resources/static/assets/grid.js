@@ -3,13 +3,30 @@
 (function () {
   'use strict';
 
+  /* Inside the grid's own box only, so the page stays where it is (its verdict, its diff above the grid). */
+  function centreInGrid(grid, focus) {
+    var box = grid.querySelector('.grid-scroll');
+    if (!box) {
+      return;
+    }
+    var cell = focus.getBoundingClientRect();
+    var frame = box.getBoundingClientRect();
+    box.scrollTop += cell.top - frame.top - (box.clientHeight - cell.height) / 2;
+    if (cell.right > frame.right) {
+      box.scrollLeft += cell.right - frame.right + 40;
+    } else if (cell.left < frame.left + 60) {
+      box.scrollLeft += cell.left - frame.left - 60;
+    }
+  }
+
   function show(grid) {
     if (!grid) {
       return;
     }
     var focus = grid.querySelector('.is-focus');
     if (focus) {
-      focus.scrollIntoView({block: 'center', inline: 'nearest'});
+      centreInGrid(grid, focus);
+      focus.scrollIntoView({block: 'nearest', inline: 'nearest'});
       var link = focus.querySelector('a') || focus;
       if (link.focus) {
         link.focus({preventScroll: true});
@@ -19,9 +36,18 @@
     }
   }
 
+  /* On load: an address that names a cell (…/cells/Cholera!A8, ?cell=A8) brings it into the window too; a page
+     that opens its grid at a cell of its own choosing (the first error) only turns the grid to it. */
   document.addEventListener('DOMContentLoaded', function () {
-    if (document.querySelector('#grid .is-focus')) {
-      show(document.getElementById('grid'));
+    var grid = document.getElementById('grid');
+    var focus = grid && grid.querySelector('.is-focus');
+    if (!focus) {
+      return;
+    }
+    if (/\/cells\//.test(location.pathname) || /[?&]cell=/.test(location.search)) {
+      show(grid);
+    } else {
+      centreInGrid(grid, focus);
     }
   });
 

@@ -183,11 +183,21 @@ class CheckPage {
         String w = workbook;
         String s = sheet;
         String focus = cell;
+        DiffView diff = result.diff() == null ? null : DiffView.of(result.diff(), sheets.version(result.base()),
+                books, RuleSetPage.rows(result.base()), (wb, sh, row) -> links().link(sh, wb, sh, 1, "R" + row,
+                false).href());
+        // unless a sheet is asked for: the first error's cell, else the first changed row, else the first upload
         CheckView.Finding first = view.first();
+        DiffView.Pair changed = diff == null || diff.tables().isEmpty() ? null : diff.tables().get(0).pairs()
+                .stream().filter(p -> p.after() != null).findFirst().orElse(null);
         if (w == null && first != null) {
             w = first.workbook();
             s = first.sheet();
             focus = first.cell();
+        } else if (w == null && changed != null) {
+            s = diff.tables().get(0).sheet();
+            w = books.workbookOf(s).orElse(null);
+            focus = "R" + changed.after().row();
         } else if (w == null) {
             w = checked.uploaded().isEmpty() ? null : checked.uploaded().get(0).name();
         }
@@ -195,9 +205,7 @@ class CheckPage {
         model.addAttribute("result", result);
         model.addAttribute("view", view);
         model.addAttribute("grid", GridView.of(books, w, s, page, focus, view::marks, links()));
-        model.addAttribute("diff", result.diff() == null ? null : DiffView.of(result.diff(),
-                sheets.version(result.base()), books, RuleSetPage.rows(result.base()),
-                (wb, sh, row) -> links().link(sh, wb, sh, 1, "R" + row, false).href()));
+        model.addAttribute("diff", diff);
     }
 
     /** The workbooks the version would have: the uploaded ones, and the base's others as stored. */

@@ -36,8 +36,15 @@ record DiffView(String from, String to, int added, int removed, int changed, Lis
         String href(String workbook, String sheet, int row);
     }
 
-    /** @param kind {@code added}, {@code removed}, {@code changed} */
-    record TableDiff(String sheet, List<String> columns, Side headerBefore, Side headerAfter, List<Pair> pairs) {
+    /**
+     * The rows of one table that changed, with only the columns that changed in some row (a table is as wide as ten
+     * columns or more, and two of them side by side would not fit): a changed row's changed cells, an added or
+     * removed row's cells with text. Each row links to the whole row in its version's grid.
+     *
+     * @param hidden how many columns are not shown because no row changed in them
+     */
+    record TableDiff(String sheet, List<String> columns, Side headerBefore, Side headerAfter, List<Pair> pairs,
+            int hidden) {
     }
 
     /** A row before and after; one side is null for an added or removed row. */
@@ -140,13 +147,28 @@ record DiffView(String from, String to, int added, int removed, int changed, Lis
         Side headerAfter = header(after, sheet, afterLinks);
         int width = sides(pairs, headerBefore, headerAfter).stream().mapToInt(s -> s.cells().size()).max()
                 .orElse(0);
-        List<String> columns = new ArrayList<>();
-        for (int c = 1; c <= width; c++) {
-            columns.add(CellRef.columnName(c));
-        }
         List<Pair> sorted = pairs.stream().sorted(Comparator.comparingInt(p -> p.after() != null ? p.after().row()
                 : p.before().row())).map(p -> padded(p, width)).toList();
-        return new TableDiff(sheet, columns, pad(headerBefore, width), pad(headerAfter, width), sorted);
+        List<Integer> shown = new ArrayList<>();
+        for (int c = 0; c < width; c++) {
+            int column = c;
+            if (sorted.stream().anyMatch(p -> changedAt(p.before(), column) || changedAt(p.after(), column))) {
+                shown.add(c);
+            }
+        }
+        List<String> columns = shown.stream().map(c -> CellRef.columnName(c + 1)).toList();
+        return new TableDiff(sheet, columns, only(pad(headerBefore, width), shown), only(pad(headerAfter, width),
+                shown), sorted.stream().map(p -> new Pair(p.kind(), only(p.before(), shown), only(p.after(), shown),
+                p.description())).toList(), width - shown.size());
+    }
+
+    private static boolean changedAt(Side s, int column) {
+        return s != null && column < s.cells().size() && s.cells().get(column).changed();
+    }
+
+    /** The side with only these columns (0-based). */
+    private static Side only(Side s, List<Integer> columns) {
+        return s == null ? null : new Side(s.row(), s.href(), columns.stream().map(c -> s.cells().get(c)).toList());
     }
 
     private static List<Side> sides(List<Pair> pairs, Side... headers) {

@@ -55,10 +55,15 @@ class RuleSetPage {
         model.addAttribute("against", base);
         model.addAttribute("inForceId", all.inForce().map(RuleSetOverview.Version::id).orElse(null));
         model.addAttribute("stored", "new".equals(stored) || "existing".equals(stored) ? stored : null);
-        model.addAttribute("diff", base == null || base.equals(id) ? null : DiffView.of(ruleSets.diff(base, id),
-                sheets.version(base), books, rows(base), rows(id)));
-        model.addAttribute("grid", GridView.of(books, workbook, sheet, page, cell, (w, s) -> GridMarks.NONE,
-                links(id, "/console/rule-sets/" + id)));
+        DiffView diff = base == null || base.equals(id) ? null : DiffView.of(ruleSets.diff(base, id),
+                sheets.version(base), books, rows(base), rows(id));
+        model.addAttribute("diff", diff);
+        // unless a sheet is asked for, the grid opens at the first table the diff shows
+        String firstChanged = workbook == null && diff != null && !diff.tables().isEmpty()
+                ? diff.tables().get(0).sheet() : null;
+        model.addAttribute("grid", GridView.of(books, firstChanged == null ? workbook
+                : books.workbookOf(firstChanged).orElse(null), firstChanged == null ? sheet : firstChanged, page, cell,
+                (w, s) -> GridMarks.NONE, links(id, "/console/rule-sets/" + id)));
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
         model.addAttribute("mayActivate", navigation.allows("/console/rule-sets/" + id + "/activation", user));
         model.addAttribute("mayRollBack", navigation.allows("/console/rule-sets/" + id + "/rollback", user));

@@ -53,6 +53,15 @@ record SheetGrid(String workbook, String sheet, int page, int pages, int firstRo
         public boolean blank() {
             return text.isEmpty();
         }
+
+        /**
+         * True for text too long for a narrow column (a label, a note): the grid gives it room rather than a column
+         * a word wide. Chinese characters count twice, as they are drawn about twice as wide.
+         */
+        public boolean wide() {
+            return text.codePoints().map(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN ? 2 : 1)
+                    .sum() > 28;
+        }
     }
 
     /** The element id of a row, as the fragment of an address names it: {@code Cholera!R10}. */
