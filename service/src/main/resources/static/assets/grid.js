@@ -12,7 +12,9 @@
     var cell = focus.getBoundingClientRect();
     var frame = box.getBoundingClientRect();
     box.scrollTop += cell.top - frame.top - (box.clientHeight - cell.height) / 2;
-    if (cell.right > frame.right) {
+    if (focus.tagName !== 'TD') {
+      box.scrollLeft = 0;
+    } else if (cell.right > frame.right) {
       box.scrollLeft += cell.right - frame.right + 40;
     } else if (cell.left < frame.left + 60) {
       box.scrollLeft += cell.left - frame.left - 60;
@@ -26,7 +28,7 @@
     var focus = grid.querySelector('.is-focus');
     if (focus) {
       centreInGrid(grid, focus);
-      focus.scrollIntoView({block: 'nearest', inline: 'nearest'});
+      focus.scrollIntoView({block: 'nearest', inline: focus.tagName === 'TD' ? 'nearest' : 'start'});
       var link = focus.querySelector('a') || focus;
       if (link.focus) {
         link.focus({preventScroll: true});

@@ -102,6 +102,13 @@ class ConsoleCheckBrowserIT {
         browser.screenshot("check-broken-threshold-en");
         readme("console-check");
 
+        check(workbook("from25-tests-not", CholeraThresholds.from25TestsNotMoved()), "cholera Ⅱ from 25 cases");
+        assertThat(browser.text(".verdict")).contains("an upload would be refused");
+        WebElement failedTest = browser.driver().findElement(By.cssSelector("#tests tr.test-failed"));
+        assertThat(failedTest.getText()).contains("Tests!R33", "Failed", "cases = 29", "Ⅲ", "Ⅱ", "differs");
+        assertThat(browser.driver().findElement(By.id("Tests!R33")).getAttribute("class")).contains("mark-failed");
+        browser.screenshot("check-failed-test-en");
+
         check(workbook("from25", CholeraThresholds.from25()), "cholera Ⅱ from 25 cases");
         assertThat(browser.text(".verdict")).contains("No errors: an upload would store these workbooks.");
         assertThat(browser.text("#tests")).contains("passed, 0 failed.");
@@ -229,10 +236,10 @@ class ConsoleCheckBrowserIT {
 
     /**
      * What the README shows of the check page: the diagnostics and the sheet with the diagnosed cell, in a window of
-     * 1280×1000 (copied to docs/images/ by hand, after looking at it).
+     * 1280×1400 (copied to docs/images/ by hand, after looking at it).
      */
     private void readme(String name) {
-        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1400));
         browser.driver().executeScript("document.getElementById('result').scrollIntoView({block: 'start'});"
                 + "const box = document.querySelector('.grid-scroll');"
                 + "const focus = document.querySelector('#grid .is-focus');"

@@ -318,6 +318,27 @@ class ConsoleRuleSetPagesTest {
 
     @Test
     @WithMockUser(username = "editor", roles = "EDITOR")
+    void aFailedTestRowShowsWhatItGivesExpectsAndGotLinkedToItsRow() throws Exception {
+        when(ruleSets.check(eq(null), any(), any())).thenReturn(failedTestResult());
+        MockHttpSession session = new MockHttpSession();
+        mvc.perform(multipart("/console/rule-sets/check").file(file(CholeraThresholds.from25TestsNotMoved()))
+                .session(session).with(csrf())).andExpect(redirectedUrl("/console/rule-sets/check"));
+        String page = body(mvc.perform(get("/console/rule-sets/check").session(session)).andReturn());
+
+        String failed = between(page, "<tr class=\"test-failed\">", "</tr>");
+        assertThat(failed).contains("Tests!R33", "Failed", "eventType = cholera, cases = 29, countiesAffected = 1",
+                "href=\"/console/rule-sets/check?workbook=national-grading.xlsx&amp;sheet=Tests&amp;cell=R33#grid\"");
+        assertThat(failed.replaceAll("\\s+", " ")).contains("<span class=\"output\">grade</span> <span>Ⅲ</span>",
+                "<span class=\"output\">grade</span> <span>Ⅱ</span>", "differs",
+                "<span class=\"output\">colour</span> <span>orange</span>", "Rows that answered: Cholera!R8");
+        assertThat(page).contains("1 passed in national-grading.xlsx");
+        assertThat(between(page, "id=\"grid\"", "</section>")).as("the grid opens at the failing cell")
+                .containsPattern("id=\"cell-Tests!N33\"[^>]*class=\"[^\"]*is-focus[^\"]*mark-error")
+                .containsPattern("id=\"Tests!R33\"\\s+class=\"line-row mark-failed\"");
+    }
+
+    @Test
+    @WithMockUser(username = "editor", roles = "EDITOR")
     void badInputIsNamedOnThePageAndNothingIsChecked() throws Exception {
         String none = body(mvc.perform(multipart("/console/rule-sets/check").param("comment", "nothing chosen")
                 .with(csrf())).andExpect(status().isBadRequest()).andReturn());
@@ -346,6 +367,19 @@ class ConsoleRuleSetPagesTest {
     private static MockMultipartFile file(byte[] bytes) {
         return new MockMultipartFile("files", CholeraThresholds.WORKBOOK,
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes);
+    }
+
+    /** Threshold moved, test cases not: a test row fails, as the compiler words it. */
+    private static RuleSetCheck failedTestResult() {
+        List<String> names = bundled().stream().map(WorkbookSource::name).toList();
+        String detail = "test failed: Tests!N33: expected grade Ⅲ, got Ⅱ; Tests!O33: expected colour yellow, got "
+                + "orange (rows that answered: Cholera!R8)";
+        return new RuleSetCheck(false, "v1", null, "1 error(s)", names, List.of(CholeraThresholds.WORKBOOK),
+                List.of(), List.of(), List.of(new RuleSetView.DiagnosticView("error", CholeraThresholds.WORKBOOK,
+                        "Tests!N33", "TEST_FAILED", detail)), List.of(new RuleSetCheck.TestRow(
+                        CholeraThresholds.WORKBOOK, "Tests!R32", true, ""), new RuleSetCheck.TestRow(
+                        CholeraThresholds.WORKBOOK, "Tests!R33", false, detail)),
+                new RuleSetCheck.Summary(6, 24, 214, 7082, 2, 1, 1, 1, 0, 0), null);
     }
 
     private static RuleSetCheck brokenResult() {
