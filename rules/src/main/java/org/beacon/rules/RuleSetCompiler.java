@@ -16,6 +16,7 @@ import org.beacon.rules.model.RuleSetBudget;
 import org.beacon.rules.model.RuleSetModel;
 import org.beacon.rules.model.TestOutcome;
 import org.beacon.rules.model.WorkbookLimits;
+import org.beacon.rules.model.VersionSize;
 import org.beacon.rules.model.WorkbookSource;
 import org.beacon.rules.reading.RuleSetReader;
 import org.slf4j.Logger;
@@ -42,6 +43,11 @@ public final class RuleSetCompiler {
     public RuleSetCompiler(WorkbookLimits limits, RuleSetBudget budget) {
         this.reader = new RuleSetReader(limits, budget);
         this.analyzer = new TableAnalyzer(TableAnalyzer.DEFAULT_BUDGET);
+    }
+
+    /** The size of these workbooks as this compiler's budget counts it, without compiling them. */
+    public VersionSize size(List<WorkbookSource> sources) {
+        return reader.size(sources);
     }
 
     /** Compiles under an id derived from the content hash ({@code sha256:<first 12 hex digits>}). */

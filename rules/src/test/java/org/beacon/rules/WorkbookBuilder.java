@@ -69,6 +69,12 @@ public final class WorkbookBuilder {
             return this;
         }
 
+        /** Merges cells, as Excel's Merge and Center does ({@code A1:C1}); the text stays in the top-left cell. */
+        public Sheet merge(String range) {
+            sheet.addMergedRegion(org.apache.poi.ss.util.CellRangeAddress.valueOf(range));
+            return this;
+        }
+
         /**
          * Sets a formula in a cell of an already written row (1-based). With {@code saveValue} the test (not
          * Beacon) evaluates it, so the file carries the value Excel would have saved.

@@ -22,6 +22,7 @@ import org.beacon.rules.model.RuleSetModel;
 import org.beacon.rules.model.TestSheetCase;
 import org.beacon.rules.model.WarningColour;
 import org.beacon.rules.model.WorkbookLimits;
+import org.beacon.rules.model.VersionSize;
 import org.beacon.rules.model.WorkbookSource;
 import org.beacon.rules.workbook.RawCell;
 import org.beacon.rules.workbook.SheetData;
@@ -62,6 +63,12 @@ public final class RuleSetReader {
         private WorkbooksRead(List<WorkbookContent> contents) {
             this.contents = List.copyOf(contents);
         }
+    }
+
+    /** The size of these workbooks as the budget counts it; a file that cannot be read counts for nothing. */
+    public VersionSize size(List<WorkbookSource> sources) {
+        RuleSetSize size = RuleSetSize.of(sources.stream().map(files::read).toList());
+        return new VersionSize(size.tables().size(), size.ruleRows(), size.cells());
     }
 
     /**

@@ -6,15 +6,21 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
-/** The non-empty cells of one sheet, by row then column. Immutable. */
+/** The non-empty cells of one sheet, by row then column, and its merged cells. Immutable. */
 public final class SheetData {
 
     private final String name;
     private final NavigableMap<Integer, NavigableMap<Integer, RawCell>> rows;
+    private final List<MergedRange> merges;
 
     SheetData(String name, NavigableMap<Integer, NavigableMap<Integer, RawCell>> rows) {
+        this(name, rows, List.of());
+    }
+
+    SheetData(String name, NavigableMap<Integer, NavigableMap<Integer, RawCell>> rows, List<MergedRange> merges) {
         this.name = name;
         this.rows = rows;
+        this.merges = List.copyOf(merges);
     }
 
     /** Builds a sheet from cells, for callers that do not read a file (tests, generated tables). */
@@ -28,6 +34,11 @@ public final class SheetData {
 
     public String name() {
         return name;
+    }
+
+    /** The sheet's merged cells, as Excel shows them (for display only: nothing is read from a merge). */
+    public List<MergedRange> merges() {
+        return merges;
     }
 
     /** Trimmed text of a cell, or "" when empty. */

@@ -46,6 +46,8 @@ final class SheetXmlHandler extends DefaultHandler {
     private static final int MAX_FORMULA_CHARS = 8192;
     // [1]Sheet1!A1: a reference into the first external workbook the file links to.
     private static final Pattern EXTERNAL_REFERENCE = Pattern.compile("\\[\\d+]");
+    // Merges are only shown, never read; a sheet with more is shown without the rest rather than refused.
+    private static final int MAX_MERGES = 10_000;
 
     private final SharedStrings sharedStrings;
     private final WorkbookLimits limits;
@@ -53,6 +55,7 @@ final class SheetXmlHandler extends DefaultHandler {
     private final StringBuilder value = new StringBuilder();
     private final StringBuilder formulaText = new StringBuilder();
     private final List<String> externalReferences = new ArrayList<>();
+    private final List<MergedRange> merges = new ArrayList<>();
 
     private int rowCount;
     private int currentRow;
@@ -70,6 +73,11 @@ final class SheetXmlHandler extends DefaultHandler {
 
     NavigableMap<Integer, NavigableMap<Integer, RawCell>> rows() {
         return rows;
+    }
+
+    /** The merged cells, for showing the sheet. */
+    List<MergedRange> merges() {
+        return merges;
     }
 
     /** Cells ({@code C9}) whose formula reads another workbook. */
@@ -95,13 +103,18 @@ final class SheetXmlHandler extends DefaultHandler {
                 formulaText.setLength(0);
             }
             case "v" -> inValue = true;
+            case "mergeCell" -> {
+                if (merges.size() < MAX_MERGES) {
+                    MergedRange.parse(atts.getValue("ref")).ifPresent(merges::add);
+                }
+            }
             case "t" -> inInlineText = "inlineStr".equals(cellType);
             case "f" -> {
                 formula = true;
                 inFormula = true;
             }
             default -> {
-                // other elements (styles, merged cells, drawings) carry nothing Beacon reads
+                // other elements (styles, drawings) carry nothing Beacon reads
             }
         }
     }

@@ -167,7 +167,7 @@ public final class WorkbookReader {
                 }
                 handler.externalReferences().forEach(cell -> links.add(ExternalLinks.cellReadsLinkedFile(name,
                         CellRef.cell(sheetName, CellRef.rowOf(cell), CellRef.columnOf(cell)), linkedFiles)));
-                sheets.add(new SheetData(sheetName, handler.rows()));
+                sheets.add(new SheetData(sheetName, handler.rows(), handler.merges()));
                 sheetParts.remove(it.getSheetPart().getPartName().getName());
             }
         }

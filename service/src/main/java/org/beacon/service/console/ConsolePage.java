@@ -8,9 +8,10 @@ package org.beacon.service.console;
 enum ConsolePage {
     HOME("/console", "nav.home", true),
     RULE_SETS("/console/rule-sets", "nav.ruleSets", true),
+    CHECK("/console/rule-sets/check", "nav.check", true),
     DECISIONS("/console/decisions", "nav.decisions", true),
     USERS("/console/users", "nav.users", true),
-    // TODO issue 20: the pages of part 2 (audit, replays, risk map)
+    // TODO issue 24: the pages of part 2 (audit, replays, risk map)
     AUDIT("/console/audit", "nav.audit", false),
     REPLAYS("/console/replays", "nav.replays", false),
     RISK_MAP("/console/risk-map", "nav.riskMap", false);

@@ -23,14 +23,26 @@ class Navigation {
         this.access = access;
     }
 
+    /** The pages this user may open; the current one is the most precise page that holds the current path. */
     List<Entry> entries(Authentication user, String currentPath) {
+        ConsolePage current = null;
+        for (ConsolePage page : ConsolePage.values()) {
+            if (page.contains(currentPath) && (current == null || page.path().length() > current.path().length())) {
+                current = page;
+            }
+        }
         List<Entry> entries = new ArrayList<>();
         for (ConsolePage page : ConsolePage.values()) {
             if (page.built() && access.isAllowed(page.path(), user)) {
-                entries.add(new Entry(page.path(), page.label(), page.contains(currentPath)));
+                entries.add(new Entry(page.path(), page.label(), page == current));
             }
         }
         return entries;
+    }
+
+    /** True when the security rules let this user open this address (a page, or a button's target). */
+    boolean allows(String path, Authentication user) {
+        return access.isAllowed(path, user);
     }
 
     /** True when this user may open the page. */

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import org.beacon.rules.Compilation;
 import org.beacon.rules.model.RuleSetBudget;
 import org.beacon.rules.RuleSetCompiler;
+import org.beacon.rules.model.VersionSize;
 import org.beacon.rules.model.WorkbookSource;
 import org.beacon.rules.model.WorkbookLimits;
 import org.beacon.service.system.BeaconProperties;
@@ -43,6 +44,11 @@ class CompileAdmission {
         this.slots = new Semaphore(slotCount, true);
         this.wait = settings.compileWait();
         this.faults = faults;
+    }
+
+    /** The size of these workbooks as the budget counts it; reading them is bounded, so it takes no turn. */
+    VersionSize size(List<WorkbookSource> sources) {
+        return compiler.size(sources);
     }
 
     /** Compiles under an id derived from the content, waiting for a slot at most {@code compile-wait}. */

@@ -3,17 +3,9 @@ package org.beacon.service.ruleset;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import org.beacon.rules.diff.RuleSetDiff;
-import org.beacon.rules.model.WorkbookSource;
-import org.beacon.service.evaluation.InvalidRequestException;
 import org.beacon.service.system.Callers;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -36,8 +28,6 @@ class RuleSetController {
 
     static final MediaType XLSX =
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-
-    private static final int MAX_COMMENT = 2000;
 
     private final RuleSetService service;
 
@@ -66,43 +56,33 @@ class RuleSetController {
             @RequestParam(required = false) String base,
             @RequestParam(required = false) List<String> remove,
             @RequestParam(required = false) String replace, HttpServletRequest http) {
-        List<InvalidRequestException.FieldError> errors = new ArrayList<>();
-        if (comment != null && comment.length() > MAX_COMMENT) {
-            // checked before the workbooks are compiled; the version table keeps this much
-            errors.add(new InvalidRequestException.FieldError("comment", "at most " + MAX_COMMENT + " characters, "
-                    + "not " + comment.length()));
-        }
-        List<String> removed = remove == null ? List.of() : remove;
-        boolean replaceAll = replace != null && replace.equals("all");
-        if (replace != null && !replaceAll) {
-            errors.add(new InvalidRequestException.FieldError("replace", "replace takes only 'all' (the upload is "
-                    + "the complete set); leave it out to change the base's workbooks"));
-        }
-        if (replaceAll && base != null) {
-            errors.add(new InvalidRequestException.FieldError("base", "replace=all uploads a complete set, which "
-                    + "has no base; leave out base or replace"));
-        }
-        if (replaceAll && !removed.isEmpty()) {
-            errors.add(new InvalidRequestException.FieldError("remove", "replace=all uploads a complete set: leave "
-                    + "out the workbooks you do not want instead of removing them"));
-        }
-        if (base != null && base.isBlank()) {
-            errors.add(new InvalidRequestException.FieldError("base", "base names a version (v1); leave it out for "
-                    + "the version in force today"));
-        }
-        List<WorkbookSource> sources = sources(files == null ? List.of() : files, errors);
-        if (sources.isEmpty() && removed.isEmpty() && errors.isEmpty()) {
-            errors.add(new InvalidRequestException.FieldError("files", "upload at least one .xlsx workbook (files), "
-                    + "or name one of the base's workbooks to drop (remove)"));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
-        }
-        RuleSetService.Upload upload = service.upload(base, new WorkbookChanges(sources, removed, replaceAll),
-                Callers.of(http), comment, effectiveFrom);
+        UploadForm form = UploadForm.of(files, comment, base, remove, replace);
+        RuleSetService.Upload upload = service.upload(form.base(), form.changes(), Callers.of(http), form.comment(),
+                effectiveFrom);
         RuleSetView v = upload.version();
         return upload.created() ? ResponseEntity.created(URI.create("/rule-sets/" + v.id())).body(v)
                 : ResponseEntity.ok(v);
+    }
+
+    @PostMapping(path = "/check", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Check workbooks as an upload would, storing nothing", description = "The same form as "
+            + "POST /rule-sets (files, base, remove, replace, effectiveFrom, comment) and the same checks: the merged "
+            + "workbooks are validated cell by cell, compiled and their test sheets run; nothing is stored, whatever "
+            + "the outcome. 200 with valid (true when an upload would store the version), every diagnostic "
+            + "[{severity, workbook, cell, code, detail}] (notes included, severity info), each test row "
+            + "[{workbook, row, passed, detail}], a summary (workbooks, tables, ruleRows, cells, tests, testsPassed, "
+            + "testsFailed, errors, warnings, infos), the base, the workbooks the version would have, existing (the "
+            + "version these workbooks with this effective date already are) and, when valid, the diff against the "
+            + "base. Bad form fields or file names: 400 problem+json; unknown base: 404; every compile turn taken: "
+            + "503 with Retry-After. Editor and up.")
+    RuleSetCheck check(@RequestPart(name = "files", required = false) List<MultipartFile> files,
+            @RequestParam(required = false) String comment,
+            @RequestParam(required = false) LocalDate effectiveFrom,
+            @RequestParam(required = false) String base,
+            @RequestParam(required = false) List<String> remove,
+            @RequestParam(required = false) String replace) {
+        UploadForm form = UploadForm.of(files, comment, base, remove, replace);
+        return service.check(form.base(), form.changes(), effectiveFrom);
     }
 
     @GetMapping
@@ -138,8 +118,7 @@ class RuleSetController {
             + "and rows whose thresholds moved; test rows added, removed or changed. Rows and tests are matched by "
             + "content, not position.")
     VersionDiff diff(@PathVariable String from, @PathVariable String to) {
-        return VersionDiff.of(from, to, RuleSetDiff.between(service.compiled(from).model(),
-                service.compiled(to).model()));
+        return service.diff(from, to);
     }
 
     @PostMapping("/{id}/activation")
@@ -153,29 +132,5 @@ class RuleSetController {
     @Operation(summary = "Withdraw a version: the version activated before it takes over again")
     RuleSetView rollback(@PathVariable String id, HttpServletRequest http) {
         return service.rollback(id, Callers.of(http));
-    }
-
-    /** The uploaded workbooks; a file whose name is not a plain .xlsx name is an error naming it. */
-    private static List<WorkbookSource> sources(List<MultipartFile> files,
-            List<InvalidRequestException.FieldError> errors) {
-        List<WorkbookSource> sources = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        for (int i = 0; i < files.size(); i++) {
-            MultipartFile f = files.get(i);
-            String name = f.getOriginalFilename() == null ? "" : f.getOriginalFilename();
-            String refusal = WorkbookFileNames.refusal(name);
-            if (refusal != null) {
-                errors.add(new InvalidRequestException.FieldError("files/" + i, refusal));
-            } else if (!names.add(name)) {
-                errors.add(new InvalidRequestException.FieldError("files/" + i, "two files are named " + name));
-            } else {
-                try {
-                    sources.add(new WorkbookSource(name, f.getBytes()));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        }
-        return sources;
     }
 }

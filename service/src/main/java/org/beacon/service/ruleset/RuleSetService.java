@@ -8,6 +8,8 @@ import org.beacon.rules.CompiledRuleSet;
 import org.beacon.rules.RuleSetCompiler;
 import org.beacon.rules.diff.RuleSetDiff;
 import org.beacon.rules.model.Severity;
+import org.beacon.rules.model.TestOutcome;
+import org.beacon.rules.model.VersionSize;
 import org.beacon.rules.model.WorkbookSource;
 import org.beacon.service.system.FaultInjection;
 import org.springframework.stereotype.Service;
@@ -44,7 +46,8 @@ public class RuleSetService {
      *     over the budget included); nothing is stored then
      * @throws CompilesBusyException when no compile could start in time; nothing is stored then
      */
-    Upload upload(String baseId, WorkbookChanges changes, String author, String comment, LocalDate effectiveFrom) {
+    public Upload upload(String baseId, WorkbookChanges changes, String author, String comment,
+            LocalDate effectiveFrom) {
         String base = baseId == null ? registry.current().id() : version(baseId).id();
         WorkbookChanges.Merged merged = changes.applyTo(base, store.workbooks(base));
         String hash = RuleSetCompiler.contentHash(merged.workbooks());
@@ -66,6 +69,45 @@ public class RuleSetService {
         return new Upload(view(v, c.diagnostics().stream().filter(d -> d.severity() != Severity.INFO)
                 .map(RuleSetView.DiagnosticView::of).toList(), null, outcome(base, v.id(), compiled, merged, false,
                 v.id() + " is " + merged.summary(base))), true);
+    }
+
+    /**
+     * What {@link #upload} would give for the same workbooks, without storing anything: every diagnostic, every test
+     * row, the size and, when there is no error, the diff against the base. Compiles like an upload, so it takes a
+     * compile turn like one.
+     *
+     * @param baseId the version to start from; null for the version in force today
+     * @throws RuleSetNotFoundException for an unknown base
+     * @throws org.beacon.service.evaluation.InvalidRequestException for removals that name nothing, or an empty set
+     * @throws CompilesBusyException when no compile could start in time
+     */
+    public RuleSetCheck check(String baseId, WorkbookChanges changes, LocalDate effectiveFrom) {
+        String base = baseId == null ? registry.current().id() : version(baseId).id();
+        WorkbookChanges.Merged merged = changes.applyTo(base, store.workbooks(base));
+        String existing = store.byIdentity(RuleSetCompiler.contentHash(merged.workbooks()), effectiveFrom)
+                .map(RuleSetVersion::id).orElse(null);
+        Compilation c = compiles.compile(merged.workbooks());
+        VersionDiff diff = c.ruleSet().map(r -> VersionDiff.of(base, existing == null ? RuleSetCheck.CHECKED
+                : existing, RuleSetDiff.between(registry.pinned(base).model(), r.model()))).orElse(null);
+        VersionSize size = compiles.size(merged.workbooks());
+        int passed = (int) c.tests().stream().filter(TestOutcome::passed).count();
+        RuleSetCheck.Summary summary = new RuleSetCheck.Summary(merged.workbooks().size(), size.tables(),
+                size.ruleRows(), size.cells(), c.tests().size(), passed, c.tests().size() - passed,
+                c.errors().size(), c.warnings().size(), (int) c.diagnostics().stream()
+                        .filter(d -> d.severity() == Severity.INFO).count());
+        String detail = !c.succeeded() ? c.errors().size() + " error(s): an upload would be refused; nothing was "
+                + "stored" : existing != null ? "the same workbooks with the same effective date are already "
+                + existing + ", which an upload would return as it is; nothing was stored" : "an upload would store "
+                + merged.summary(base) + " as a new draft; nothing was stored";
+        return new RuleSetCheck(c.succeeded(), base, existing, detail, merged.workbooks().stream()
+                .map(WorkbookSource::name).toList(), merged.replaced(), merged.added(), merged.removed(),
+                c.diagnostics().stream().map(RuleSetView.DiagnosticView::of).toList(),
+                c.tests().stream().map(RuleSetCheck.TestRow::of).toList(), summary, diff);
+    }
+
+    /** What changed from one version to another, table by table. */
+    public VersionDiff diff(String from, String to) {
+        return VersionDiff.of(from, to, RuleSetDiff.between(compiled(from).model(), compiled(to).model()));
     }
 
     private RuleSetView.UploadOutcome outcome(String base, String id, CompiledRuleSet version,
@@ -164,6 +206,12 @@ public class RuleSetService {
     public byte[] workbook(String id, String name) {
         version(id);
         return store.workbook(id, name).orElseThrow(() -> new RuleSetNotFoundException(id + "/workbooks/" + name));
+    }
+
+    /** A version's workbooks with their exact bytes, in name order. */
+    public List<WorkbookSource> workbooks(String id) {
+        version(id);
+        return store.workbooks(id);
     }
 
     /** Compiled models of two versions, for a diff. */

@@ -21,9 +21,9 @@ import org.beacon.service.system.Echo;
  * @param remove file names of the base's workbooks to drop
  * @param replaceAll true when the uploaded workbooks are the whole new version
  */
-record WorkbookChanges(List<WorkbookSource> uploaded, List<String> remove, boolean replaceAll) {
+public record WorkbookChanges(List<WorkbookSource> uploaded, List<String> remove, boolean replaceAll) {
 
-    WorkbookChanges {
+    public WorkbookChanges {
         uploaded = List.copyOf(uploaded);
         remove = List.copyOf(remove);
     }

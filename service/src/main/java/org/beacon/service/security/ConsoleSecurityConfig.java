@@ -2,16 +2,23 @@ package org.beacon.service.security;
 
 import static org.springframework.http.HttpMethod.GET;
 
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
 import org.springframework.security.web.header.writers.CrossOriginResourcePolicyHeaderWriter.CrossOriginResourcePolicy;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -64,7 +71,7 @@ class ConsoleSecurityConfig {
                         .deleteCookies(sessionCookie))
                 .requestCache(c -> c.requestCache(pagesOnly()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(new SignInRedirect())
-                        .accessDeniedPage("/console/forbidden"))
+                        .accessDeniedHandler(refusals()))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(f -> f.deny())
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
@@ -75,6 +82,8 @@ class ConsoleSecurityConfig {
                         .requestMatchers(GET, "/", SignInRedirect.SIGN_IN).permitAll()
                         // each page needs the least role of the API it shows; later pages are placed here first
                         .requestMatchers("/console/decisions/**").hasRole(Role.CALLER.name())
+                        .requestMatchers("/console/rule-sets/check", "/console/rule-sets/check/**")
+                        .hasRole(Role.EDITOR.name())
                         // the confirmation pages of the admin's changes, before the rule-set pages they sit under
                         .requestMatchers("/console/rule-sets/*/activation", "/console/rule-sets/*/rollback")
                         .hasRole(Role.ADMIN.name())
@@ -83,6 +92,41 @@ class ConsoleSecurityConfig {
                         .requestMatchers("/console/users/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated());
         return http.build();
+    }
+
+    /**
+     * A page a role may not open: the console's 403 page. But a form sent after its session ended (an upload that
+     * took longer than the session, a page left open overnight) fails its CSRF check only because the session and
+     * its token are gone: that browser goes to the sign-in page, which says the session ended, and nothing of the
+     * form is done.
+     */
+    private static AccessDeniedHandler refusals() {
+        AccessDeniedHandlerImpl page = new AccessDeniedHandlerImpl();
+        page.setErrorPage("/console/forbidden");
+        SignInRedirect signIn = new SignInRedirect();
+        return (request, response, e) -> {
+            if (e instanceof CsrfException && SignInRedirect.sessionEnded(request)) {
+                signIn.commence(request, response, new InsufficientAuthenticationException("the session ended"));
+            } else if (e instanceof CsrfException && unreadableForm(request)) {
+                // a file over the upload limit: the form, its token with it, was not read; the page says why
+                response.sendRedirect(request.getRequestURI() + "?tooLarge");
+            } else {
+                page.handle(request, response, e);
+            }
+        };
+    }
+
+    /** A multipart form the container refused to read (a file over {@code spring.servlet.multipart.*}). */
+    private static boolean unreadableForm(HttpServletRequest request) {
+        if (request.getContentType() == null || !request.getContentType().startsWith("multipart/")) {
+            return false;
+        }
+        try {
+            request.getParts();
+            return false;
+        } catch (IllegalStateException | IOException | ServletException refused) {
+            return true;
+        }
     }
 
     /** A failed sign-in stays on the sign-in page, saying why. */

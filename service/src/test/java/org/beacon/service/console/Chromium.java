@@ -222,6 +222,17 @@ final class Chromium implements AutoCloseable {
         }
     }
 
+    /** Saves what the window shows, as a person sees it (not the whole page), as {@code <name>.png}. */
+    Path screenshotOfTheWindow(String name) {
+        try {
+            Path file = screenshots.resolve(name + ".png");
+            Files.write(file, driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Errors the browser logged since the last check (and forgets them). */
     List<String> consoleErrors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()

@@ -156,6 +156,16 @@ class ConsoleMessagesTest {
         for (String done : List.of("created", "role", "enabled", "disabled", "password")) {
             built.add("users.done." + done);
         }
+        for (String kind : List.of("added", "removed", "changed")) {
+            built.add(new DiffView.Item(kind, "row", "", null, "").kindLabel());
+        }
+        for (String subject : List.of("indicator", "parameter", "action", "colour", "table", "row", "test")) {
+            built.add(new DiffView.Item("added", subject, "", null, "").subjectLabel());
+        }
+        for (String severity : List.of("error", "warning", "info")) {
+            built.add(new CheckView.Finding(severity, "", "", null, null, "", "", null).severityLabel());
+        }
+        built.add("test.failed");
         for (int status : List.of(403, 404, 500)) {
             built.add("problem." + status + ".title");
             built.add("problem." + status + ".detail");

@@ -15,7 +15,7 @@ import org.beacon.rules.Workbooks;
  * one valid table of any number of rows (event type, admin level, cases in bands of 10, deaths, ratio to the 5-year
  * mean; grade, label, source, tag), each row matching situations no other row matches.
  */
-final class LargeWorkbooks {
+public final class LargeWorkbooks {
 
     private static final String[] EVENT_TYPES = {"cholera", "pneumonicPlague", "bubonicPlague", "sars", "humanHpai",
             "classBC", "measles", "dengue", "typhoid", "dysentery", "influenza", "hfmd"};
@@ -28,7 +28,7 @@ final class LargeWorkbooks {
     }
 
     /** The national grading workbook's Dictionary and a table of {@code rows} rule rows on sheet {@code sheet}. */
-    static byte[] dictionaryAndTable(String sheet, int rows) throws IOException {
+    public static byte[] dictionaryAndTable(String sheet, int rows) throws IOException {
         try (InputStream in = Files.newInputStream(Workbooks.root().resolve("tables/national-grading.xlsx"));
                 XSSFWorkbook template = new XSSFWorkbook(in)) {
             for (int i = template.getNumberOfSheets() - 1; i >= 0; i--) {

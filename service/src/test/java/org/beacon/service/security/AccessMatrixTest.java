@@ -145,6 +145,9 @@ class AccessMatrixTest {
                 // the bundled workbook alone is new content the first time (201) and the same version after (200)
                 new Endpoint("POST", "/rule-sets", Caller.EDITOR, c -> as(c).postFiles("/rule-sets", Map.of(),
                         Map.of("national-grading.xlsx", grading)), Set.of(200, 201)),
+                // a check stores nothing, whatever it finds
+                new Endpoint("POST", "/rule-sets/check", Caller.EDITOR, c -> as(c).postFiles("/rule-sets/check",
+                        Map.of(), Map.of("national-grading.xlsx", grading)), ok),
                 // v1 is already in force and the only version ever activated: refused by the rule-set state (409),
                 // which is only reached once security has let the call through
                 new Endpoint("POST", "/rule-sets/{id}/activation", Caller.ADMIN,
