@@ -1,7 +1,8 @@
 package org.beacon.service.evaluation;
 
-import org.beacon.service.system.Echo;
-import org.beacon.service.system.RefusesUnknownParameters;
+import org.beacon.service.web.InvalidRequestException;
+import org.beacon.service.web.QuotedInput;
+import org.beacon.service.web.RefusesUnknownParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -16,7 +17,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import org.beacon.service.security.DraftPinning;
-import org.beacon.service.system.Callers;
+import org.beacon.service.security.Callers;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -137,7 +138,7 @@ class EvaluationController {
             }
             return instant;
         } catch (DateTimeParseException e) {
-            errors.add(new InvalidRequestException.FieldError("?" + name, "'" + Echo.shorten(text) + "' is not a date "
+            errors.add(new InvalidRequestException.FieldError("?" + name, "'" + QuotedInput.shorten(text) + "' is not a date "
                     + "(2026-07-01) or an instant (2026-07-01T08:00:00Z)"));
             return null;
         }

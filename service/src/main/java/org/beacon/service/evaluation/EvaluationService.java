@@ -11,10 +11,11 @@ import org.beacon.rules.CheckedSituation;
 import org.beacon.rules.CompiledRuleSet;
 import org.beacon.rules.decision.Decision;
 import org.beacon.service.ruleset.RuleSetRegistry;
-import org.beacon.service.evaluation.InvalidRequestException.FieldError;
-import org.beacon.service.system.BeaconProperties;
-import org.beacon.service.system.Echo;
-import org.beacon.service.system.JsonErrors;
+import org.beacon.service.web.InvalidRequestException;
+import org.beacon.service.web.InvalidRequestException.FieldError;
+import org.beacon.service.web.BeaconProperties;
+import org.beacon.service.web.QuotedInput;
+import org.beacon.service.web.JsonErrors;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -143,7 +144,7 @@ class EvaluationService {
             if (entry == null) {
                 errors.add(new FieldError(prefix, "a region must be an object with region and indicators"));
             } else if (earlier != null) {
-                errors.add(new FieldError(prefix + "/region/code", "region '" + Echo.shorten(code) + "' is also at "
+                errors.add(new FieldError(prefix + "/region/code", "region '" + QuotedInput.shorten(code) + "' is also at "
                         + "/regions/" + earlier + "/region/code: a map decides and counts each region once"));
             } else {
                 try {

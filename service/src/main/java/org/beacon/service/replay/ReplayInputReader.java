@@ -26,11 +26,11 @@ import org.beacon.rules.replay.ReplayInputException;
 import org.beacon.rules.replay.Replayer;
 import org.beacon.rules.replay.Timeline;
 import org.beacon.rules.replay.TimelineCsv;
-import org.beacon.service.evaluation.InvalidRequestException;
-import org.beacon.service.evaluation.InvalidRequestException.FieldError;
+import org.beacon.service.web.InvalidRequestException;
+import org.beacon.service.web.InvalidRequestException.FieldError;
 import org.beacon.service.ruleset.RuleSetRegistry;
 import org.beacon.service.security.DraftPinning;
-import org.beacon.service.system.BeaconProperties;
+import org.beacon.service.web.BeaconProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 

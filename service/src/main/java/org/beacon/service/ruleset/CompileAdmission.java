@@ -9,8 +9,8 @@ import org.beacon.rules.model.RuleSetBudget;
 import org.beacon.rules.RuleSetCompiler;
 import org.beacon.rules.model.WorkbookSource;
 import org.beacon.rules.model.WorkbookLimits;
-import org.beacon.service.system.BeaconProperties;
-import org.beacon.service.system.FaultInjection;
+import org.beacon.service.web.BeaconProperties;
+import org.beacon.service.faults.FaultInjection;
 import org.springframework.stereotype.Component;
 
 /**

@@ -17,14 +17,14 @@ import org.beacon.rules.RuleSetCompiler;
 import org.beacon.rules.model.Diagnostic;
 import org.beacon.rules.model.Severity;
 import org.beacon.rules.model.WorkbookSource;
-import org.beacon.service.system.BeaconProperties;
+import org.beacon.service.web.BeaconProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The compiled rule sets and which one is in force when. Evaluations read one immutable {@link Timeline} and one
+ * The compiled rule sets and which one is in force when. Evaluations read one immutable {@link ActivationTimeline} and one
  * compiled rule set per request, so an activation swaps atomically: requests in flight finish on the version they
  * started with, new ones use the new one. Polls the database ({@code beacon.rule-sets.refresh-interval}) so an
  * activation made by another instance takes effect here too.
@@ -52,7 +52,7 @@ public class RuleSetRegistry {
     private volatile Map<String, CompiledRuleSet> live = Map.of();
     private final Cache<String, CompiledRuleSet> recent;
     private final ZoneId zone;
-    private volatile Timeline timeline;
+    private volatile ActivationTimeline timeline;
 
     RuleSetRegistry(RuleSetStore store, BeaconProperties properties, CompileAdmission compiles) {
         this.store = store;
@@ -79,7 +79,7 @@ public class RuleSetRegistry {
 
     /** The version in force on a situation date; today when null. */
     public CompiledRuleSet forDate(LocalDate asOf) {
-        Timeline t = timeline;
+        ActivationTimeline t = timeline;
         String id = t.inForceOn(asOf == null ? today() : asOf).orElseGet(() -> t.inForceOn(today()).orElseThrow());
         return compiledVersion(id);
     }
@@ -97,7 +97,7 @@ public class RuleSetRegistry {
         return timeline.everActivated().contains(id);
     }
 
-    Timeline timeline() {
+    ActivationTimeline timeline() {
         return timeline;
     }
 
@@ -123,16 +123,16 @@ public class RuleSetRegistry {
      */
     public synchronized void refresh() {
         int revision = store.revision();
-        Timeline current = timeline;
+        ActivationTimeline current = timeline;
         if (current != null && current.revision() == revision) {
             return;
         }
         Map<String, RuleSetVersion> versions = store.versions().stream()
                 .collect(Collectors.toMap(RuleSetVersion::id, Function.identity()));
-        Timeline next = Timeline.of(revision, store.events(), versions);
+        ActivationTimeline next = ActivationTimeline.of(revision, store.events(), versions);
         // compiled before the timeline is swapped, so that no evaluation waits for a compilation
         Map<String, CompiledRuleSet> nextLive = new HashMap<>();
-        next.activations().stream().map(Timeline.Activation::ruleSetId).distinct().filter(next::isLive)
+        next.activations().stream().map(ActivationTimeline.Activation::ruleSetId).distinct().filter(next::isLive)
                 .forEach(id -> nextLive.computeIfAbsent(id, this::compiledVersion));
         live.forEach((id, ruleSet) -> {
             if (!nextLive.containsKey(id)) {

@@ -9,7 +9,7 @@ import org.beacon.rules.RuleSetCompiler;
 import org.beacon.rules.diff.RuleSetDiff;
 import org.beacon.rules.model.Severity;
 import org.beacon.rules.model.WorkbookSource;
-import org.beacon.service.system.FaultInjection;
+import org.beacon.service.faults.FaultInjection;
 import org.springframework.stereotype.Service;
 
 /** Upload, activation and rollback of rule-set versions. The version in force changes only through here. */
@@ -39,7 +39,7 @@ public class RuleSetService {
      *
      * @param baseId the version to start from; null for the version in force today
      * @throws RuleSetNotFoundException for an unknown base
-     * @throws org.beacon.service.evaluation.InvalidRequestException for removals that name nothing, or an empty set
+     * @throws org.beacon.service.web.InvalidRequestException for removals that name nothing, or an empty set
      * @throws InvalidRuleSetException with every diagnostic when the workbooks have errors (a version
      *     over the budget included); nothing is stored then
      * @throws CompilesBusyException when no compile could start in time; nothing is stored then
@@ -79,7 +79,7 @@ public class RuleSetService {
         RuleSetVersion v = version(id);
         registry.pinned(id);
         registry.refresh();
-        Timeline before = registry.timeline();
+        ActivationTimeline before = registry.timeline();
         String previous = before.inForceOn(registry.today()).orElse(null);
         store.recordEvent(v.id(), RuleSetEvent.ACTIVATION, previous, actor, before.revision(),
                 faults::pauseActivation);
@@ -91,7 +91,7 @@ public class RuleSetService {
     public RuleSetView rollback(String id, String actor) {
         RuleSetVersion v = version(id);
         registry.refresh();
-        Timeline before = registry.timeline();
+        ActivationTimeline before = registry.timeline();
         if (!before.wasActivated(id)) {
             throw new RuleSetConflictException(id + " is not active, so there is nothing to roll back");
         }
@@ -139,7 +139,7 @@ public class RuleSetService {
 
     private RuleSetView view(RuleSetVersion v, List<RuleSetView.DiagnosticView> diagnostics,
             List<RuleSetEvent> events, RuleSetView.UploadOutcome upload) {
-        Timeline t = registry.timeline();
+        ActivationTimeline t = registry.timeline();
         String status = v.rolledBack() ? "retired" : !t.wasActivated(v.id()) ? "draft" : t.isLive(v.id()) ? "active"
                 : "retired";
         boolean today = t.inForceOn(registry.today()).map(v.id()::equals).orElse(false);

@@ -1,5 +1,6 @@
 package org.beacon.service.security;
 
+import org.beacon.service.ruleset.DraftNotAllowedException;
 import org.beacon.service.ruleset.RuleSetRegistry;
 import org.beacon.service.ruleset.RuleSetService;
 import org.springframework.security.core.Authentication;

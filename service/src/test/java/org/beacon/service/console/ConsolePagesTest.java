@@ -19,7 +19,7 @@ import org.beacon.service.security.Role;
 import org.beacon.service.security.SecurityProperties;
 import org.beacon.service.security.StoredUsers;
 import org.beacon.service.security.UserService;
-import org.beacon.service.system.BeaconProperties;
+import org.beacon.service.web.BeaconProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.beacon.service.Http;
 import org.beacon.service.ServiceTest;
-import org.beacon.service.system.BeaconProperties;
+import org.beacon.service.web.BeaconProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -1,0 +1,2 @@
+/** Cross-cutting configuration of the service. */
+package org.beacon.service.web;
