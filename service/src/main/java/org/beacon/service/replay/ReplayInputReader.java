@@ -79,7 +79,7 @@ class ReplayInputReader {
     /**
      * @throws InvalidRequestException for bad form fields
      * @throws org.beacon.service.ruleset.RuleSetNotFoundException for an unknown version
-     * @throws ReplayInputException for files that cannot be replayed
+     * @throws InvalidReplayInputException for files that cannot be replayed
      */
     Plan read(ReplayRequest r) {
         List<FieldError> errors = new ArrayList<>();
@@ -111,7 +111,7 @@ class ReplayInputReader {
             input = ReplayInput.read(timeline.reader(), timeline.field(), options,
                     actual == null ? null : actual.reader(), actual == null ? null : actual.field());
         } catch (ReplayInputException e) {
-            throw new ReplayInputException(e.issues().stream().map(ReplayInputReader::pointed).toList());
+            throw new InvalidReplayInputException(e.issues().stream().map(ReplayInputReader::pointed).toList());
         }
         Timeline t = input.timeline();
         if (t.regions().stream().anyMatch(s -> s.eventType() == null)) {

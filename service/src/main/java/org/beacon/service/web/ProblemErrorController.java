@@ -35,7 +35,7 @@ class ProblemErrorController implements ErrorController {
                 || status < 400) {
             problem = Problems.NOT_FOUND.detail("no such path");
         } else {
-            Problems kind = Problems.forStatus(status);
+            ProblemType kind = Problems.forStatus(status);
             // only the status is known here: the detail is fixed per status and never quotes the request
             problem = kind.detail(status >= 500 ? "the request could not be completed"
                     : kind.title());

@@ -26,7 +26,7 @@ final class ProblemErrorReportValve extends ErrorReportValve {
         if (!ioAllowed.get()) {
             return;
         }
-        Problems kind = Problems.forStatus(status);
+        ProblemType kind = Problems.forStatus(status);
         String detail = status == 400 ? "the request could not be read: its path or headers are malformed (an "
                 + "encoded '/' or NUL, a backslash, invalid UTF-8, or a line too long)"
                 : status >= 500 ? "the request could not be completed" : kind.title();

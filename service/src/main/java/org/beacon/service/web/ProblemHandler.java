@@ -3,27 +3,13 @@ package org.beacon.service.web;
 import java.util.List;
 import java.util.Map;
 import org.beacon.rules.InvalidSituationException;
-import org.beacon.rules.replay.ReplayInputException;
-import org.beacon.service.evaluation.BatchTooLargeException;
-import org.beacon.service.evaluation.EvaluationNotFoundException;
-import org.beacon.service.web.InvalidRequestException;
-import org.beacon.service.replay.ReplayNotFinishedException;
-import org.beacon.service.replay.ReplayNotFoundException;
-import org.beacon.service.replay.ReplaysBusyException;
-import org.beacon.service.ruleset.CompilesBusyException;
-import org.beacon.service.ruleset.ConcurrentChangeException;
-import org.beacon.service.ruleset.DraftNotAllowedException;
-import org.beacon.service.security.UserConflictException;
-import org.beacon.service.security.UserNotFoundException;
-import org.beacon.service.ruleset.InvalidRuleSetException;
-import org.beacon.service.ruleset.RuleSetConflictException;
-import org.beacon.service.ruleset.RuleSetNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -60,93 +46,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 .map(p -> new InvalidRequestException.FieldError(p.pointer(), p.message())).toList());
     }
 
-    @ExceptionHandler(EvaluationNotFoundException.class)
-    ResponseEntity<ProblemDetail> notFound(EvaluationNotFoundException e) {
-        return respond(Problems.EVALUATION_NOT_FOUND.detail(e.getMessage()));
-    }
-
-    @ExceptionHandler(BatchTooLargeException.class)
-    ResponseEntity<ProblemDetail> batchTooLarge(BatchTooLargeException e) {
-        return respond(Problems.BATCH_TOO_LARGE.detail(e.getMessage()));
-    }
-
-    @ExceptionHandler(RuleSetNotFoundException.class)
-    ResponseEntity<ProblemDetail> ruleSetNotFound(RuleSetNotFoundException e) {
-        return respond(Problems.RULE_SET_NOT_FOUND.detail(e.getMessage()));
-    }
-
-    @ExceptionHandler(RuleSetConflictException.class)
-    ResponseEntity<ProblemDetail> ruleSetConflict(RuleSetConflictException e) {
-        return respond(Problems.RULE_SET_CONFLICT.detail(e.getMessage()));
-    }
-
-    @ExceptionHandler(ConcurrentChangeException.class)
-    ResponseEntity<ProblemDetail> concurrentChange(ConcurrentChangeException e) {
-        return respond(Problems.CONCURRENT_CHANGE.detail(e.getMessage()));
-    }
-
-    @ExceptionHandler(InvalidRuleSetException.class)
-    ResponseEntity<ProblemDetail> invalidRuleSet(InvalidRuleSetException e) {
-        ProblemDetail p = Problems.INVALID_RULE_SET.detail(e.getMessage());
-        p.setProperty("diagnostics", e.diagnostics().stream().map(d -> Map.of("severity",
-                d.severity().name().toLowerCase(java.util.Locale.ROOT), "workbook", d.workbook(), "cell",
-                d.location(), "code", d.code(), "detail", d.message())).toList());
-        p.setProperty("testsPassed", e.tests().stream().filter(t -> t.passed()).count());
-        p.setProperty("testsFailed", e.tests().stream().filter(t -> !t.passed()).count());
-        return respond(p);
-    }
-
-    /** A timeline or actual-decisions file that cannot be replayed: every error with its file, line and column. */
-    @ExceptionHandler(ReplayInputException.class)
-    ResponseEntity<ProblemDetail> invalidReplayInput(ReplayInputException e) {
-        ProblemDetail p = Problems.INVALID_REQUEST.detail(e.issues().size() == 1 ? e.issues().get(0).detail()
-                : e.issues().size() + " problems in the replay's input; see errors");
-        p.setProperty("errors", e.issues().stream().map(i -> Map.of("pointer", i.where(), "code", i.code(),
-                "detail", i.detail())).toList());
-        return respond(p);
-    }
-
-    @ExceptionHandler(DraftNotAllowedException.class)
-    ResponseEntity<ProblemDetail> draftNotAllowed(DraftNotAllowedException e) {
-        return respond(Problems.FORBIDDEN.detail(e.getMessage()));
-    }
-
-    @ExceptionHandler(UserNotFoundException.class)
-    ResponseEntity<ProblemDetail> userNotFound(UserNotFoundException e) {
-        return respond(Problems.USER_NOT_FOUND.detail(e.getMessage()));
-    }
-
-    @ExceptionHandler(UserConflictException.class)
-    ResponseEntity<ProblemDetail> userConflict(UserConflictException e) {
-        return respond(Problems.USER_CONFLICT.detail(e.getMessage()));
-    }
-
-    @ExceptionHandler(ReplayNotFoundException.class)
-    ResponseEntity<ProblemDetail> replayNotFound(ReplayNotFoundException e) {
-        return respond(Problems.REPLAY_NOT_FOUND.detail(e.getMessage()));
-    }
-
-    @ExceptionHandler(ReplayNotFinishedException.class)
-    ResponseEntity<ProblemDetail> replayNotFinished(ReplayNotFinishedException e) {
-        ProblemDetail p = Problems.REPLAY_NOT_FINISHED.detail(e.getMessage());
-        p.setProperty("status", e.status());
-        return respond(p);
-    }
-
-    @ExceptionHandler(ReplaysBusyException.class)
-    ResponseEntity<ProblemDetail> replaysBusy(ReplaysBusyException e) {
-        return busy(Problems.REPLAYS_BUSY.detail(e.getMessage()), e.retryAfterSeconds());
-    }
-
-    @ExceptionHandler(CompilesBusyException.class)
-    ResponseEntity<ProblemDetail> compilesBusy(CompilesBusyException e) {
-        return busy(Problems.COMPILES_BUSY.detail(e.getMessage()), e.retryAfterSeconds());
-    }
-
-    private static ResponseEntity<ProblemDetail> busy(ProblemDetail p, long retryAfterSeconds) {
-        return ResponseEntity.status(p.getStatus())
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds)).body(p);
+    /** A feature's own problem: its kind, its detail, the members and headers it adds. */
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<ProblemDetail> problem(ProblemException e) {
+        ProblemDetail p = e.problem();
+        return ResponseEntity.status(p.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .headers(e.headers()).body(p);
     }
 
     /** A multipart body that cannot be parsed (no boundary, cut off, not a form at all); too large is a 413. */
@@ -213,7 +118,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = body instanceof ProblemDetail p ? p : e instanceof ErrorResponse r
                 ? r.updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale())
                 : ProblemDetail.forStatus(status);
-        Problems kind = Problems.forStatus(status.value());
+        ProblemType kind = Problems.forStatus(status.value());
         if (problem.getDetail() == null || problem.getDetail().isBlank()) {
             problem.setDetail(kind.title());
         }
@@ -235,7 +140,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail p) {
-        return ResponseEntity.status(p.getStatus()).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+        return ResponseEntity.status(p.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(p);
     }
 

@@ -1,63 +1,30 @@
 package org.beacon.service.web;
 
-import java.net.URI;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.ProblemDetail;
+/**
+ * The kinds of problem every part of the service shares: an invalid request, the statuses Spring and the security
+ * filters produce themselves (unknown path, wrong method, no credentials, …), and the generic 500. A feature's own
+ * kinds (rule set not found, replays busy, …) are declared beside its exceptions.
+ */
+public final class Problems {
 
-/** Problem types (RFC 9457): one fixed URI and title per kind of problem. */
-public enum Problems {
-    INVALID_REQUEST(400, "Invalid request"),
-    UNAUTHORIZED(401, "Authentication required"),
-    FORBIDDEN(403, "Forbidden"),
-    NOT_FOUND(404, "Not found"),
-    EVALUATION_NOT_FOUND(404, "Evaluation not found"),
-    RULE_SET_NOT_FOUND(404, "Rule set not found"),
-    REPLAY_NOT_FOUND(404, "Replay not found"),
-    USER_NOT_FOUND(404, "User not found"),
-    USER_CONFLICT(409, "User change refused"),
-    REPLAY_NOT_FINISHED(409, "Replay not finished"),
-    RULE_SET_CONFLICT(409, "Rule set change refused"),
-    CONCURRENT_CHANGE(409, "Concurrent rule set change"),
-    INVALID_RULE_SET(422, "Invalid rule set"),
-    METHOD_NOT_ALLOWED(405, "Method not allowed"),
-    NOT_ACCEPTABLE(406, "Not acceptable"),
-    PAYLOAD_TOO_LARGE(413, "Request too large"),
-    BATCH_TOO_LARGE(413, "Batch too large"),
-    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
-    TOO_MANY_FAILED_LOGINS(429, "Too many failed sign-ins"),
-    INTERNAL_ERROR(500, "Internal error"),
-    REPLAYS_BUSY(503, "Too many replays"),
-    COMPILES_BUSY(503, "Too many rule-set compiles");
+    public static final ProblemType INVALID_REQUEST = new ProblemType("invalid-request", 400, "Invalid request");
+    public static final ProblemType UNAUTHORIZED = new ProblemType("unauthorized", 401, "Authentication required");
+    public static final ProblemType FORBIDDEN = new ProblemType("forbidden", 403, "Forbidden");
+    public static final ProblemType NOT_FOUND = new ProblemType("not-found", 404, "Not found");
+    public static final ProblemType METHOD_NOT_ALLOWED = new ProblemType("method-not-allowed", 405,
+            "Method not allowed");
+    public static final ProblemType NOT_ACCEPTABLE = new ProblemType("not-acceptable", 406, "Not acceptable");
+    public static final ProblemType PAYLOAD_TOO_LARGE = new ProblemType("payload-too-large", 413,
+            "Request too large");
+    public static final ProblemType UNSUPPORTED_MEDIA_TYPE = new ProblemType("unsupported-media-type", 415,
+            "Unsupported media type");
+    public static final ProblemType INTERNAL_ERROR = new ProblemType("internal-error", 500, "Internal error");
 
-    private final int status;
-    private final String title;
-
-    Problems(int status, String title) {
-        this.status = status;
-        this.title = title;
-    }
-
-    public URI type() {
-        return URI.create("urn:beacon:problem:" + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-    }
-
-    public int status() {
-        return status;
-    }
-
-    public String title() {
-        return title;
-    }
-
-    public ProblemDetail detail(String detail) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);
-        p.setType(type());
-        p.setTitle(title);
-        return p;
+    private Problems() {
     }
 
     /** The generic kind for a status Spring produced itself (unknown path, wrong method, …). */
-    static Problems forStatus(int status) {
+    static ProblemType forStatus(int status) {
         return switch (status) {
             case 401 -> UNAUTHORIZED;
             case 403 -> FORBIDDEN;
