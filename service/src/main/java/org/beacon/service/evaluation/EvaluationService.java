@@ -13,7 +13,6 @@ import org.beacon.rules.decision.Decision;
 import org.beacon.service.ruleset.RuleSetRegistry;
 import org.beacon.service.web.InvalidRequestException;
 import org.beacon.service.web.InvalidRequestException.FieldError;
-import org.beacon.service.web.BeaconProperties;
 import org.beacon.service.web.QuotedInput;
 import org.beacon.service.web.JsonErrors;
 import org.springframework.stereotype.Service;
@@ -34,12 +33,12 @@ class EvaluationService {
     private final int maxBatch;
 
     EvaluationService(RuleSetRegistry registry, EvaluationAudit audit, EvaluationMetrics metrics, JsonMapper json,
-            BeaconProperties properties) {
+            BatchLimits batch) {
         this.registry = registry;
         this.audit = audit;
         this.metrics = metrics;
         this.json = json;
-        this.maxBatch = properties.batch().maxSize();
+        this.maxBatch = batch.maxSize();
     }
 
     /**
@@ -47,7 +46,7 @@ class EvaluationService {
      * @return the decision as JSON (UTF-8): with its explanation, the very bytes the audit keeps
      */
     byte[] evaluate(EvaluationRequest request, boolean explain, String caller, String pinnedRuleSet) {
-        CompiledRuleSet ruleSet = select(pinnedRuleSet, request.asOf());
+        CompiledRuleSet ruleSet = registry.resolve(pinnedRuleSet, request.asOf());
         CheckedSituation situation;
         try {
             situation = SituationMapper.toSituation(request, ruleSet, "", new AnswerErrors());
@@ -65,7 +64,7 @@ class EvaluationService {
         if (items.size() > maxBatch) {
             throw new BatchTooLargeException(items.size(), maxBatch);
         }
-        CompiledRuleSet pinned = pinnedRuleSet == null ? null : registry.pinned(pinnedRuleSet);
+        CompiledRuleSet pinned = pinnedRuleSet == null ? null : registry.resolve(pinnedRuleSet, null);
         UUID batchId = UUID.randomUUID();
         List<BatchResponse.Item> results = new ArrayList<>(items.size());
         List<AuditEntry> entries = new ArrayList<>(items.size());
@@ -75,7 +74,7 @@ class EvaluationService {
             String prefix = "/situations/" + i;
             try {
                 EvaluationRequest request = read(items.get(i), prefix);
-                CompiledRuleSet ruleSet = pinned != null ? pinned : registry.forDate(request.asOf());
+                CompiledRuleSet ruleSet = pinned != null ? pinned : registry.resolve(null, request.asOf());
                 CheckedSituation situation = SituationMapper.toSituation(request, ruleSet, prefix, answer);
                 EvaluationResponse full = decide(ruleSet, situation);
                 entries.add(new AuditEntry(full, json.writeValueAsBytes(full), caller, batchId, i));
@@ -105,7 +104,7 @@ class EvaluationService {
         if (regions.size() > maxBatch) {
             throw new BatchTooLargeException(regions.size(), maxBatch);
         }
-        CompiledRuleSet ruleSet = select(pinnedRuleSet, request.asOf());
+        CompiledRuleSet ruleSet = registry.resolve(pinnedRuleSet, request.asOf());
         List<CheckedSituation> situations = regions(request, regions, ruleSet);
         UUID batchId = UUID.randomUUID();
         List<AuditEntry> entries = new ArrayList<>(situations.size());
@@ -179,10 +178,6 @@ class EvaluationService {
             throw new InvalidRequestException(errors);
         }
         return situations;
-    }
-
-    private CompiledRuleSet select(String pinned, java.time.LocalDate asOf) {
-        return pinned != null ? registry.pinned(pinned) : registry.forDate(asOf);
     }
 
     private EvaluationRequest read(JsonNode node, String prefix) {

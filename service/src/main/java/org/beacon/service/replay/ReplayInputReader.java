@@ -29,8 +29,7 @@ import org.beacon.rules.replay.TimelineCsv;
 import org.beacon.service.web.InvalidRequestException;
 import org.beacon.service.web.InvalidRequestException.FieldError;
 import org.beacon.service.ruleset.RuleSetRegistry;
-import org.beacon.service.security.DraftPinning;
-import org.beacon.service.web.BeaconProperties;
+import org.beacon.service.security.CurrentUser;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -67,12 +66,10 @@ class ReplayInputReader {
     }
 
     private final RuleSetRegistry registry;
-    private final DraftPinning drafts;
     private final Path timelines;
 
-    ReplayInputReader(RuleSetRegistry registry, DraftPinning drafts, BeaconProperties properties) {
+    ReplayInputReader(RuleSetRegistry registry, ReplayFolders properties) {
         this.registry = registry;
-        this.drafts = drafts;
         this.timelines = properties.examplesPath().resolve("timelines");
     }
 
@@ -99,8 +96,8 @@ class ReplayInputReader {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        drafts.check(ruleSet);
-        drafts.check(compareWith);
+        registry.checkPinnable(ruleSet, CurrentUser.mayUseDrafts());
+        registry.checkPinnable(compareWith, CurrentUser.mayUseDrafts());
         CompiledRuleSet first = ruleSet == null ? null : registry.pinned(ruleSet);
         CompiledRuleSet second = compareWith == null ? null : registry.pinned(compareWith);
 

@@ -21,8 +21,10 @@ import java.util.Set;
  * @param activations activations in force order (oldest first), rolled-back versions left out
  * @param everActivated every version activated at least once, rolled back or replaced since or not: the versions
  *     that were put in force, which anyone allowed to decide may pin
+ * @param versions every version stored at this revision, activated or not
  */
-record ActivationTimeline(int revision, List<Activation> activations, Set<String> everActivated) {
+record ActivationTimeline(int revision, List<Activation> activations, Set<String> everActivated,
+        Set<String> versions) {
 
     /** @param effectiveFrom null for every date */
     record Activation(String ruleSetId, LocalDate effectiveFrom) {
@@ -31,6 +33,7 @@ record ActivationTimeline(int revision, List<Activation> activations, Set<String
     ActivationTimeline {
         activations = List.copyOf(activations);
         everActivated = Set.copyOf(everActivated);
+        versions = Set.copyOf(versions);
     }
 
     static ActivationTimeline of(int revision, List<RuleSetEvent> events, Map<String, RuleSetVersion> versions) {
@@ -45,7 +48,7 @@ record ActivationTimeline(int revision, List<Activation> activations, Set<String
                 }
             }
         }
-        return new ActivationTimeline(revision, list, ever);
+        return new ActivationTimeline(revision, list, ever, versions.keySet());
     }
 
     Optional<String> inForceOn(LocalDate date) {

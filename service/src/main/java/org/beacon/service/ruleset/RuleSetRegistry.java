@@ -17,7 +17,6 @@ import org.beacon.rules.RuleSetCompiler;
 import org.beacon.rules.model.Diagnostic;
 import org.beacon.rules.model.Severity;
 import org.beacon.rules.model.WorkbookSource;
-import org.beacon.service.web.BeaconProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -54,7 +53,7 @@ public class RuleSetRegistry {
     private final ZoneId zone;
     private volatile ActivationTimeline timeline;
 
-    RuleSetRegistry(RuleSetStore store, BeaconProperties properties, CompileAdmission compiles) {
+    RuleSetRegistry(RuleSetStore store, RuleSetProperties properties, CompileAdmission compiles) {
         this.store = store;
         this.compiles = compiles;
         long budget = Math.min(Integer.MAX_VALUE, compiles.budget().maxRuleRows());
@@ -90,11 +89,38 @@ public class RuleSetRegistry {
     }
 
     /**
-     * True for a version that was put in force at least once (in force now, scheduled, rolled back or replaced
-     * since), as of the last refresh; false for a draft and for an unknown id. Read from memory: no database query.
+     * The version that decides a situation: {@code pinned} when one was asked for, otherwise the version in force on
+     * {@code asOf} (today when null). A version on the timeline is compiled already and costs no database query.
      */
-    public boolean wasEverActivated(String id) {
-        return timeline.everActivated().contains(id);
+    public CompiledRuleSet resolve(String pinned, LocalDate asOf) {
+        return pinned != null ? compiledVersion(pinned) : forDate(asOf);
+    }
+
+    /**
+     * The one rule for deciding with a version that is not the one in force ({@code ?ruleSet=v7} of evaluations,
+     * batches and the risk map; {@code ruleSet} and {@code compareWith} of replays): a version that was never
+     * activated (a draft) is for editors and admins trying or comparing tables; a version that is or was activated
+     * (in force now, scheduled, rolled back or replaced) may be used by anyone allowed on that path, since it was
+     * once put in force and its decisions can be explained and repeated. A command platform then cannot act on
+     * tables nobody put in force.
+     *
+     * <p>Decided from the timeline in memory. Only a refusal of an id the timeline does not know (unknown, or
+     * uploaded after the last refresh) looks it up, so that an unknown version is a 404 rather than a 403.
+     *
+     * @param pinned the version asked for, or null when none was
+     * @param draftsAllowed whether the user may decide with a version never activated
+     * @throws DraftNotAllowedException for a draft when drafts are not allowed (403)
+     * @throws RuleSetNotFoundException for an unknown version when drafts are not allowed (404)
+     */
+    public void checkPinnable(String pinned, boolean draftsAllowed) {
+        ActivationTimeline t = timeline;
+        if (pinned == null || draftsAllowed || t.everActivated().contains(pinned)) {
+            return;
+        }
+        if (!t.versions().contains(pinned) && store.version(pinned).isEmpty()) {
+            throw new RuleSetNotFoundException(pinned);
+        }
+        throw new DraftNotAllowedException(pinned);
     }
 
     ActivationTimeline timeline() {

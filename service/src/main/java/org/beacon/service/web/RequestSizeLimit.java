@@ -23,7 +23,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
     private final long limit;
     private final JsonMapper json;
 
-    RequestSizeLimit(BeaconProperties properties, JsonMapper json) {
+    RequestSizeLimit(RequestLimits properties, JsonMapper json) {
         this.limit = properties.maxRequestSize().toBytes();
         this.json = json;
     }
