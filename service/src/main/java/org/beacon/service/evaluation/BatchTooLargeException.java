@@ -9,6 +9,7 @@ public final class BatchTooLargeException extends ProblemException {
     static final ProblemType KIND = new ProblemType("batch-too-large", 413, "Batch too large");
 
     public BatchTooLargeException(int size, int limit) {
-        super(KIND, "the batch holds " + size + " situations; the limit is " + limit + ": split it into smaller batches");
+        super(KIND, "the batch holds " + size + " situations; the limit is " + limit
+                + ": split it into smaller batches");
     }
 }

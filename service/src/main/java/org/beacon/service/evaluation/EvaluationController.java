@@ -139,8 +139,8 @@ class EvaluationController {
             }
             return instant;
         } catch (DateTimeParseException e) {
-            errors.add(new InvalidRequestException.FieldError("?" + name, "'" + QuotedInput.shorten(text) + "' is not a date "
-                    + "(2026-07-01) or an instant (2026-07-01T08:00:00Z)"));
+            errors.add(new InvalidRequestException.FieldError("?" + name, "'" + QuotedInput.shorten(text)
+                    + "' is not a date (2026-07-01) or an instant (2026-07-01T08:00:00Z)"));
             return null;
         }
     }

@@ -143,8 +143,8 @@ class EvaluationService {
             if (entry == null) {
                 errors.add(new FieldError(prefix, "a region must be an object with region and indicators"));
             } else if (earlier != null) {
-                errors.add(new FieldError(prefix + "/region/code", "region '" + QuotedInput.shorten(code) + "' is also at "
-                        + "/regions/" + earlier + "/region/code: a map decides and counts each region once"));
+                errors.add(new FieldError(prefix + "/region/code", "region '" + QuotedInput.shorten(code)
+                        + "' is also at /regions/" + earlier + "/region/code: a map decides and counts each region once"));
             } else {
                 try {
                     situations.add(SituationMapper.toSituation(new EvaluationRequest(request.eventType(),

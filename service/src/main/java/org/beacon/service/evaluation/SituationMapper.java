@@ -72,7 +72,8 @@ final class SituationMapper {
                 level = AdminLevel.parse(levelText).orElse(null);
                 if (level == null) {
                     errors.add(new InvalidRequestException.FieldError(prefix + "/region/level", "'"
-                            + QuotedInput.shorten(levelText) + "' is not one of province, prefecture, county, township"));
+                            + QuotedInput.shorten(levelText)
+                            + "' is not one of province, prefecture, county, township"));
                 }
             }
             if (request.region().code() == null || request.region().code().isBlank()) {

@@ -63,6 +63,12 @@ public class FaultInjection {
         this.compileExhaustsHeap = allowed && compileExhaustsHeap;
     }
 
+    /** No fault at all, for code built outside Spring (tests of one feature). */
+    public static FaultInjection none() {
+        return new FaultInjection(Duration.ZERO, Duration.ZERO, -1, Duration.ZERO, Duration.ZERO, false,
+                FaultInjection.class.getClassLoader());
+    }
+
     /** Waits {@code beacon.fault-injection.upload-pause} inside the transaction that stores version {@code id}. */
     public void pauseUpload(String id) {
         pause(uploadPause, "the upload of " + id, " before its commit");

@@ -23,8 +23,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The compiled rule sets and which one is in force when. Evaluations read one immutable {@link ActivationTimeline} and one
- * compiled rule set per request, so an activation swaps atomically: requests in flight finish on the version they
+ * The compiled rule sets and which one is in force when. Evaluations read one immutable {@link ActivationTimeline}
+ * and one compiled rule set per request, so an activation swaps atomically: requests in flight finish on the version they
  * started with, new ones use the new one. Polls the database ({@code beacon.rule-sets.refresh-interval}) so an
  * activation made by another instance takes effect here too.
  *

@@ -52,8 +52,8 @@ class CompressedBodies extends OncePerRequestFilter {
         }
         String name = encoding.trim().toLowerCase(Locale.ROOT);
         if (!name.equals("gzip") && !name.equals("x-gzip")) {
-            refuse(response, "Content-Encoding '" + QuotedInput.shorten(encoding) + "' is not read: send the body as it is, "
-                    + "or compressed with gzip (Content-Encoding: gzip)");
+            refuse(response, "Content-Encoding '" + QuotedInput.shorten(encoding)
+                    + "' is not read: send the body as it is, or compressed with gzip (Content-Encoding: gzip)");
             return;
         }
         String type = request.getContentType();

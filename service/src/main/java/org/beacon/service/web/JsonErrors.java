@@ -43,7 +43,8 @@ public final class JsonErrors {
             return "the document exceeds a size limit (nesting depth, number or text length)";
         }
         if (e instanceof InvalidFormatException f) {
-            return "'" + QuotedInput.shorten(String.valueOf(f.getValue())) + "' is not a valid " + describe(f.getTargetType());
+            return "'" + QuotedInput.shorten(String.valueOf(f.getValue())) + "' is not a valid "
+                    + describe(f.getTargetType());
         }
         if (e instanceof MismatchedInputException m) {
             return "expected " + describe(m.getTargetType()) + " here";
