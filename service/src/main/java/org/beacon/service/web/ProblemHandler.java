@@ -28,6 +28,10 @@ import tools.jackson.core.JacksonException;
  * Every error as {@code application/problem+json} (RFC 9457): a fixed type URI and title per kind, a detail for this
  * occurrence, and for invalid requests {@code errors: [{pointer, detail}]}. Nothing a client sends produces a 500;
  * an unexpected failure produces a generic 500 whose details go to the log only.
+ *
+ * <p>A feature's own errors are {@link ProblemException}s that carry their kind, members and headers, so this class
+ * knows no feature; it keeps what every feature shares: invalid requests, unreadable JSON and forms, and Spring's
+ * own problems given Beacon's types.
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
