@@ -4,7 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** Beacon's service: compiles the expert workbooks at start-up and (from issue 5) evaluates situations over HTTP. */
+/** Beacon's service: compiles the expert workbooks at start-up and decides situations over HTTP. */
 @SpringBootApplication
 @org.springframework.scheduling.annotation.EnableScheduling
 @ConfigurationPropertiesScan

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 /**
  * A console page that fails shows the console's own error page, in the page's language, rather than the API's
  * problem+json; the stack trace goes to the log only. Only for the console's controllers: the API's errors are
- * {@code system/ProblemHandler}'s.
+ * {@code web/ProblemHandler}'s.
  */
 @ControllerAdvice(basePackageClasses = ConsoleErrors.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)

@@ -15,7 +15,7 @@ import org.beacon.rules.model.IndicatorType;
 import org.beacon.rules.model.FilledIndicators;
 import org.beacon.service.evaluation.EvaluationRequest;
 import org.beacon.service.evaluation.EvaluationResponse;
-import org.beacon.service.evaluation.InvalidRequestException.FieldError;
+import org.beacon.service.web.InvalidRequestException.FieldError;
 
 /**
  * The "try a decision" form of one version, generated from its Dictionary: the situation's own fields (event type,

@@ -14,14 +14,14 @@ import org.beacon.rules.model.Dictionary;
 import org.beacon.service.evaluation.EvaluationRequest;
 import org.beacon.service.evaluation.EvaluationResponse;
 import org.beacon.service.evaluation.EvaluationService;
-import org.beacon.service.evaluation.InvalidRequestException;
-import org.beacon.service.evaluation.InvalidRequestException.FieldError;
+import org.beacon.service.web.InvalidRequestException;
+import org.beacon.service.web.InvalidRequestException.FieldError;
 import org.beacon.service.ruleset.RuleSetRegistry;
-import org.beacon.service.security.DraftNotAllowedException;
-import org.beacon.service.security.DraftPinning;
+import org.beacon.service.ruleset.DraftNotAllowedException;
+import org.beacon.service.security.CurrentUser;
 import org.beacon.service.security.Role;
-import org.beacon.service.system.Callers;
-import org.beacon.service.system.JsonErrors;
+import org.beacon.service.security.Callers;
+import org.beacon.service.web.JsonErrors;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -54,7 +54,6 @@ class DecisionsPage {
 
     private final EvaluationService evaluations;
     private final RuleSetRegistry registry;
-    private final DraftPinning drafts;
     private final RuleSetOverview ruleSets;
     private final ExampleSituations examples;
     private final JsonMapper json;
@@ -62,12 +61,11 @@ class DecisionsPage {
     private final MessageSource texts;
     private final ZoneId zone = ZoneId.systemDefault();
 
-    DecisionsPage(EvaluationService evaluations, RuleSetRegistry registry, DraftPinning drafts,
+    DecisionsPage(EvaluationService evaluations, RuleSetRegistry registry,
             RuleSetOverview ruleSets, ExampleSituations examples, JsonMapper json, ConsoleModel layout,
             ApplicationContext context) {
         this.evaluations = evaluations;
         this.registry = registry;
-        this.drafts = drafts;
         this.ruleSets = ruleSets;
         this.examples = examples;
         this.json = json;
@@ -79,7 +77,7 @@ class DecisionsPage {
     String form(@RequestParam(required = false) String ruleSet, @RequestParam(required = false) String example,
             Model model) {
         String pinned = blankToNull(ruleSet);
-        drafts.check(pinned);
+        registry.checkPinnable(pinned, CurrentUser.mayUseDrafts());
         Optional<ExampleSituations.Example> chosen = examples.find(example);
         Map<String, String> values = chosen.map(e -> DecisionForm.values(e.request())).orElse(Map.of());
         return page(model, pinned, DecisionForm.of(dictionary(pinned), values, List.of()), chosen.map(
@@ -91,7 +89,7 @@ class DecisionsPage {
     String decide(@RequestParam MultiValueMap<String, String> params, HttpServletRequest http,
             HttpServletResponse response, Locale locale, Model model) {
         String pinned = blankToNull(params.getFirst("ruleSet"));
-        drafts.check(pinned);
+        registry.checkPinnable(pinned, CurrentUser.mayUseDrafts());
         Dictionary dictionary = dictionary(pinned);
         boolean fromJson = "json".equals(params.getFirst("mode"));
         Map<String, String> values = fromJson ? Map.of() : formValues(params);
@@ -125,7 +123,7 @@ class DecisionsPage {
             return ConsoleController.problem(HttpServletResponse.SC_NOT_FOUND, response, model);
         }
         String pinned = blankToNull(ruleSet);
-        drafts.check(pinned);
+        registry.checkPinnable(pinned, CurrentUser.mayUseDrafts());
         EvaluationResponse d = found.get().decision();
         DecisionAnswer answer = DecisionAnswer.of(d, found.get().caller(), Language.of(locale), zone);
         return page(model, pinned, DecisionForm.of(dictionary(pinned), DecisionForm.values(d.situation()),

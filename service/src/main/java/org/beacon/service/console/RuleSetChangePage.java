@@ -12,7 +12,7 @@ import org.beacon.service.ruleset.ConcurrentChangeException;
 import org.beacon.service.ruleset.RuleSetConflictException;
 import org.beacon.service.ruleset.RuleSetService;
 import org.beacon.service.ruleset.RuleSetView;
-import org.beacon.service.system.Callers;
+import org.beacon.service.security.Callers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Controller;

@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import org.beacon.service.evaluation.InvalidRequestException;
+import org.beacon.service.web.InvalidRequestException;
 import org.beacon.service.security.Role;
 import org.beacon.service.security.UserConflictException;
 import org.beacon.service.security.UserNotFoundException;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.beacon.rules.model.SituationProblem;
-import org.beacon.service.evaluation.InvalidRequestException.FieldError;
+import org.beacon.service.web.InvalidRequestException.FieldError;
 
 /**
  * The field errors of one answer (a situation, a batch, a risk map), kept short whatever was sent: a long list of

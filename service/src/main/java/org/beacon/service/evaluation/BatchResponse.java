@@ -3,6 +3,7 @@ package org.beacon.service.evaluation;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.UUID;
+import org.beacon.service.web.InvalidRequestException;
 
 /**
  * The answer to a batch: one result per situation, in the order received.

@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.beacon.rules.CheckedSituation;
 import org.beacon.rules.CompiledRuleSet;
 import org.beacon.service.ruleset.RuleSetRegistry;
+import org.beacon.service.web.InvalidRequestException;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

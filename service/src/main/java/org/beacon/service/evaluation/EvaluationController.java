@@ -1,7 +1,10 @@
 package org.beacon.service.evaluation;
 
-import org.beacon.service.system.Echo;
-import org.beacon.service.system.RefusesUnknownParameters;
+import org.beacon.service.ruleset.RuleSetRegistry;
+import org.beacon.service.security.CurrentUser;
+import org.beacon.service.web.InvalidRequestException;
+import org.beacon.service.web.QuotedInput;
+import org.beacon.service.web.RefusesUnknownParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -15,8 +18,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
-import org.beacon.service.security.DraftPinning;
-import org.beacon.service.system.Callers;
+import org.beacon.service.security.Callers;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,12 +40,12 @@ class EvaluationController {
 
     private final EvaluationService service;
     private final EvaluationMetrics metrics;
-    private final DraftPinning drafts;
+    private final RuleSetRegistry registry;
 
-    EvaluationController(EvaluationService service, EvaluationMetrics metrics, DraftPinning drafts) {
+    EvaluationController(EvaluationService service, EvaluationMetrics metrics, RuleSetRegistry registry) {
         this.service = service;
         this.metrics = metrics;
-        this.drafts = drafts;
+        this.registry = registry;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -61,7 +63,7 @@ class EvaluationController {
             @Parameter(description = "a rule-set version to use (e.g. a draft to try) instead of the one in force on "
                     + "the situation's asOf date") @RequestParam(required = false) String ruleSet,
             HttpServletRequest http) {
-        drafts.check(ruleSet);
+        registry.checkPinnable(ruleSet, CurrentUser.mayUseDrafts());
         return metrics.single().record(() -> service.evaluate(request, explain, Callers.of(http), ruleSet));
     }
 
@@ -74,7 +76,7 @@ class EvaluationController {
     BatchResponse evaluateBatch(@RequestBody BatchRequest request,
             @RequestParam(defaultValue = "true") boolean explain, @RequestParam(required = false) String ruleSet,
             HttpServletRequest http) {
-        drafts.check(ruleSet);
+        registry.checkPinnable(ruleSet, CurrentUser.mayUseDrafts());
         List<tools.jackson.databind.JsonNode> items = request.situations() == null ? List.of() : request.situations();
         return metrics.batch().record(() -> service.evaluateBatch(items, explain, Callers.of(http), ruleSet));
     }
@@ -137,8 +139,8 @@ class EvaluationController {
             }
             return instant;
         } catch (DateTimeParseException e) {
-            errors.add(new InvalidRequestException.FieldError("?" + name, "'" + Echo.shorten(text) + "' is not a date "
-                    + "(2026-07-01) or an instant (2026-07-01T08:00:00Z)"));
+            errors.add(new InvalidRequestException.FieldError("?" + name, "'" + QuotedInput.shorten(text)
+                    + "' is not a date (2026-07-01) or an instant (2026-07-01T08:00:00Z)"));
             return null;
         }
     }

@@ -12,10 +12,10 @@ import org.beacon.rules.CheckedSituation;
 import org.beacon.rules.CompiledRuleSet;
 import org.beacon.rules.decision.Decision;
 import org.beacon.service.ruleset.RuleSetRegistry;
-import org.beacon.service.evaluation.InvalidRequestException.FieldError;
-import org.beacon.service.system.BeaconProperties;
-import org.beacon.service.system.Echo;
-import org.beacon.service.system.JsonErrors;
+import org.beacon.service.web.InvalidRequestException;
+import org.beacon.service.web.InvalidRequestException.FieldError;
+import org.beacon.service.web.QuotedInput;
+import org.beacon.service.web.JsonErrors;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -40,12 +40,12 @@ public class EvaluationService {
     private final int maxBatch;
 
     EvaluationService(RuleSetRegistry registry, EvaluationAudit audit, EvaluationMetrics metrics, JsonMapper json,
-            BeaconProperties properties) {
+            BatchLimits batch) {
         this.registry = registry;
         this.audit = audit;
         this.metrics = metrics;
         this.json = json;
-        this.maxBatch = properties.batch().maxSize();
+        this.maxBatch = batch.maxSize();
     }
 
     /**
@@ -59,7 +59,8 @@ public class EvaluationService {
 
     /**
      * Decides one situation and audits it, as {@code POST /evaluations} does (its metrics aside): for the console's
-     * "try a decision". The pin is checked by the caller ({@code DraftPinning}), as the API's controller does.
+     * "try a decision". The pin is checked by the caller ({@code RuleSetRegistry.checkPinnable}), as the API's
+     * controller does.
      *
      * @param pinnedRuleSet a version id to use, or null for the version in force on the situation's date
      * @return the decision with its explanation, as the audit keeps it
@@ -70,7 +71,7 @@ public class EvaluationService {
     }
 
     private AuditEntry decideAndAudit(EvaluationRequest request, String caller, String pinnedRuleSet) {
-        CompiledRuleSet ruleSet = select(pinnedRuleSet, request.asOf());
+        CompiledRuleSet ruleSet = registry.resolve(pinnedRuleSet, request.asOf());
         CheckedSituation situation;
         try {
             situation = SituationMapper.toSituation(request, ruleSet, "", new AnswerErrors());
@@ -95,7 +96,7 @@ public class EvaluationService {
         if (items.size() > maxBatch) {
             throw new BatchTooLargeException(items.size(), maxBatch);
         }
-        CompiledRuleSet pinned = pinnedRuleSet == null ? null : registry.pinned(pinnedRuleSet);
+        CompiledRuleSet pinned = pinnedRuleSet == null ? null : registry.resolve(pinnedRuleSet, null);
         UUID batchId = UUID.randomUUID();
         List<BatchResponse.Item> results = new ArrayList<>(items.size());
         List<AuditEntry> entries = new ArrayList<>(items.size());
@@ -105,7 +106,7 @@ public class EvaluationService {
             String prefix = "/situations/" + i;
             try {
                 EvaluationRequest request = read(items.get(i), prefix);
-                CompiledRuleSet ruleSet = pinned != null ? pinned : registry.forDate(request.asOf());
+                CompiledRuleSet ruleSet = pinned != null ? pinned : registry.resolve(null, request.asOf());
                 CheckedSituation situation = SituationMapper.toSituation(request, ruleSet, prefix, answer);
                 EvaluationResponse full = decide(ruleSet, situation);
                 entries.add(new AuditEntry(full, json.writeValueAsBytes(full), caller, batchId, i));
@@ -135,7 +136,7 @@ public class EvaluationService {
         if (regions.size() > maxBatch) {
             throw new BatchTooLargeException(regions.size(), maxBatch);
         }
-        CompiledRuleSet ruleSet = select(pinnedRuleSet, request.asOf());
+        CompiledRuleSet ruleSet = registry.resolve(pinnedRuleSet, request.asOf());
         List<CheckedSituation> situations = regions(request, regions, ruleSet);
         UUID batchId = UUID.randomUUID();
         List<AuditEntry> entries = new ArrayList<>(situations.size());
@@ -174,8 +175,8 @@ public class EvaluationService {
             if (entry == null) {
                 errors.add(new FieldError(prefix, "a region must be an object with region and indicators"));
             } else if (earlier != null) {
-                errors.add(new FieldError(prefix + "/region/code", "region '" + Echo.shorten(code) + "' is also at "
-                        + "/regions/" + earlier + "/region/code: a map decides and counts each region once"));
+                errors.add(new FieldError(prefix + "/region/code", "region '" + QuotedInput.shorten(code)
+                        + "' is also at /regions/" + earlier + "/region/code: a map decides and counts each region once"));
             } else {
                 try {
                     situations.add(SituationMapper.toSituation(new EvaluationRequest(request.eventType(),
@@ -209,10 +210,6 @@ public class EvaluationService {
             throw new InvalidRequestException(errors);
         }
         return situations;
-    }
-
-    private CompiledRuleSet select(String pinned, java.time.LocalDate asOf) {
-        return pinned != null ? registry.pinned(pinned) : registry.forDate(asOf);
     }
 
     private EvaluationRequest read(JsonNode node, String prefix) {

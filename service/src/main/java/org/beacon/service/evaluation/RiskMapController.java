@@ -4,9 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import org.beacon.service.security.DraftPinning;
-import org.beacon.service.system.Callers;
-import org.beacon.service.system.RefusesUnknownParameters;
+import org.beacon.service.ruleset.RuleSetRegistry;
+import org.beacon.service.security.Callers;
+import org.beacon.service.security.CurrentUser;
+import org.beacon.service.web.RefusesUnknownParameters;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -22,12 +23,12 @@ class RiskMapController {
 
     private final EvaluationService service;
     private final EvaluationMetrics metrics;
-    private final DraftPinning drafts;
+    private final RuleSetRegistry registry;
 
-    RiskMapController(EvaluationService service, EvaluationMetrics metrics, DraftPinning drafts) {
+    RiskMapController(EvaluationService service, EvaluationMetrics metrics, RuleSetRegistry registry) {
         this.service = service;
         this.metrics = metrics;
-        this.drafts = drafts;
+        this.registry = registry;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -39,7 +40,7 @@ class RiskMapController {
     RiskMapResponse riskMap(@RequestBody RiskMapRequest request,
             @Parameter(description = "a rule-set version to use instead of the one in force on asOf")
             @RequestParam(required = false) String ruleSet, HttpServletRequest http) {
-        drafts.check(ruleSet);
+        registry.checkPinnable(ruleSet, CurrentUser.mayUseDrafts());
         return metrics.batch().record(() -> service.riskMap(request, Callers.of(http), ruleSet));
     }
 }

@@ -9,7 +9,8 @@ import org.beacon.rules.model.Region;
 import org.beacon.rules.model.Signal;
 import org.beacon.rules.model.Situation;
 import org.beacon.rules.model.SituationProblem;
-import org.beacon.service.system.Echo;
+import org.beacon.service.web.InvalidRequestException;
+import org.beacon.service.web.QuotedInput;
 
 /** Turns a request into a situation the rule set accepts, or into field errors with pointers. */
 final class SituationMapper {
@@ -71,7 +72,8 @@ final class SituationMapper {
                 level = AdminLevel.parse(levelText).orElse(null);
                 if (level == null) {
                     errors.add(new InvalidRequestException.FieldError(prefix + "/region/level", "'"
-                            + Echo.shorten(levelText) + "' is not one of province, prefecture, county, township"));
+                            + QuotedInput.shorten(levelText)
+                            + "' is not one of province, prefecture, county, township"));
                 }
             }
             if (request.region().code() == null || request.region().code().isBlank()) {

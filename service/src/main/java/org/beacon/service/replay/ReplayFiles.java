@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.beacon.service.system.BeaconProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -28,7 +27,7 @@ class ReplayFiles {
 
     private final Path root;
 
-    ReplayFiles(BeaconProperties properties) {
+    ReplayFiles(ReplayFolders properties) {
         this.root = properties.dataPath().resolve("replays");
     }
 

@@ -26,11 +26,10 @@ import org.beacon.rules.replay.ReplayInputException;
 import org.beacon.rules.replay.Replayer;
 import org.beacon.rules.replay.Timeline;
 import org.beacon.rules.replay.TimelineCsv;
-import org.beacon.service.evaluation.InvalidRequestException;
-import org.beacon.service.evaluation.InvalidRequestException.FieldError;
+import org.beacon.service.web.InvalidRequestException;
+import org.beacon.service.web.InvalidRequestException.FieldError;
 import org.beacon.service.ruleset.RuleSetRegistry;
-import org.beacon.service.security.DraftPinning;
-import org.beacon.service.system.BeaconProperties;
+import org.beacon.service.security.CurrentUser;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -67,19 +66,17 @@ class ReplayInputReader {
     }
 
     private final RuleSetRegistry registry;
-    private final DraftPinning drafts;
     private final Path timelines;
 
-    ReplayInputReader(RuleSetRegistry registry, DraftPinning drafts, BeaconProperties properties) {
+    ReplayInputReader(RuleSetRegistry registry, ReplayFolders properties) {
         this.registry = registry;
-        this.drafts = drafts;
         this.timelines = properties.examplesPath().resolve("timelines");
     }
 
     /**
      * @throws InvalidRequestException for bad form fields
      * @throws org.beacon.service.ruleset.RuleSetNotFoundException for an unknown version
-     * @throws ReplayInputException for files that cannot be replayed
+     * @throws InvalidReplayInputException for files that cannot be replayed
      */
     Plan read(ReplayRequest r) {
         List<FieldError> errors = new ArrayList<>();
@@ -99,8 +96,8 @@ class ReplayInputReader {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        drafts.check(ruleSet);
-        drafts.check(compareWith);
+        registry.checkPinnable(ruleSet, CurrentUser.mayUseDrafts());
+        registry.checkPinnable(compareWith, CurrentUser.mayUseDrafts());
         CompiledRuleSet first = ruleSet == null ? null : registry.pinned(ruleSet);
         CompiledRuleSet second = compareWith == null ? null : registry.pinned(compareWith);
 
@@ -111,7 +108,7 @@ class ReplayInputReader {
             input = ReplayInput.read(timeline.reader(), timeline.field(), options,
                     actual == null ? null : actual.reader(), actual == null ? null : actual.field());
         } catch (ReplayInputException e) {
-            throw new ReplayInputException(e.issues().stream().map(ReplayInputReader::pointed).toList());
+            throw new InvalidReplayInputException(e.issues().stream().map(ReplayInputReader::pointed).toList());
         }
         Timeline t = input.timeline();
         if (t.regions().stream().anyMatch(s -> s.eventType() == null)) {

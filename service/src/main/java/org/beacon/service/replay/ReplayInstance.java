@@ -13,7 +13,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.beacon.service.system.BeaconProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -41,7 +40,7 @@ class ReplayInstance {
     private final Path file;
     private final FileChannel channel;
 
-    ReplayInstance(BeaconProperties properties) {
+    ReplayInstance(ReplayFolders properties) {
         Path file = properties.dataPath().resolve("replays").resolve("instance").toAbsolutePath().normalize();
         FileChannel open = null;
         String name = null;

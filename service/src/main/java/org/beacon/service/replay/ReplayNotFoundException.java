@@ -1,10 +1,15 @@
 package org.beacon.service.replay;
 
+import org.beacon.service.web.ProblemException;
+import org.beacon.service.web.ProblemType;
+
 /** No stored replay has this id, or its result files are gone. Becomes a 404 problem. */
-public final class ReplayNotFoundException extends RuntimeException {
+public final class ReplayNotFoundException extends ProblemException {
+
+    static final ProblemType KIND = new ProblemType("replay-not-found", 404, "Replay not found");
 
     private ReplayNotFoundException(String message) {
-        super(message);
+        super(KIND, message);
     }
 
     static ReplayNotFoundException noSuchId(String id) {

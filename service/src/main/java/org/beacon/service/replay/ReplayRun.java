@@ -20,7 +20,7 @@ import org.beacon.rules.replay.ReplayResult.Summary;
 import org.beacon.rules.replay.Replayer;
 import org.beacon.rules.replay.report.ReplayCsvWriter;
 import org.beacon.rules.replay.report.ReplayReport;
-import org.beacon.service.system.FaultInjection;
+import org.beacon.service.faults.FaultInjection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;

@@ -10,8 +10,7 @@ import org.beacon.rules.RuleSetCompiler;
 import org.beacon.rules.model.VersionSize;
 import org.beacon.rules.model.WorkbookSource;
 import org.beacon.rules.model.WorkbookLimits;
-import org.beacon.service.system.BeaconProperties;
-import org.beacon.service.system.FaultInjection;
+import org.beacon.service.faults.FaultInjection;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,8 +35,8 @@ class CompileAdmission {
     private final Duration wait;
     private final FaultInjection faults;
 
-    CompileAdmission(BeaconProperties properties, FaultInjection faults) {
-        BeaconProperties.RuleSets settings = properties.ruleSets();
+    CompileAdmission(RuleSetProperties properties, FaultInjection faults) {
+        RuleSetProperties.RuleSets settings = properties.ruleSets();
         this.budget = new RuleSetBudget(settings.maxRuleRows(), settings.maxCells());
         this.compiler = new RuleSetCompiler(WorkbookLimits.DEFAULT, budget);
         this.slotCount = settings.concurrentCompiles();

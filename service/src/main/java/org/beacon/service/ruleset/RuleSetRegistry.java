@@ -17,15 +17,14 @@ import org.beacon.rules.RuleSetCompiler;
 import org.beacon.rules.model.Diagnostic;
 import org.beacon.rules.model.Severity;
 import org.beacon.rules.model.WorkbookSource;
-import org.beacon.service.system.BeaconProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The compiled rule sets and which one is in force when. Evaluations read one immutable {@link Timeline} and one
- * compiled rule set per request, so an activation swaps atomically: requests in flight finish on the version they
+ * The compiled rule sets and which one is in force when. Evaluations read one immutable {@link ActivationTimeline}
+ * and one compiled rule set per request, so an activation swaps atomically: requests in flight finish on the version they
  * started with, new ones use the new one. Polls the database ({@code beacon.rule-sets.refresh-interval}) so an
  * activation made by another instance takes effect here too.
  *
@@ -52,9 +51,9 @@ public class RuleSetRegistry {
     private volatile Map<String, CompiledRuleSet> live = Map.of();
     private final Cache<String, CompiledRuleSet> recent;
     private final ZoneId zone;
-    private volatile Timeline timeline;
+    private volatile ActivationTimeline timeline;
 
-    RuleSetRegistry(RuleSetStore store, BeaconProperties properties, CompileAdmission compiles) {
+    RuleSetRegistry(RuleSetStore store, RuleSetProperties properties, CompileAdmission compiles) {
         this.store = store;
         this.compiles = compiles;
         long budget = Math.min(Integer.MAX_VALUE, compiles.budget().maxRuleRows());
@@ -79,7 +78,7 @@ public class RuleSetRegistry {
 
     /** The version in force on a situation date; today when null. */
     public CompiledRuleSet forDate(LocalDate asOf) {
-        Timeline t = timeline;
+        ActivationTimeline t = timeline;
         String id = t.inForceOn(asOf == null ? today() : asOf).orElseGet(() -> t.inForceOn(today()).orElseThrow());
         return compiledVersion(id);
     }
@@ -90,14 +89,41 @@ public class RuleSetRegistry {
     }
 
     /**
-     * True for a version that was put in force at least once (in force now, scheduled, rolled back or replaced
-     * since), as of the last refresh; false for a draft and for an unknown id. Read from memory: no database query.
+     * The version that decides a situation: {@code pinned} when one was asked for, otherwise the version in force on
+     * {@code asOf} (today when null). A version on the timeline is compiled already and costs no database query.
      */
-    public boolean wasEverActivated(String id) {
-        return timeline.everActivated().contains(id);
+    public CompiledRuleSet resolve(String pinned, LocalDate asOf) {
+        return pinned != null ? compiledVersion(pinned) : forDate(asOf);
     }
 
-    Timeline timeline() {
+    /**
+     * The one rule for deciding with a version that is not the one in force ({@code ?ruleSet=v7} of evaluations,
+     * batches and the risk map; {@code ruleSet} and {@code compareWith} of replays): a version that was never
+     * activated (a draft) is for editors and admins trying or comparing tables; a version that is or was activated
+     * (in force now, scheduled, rolled back or replaced) may be used by anyone allowed on that path, since it was
+     * once put in force and its decisions can be explained and repeated. A command platform then cannot act on
+     * tables nobody put in force.
+     *
+     * <p>Decided from the timeline in memory. Only a refusal of an id the timeline does not know (unknown, or
+     * uploaded after the last refresh) looks it up, so that an unknown version is a 404 rather than a 403.
+     *
+     * @param pinned the version asked for, or null when none was
+     * @param draftsAllowed whether the user may decide with a version never activated
+     * @throws DraftNotAllowedException for a draft when drafts are not allowed (403)
+     * @throws RuleSetNotFoundException for an unknown version when drafts are not allowed (404)
+     */
+    public void checkPinnable(String pinned, boolean draftsAllowed) {
+        ActivationTimeline t = timeline;
+        if (pinned == null || draftsAllowed || t.everActivated().contains(pinned)) {
+            return;
+        }
+        if (!t.versions().contains(pinned) && store.version(pinned).isEmpty()) {
+            throw new RuleSetNotFoundException(pinned);
+        }
+        throw new DraftNotAllowedException(pinned);
+    }
+
+    ActivationTimeline timeline() {
         return timeline;
     }
 
@@ -123,16 +149,16 @@ public class RuleSetRegistry {
      */
     public synchronized void refresh() {
         int revision = store.revision();
-        Timeline current = timeline;
+        ActivationTimeline current = timeline;
         if (current != null && current.revision() == revision) {
             return;
         }
         Map<String, RuleSetVersion> versions = store.versions().stream()
                 .collect(Collectors.toMap(RuleSetVersion::id, Function.identity()));
-        Timeline next = Timeline.of(revision, store.events(), versions);
+        ActivationTimeline next = ActivationTimeline.of(revision, store.events(), versions);
         // compiled before the timeline is swapped, so that no evaluation waits for a compilation
         Map<String, CompiledRuleSet> nextLive = new HashMap<>();
-        next.activations().stream().map(Timeline.Activation::ruleSetId).distinct().filter(next::isLive)
+        next.activations().stream().map(ActivationTimeline.Activation::ruleSetId).distinct().filter(next::isLive)
                 .forEach(id -> nextLive.computeIfAbsent(id, this::compiledVersion));
         live.forEach((id, ruleSet) -> {
             if (!nextLive.containsKey(id)) {

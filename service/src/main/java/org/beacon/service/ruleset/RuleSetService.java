@@ -11,7 +11,7 @@ import org.beacon.rules.model.Severity;
 import org.beacon.rules.model.TestOutcome;
 import org.beacon.rules.model.VersionSize;
 import org.beacon.rules.model.WorkbookSource;
-import org.beacon.service.system.FaultInjection;
+import org.beacon.service.faults.FaultInjection;
 import org.springframework.stereotype.Service;
 
 /** Upload, activation and rollback of rule-set versions. The version in force changes only through here. */
@@ -41,7 +41,7 @@ public class RuleSetService {
      *
      * @param baseId the version to start from; null for the version in force today
      * @throws RuleSetNotFoundException for an unknown base
-     * @throws org.beacon.service.evaluation.InvalidRequestException for removals that name nothing, or an empty set
+     * @throws org.beacon.service.web.InvalidRequestException for removals that name nothing, or an empty set
      * @throws InvalidRuleSetException with every diagnostic when the workbooks have errors (a version
      *     over the budget included); nothing is stored then
      * @throws CompilesBusyException when no compile could start in time; nothing is stored then
@@ -121,7 +121,7 @@ public class RuleSetService {
         RuleSetVersion v = version(id);
         registry.pinned(id);
         registry.refresh();
-        Timeline before = registry.timeline();
+        ActivationTimeline before = registry.timeline();
         String previous = before.inForceOn(registry.today()).orElse(null);
         store.recordEvent(v.id(), RuleSetEvent.ACTIVATION, previous, actor, before.revision(),
                 faults::pauseActivation);
@@ -133,7 +133,7 @@ public class RuleSetService {
     public RuleSetView rollback(String id, String actor) {
         RuleSetVersion v = version(id);
         registry.refresh();
-        Timeline before = registry.timeline();
+        ActivationTimeline before = registry.timeline();
         if (!before.wasActivated(id)) {
             throw new RuleSetConflictException(id + " is not active, so there is nothing to roll back");
         }
@@ -169,25 +169,26 @@ public class RuleSetService {
 
     public Preview previewActivation(String id) {
         RuleSetVersion v = version(id);
-        Timeline t = registry.timeline();
-        List<Timeline.Activation> after = new java.util.ArrayList<>(t.activations());
-        after.add(new Timeline.Activation(v.id(), v.effectiveFrom()));
+        ActivationTimeline t = registry.timeline();
+        List<ActivationTimeline.Activation> after = new java.util.ArrayList<>(t.activations());
+        after.add(new ActivationTimeline.Activation(v.id(), v.effectiveFrom()));
         return preview(v.id(), t, after, null);
     }
 
     public Preview previewRollback(String id) {
         RuleSetVersion v = version(id);
-        Timeline t = registry.timeline();
+        ActivationTimeline t = registry.timeline();
         Refusal refusal = !t.wasActivated(id) ? Refusal.NOT_ACTIVE
                 : t.activations().stream().allMatch(a -> a.ruleSetId().equals(id)) ? Refusal.ONLY_VERSION : null;
         return preview(v.id(), t, t.activations().stream().filter(a -> !a.ruleSetId().equals(id)).toList(),
                 refusal);
     }
 
-    private Preview preview(String id, Timeline t, List<Timeline.Activation> after, Refusal refusal) {
+    private Preview preview(String id, ActivationTimeline t, List<ActivationTimeline.Activation> after,
+            Refusal refusal) {
         LocalDate today = registry.today();
-        return new Preview(id, t.inForceOn(today).orElse(null), new Timeline(t.revision(), after, t.everActivated())
-                .inForceOn(today).orElse(null), refusal);
+        ActivationTimeline changed = new ActivationTimeline(t.revision(), after, t.everActivated(), t.versions());
+        return new Preview(id, t.inForceOn(today).orElse(null), changed.inForceOn(today).orElse(null), refusal);
     }
 
     public List<RuleSetView> list() {
@@ -230,7 +231,7 @@ public class RuleSetService {
 
     private RuleSetView view(RuleSetVersion v, List<RuleSetView.DiagnosticView> diagnostics,
             List<RuleSetEvent> events, RuleSetView.UploadOutcome upload) {
-        Timeline t = registry.timeline();
+        ActivationTimeline t = registry.timeline();
         String status = v.rolledBack() ? "retired" : !t.wasActivated(v.id()) ? "draft" : t.isLive(v.id()) ? "active"
                 : "retired";
         boolean today = t.inForceOn(registry.today()).map(v.id()::equals).orElse(false);

@@ -13,7 +13,7 @@ import org.flywaydb.core.api.migration.Context;
 import org.springframework.stereotype.Component;
 
 /**
- * Issue 18 (M6): a version is the content of its workbooks <em>and</em> its effective date, so the same workbooks
+ * A version is the content of its workbooks <em>and</em> its effective date, so the same workbooks
  * uploaded with another date become a new version instead of the old one with its old date. Adds
  * {@code rule_set.identity_key} (unique; filled in for the versions already stored, which keep their ids) and drops
  * the unique constraint on {@code content_hash}.

@@ -8,9 +8,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.beacon.rules.model.WorkbookSource;
-import org.beacon.service.evaluation.InvalidRequestException;
-import org.beacon.service.evaluation.InvalidRequestException.FieldError;
-import org.beacon.service.system.Echo;
+import org.beacon.service.web.InvalidRequestException;
+import org.beacon.service.web.InvalidRequestException.FieldError;
+import org.beacon.service.web.QuotedInput;
 
 /**
  * What an upload asks of its base version. An expert changes one workbook and uploads that one, so by default the
@@ -74,7 +74,7 @@ public record WorkbookChanges(List<WorkbookSource> uploaded, List<String> remove
                 errors.add(new FieldError("remove/" + i, name + " is both uploaded and removed: upload it to "
                         + "replace it, or remove it"));
             } else if (!baseNames.contains(name)) {
-                errors.add(new FieldError("remove/" + i, "'" + Echo.shorten(name)
+                errors.add(new FieldError("remove/" + i, "'" + QuotedInput.shorten(name)
                         + "' is not a workbook of " + baseId + ", whose workbooks are " + String.join(", ",
                         new TreeSet<>(baseNames))));
             }

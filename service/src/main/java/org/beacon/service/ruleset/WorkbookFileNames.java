@@ -1,7 +1,7 @@
 package org.beacon.service.ruleset;
 
 import java.util.Locale;
-import org.beacon.service.system.Echo;
+import org.beacon.service.web.QuotedInput;
 
 /**
  * Which file names a version's workbooks may have. A version keeps each workbook under its uploaded name, shows it
@@ -26,7 +26,7 @@ final class WorkbookFileNames {
         if (name.isEmpty()) {
             return "each file needs a file name ending in .xlsx";
         }
-        String shown = "'" + Echo.shorten(printable(name)) + "'";
+        String shown = "'" + QuotedInput.shorten(printable(name)) + "'";
         if (name.length() > MAX_LENGTH) {
             return shown + " is longer than " + MAX_LENGTH + " characters; use a shorter .xlsx file name";
         }

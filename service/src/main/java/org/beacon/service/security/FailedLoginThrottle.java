@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import org.beacon.service.system.Problems;
+import org.beacon.service.web.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -34,6 +34,8 @@ final class FailedLoginThrottle extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(FailedLoginThrottle.class);
     static final Duration WINDOW = Duration.ofMinutes(1);
+    static final ProblemType TOO_MANY_FAILED_SIGN_INS = new ProblemType("too-many-failed-logins", 429,
+            "Too many failed sign-ins");
 
     private record Failures(Instant windowStart, int count) {
     }
@@ -146,7 +148,7 @@ final class FailedLoginThrottle extends OncePerRequestFilter {
 
     private void refuse(HttpServletResponse response, Failures f) throws IOException {
         long wait = secondsToWait(f);
-        ProblemDetail p = Problems.TOO_MANY_FAILED_LOGINS.detail("credentials from this address were refused "
+        ProblemDetail p = TOO_MANY_FAILED_SIGN_INS.detail("credentials from this address were refused "
                 + limit + " times within a minute; try again in " + wait + " s");
         response.setStatus(p.getStatus());
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(wait));

@@ -6,6 +6,7 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -26,12 +27,12 @@ import org.beacon.rules.Workbooks;
 import org.beacon.service.evaluation.EvaluationRequest;
 import org.beacon.service.evaluation.EvaluationResponse;
 import org.beacon.service.evaluation.EvaluationService;
-import org.beacon.service.evaluation.InvalidRequestException;
-import org.beacon.service.evaluation.InvalidRequestException.FieldError;
+import org.beacon.service.web.InvalidRequestException;
+import org.beacon.service.web.InvalidRequestException.FieldError;
 import org.beacon.service.ruleset.RuleSetRegistry;
 import org.beacon.service.ruleset.RuleSetService;
 import org.beacon.service.ruleset.RuleSetView;
-import org.beacon.service.security.DraftPinning;
+import org.beacon.service.ruleset.DraftNotAllowedException;
 import org.beacon.service.security.Role;
 import org.beacon.service.security.StoredUsers;
 import org.beacon.service.security.UserService;
@@ -55,7 +56,7 @@ import tools.jackson.databind.json.JsonMapper;
  * slice's boundary; the Dictionary is the bundled tables' own.
  */
 @WebMvcTest(controllers = DecisionsPage.class)
-@Import({Navigation.class, RuleSetOverview.class, ExampleSituations.class, DraftPinning.class,
+@Import({Navigation.class, RuleSetOverview.class, ExampleSituations.class,
         ConsolePagesTest.Security.class})
 class ConsoleDecisionsPageTest {
 
@@ -96,7 +97,8 @@ class ConsoleDecisionsPageTest {
         when(registry.current()).thenReturn(bundled);
         when(registry.pinned("v1")).thenReturn(bundled);
         when(registry.pinned("v2")).thenReturn(bundled);
-        when(registry.wasEverActivated("v1")).thenReturn(true);
+        // the registry decides who may pin a draft; this slice mocks it with the rule for v2, a draft
+        doThrow(new DraftNotAllowedException("v2")).when(registry).checkPinnable("v2", false);
         when(ruleSets.list()).thenReturn(List.of(
                 new RuleSetView("v1", "h1", "system", null, Instant.parse("2026-11-01T08:00:00Z"), null, "active",
                         true, List.of("national-grading.xlsx"), 0, 370, null, null, null),

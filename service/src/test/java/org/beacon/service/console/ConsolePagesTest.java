@@ -19,7 +19,7 @@ import org.beacon.service.security.Role;
 import org.beacon.service.security.SecurityProperties;
 import org.beacon.service.security.StoredUsers;
 import org.beacon.service.security.UserService;
-import org.beacon.service.system.BeaconProperties;
+import org.beacon.service.web.RequestLimits;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,7 +58,7 @@ class ConsolePagesTest {
      * service's own, for its request-size filter, which a web slice includes like every filter).
      */
     @TestConfiguration
-    @EnableConfigurationProperties({SecurityProperties.class, BeaconProperties.class})
+    @EnableConfigurationProperties({SecurityProperties.class, RequestLimits.class})
     @ComponentScan(basePackages = "org.beacon.service.security", useDefaultFilters = false,
             includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
                     pattern = "org\\.beacon\\.service\\.security\\.(Console)?SecurityConfig"))

@@ -18,8 +18,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Instant;
 import java.util.List;
-import org.beacon.service.evaluation.InvalidRequestException;
-import org.beacon.service.evaluation.InvalidRequestException.FieldError;
+import org.beacon.service.web.InvalidRequestException;
+import org.beacon.service.web.InvalidRequestException.FieldError;
 import org.beacon.service.security.Role;
 import org.beacon.service.security.StoredUsers;
 import org.beacon.service.security.UserConflictException;

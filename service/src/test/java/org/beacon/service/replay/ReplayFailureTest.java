@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.beacon.service.Http;
 import org.beacon.service.ServiceTest;
-import org.beacon.service.system.BeaconProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,7 +30,7 @@ class ReplayFailureTest {
     TestUsers users;
 
     @Autowired
-    BeaconProperties beacon;
+    ReplayFolders beacon;
 
     @Autowired
     ReplayExecutor executor;

@@ -1,0 +1,29 @@
+package org.beacon.service.replay;
+
+import java.util.List;
+import java.util.Map;
+import org.beacon.rules.replay.DataIssue;
+import org.beacon.service.web.ProblemException;
+import org.beacon.service.web.Problems;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * A timeline or actual-decisions file that cannot be replayed. Becomes a 400 problem listing every error with its
+ * file, line and column ({@code errors: [{pointer, code, detail}]}).
+ */
+final class InvalidReplayInputException extends ProblemException {
+
+    private final transient List<DataIssue> issues;
+
+    InvalidReplayInputException(List<DataIssue> issues) {
+        super(Problems.INVALID_REQUEST, issues.size() == 1 ? issues.get(0).detail()
+                : issues.size() + " problems in the replay's input; see errors");
+        this.issues = List.copyOf(issues);
+    }
+
+    @Override
+    protected void addMembers(ProblemDetail problem) {
+        problem.setProperty("errors", issues.stream().map(i -> Map.of("pointer", i.where(), "code", i.code(),
+                "detail", i.detail())).toList());
+    }
+}

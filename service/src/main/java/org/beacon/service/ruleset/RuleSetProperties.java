@@ -1,0 +1,42 @@
+package org.beacon.service.ruleset;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where the rule sets come from and how they are compiled ({@code beacon.tables-dir}, {@code beacon.rule-sets.*}).
+ *
+ * @param tablesDir folder of the workbooks loaded at start-up; relative paths are resolved from the working
+ *     directory, so the default finds {@code tables/} when the service is started from the repository root
+ * @param ruleSets how many compiles run at once and how large a version may be
+ */
+@ConfigurationProperties("beacon")
+public record RuleSetProperties(@DefaultValue("tables") String tablesDir, @DefaultValue RuleSets ruleSets) {
+
+    /** Bound as text: Spring's Path conversion goes through resource loading and rejects {@code ../tables}. */
+    public Path tablesPath() {
+        return Path.of(tablesDir).toAbsolutePath().normalize();
+    }
+
+    /**
+     * Compiles of rule sets ({@code beacon.rule-sets.*}). The defaults fit a service with a 1 GB heap ({@code
+     * -Xmx1g}): a version at the budget holds about 250 MB compiled and needs about 400 MB while it compiles.
+     *
+     * @param concurrentCompiles compiles (uploads, versions compiled again on demand) running at the same time
+     * @param compileWait how long a compile waits for a turn before it is refused with 503
+     * @param maxRuleRows most rule rows (rows below a table's header) in one version, over all its tables
+     * @param maxCells most non-blank cells in one version, over all its workbooks and sheets
+     */
+    public record RuleSets(@DefaultValue("1") int concurrentCompiles, @DefaultValue("5s") Duration compileWait,
+            @DefaultValue("10000") long maxRuleRows, @DefaultValue("200000") long maxCells) {
+
+        public RuleSets {
+            if (concurrentCompiles < 1 || compileWait.isNegative()) {
+                throw new IllegalArgumentException("beacon.rule-sets.concurrent-compiles must be at least 1 and "
+                        + "beacon.rule-sets.compile-wait not negative");
+            }
+        }
+    }
+}

@@ -1,2 +1,0 @@
-/** Cross-cutting configuration of the service. */
-package org.beacon.service.system;
