@@ -12,12 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.beacon.rules.Workbooks;
 import org.beacon.service.Http;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
@@ -29,47 +24,9 @@ import org.openqa.selenium.WebElement;
  * browser console errors (Content-Security-Policy violations included) and leaves a screenshot of its last page
  * under {@code target/screenshots/} named after the test and the page's language.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsoleBrowserIT {
+class ConsoleBrowserIT extends ConsoleBrowserTest {
 
     private static final String HOSTILE = "<script>alert(1)</script>";
-
-    private PackagedBeacon beacon;
-    private Chromium browser;
-
-    @BeforeAll
-    void startTheJar() throws Exception {
-        Chromium.requireInstalled();
-        beacon = PackagedBeacon.start("ConsoleBrowserIT");
-    }
-
-    @AfterAll
-    void stopTheJar() throws Exception {
-        if (beacon != null) {
-            beacon.close();
-        }
-    }
-
-    @AfterEach
-    void screenshotOfTheLastPage(TestInfo test) {
-        if (browser != null) {
-            try {
-                browser.screenshot(test.getTestMethod().orElseThrow().getName() + "-" + language());
-            } finally {
-                browser.close();
-                browser = null;
-            }
-        }
-    }
-
-    private Chromium browser(String languages) {
-        browser = Chromium.start(languages);
-        return browser;
-    }
-
-    private String language() {
-        return browser.pageLanguage().startsWith("zh") ? "zh" : "en";
-    }
 
     private void signInAsAdmin() {
         browser.open(beacon.url("/console"));

@@ -16,12 +16,8 @@ import java.util.UUID;
 import org.beacon.rules.WorkbookBuilder;
 import org.beacon.service.Http;
 import org.beacon.service.ruleset.CholeraThresholds;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.NoAlertPresentException;
@@ -37,38 +33,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * upload ends on the sign-in page with nothing stored, a 2,000-row sheet is paged and opened at a row, and a
  * workbook's {@code <script>} is shown as text. Each test leaves a screenshot of its last page.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsoleCheckBrowserIT {
+class ConsoleCheckBrowserIT extends ConsoleBrowserTest {
 
-    private PackagedBeacon beacon;
-    private Chromium browser;
     private Path files;
 
     @BeforeAll
-    void startTheJar() throws Exception {
-        Chromium.requireInstalled();
-        beacon = PackagedBeacon.start("ConsoleCheckBrowserIT");
+    void aFolderForTheWorkbooks() throws Exception {
         files = Files.createTempDirectory("beacon-check-files-");
-    }
-
-    @AfterAll
-    void stopTheJar() throws Exception {
-        if (beacon != null) {
-            beacon.close();
-        }
-    }
-
-    @AfterEach
-    void screenshotOfTheLastPage(TestInfo test) {
-        if (browser != null) {
-            try {
-                browser.screenshot(test.getTestMethod().orElseThrow().getName() + "-" + (browser.pageLanguage()
-                        .startsWith("zh") ? "zh" : "en"));
-            } finally {
-                browser.close();
-                browser = null;
-            }
-        }
     }
 
     @Test
@@ -250,8 +221,7 @@ class ConsoleCheckBrowserIT {
     }
 
     private void signInAs(Http.Credentials user, String languages) {
-        browser = Chromium.start(languages);
-        browser.open(beacon.url("/console"));
+        browser(languages).open(beacon.url("/console"));
         browser.signIn(user.username(), user.password());
         browser.waitForPath("/console");
     }

@@ -15,14 +15,9 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.beacon.rules.Workbooks;
 import org.beacon.service.Http;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -36,46 +31,11 @@ import org.openqa.selenium.support.ui.Select;
  * checks every page for browser console errors and leaves a screenshot of its last page under
  * {@code target/screenshots/}. The round trip runs last: it changes which version is in force and puts v1 back.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ConsoleDecisionsIT {
+class ConsoleDecisionsIT extends ConsoleBrowserTest {
 
     private static final String HOSTILE = "<script>alert(1)</script>";
     private static final String CHOLERA = "cholera-county-12";
-
-    private PackagedBeacon beacon;
-    private Chromium browser;
-
-    @BeforeAll
-    void startTheJar() throws Exception {
-        Chromium.requireInstalled();
-        beacon = PackagedBeacon.start("ConsoleDecisionsIT");
-    }
-
-    @AfterAll
-    void stopTheJar() throws Exception {
-        if (beacon != null) {
-            beacon.close();
-        }
-    }
-
-    @AfterEach
-    void screenshotOfTheLastPage(TestInfo test) {
-        if (browser != null) {
-            try {
-                browser.screenshot(test.getTestMethod().orElseThrow().getName() + "-"
-                        + (browser.pageLanguage().startsWith("zh") ? "zh" : "en"));
-            } finally {
-                browser.close();
-                browser = null;
-            }
-        }
-    }
-
-    private Chromium browser(String languages) {
-        browser = Chromium.start(languages);
-        return browser;
-    }
 
     private void signIn(String username, String password) {
         browser.open(beacon.url("/console"));
