@@ -67,7 +67,8 @@ class ConsoleCheckBrowserIT extends ConsoleBrowserTest {
         waitFor(d -> d.findElements(By.id("cell-Tests!A1")).size() == 1);
         browser.driver().findElement(By.cssSelector("#diagnostics a[href*='cell=A8']")).click();
         waitFor(d -> d.findElements(By.cssSelector("td.is-focus[id='cell-Cholera!A8']")).size() == 1);
-        assertThat(visibleInTheGrid(cell("cell-Cholera!A8"), true)).as("clicked: in the window too").isTrue();
+        // the page scrolls once htmx has settled the new grid, a moment after the cell is there: wait for it
+        waitFor(d -> visibleInTheGrid(cell("cell-Cholera!A8"), true));
         browser.assertNoConsoleErrors();
         assertThat(versions()).as("a check stores nothing").isEqualTo(before);
         browser.screenshot("check-broken-threshold-en");
