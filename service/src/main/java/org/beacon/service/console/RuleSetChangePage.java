@@ -2,6 +2,7 @@ package org.beacon.service.console;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The admin's confirmation pages for putting a version in force and rolling one back: what will change (which
@@ -35,7 +37,10 @@ class RuleSetChangePage {
     private static final Logger log = LoggerFactory.getLogger(RuleSetChangePage.class);
 
     /** Where a change made ends, showing its event at once. TODO issue 20: the version's own page once it exists. */
-    static final String AFTER_CHANGE = "/console/rule-sets";
+    /** Where a done change lands: back on the version's page, which shows its new state and the event at once. */
+    static String afterChange(String id) {
+        return "/console/rule-sets/" + UriUtils.encodePathSegment(id, StandardCharsets.UTF_8);
+    }
     /** Changes listed on the page; the rest are counted (the version's page lists them all). */
     static final int LISTED_CHANGES = 100;
 
@@ -95,7 +100,7 @@ class RuleSetChangePage {
             RuleSetView done = kind.equals("activation") ? rules.activate(id, actor) : rules.rollback(id, actor);
             flash.addFlashAttribute("flashNotice", "change.done." + kind);
             flash.addFlashAttribute("flashArgs", new Object[] {done.id(), actor});
-            return "redirect:" + AFTER_CHANGE;
+            return "redirect:" + afterChange(id);
         } catch (ConcurrentChangeException e) {
             refusal = "change.raced";
         } catch (RuleSetConflictException e) {

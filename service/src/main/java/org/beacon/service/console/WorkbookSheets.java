@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * each cell's text exactly as Beacon reads it. A workbook's bytes never change under its name and content, so what
  * was read is kept by its SHA-256 for the next page: a grid page, a pager click and a diff read the same workbook
  * once. Kept by cell count, at most {@link #KEPT_CELLS} cells together (a sheet at the 20,000-row limit included).
- * Thread-safe.
+ * A stored version never changes under its id either, so its workbooks as read are also kept by id: a page of a
+ * version then neither loads the workbooks' bytes from the database nor hashes them again. Thread-safe.
  */
 @Component
 class WorkbookSheets {
@@ -33,14 +34,18 @@ class WorkbookSheets {
     private final Cache<String, WorkbookContent> read = Caffeine.newBuilder().maximumWeight(KEPT_CELLS)
             .<String, WorkbookContent>weigher((key, content) -> (int) Math.min(Integer.MAX_VALUE, Math.max(1,
                     content.sheets().stream().mapToLong(SheetData::cellCount).sum()))).build();
+    private final Cache<String, ReadWorkbooks> versions = Caffeine.newBuilder().maximumWeight(KEPT_CELLS)
+            .<String, ReadWorkbooks>weigher((id, books) -> (int) Math.min(Integer.MAX_VALUE, Math.max(1,
+                    books.byName().values().stream().flatMap(w -> w.sheets().stream())
+                            .mapToLong(SheetData::cellCount).sum()))).build();
 
     WorkbookSheets(RuleSetService ruleSets) {
         this.ruleSets = ruleSets;
     }
 
-    /** A stored version's workbooks. */
+    /** A stored version's workbooks; an unknown id is refused by the service as ever and nothing is kept for it. */
     ReadWorkbooks version(String id) {
-        return of(ruleSets.workbooks(id));
+        return versions.get(id, k -> of(ruleSets.workbooks(k)));
     }
 
     ReadWorkbooks of(List<WorkbookSource> workbooks) {

@@ -226,9 +226,9 @@ class ConsoleDecisionsIT extends ConsoleBrowserTest {
         assertThat(browser.text(".facts-change")).contains("admin").contains("every date");
         browser.screenshot("activation-en");
         browser.clickToNextPage(find("#confirm"));
-        browser.waitForPath(RuleSetChangePage.AFTER_CHANGE);
+        browser.waitForPath(RuleSetChangePage.afterChange(draft));
         assertThat(browser.text("#flash-notice")).isEqualTo(draft + " was activated by admin.");
-        assertThat(browser.text("#in-force")).contains(draft);
+        assertThat(browser.text("#in-force-today")).startsWith("Yes");
         assertThat(browser.text("#events")).contains("Activated").contains(draft);
         browser.screenshot("activated-en");
 
@@ -242,6 +242,7 @@ class ConsoleDecisionsIT extends ConsoleBrowserTest {
         browser.screenshot("rollback-zh");
         browser.clickToNextPage(find("#confirm"));
         assertThat(browser.text("#flash-notice")).isEqualTo(draft + " 已由 admin 回滚。");
+        assertThat(browser.text("#events")).contains("回滚");
         assertThat(decideTheCholeraExample(null)).contains("Ⅲ级");
     }
 
