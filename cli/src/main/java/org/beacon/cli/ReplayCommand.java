@@ -44,13 +44,16 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ReplayCommand {
 
-    static final String USAGE_LINE = """
+    private static final String USAGE_LINE = """
               beacon replay <tables> <timeline.csv> [--source S] [--step day|month]
                             [--missing-days zero-fill|carry-forward] [--event-type T] [--actual actual.csv]
-                            [--compare <other tables>] [--out DIR]
-                  replay a historical timeline step by step; writes DIR/steps.csv, summary.json and report.xlsx
-                  (DIR defaults to ./replay-out)
+                            [--compare <other tables>] [--out DIR] [--lang zh|en]
             """;
+
+    /** The replay command's lines of the usage text: its synopsis as typed, what it does in the reader's language. */
+    static String usageLine(CommandLineText text) {
+        return USAGE_LINE + text.get("usage.replayLine") + "\n";
+    }
 
     private static final int CHARTED_REGIONS = 10;
     private static final int MAX_PRINTED_WARNINGS = 10;
@@ -58,12 +61,14 @@ final class ReplayCommand {
 
     private final PrintStream out;
     private final PrintStream err;
+    private final CommandLineText text;
     private final Function<Path, CompiledRuleSet> tables;
 
     /** @param tables compiles a folder of workbooks, printing its problems; null when it cannot be used */
-    ReplayCommand(PrintStream out, PrintStream err, Function<Path, CompiledRuleSet> tables) {
+    ReplayCommand(PrintStream out, PrintStream err, CommandLineText text, Function<Path, CompiledRuleSet> tables) {
         this.out = out;
         this.err = err;
+        this.text = text;
         this.tables = tables;
     }
 
@@ -73,13 +78,13 @@ final class ReplayCommand {
         try {
             a = ReplayArguments.parse(args);
         } catch (IllegalArgumentException e) {
-            err.println("beacon: " + e.getMessage());
-            err.print("usage:\n" + USAGE_LINE);
+            err.println(text.get("error.prefix", e.getMessage()));
+            err.print(text.get("usage.replay", usageLine(text)));
             return BeaconCommand.USAGE;
         }
         for (Path p : a.existing()) {
             if (!Files.exists(p)) {
-                err.println("beacon: " + p + " does not exist");
+                err.println(text.get("error.prefix", text.get("error.missing", p)));
                 return BeaconCommand.USAGE;
             }
         }
@@ -90,10 +95,10 @@ final class ReplayCommand {
         } catch (ReplayInputException e) {
             e.issues().forEach(err::println);
             hints(e.issues());
-            err.println("beacon: nothing replayed, nothing written");
+            err.println(text.get("error.prefix", text.get("error.nothingReplayed")));
             return BeaconCommand.WORKBOOK_ERRORS;
         } catch (UncheckedIOException | IOException e) {
-            err.println("beacon: cannot read " + e.getMessage());
+            err.println(text.get("error.prefix", text.get("error.cannotRead", e.getMessage())));
             return BeaconCommand.USAGE;
         }
         List<Replayer.Arm> arms = new ArrayList<>();
