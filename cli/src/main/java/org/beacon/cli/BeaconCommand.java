@@ -1,12 +1,12 @@
 package org.beacon.cli;
 
-import java.util.Locale;
-import java.util.ArrayList;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.beacon.rules.Compilation;
 import org.beacon.rules.CompiledRuleSet;
 import org.beacon.rules.InvalidSituationException;
@@ -171,7 +171,7 @@ public final class BeaconCommand {
         if (json) {
             out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(decision));
         } else {
-            new DecisionPrinter(out).print(situation, decision);
+            new DecisionPrinter(out, text).print(situation, decision);
         }
         return OK;
     }

@@ -68,7 +68,8 @@ final class SituationJson {
             String level = text(r, "level");
             AdminLevel adminLevel = null;
             if (level != null) {
-                adminLevel = AdminLevel.parse(level).orElseThrow(() -> new InvalidSituationFileException("level", level));
+                adminLevel = AdminLevel.parse(level)
+                        .orElseThrow(() -> new InvalidSituationFileException("level", level));
             }
             region = new Region(text(r, "code"), text(r, "name"), adminLevel);
         }

@@ -6,8 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.beacon.rules.MessagePatterns;
 import org.beacon.rules.WorkbookBuilder;
 import org.beacon.rules.Workbooks;
 import org.junit.jupiter.api.Test;
@@ -16,8 +19,8 @@ import org.junit.jupiter.api.Test;
 class CommandLanguageTest extends CommandTest {
 
     /** {@code file cell SEVERITY CODE: message}, in either language. */
-    private static final Pattern DIAGNOSTIC = Pattern.compile("^(\\S+\\.xlsx(?: \\S+!\\S+| \\S+)?) (\\S+) ([A-Z_]+)(?::|：)"
-            + " ?(.*)$", Pattern.MULTILINE);
+    private static final Pattern DIAGNOSTIC = Pattern.compile(
+            "^(\\S+\\.xlsx(?: \\S+!\\S+| \\S+)?) (\\S+) ([A-Z_]+)(?::|：) ?(.*)$", Pattern.MULTILINE);
 
     private Path brokenWorkbook() throws Exception {
         WorkbookBuilder b = new WorkbookBuilder().dictionary();
@@ -100,6 +103,30 @@ class CommandLanguageTest extends CommandTest {
         assertThat(run("check", file.toString(), "--lang", "zh")).isEqualTo(BeaconCommand.WORKBOOK_ERRORS);
         assertThat(out()).contains("Tests!C3 错误 TEST_FAILED：测试未通过：Tests!C3：期望响应级别为 Ⅱ，实际为 Ⅲ；"
                 + "Tests!D3：期望预警颜色为 橙色，实际为 黄色").contains("测试用例：0 个通过，1 个未通过");
+    }
+
+    @Test
+    void explainsADecisionInChinese() {
+        String tables = Workbooks.root().resolve("tables").toString();
+        String situation = Workbooks.root().resolve("examples/requests/cholera-county-12.json").toString();
+        assertThat(run("evaluate", tables, situation, "--lang", "zh")).isZero();
+        assertThat(out()).contains("判定：响应级别 Ⅲ 较大，预警 yellow 黄").containsPattern("Cholera!R\\d+  级别 Ⅲ  yellow")
+                .containsPattern("cases \\[10, 29\\]  （取值 12；Cholera!A\\d+").doesNotContain("decision:");
+    }
+
+    @Test
+    void bothLanguagesHaveTheSameLinesWithTheSameArguments() {
+        ResourceBundle.Control plain = ResourceBundle.Control.getNoFallbackControl(
+                ResourceBundle.Control.FORMAT_PROPERTIES);
+        ResourceBundle en = ResourceBundle.getBundle("org.beacon.cli.messages", Locale.ROOT, plain);
+        ResourceBundle zh = ResourceBundle.getBundle("org.beacon.cli.messages", Locale.CHINESE, plain);
+        assertThat(zh.getLocale()).isEqualTo(Locale.CHINESE);
+        assertThat(new TreeSet<>(zh.keySet())).isEqualTo(new TreeSet<>(en.keySet()));
+        for (String key : en.keySet()) {
+            assertThat(MessagePatterns.arguments(zh.getString(key))).as(key)
+                    .isEqualTo(MessagePatterns.arguments(en.getString(key)));
+            assertThat(zh.getString(key)).as(key).isNotBlank();
+        }
     }
 
     @Test

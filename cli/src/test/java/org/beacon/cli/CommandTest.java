@@ -1,10 +1,10 @@
 package org.beacon.cli;
 
-import java.util.Locale;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Runs {@code beacon} commands in-process, as a shell would, and keeps what they print for the assertions. */

@@ -1,6 +1,5 @@
 package org.beacon.rules;
 
-import org.beacon.rules.model.Message;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,11 +12,12 @@ import org.beacon.rules.evaluation.RuleSetEvaluator;
 import org.beacon.rules.evaluation.TestSheetRunner;
 import org.beacon.rules.model.Diagnostic;
 import org.beacon.rules.model.Findings;
+import org.beacon.rules.model.Message;
 import org.beacon.rules.model.RuleSetBudget;
 import org.beacon.rules.model.RuleSetModel;
 import org.beacon.rules.model.TestOutcome;
-import org.beacon.rules.model.WorkbookLimits;
 import org.beacon.rules.model.VersionSize;
+import org.beacon.rules.model.WorkbookLimits;
 import org.beacon.rules.model.WorkbookSource;
 import org.beacon.rules.reading.RuleSetReader;
 import org.slf4j.Logger;

@@ -29,7 +29,6 @@ import org.junit.jupiter.api.Test;
 class DiagnosticMessagesTest {
 
     private static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
-    private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)}");
     private static final Pattern KEY_IN_SOURCE = Pattern.compile("Message\\.(of|word)\\(\\s*\"([^\"]+)\"");
     private static final Pattern LISTED_CODE = Pattern.compile("^\\| `([A-Z_]+)` \\| (error|warning|info) \\|",
             Pattern.MULTILINE);
@@ -53,7 +52,8 @@ class DiagnosticMessagesTest {
         for (String key : DiagnosticMessages.keys(Locale.ENGLISH)) {
             String en = DiagnosticMessages.pattern(key, Locale.ENGLISH);
             String zh = DiagnosticMessages.pattern(key, ZH);
-            assertThat(arguments(zh)).as("arguments of %s", key).isEqualTo(arguments(en));
+            assertThat(MessagePatterns.arguments(zh)).as("arguments of %s", key)
+                    .isEqualTo(MessagePatterns.arguments(en));
             if (!key.equals("word.nothing") && !key.startsWith("word.article.")) {
                 assertThat(en).as("English %s", key).isNotBlank();
                 assertThat(zh).as("Chinese %s", key).isNotBlank().isNotEqualTo(en);
@@ -107,7 +107,7 @@ class DiagnosticMessagesTest {
     void chineseMessagesKeepNoEnglishWordsButTheOnesExpertsType() {
         List<String> leftovers = new ArrayList<>();
         for (String key : DiagnosticMessages.keys(ZH)) {
-            for (String word : asciiWords(ARGUMENT.matcher(DiagnosticMessages.pattern(key, ZH)).replaceAll(""))) {
+            for (String word : asciiWords(DiagnosticMessages.pattern(key, ZH).replaceAll("\\{\\d+}", ""))) {
                 if (!KEPT_WORDS.contains(word)) {
                     leftovers.add(key + ": " + word);
                 }
@@ -165,15 +165,6 @@ class DiagnosticMessagesTest {
             }
         }
         return codes;
-    }
-
-    private static Set<String> arguments(String pattern) {
-        Set<String> found = new TreeSet<>();
-        Matcher m = ARGUMENT.matcher(pattern);
-        while (m.find()) {
-            found.add(m.group(1));
-        }
-        return found;
     }
 
     /** Latin words of three letters or more, Roman numerals (grades I–IV) left out: A1, R9, V, C, M are no words. */

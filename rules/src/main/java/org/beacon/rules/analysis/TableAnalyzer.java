@@ -1,6 +1,5 @@
 package org.beacon.rules.analysis;
 
-import org.beacon.rules.model.Message;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +17,7 @@ import org.beacon.rules.model.Findings;
 import org.beacon.rules.model.HitPolicy;
 import org.beacon.rules.model.Indicator;
 import org.beacon.rules.model.IndicatorType;
+import org.beacon.rules.model.Message;
 import org.beacon.rules.model.Rule;
 import org.beacon.rules.model.RuleSetModel;
 

@@ -1,6 +1,5 @@
 package org.beacon.rules.engine;
 
-import org.beacon.rules.model.Message;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.beacon.rules.model.Findings;
 import org.beacon.rules.model.Indicator;
+import org.beacon.rules.model.Message;
 import org.beacon.rules.model.RuleSetModel;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;

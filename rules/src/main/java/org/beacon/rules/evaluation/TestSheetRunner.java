@@ -1,7 +1,5 @@
 package org.beacon.rules.evaluation;
 
-import org.beacon.rules.model.DiagnosticMessages;
-import org.beacon.rules.model.Message;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,7 +8,9 @@ import java.util.TreeSet;
 import org.beacon.rules.decision.Decision;
 import org.beacon.rules.decision.RuleMatch;
 import org.beacon.rules.decision.TableDecision;
+import org.beacon.rules.model.DiagnosticMessages;
 import org.beacon.rules.model.Findings;
+import org.beacon.rules.model.Message;
 import org.beacon.rules.model.TestOutcome;
 import org.beacon.rules.model.TestSheetCase;
 import org.beacon.rules.model.TypedOutputs;

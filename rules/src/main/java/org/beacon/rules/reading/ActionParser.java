@@ -1,6 +1,5 @@
 package org.beacon.rules.reading;
 
-import org.beacon.rules.model.Message;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -12,6 +11,7 @@ import org.beacon.rules.model.ActionDefinition;
 import org.beacon.rules.model.CellRef;
 import org.beacon.rules.model.ExpertText;
 import org.beacon.rules.model.Findings;
+import org.beacon.rules.model.Message;
 import org.beacon.rules.model.TypedOutputs;
 import org.beacon.rules.workbook.SheetData;
 

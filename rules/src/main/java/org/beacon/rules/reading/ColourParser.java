@@ -1,12 +1,12 @@
 package org.beacon.rules.reading;
 
-import org.beacon.rules.model.Message;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.beacon.rules.model.Findings;
 import org.beacon.rules.model.Grade;
+import org.beacon.rules.model.Message;
 import org.beacon.rules.model.WarningColour;
 import org.beacon.rules.workbook.SheetData;
 

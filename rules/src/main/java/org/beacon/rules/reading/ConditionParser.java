@@ -1,6 +1,5 @@
 package org.beacon.rules.reading;
 
-import org.beacon.rules.model.Message;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +15,7 @@ import org.beacon.rules.model.Findings;
 import org.beacon.rules.model.Indicator;
 import org.beacon.rules.model.IndicatorType;
 import org.beacon.rules.model.Interval;
+import org.beacon.rules.model.Message;
 
 /**
  * Reads a condition cell into a typed {@link Criterion}. The grammar is closed: a cell either is one of the documented
@@ -268,8 +268,8 @@ final class ConditionParser {
                     return v.get();
                 }
                 List<String> close = Dictionary.closest(item, ind.values());
-                findings.error(cell, Message.of("INVALID_VALUE.enumValue", item, ind.name(), Dictionary.suggestion(close),
-                        Message.joined("separator.items", ind.values())));
+                findings.error(cell, Message.of("INVALID_VALUE.enumValue", item, ind.name(),
+                        Dictionary.suggestion(close), Message.joined("separator.items", ind.values())));
                 return null;
             }
             default -> {

@@ -1,6 +1,5 @@
 package org.beacon.rules.reading;
 
-import org.beacon.rules.model.Message;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +13,7 @@ import org.beacon.rules.model.FilledIndicators;
 import org.beacon.rules.model.Findings;
 import org.beacon.rules.model.Indicator;
 import org.beacon.rules.model.IndicatorType;
+import org.beacon.rules.model.Message;
 import org.beacon.rules.workbook.SheetData;
 
 /** Reads a Dictionary sheet: row 2 is the header, every following non-blank row one indicator. */

@@ -1,11 +1,11 @@
 package org.beacon.rules.reading;
 
-import org.beacon.rules.model.Message;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.beacon.rules.model.CellRef;
 import org.beacon.rules.model.Findings;
+import org.beacon.rules.model.Message;
 import org.beacon.rules.workbook.RawCell;
 import org.beacon.rules.workbook.SheetData;
 

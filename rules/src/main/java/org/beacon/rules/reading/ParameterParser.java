@@ -1,12 +1,12 @@
 package org.beacon.rules.reading;
 
-import org.beacon.rules.model.Message;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.beacon.rules.model.ExpertText;
 import org.beacon.rules.model.Findings;
+import org.beacon.rules.model.Message;
 import org.beacon.rules.workbook.SheetData;
 
 /** Reads a Parameters sheet: named numbers that condition cells use as {@code {name}}. */

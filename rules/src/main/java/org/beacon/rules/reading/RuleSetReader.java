@@ -1,6 +1,5 @@
 package org.beacon.rules.reading;
 
-import org.beacon.rules.model.Message;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -17,13 +16,14 @@ import org.beacon.rules.model.Dictionary;
 import org.beacon.rules.model.Findings;
 import org.beacon.rules.model.Grade;
 import org.beacon.rules.model.Indicator;
+import org.beacon.rules.model.Message;
 import org.beacon.rules.model.Rule;
 import org.beacon.rules.model.RuleSetBudget;
 import org.beacon.rules.model.RuleSetModel;
 import org.beacon.rules.model.TestSheetCase;
+import org.beacon.rules.model.VersionSize;
 import org.beacon.rules.model.WarningColour;
 import org.beacon.rules.model.WorkbookLimits;
-import org.beacon.rules.model.VersionSize;
 import org.beacon.rules.model.WorkbookSource;
 import org.beacon.rules.workbook.RawCell;
 import org.beacon.rules.workbook.SheetData;

@@ -1,12 +1,12 @@
 package org.beacon.rules.reading;
 
-import org.beacon.rules.model.Message;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.beacon.rules.model.Findings;
+import org.beacon.rules.model.Message;
 import org.beacon.rules.model.RuleSetBudget;
 import org.beacon.rules.workbook.SheetData;
 import org.beacon.rules.workbook.WorkbookContent;

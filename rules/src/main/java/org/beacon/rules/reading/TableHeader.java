@@ -1,6 +1,5 @@
 package org.beacon.rules.reading;
 
-import org.beacon.rules.model.Message;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +13,7 @@ import org.beacon.rules.model.ExpertText;
 import org.beacon.rules.model.FilledIndicators;
 import org.beacon.rules.model.Findings;
 import org.beacon.rules.model.Indicator;
+import org.beacon.rules.model.Message;
 import org.beacon.rules.workbook.RawCell;
 import org.beacon.rules.workbook.SheetData;
 

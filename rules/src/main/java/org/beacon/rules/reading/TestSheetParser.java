@@ -1,6 +1,5 @@
 package org.beacon.rules.reading;
 
-import org.beacon.rules.model.Message;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,6 +17,7 @@ import org.beacon.rules.model.Findings;
 import org.beacon.rules.model.Grade;
 import org.beacon.rules.model.Indicator;
 import org.beacon.rules.model.IndicatorType;
+import org.beacon.rules.model.Message;
 import org.beacon.rules.model.TestSheetCase;
 import org.beacon.rules.model.TypedOutputs;
 import org.beacon.rules.model.WarningColour;

@@ -1,12 +1,12 @@
 package org.beacon.rules.workbook;
 
-import org.beacon.rules.model.Message;
 import java.util.List;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.opc.PackageRelationship;
 import org.apache.poi.openxml4j.opc.TargetMode;
 import org.beacon.rules.model.Diagnostic;
+import org.beacon.rules.model.Message;
 import org.beacon.rules.model.Severity;
 
 /**

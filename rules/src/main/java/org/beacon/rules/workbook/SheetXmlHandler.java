@@ -1,7 +1,5 @@
 package org.beacon.rules.workbook;
 
-import org.beacon.rules.model.DiagnosticMessages;
-import org.beacon.rules.model.Message;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -11,6 +9,8 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.apache.poi.xssf.model.SharedStrings;
 import org.beacon.rules.model.CellRef;
+import org.beacon.rules.model.DiagnosticMessages;
+import org.beacon.rules.model.Message;
 import org.beacon.rules.model.WorkbookLimits;
 import org.xml.sax.Attributes;
 import org.xml.sax.SAXException;

@@ -1,6 +1,5 @@
 package org.beacon.rules.workbook;
 
-import org.beacon.rules.model.Message;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,6 +27,7 @@ import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.beacon.rules.model.CellRef;
 import org.beacon.rules.model.Diagnostic;
+import org.beacon.rules.model.Message;
 import org.beacon.rules.model.Severity;
 import org.beacon.rules.model.WorkbookLimits;
 import org.beacon.rules.model.WorkbookSource;
@@ -287,8 +287,8 @@ public final class WorkbookReader {
     }
 
     private WorkbookContent tooMuchXml(String workbook, String location) {
-        return located(workbook, location, Message.of("WORKBOOK_TOO_LARGE.unpacked", limits.maxXmlBytes() / (1024 * 1024),
-                location.isEmpty() ? Message.word("nothing") : Message.of("phrase.readingSheet", location)));
+        return located(workbook, location, Message.of("WORKBOOK_TOO_LARGE.unpacked",
+                limits.maxXmlBytes() / (1024 * 1024), location.isEmpty() ? Message.word("nothing") : Message.of("phrase.readingSheet", location)));
     }
 
     private static Message describe(Exception e) {
