@@ -2,6 +2,7 @@ package org.beacon.cli;
 
 import java.text.MessageFormat;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import org.beacon.rules.model.Diagnostic;
@@ -47,6 +48,22 @@ final class CommandLineText {
             case "en" -> english();
             default -> throw new IllegalArgumentException(english().get("error.lang", lang));
         };
+    }
+
+    /** A line of the bundle with its arguments, kept to be said in whichever language the command speaks. */
+    record Line(String key, List<Object> args) {
+
+        Line(String key, Object... args) {
+            this(key, Arrays.asList(args));
+        }
+
+        String in(CommandLineText text) {
+            return text.get(key, args.toArray());
+        }
+
+        String inEnglish() {
+            return in(english());
+        }
     }
 
     Locale locale() {

@@ -27,18 +27,20 @@ final class SituationJson {
 
     /** What is wrong with the file, as a line of the command line's bundle ({@code situation.…}). */
     static final class InvalidSituationFileException extends Exception {
-        private final String key;
-        private final transient Object[] args;
+        private final transient CommandLineText.Line line;
 
         InvalidSituationFileException(String key, Object... args) {
-            super(CommandLineText.english().get("situation." + key, args));
-            this.key = key;
-            this.args = args;
+            this(new CommandLineText.Line("situation." + key, args));
+        }
+
+        private InvalidSituationFileException(CommandLineText.Line line) {
+            super(line.inEnglish());
+            this.line = line;
         }
 
         /** The problem in the language of {@code text}. */
         String in(CommandLineText text) {
-            return text.get("situation." + key, args);
+            return line.in(text);
         }
     }
 

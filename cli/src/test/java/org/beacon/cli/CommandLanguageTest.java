@@ -115,6 +115,23 @@ class CommandLanguageTest extends CommandTest {
     }
 
     @Test
+    void replaysInChineseAndWritesTheSameFiles() throws Exception {
+        Path timelines = Workbooks.root().resolve("examples/timelines");
+        Path dir = temp.resolve("covid");
+        assertThat(run("replay", Workbooks.root().resolve("tables").toString(),
+                timelines.resolve("covid-2020-zhejiang-hubei-guangdong.csv").toString(), "--source", "canghailan",
+                "--actual", timelines.resolve("covid-2020-response-levels.csv").toString(), "--out", dir.toString(),
+                "--lang", "zh")).isZero();
+        assertThat(out()).contains("已回放 3 个地区、509 个地区日，从 2020-01-01 到 2020-06-30")
+                .contains("建议 2020-02-15（滞后 -16），").containsPattern("一致率：509 个地区步中 \\d+\\.\\d%")
+                .contains("已写出 " + dir.resolve("steps.csv"));
+        assertThat(Files.readString(dir.resolve("summary.json"))).contains("\"lagDays\" : -16");
+        clearOutput();
+        assertThat(run("replay", "--lang", "zh")).isEqualTo(BeaconCommand.USAGE);
+        assertThat(err()).contains("用法：").contains("逐步回放一段历史时间线");
+    }
+
+    @Test
     void bothLanguagesHaveTheSameLinesWithTheSameArguments() {
         ResourceBundle.Control plain = ResourceBundle.Control.getNoFallbackControl(
                 ResourceBundle.Control.FORMAT_PROPERTIES);
