@@ -89,8 +89,10 @@ class RuleSetController {
             @RequestParam(required = false) String replace, Locale locale, HttpServletResponse response) {
         UploadForm form = UploadForm.of(files, comment, base, remove, replace);
         Locale language = AnswerLanguage.of(locale);
+        RuleSetCheck result = service.check(form.base(), form.changes(), effectiveFrom, language);
+        // only on the answer it translates: a refused request's problem is in English
         AnswerLanguage.tell(response, language);
-        return service.check(form.base(), form.changes(), effectiveFrom, language);
+        return result;
     }
 
     @GetMapping

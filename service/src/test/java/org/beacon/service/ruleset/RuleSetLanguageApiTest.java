@@ -96,6 +96,13 @@ class RuleSetLanguageApiTest {
     }
 
     @Test
+    void aRefusedFormIsNotSaidToBeChinese() {
+        Http.Response r = editor("zh-CN").postForm("/rule-sets/check", Map.of("comment", "no files"), List.of());
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.header("Content-Language")).isNull();
+    }
+
+    @Test
     void anyOtherLanguageGetsEnglish() {
         Map<String, byte[]> broken = Map.of(GRADING, CholeraThresholds.broken());
         Http.Response english = editor(null).postFiles("/rule-sets/check", Map.of(), broken);
