@@ -4,7 +4,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.beacon.rules.Compilation;
 import org.beacon.rules.CompiledRuleSet;
 import org.beacon.rules.InvalidSituationException;
@@ -23,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code beacon check <workbook-or-folder>}, {@code beacon evaluate <workbook-or-folder> <situation.json>},
  * {@code beacon diff} and {@code beacon replay}. Exit status: 0 success, 1 the workbooks have errors (or a test
- * failed) or the replay input has errors, 2 bad usage or a bad situation file.
+ * failed) or the replay input has errors, 2 bad usage or a bad situation file. {@code --lang zh|en} (or
+ * {@code --lang=zh}) chooses the language of what it prints for people; JSON is the same in both.
  */
 public final class BeaconCommand {
 
@@ -31,23 +34,24 @@ public final class BeaconCommand {
     static final int WORKBOOK_ERRORS = 1;
     static final int USAGE = 2;
 
-    private static final String USAGE_TEXT = """
-            usage:
-              beacon check <workbook.xlsx | folder> [--verbose]
-                  print every diagnostic with its cell and run the test sheets
-              beacon evaluate <workbook.xlsx | folder> <situation.json> [--json]
-                  decide one situation and explain which rows fired, with which values
-              beacon diff <old workbook.xlsx | folder> <new workbook.xlsx | folder> [--json]
-                  what changed, table by table: thresholds moved, answers changed, rows added or removed
-            """ + ReplayCommand.USAGE_LINE + """
-            exit status: 0 ok, 1 workbook errors, failing tests or bad replay input, 2 usage or situation-file errors""";
-
     private final PrintStream out;
     private final PrintStream err;
+    private final CommandLineText text;
 
+    /** A command speaking the system's language ({@link Locale#getDefault()}) unless {@code --lang} says otherwise. */
     BeaconCommand(PrintStream out, PrintStream err) {
+        this(out, err, Locale.getDefault());
+    }
+
+    /** A command speaking the language of {@code systemLocale} unless {@code --lang} says otherwise. */
+    BeaconCommand(PrintStream out, PrintStream err, Locale systemLocale) {
+        this(out, err, CommandLineText.of(systemLocale));
+    }
+
+    private BeaconCommand(PrintStream out, PrintStream err, CommandLineText text) {
         this.out = out;
         this.err = err;
+        this.text = text;
     }
 
     public static void main(String[] args) {
@@ -57,32 +61,63 @@ public final class BeaconCommand {
     }
 
     int run(String... args) {
+        List<String> rest = new ArrayList<>();
+        String lang = null;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--lang")) {
+                if (i + 1 == args.length || args[i + 1].startsWith("--")) {
+                    return usage(text.get("error.langValue"));
+                }
+                lang = args[++i];
+            } else if (args[i].startsWith("--lang=")) {
+                lang = args[i].substring("--lang=".length());
+            } else {
+                rest.add(args[i]);
+            }
+        }
+        if (lang == null) {
+            return dispatch(rest.toArray(String[]::new));
+        }
+        CommandLineText chosen;
+        try {
+            chosen = CommandLineText.of(lang);
+        } catch (IllegalArgumentException e) {
+            return usage(text.get("error.lang", lang));
+        }
+        return new BeaconCommand(out, err, chosen).dispatch(rest.toArray(String[]::new));
+    }
+
+    private int dispatch(String... args) {
         if (args.length > 0 && args[0].equals("replay") && !List.of(args).contains("--help")) {
             // replay's options take values (--source canghailan), so it reads its own arguments
-            return new ReplayCommand(out, err, this::compileForReplay).run(List.of(args).subList(1, args.length));
+            return new ReplayCommand(out, err, text, this::compileForReplay).run(List.of(args).subList(1, args.length));
         }
         List<String> words = List.of(args).stream().filter(a -> !a.startsWith("--")).toList();
         List<String> flags = List.of(args).stream().filter(a -> a.startsWith("--")).toList();
         if (words.isEmpty() || flags.contains("--help")) {
-            (words.isEmpty() && !flags.contains("--help") ? err : out).println(USAGE_TEXT);
+            (words.isEmpty() && !flags.contains("--help") ? err : out).println(usageText());
             return words.isEmpty() && !flags.contains("--help") ? USAGE : OK;
         }
         return switch (words.get(0)) {
             case "check" -> words.size() == 2 ? check(Path.of(words.get(1)), flags.contains("--verbose"))
-                    : usage("check takes one workbook or folder");
+                    : usage(text.get("error.checkArguments"));
             case "evaluate" -> words.size() == 3
                     ? evaluate(Path.of(words.get(1)), Path.of(words.get(2)), flags.contains("--json"))
-                    : usage("evaluate takes a workbook or folder and a situation file");
+                    : usage(text.get("error.evaluateArguments"));
             case "diff" -> words.size() == 3 ? diff(Path.of(words.get(1)), Path.of(words.get(2)),
                     flags.contains("--json"))
-                    : usage("diff takes the old and the new workbook or folder");
-            default -> usage("unknown command '" + words.get(0) + "'");
+                    : usage(text.get("error.diffArguments"));
+            default -> usage(text.get("error.unknownCommand", words.get(0)));
         };
     }
 
+    private String usageText() {
+        return text.get("usage", ReplayCommand.usageLine(text));
+    }
+
     private int usage(String problem) {
-        err.println("beacon: " + problem);
-        err.println(USAGE_TEXT);
+        err.println(text.get("error.prefix", problem));
+        err.println(usageText());
         return USAGE;
     }
 
@@ -95,11 +130,11 @@ public final class BeaconCommand {
         long passed = c.tests().stream().filter(TestOutcome::passed).count();
         long failed = c.tests().size() - passed;
         if (!c.tests().isEmpty()) {
-            out.println("tests: " + passed + " passed, " + failed + " failed");
+            out.println(text.get("check.tests", passed, failed));
         }
         out.println(c.errors().isEmpty()
-                ? "OK: " + c.warnings().size() + " warning(s), no errors; rule set " + c.contentHash().substring(0, 12)
-                : "FAILED: " + c.errors().size() + " error(s), " + c.warnings().size() + " warning(s)");
+                ? text.get("check.ok", c.warnings().size(), c.contentHash().substring(0, 12))
+                : text.get("check.failed", c.errors().size(), c.warnings().size()));
         return c.succeeded() ? OK : WORKBOOK_ERRORS;
     }
 
@@ -108,13 +143,13 @@ public final class BeaconCommand {
         try {
             situation = SituationJson.read(Files.readString(situationFile));
         } catch (java.io.IOException e) {
-            err.println("beacon: cannot read " + situationFile);
+            err.println(text.get("error.prefix", text.get("error.cannotRead", situationFile)));
             return USAGE;
         } catch (JacksonException e) {
-            err.println("beacon: " + situationFile + " is not valid JSON: " + e.getOriginalMessage());
+            err.println(text.get("error.prefix", text.get("error.notJson", situationFile, e.getOriginalMessage())));
             return USAGE;
         } catch (SituationJson.InvalidSituationFileException e) {
-            err.println("beacon: " + situationFile + ": " + e.getMessage());
+            err.println(text.get("error.prefix", text.get("error.situationFile", situationFile, e.in(text))));
             return USAGE;
         }
         Compilation c = compile(workbooks);
@@ -123,8 +158,7 @@ public final class BeaconCommand {
         }
         if (!c.succeeded()) {
             printDiagnostics(c, false);
-            err.println("beacon: the workbooks have errors; fix them before evaluating (beacon check " + workbooks
-                    + ")");
+            err.println(text.get("error.prefix", text.get("error.workbookErrors", workbooks)));
             return WORKBOOK_ERRORS;
         }
         Decision decision;
@@ -137,7 +171,7 @@ public final class BeaconCommand {
         if (json) {
             out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(decision));
         } else {
-            new DecisionPrinter(out).print(situation, decision);
+            new DecisionPrinter(out, text).print(situation, decision);
         }
         return OK;
     }
@@ -151,7 +185,7 @@ public final class BeaconCommand {
         for (Compilation c : List.of(old, now)) {
             if (!c.succeeded()) {
                 printDiagnostics(c, false);
-                err.println("beacon: the workbooks have errors; fix them before comparing");
+                err.println(text.get("error.prefix", text.get("error.diffErrors")));
                 return WORKBOOK_ERRORS;
             }
         }
@@ -162,18 +196,18 @@ public final class BeaconCommand {
             return OK;
         }
         changes.forEach(out::println);
-        out.println(changes.isEmpty() ? "no differences" : changes.size() + " change(s)");
+        out.println(changes.isEmpty() ? text.get("diff.none") : text.get("diff.count", changes.size()));
         return OK;
     }
 
     private Compilation compile(Path path) {
         if (!Files.exists(path)) {
-            err.println("beacon: " + path + " does not exist");
+            err.println(text.get("error.prefix", text.get("error.missing", path)));
             return null;
         }
         List<WorkbookSource> sources = WorkbookSource.readAll(path);
         if (sources.isEmpty()) {
-            err.println("beacon: " + path + " holds no .xlsx workbook");
+            err.println(text.get("error.prefix", text.get("error.noWorkbooks", path)));
             return null;
         }
         return new RuleSetCompiler().compile(sources);
@@ -186,8 +220,7 @@ public final class BeaconCommand {
         }
         if (!c.succeeded()) {
             printDiagnostics(c, false);
-            err.println("beacon: the workbooks in " + folder + " have errors; fix them before replaying (beacon check "
-                    + folder + ")");
+            err.println(text.get("error.prefix", text.get("error.replayErrors", folder)));
             return null;
         }
         return c.ruleSet().orElseThrow();
@@ -196,7 +229,7 @@ public final class BeaconCommand {
     private void printDiagnostics(Compilation c, boolean verbose) {
         for (Diagnostic d : c.diagnostics()) {
             if (verbose || d.severity() != Severity.INFO) {
-                out.println(d);
+                out.println(text.diagnostic(d));
             }
         }
     }

@@ -11,30 +11,35 @@ import org.beacon.rules.decision.TableDecision;
 import org.beacon.rules.model.ActionDefinition;
 import org.beacon.rules.model.Situation;
 
-/** Prints a decision for a person: the answer first, then each table, each fired row and why it fired. */
+/**
+ * Prints a decision for a person, in the command line's language: the answer first, then each table, each fired row
+ * and why it fired. What the tables hold (codes, names, departments, cells) is printed as written.
+ */
 final class DecisionPrinter {
 
     private final PrintStream out;
+    private final CommandLineText text;
 
-    DecisionPrinter(PrintStream out) {
+    DecisionPrinter(PrintStream out, CommandLineText text) {
         this.out = out;
+        this.text = text;
     }
 
     void print(Situation situation, Decision d) {
-        out.println("situation: " + situation.eventType() + (situation.region() == null ? ""
-                : " in " + situation.region().name() + " (" + situation.region().code() + ")")
-                + (situation.asOf() == null ? "" : " as of " + situation.asOf()));
+        out.println(text.get("decision.situation", situation.eventType(), situation.region() == null ? ""
+                : text.get("decision.inRegion", situation.region().name(), situation.region().code()),
+                situation.asOf() == null ? "" : text.get("decision.asOf", situation.asOf())));
         if (d.noMatch()) {
-            out.println("decision:  no row matched: no grade, no warning");
+            out.println(text.get("decision.noMatch"));
         } else {
             answer(d);
         }
         for (SignalDecision s : d.signals()) {
-            out.println("signal:    " + s.source() + " → " + (s.colour() == null ? "no warning" : s.colour().code())
-                    + "  " + s.statistics().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()
-                    .toPlainString()).collect(java.util.stream.Collectors.joining(" ")));
+            out.println(text.get("decision.signal", s.source(), s.colour() == null ? text.get("decision.noWarning")
+                    : s.colour().code(), s.statistics().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()
+                    .toPlainString()).collect(java.util.stream.Collectors.joining(" "))));
         }
-        out.println("rule set:  " + d.ruleSetId());
+        out.println(text.get("decision.ruleSet", d.ruleSetId()));
         List<String> notApplicable = d.tables().stream()
                 .filter(t -> t.outcome() == TableDecision.Outcome.NOT_APPLICABLE).map(TableDecision::table).toList();
         for (TableDecision t : d.tables()) {
@@ -44,66 +49,66 @@ final class DecisionPrinter {
         }
         if (!notApplicable.isEmpty()) {
             out.println();
-            out.println("not applicable to " + situation.eventType() + ": " + String.join(", ", notApplicable));
+            out.println(text.get("decision.notApplicable", situation.eventType(), String.join(", ", notApplicable)));
         }
     }
 
     /** The decision's grade, colour, response, risk, reporting duty, end and actions. */
     private void answer(Decision d) {
-        out.println("decision:  grade " + (d.grade() == null ? "none" : d.grade().numeral() + " "
-                + d.grade().chineseName()) + ", warning " + (d.colour() == null ? "none"
+        String none = text.get("decision.none");
+        out.println(text.get("decision.grade", d.grade() == null ? none : d.grade().numeral() + " "
+                + d.grade().chineseName(), d.colour() == null ? none
                 : d.colour().code() + " " + d.colour().chineseName()));
         if (d.response() != null) {
-            out.println("response:  grade " + d.response().grade().numeral() + (d.response().given()
-                    ? " (given by the situation)" : " (decided by the grading tables)"));
+            out.println(text.get("decision.response", d.response().grade().numeral(), text.get(d.response().given()
+                    ? "decision.responseGiven" : "decision.responseDecided")));
         }
         if (d.riskLevel() != null) {
-            out.println("risk:      " + d.riskLevel().chineseName() + " (" + d.riskLevel().englishName() + ")");
+            out.println(text.get("decision.risk", d.riskLevel().chineseName(), d.riskLevel().englishName()));
         }
         if (d.areaRisk() != null) {
-            out.println("risk map:  " + d.areaRisk().chineseName() + " " + d.areaRisk().riskZh() + " ("
-                    + d.areaRisk().code() + ", " + d.areaRisk().riskEn() + ")");
+            out.println(text.get("decision.riskMap", d.areaRisk().chineseName(), d.areaRisk().riskZh(),
+                    d.areaRisk().code(), d.areaRisk().riskEn()));
         }
         if (d.reporting().required()) {
-            out.println("report:    within " + d.reporting().withinHours() + " h to "
-                    + String.join("; ", d.reporting().reportTo()) + " (" + String.join(", ",
-                    d.reporting().rows()) + ")");
+            out.println(text.get("decision.report", d.reporting().withinHours(),
+                    String.join("; ", d.reporting().reportTo()), String.join(", ", d.reporting().rows())));
         }
         if (d.termination() != null) {
-            out.println("end:       " + d.termination());
+            out.println(text.get("decision.end", d.termination()));
         }
         for (ActionDefinition a : d.actionDetails()) {
-            out.println("action:    " + a.code() + " " + a.nameZh() + " — lead " + String.join("、", a.leadZh())
-                    + (a.responsibleZh().isEmpty() ? "" : "; with " + String.join("、", a.responsibleZh()))
-                    + (a.withinHours() == null ? "" : a.withinHours() == 0 ? "; at once"
-                    : "; within " + a.withinHours() + " h"));
+            out.println(text.get("decision.action", a.code(), a.nameZh(), String.join("、", a.leadZh()),
+                    a.responsibleZh().isEmpty() ? "" : text.get("decision.with", String.join("、", a.responsibleZh())),
+                    a.withinHours() == null ? "" : a.withinHours() == 0 ? text.get("decision.atOnce")
+                    : text.get("decision.within", a.withinHours())));
         }
         if (d.actionDetails().isEmpty() && !d.actions().isEmpty()) {
-            out.println("actions:   " + String.join(", ", d.actions()));
+            out.println(text.get("decision.actions", String.join(", ", d.actions())));
         }
     }
 
     /** One table's answer: its rows with their outputs and, when explained, each condition's value. */
     private void table(TableDecision t) {
         out.println();
-        out.println(t.table() + (t.signal() == null ? "" : " [signal " + t.signal() + "]") + " (" + t.title()
-                + ", " + t.hitPolicy() + "): "
-                + (t.outcome() == TableDecision.Outcome.MATCHED ? "matched" : "no row matched"));
+        out.println(text.get("decision.table", t.table(), t.signal() == null ? ""
+                : text.get("decision.tableSignal", t.signal()), t.title(), t.hitPolicy(),
+                text.get(t.outcome() == TableDecision.Outcome.MATCHED ? "decision.matched" : "decision.noRowMatched")));
         for (RuleMatch m : t.matches()) {
-            out.println("  " + m.ruleId() + (m.grade() == null ? "" : "  grade " + m.grade().numeral())
+            out.println("  " + m.ruleId()
+                    + (m.grade() == null ? "" : text.get("decision.rowGrade", m.grade().numeral()))
                     + (m.colour() == null ? "" : "  " + m.colour().code())
                     + (m.source().isEmpty() ? "" : "  [" + m.source() + (m.tag().isEmpty() ? "" : ", " + m.tag())
                     + "]"));
             m.outputs().forEach((k, v) -> out.println("      " + k + ": " + v));
             for (ConditionCheck c : m.explanation()) {
                 boolean same = c.written().replace(" ", "").equals(c.test().replace(" ", ""));
-                out.println("      " + c.indicator() + " " + c.test() + "  (value " + show(c.actual()) + "; "
-                        + c.cell() + (same ? "" : " reads '" + c.written() + "'") + ")");
+                out.println(text.get("decision.condition", c.indicator(), c.test(), show(c.actual()), c.cell(),
+                        same ? "" : text.get("decision.reads", c.written())));
             }
         }
         if (!t.overruled().isEmpty()) {
-            out.println("  also matched, not chosen under " + t.hitPolicy() + ": " + String.join(", ",
-                    t.overruled()));
+            out.println(text.get("decision.overruled", t.hitPolicy(), String.join(", ", t.overruled())));
         }
     }
 

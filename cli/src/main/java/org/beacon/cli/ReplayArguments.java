@@ -21,7 +21,25 @@ record ReplayArguments(Path tables, Path timeline, TimelineCsv.Options options, 
     private static final Set<String> OPTIONS = Set.of("--source", "--step", "--missing-days", "--event-type",
             "--actual", "--compare", "--out");
 
-    /** @throws IllegalArgumentException saying what is wrong with the command line */
+    /** What is wrong with the command line, as a line of the command line's bundle ({@code replay.arguments.…}). */
+    static final class RefusedArgumentsException extends IllegalArgumentException {
+        private final transient CommandLineText.Line line;
+
+        RefusedArgumentsException(String key, Object... args) {
+            this(new CommandLineText.Line("replay.arguments." + key, args));
+        }
+
+        private RefusedArgumentsException(CommandLineText.Line line) {
+            super(line.inEnglish());
+            this.line = line;
+        }
+
+        String in(CommandLineText text) {
+            return line.in(text);
+        }
+    }
+
+    /** @throws RefusedArgumentsException saying what is wrong with the command line */
     static ReplayArguments parse(List<String> args) {
         List<String> words = new ArrayList<>();
         Map<String, String> values = new LinkedHashMap<>();
@@ -34,7 +52,7 @@ record ReplayArguments(Path tables, Path timeline, TimelineCsv.Options options, 
             int eq = arg.indexOf('=');
             String name = eq < 0 ? arg : arg.substring(0, eq);
             if (!OPTIONS.contains(name)) {
-                throw new IllegalArgumentException("replay has no option " + name);
+                throw new RefusedArgumentsException("option", name);
             }
             String value;
             if (eq >= 0) {
@@ -42,14 +60,14 @@ record ReplayArguments(Path tables, Path timeline, TimelineCsv.Options options, 
             } else if (i + 1 < args.size() && !args.get(i + 1).startsWith("--")) {
                 value = args.get(++i);
             } else {
-                throw new IllegalArgumentException(name + " needs a value");
+                throw new RefusedArgumentsException("value", name);
             }
             if (values.put(name, value) != null) {
-                throw new IllegalArgumentException(name + " is given twice");
+                throw new RefusedArgumentsException("twice", name);
             }
         }
         if (words.size() != 2) {
-            throw new IllegalArgumentException("replay takes a tables folder and a timeline file");
+            throw new RefusedArgumentsException("files");
         }
         TimelineCsv.Options options = TimelineCsv.Options.defaults().withStep(step(values.get("--step")))
                 .withMissingDays(missingDays(values.get("--missing-days")));
@@ -82,7 +100,7 @@ record ReplayArguments(Path tables, Path timeline, TimelineCsv.Options options, 
         return switch (value) {
             case "day" -> Timeline.Step.DAY;
             case "month" -> Timeline.Step.MONTH;
-            default -> throw new IllegalArgumentException("--step is day or month, not '" + value + "'");
+            default -> throw new RefusedArgumentsException("step", value);
         };
     }
 
@@ -93,8 +111,7 @@ record ReplayArguments(Path tables, Path timeline, TimelineCsv.Options options, 
         return switch (value) {
             case "zero-fill", "zeroFill" -> Timeline.MissingDays.ZERO_FILL;
             case "carry-forward", "carryForward" -> Timeline.MissingDays.CARRY_FORWARD;
-            default -> throw new IllegalArgumentException("--missing-days is zero-fill or carry-forward, not '"
-                    + value + "'");
+            default -> throw new RefusedArgumentsException("missingDays", value);
         };
     }
 

@@ -44,13 +44,16 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ReplayCommand {
 
-    static final String USAGE_LINE = """
+    private static final String USAGE_LINE = """
               beacon replay <tables> <timeline.csv> [--source S] [--step day|month]
                             [--missing-days zero-fill|carry-forward] [--event-type T] [--actual actual.csv]
-                            [--compare <other tables>] [--out DIR]
-                  replay a historical timeline step by step; writes DIR/steps.csv, summary.json and report.xlsx
-                  (DIR defaults to ./replay-out)
+                            [--compare <other tables>] [--out DIR] [--lang zh|en]
             """;
+
+    /** The replay command's lines of the usage text: its synopsis as typed, what it does in the reader's language. */
+    static String usageLine(CommandLineText text) {
+        return USAGE_LINE + text.get("usage.replayLine") + "\n";
+    }
 
     private static final int CHARTED_REGIONS = 10;
     private static final int MAX_PRINTED_WARNINGS = 10;
@@ -58,12 +61,14 @@ final class ReplayCommand {
 
     private final PrintStream out;
     private final PrintStream err;
+    private final CommandLineText text;
     private final Function<Path, CompiledRuleSet> tables;
 
     /** @param tables compiles a folder of workbooks, printing its problems; null when it cannot be used */
-    ReplayCommand(PrintStream out, PrintStream err, Function<Path, CompiledRuleSet> tables) {
+    ReplayCommand(PrintStream out, PrintStream err, CommandLineText text, Function<Path, CompiledRuleSet> tables) {
         this.out = out;
         this.err = err;
+        this.text = text;
         this.tables = tables;
     }
 
@@ -72,14 +77,14 @@ final class ReplayCommand {
         ReplayArguments a;
         try {
             a = ReplayArguments.parse(args);
-        } catch (IllegalArgumentException e) {
-            err.println("beacon: " + e.getMessage());
-            err.print("usage:\n" + USAGE_LINE);
+        } catch (ReplayArguments.RefusedArgumentsException e) {
+            err.println(text.get("error.prefix", e.in(text)));
+            err.print(text.get("usage.replay", usageLine(text)));
             return BeaconCommand.USAGE;
         }
         for (Path p : a.existing()) {
             if (!Files.exists(p)) {
-                err.println("beacon: " + p + " does not exist");
+                err.println(text.get("error.prefix", text.get("error.missing", p)));
                 return BeaconCommand.USAGE;
             }
         }
@@ -90,10 +95,10 @@ final class ReplayCommand {
         } catch (ReplayInputException e) {
             e.issues().forEach(err::println);
             hints(e.issues());
-            err.println("beacon: nothing replayed, nothing written");
+            err.println(text.get("error.prefix", text.get("error.nothingReplayed")));
             return BeaconCommand.WORKBOOK_ERRORS;
         } catch (UncheckedIOException | IOException e) {
-            err.println("beacon: cannot read " + e.getMessage());
+            err.println(text.get("error.prefix", text.get("error.cannotRead", e.getMessage())));
             return BeaconCommand.USAGE;
         }
         List<Replayer.Arm> arms = new ArrayList<>();
@@ -121,7 +126,7 @@ final class ReplayCommand {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            err.println("beacon: cannot create the output folder " + dir + ": " + e.getMessage());
+            err.println(text.get("error.prefix", text.get("error.outputFolder", dir, e.getMessage())));
             return BeaconCommand.USAGE;
         }
         Timeline timeline = input.timeline();
@@ -131,7 +136,7 @@ final class ReplayCommand {
             summary = replayer.run(timeline, new ReplayCsvWriter(w, replayer.labels(),
                     DerivedIndicators.columns(timeline)), report, Replayer.Listener.onProgress(bar::stepTo));
         } catch (IOException | UncheckedIOException e) {
-            err.println("beacon: cannot write " + part + ": " + e.getMessage());
+            err.println(text.get("error.prefix", text.get("error.cannotWrite", part, e.getMessage())));
             deleteQuietly(part);
             return BeaconCommand.USAGE;
         } catch (RuntimeException e) {
@@ -147,11 +152,11 @@ final class ReplayCommand {
                 report.write(summary, inputs, xlsx);
             }
         } catch (IOException e) {
-            err.println("beacon: cannot write to " + dir + ": " + e.getMessage());
+            err.println(text.get("error.prefix", text.get("error.cannotWriteTo", dir, e.getMessage())));
             return BeaconCommand.USAGE;
         }
         print(summary, arms);
-        out.println("wrote " + steps + ", " + dir.resolve("summary.json") + ", " + dir.resolve("report.xlsx"));
+        out.println(text.get("replay.wrote", steps, dir.resolve("summary.json"), dir.resolve("report.xlsx")));
         return BeaconCommand.OK;
     }
 
@@ -162,42 +167,41 @@ final class ReplayCommand {
     }
 
     private void print(Summary s, List<Replayer.Arm> arms) {
-        out.println("replayed " + s.regions() + " region(s), " + s.steps() + " " + (s.step() == Timeline.Step.DAY
-                ? "region-days" : "region-months") + " from " + s.first() + " to " + s.last() + " in "
-                + s.millis() + " ms");
+        out.println(text.get("replay.summary", s.regions(), s.steps(), text.get(s.step() == Timeline.Step.DAY
+                ? "replay.regionDays" : "replay.regionMonths"), s.first(), s.last(), s.millis()));
         for (Replayer.Arm arm : arms) {
             List<Transition> ts = s.transitions().stream().filter(t -> t.arm().equals(arm.label())).toList();
-            out.println("transitions (" + arm.label() + "): " + ts.size());
+            out.println(text.get("replay.transitions", arm.label(), ts.size()));
             for (Transition t : ts.subList(0, Math.min(ts.size(), MAX_PRINTED_TRANSITIONS))) {
                 out.println("  " + t.region() + " " + t.regionName() + " " + t.date() + " " + t.kind() + " "
                         + numeral(t.from()) + " → " + numeral(t.to()) + "  " + String.join(", ", t.rows())
                         + (t.reasons().isEmpty() ? "" : " (" + String.join("; ", t.reasons()) + ")"));
             }
             if (ts.size() > MAX_PRINTED_TRANSITIONS) {
-                out.println("  … and " + (ts.size() - MAX_PRINTED_TRANSITIONS) + " more in report.xlsx");
+                out.println(text.get("replay.more", ts.size() - MAX_PRINTED_TRANSITIONS));
             }
         }
         if (arms.size() == 2) {
-            out.println("divergences: " + s.divergences().size() + " period(s) where " + arms.get(0).label()
-                    + " and " + arms.get(1).label() + " recommend different levels");
+            out.println(text.get("replay.divergences", s.divergences().size(), arms.get(0).label(),
+                    arms.get(1).label()));
         }
         if (s.actual() != null) {
-            out.println("actual decisions (" + arms.get(0).label() + " against them):");
+            out.println(text.get("replay.actual", arms.get(0).label()));
             Map<String, String> names = new LinkedHashMap<>();
             s.transitions().forEach(t -> names.put(t.region(), t.regionName()));
             for (ActualCheck c : s.actual().transitions()) {
                 out.println("  " + c.region() + (names.containsKey(c.region()) ? " " + names.get(c.region()) : "")
                         + " " + c.date() + " "
                         + numeral(c.from()) + " → " + numeral(c.to()) + ": " + (c.recommended() == null ? ""
-                        : "recommended " + c.recommended() + " (lag " + c.lagDays() + "), ") + c.note());
+                        : text.get("replay.recommended", c.recommended(), c.lagDays())) + c.note());
             }
-            out.printf("agreement: %.1f%% of %d region-steps%n", s.actual().agreement() * 100,
-                    s.actual().daysCompared());
+            out.println(text.get("replay.agreement", String.format("%.1f", s.actual().agreement() * 100),
+                    s.actual().daysCompared()));
         }
         List<DataIssue> warnings = s.issues();
         warnings.stream().limit(MAX_PRINTED_WARNINGS).forEach(out::println);
         if (warnings.size() > MAX_PRINTED_WARNINGS) {
-            out.println("… and " + (warnings.size() - MAX_PRINTED_WARNINGS) + " more data warning(s) in report.xlsx");
+            out.println(text.get("replay.moreWarnings", warnings.size() - MAX_PRINTED_WARNINGS));
         }
     }
 
@@ -205,10 +209,10 @@ final class ReplayCommand {
         Set<String> codes = new LinkedHashSet<>();
         errors.forEach(e -> codes.add(e.code()));
         if (codes.contains("SEVERAL_SOURCES") || codes.contains("UNKNOWN_SOURCE")) {
-            err.println("beacon: pin one source with --source <name>");
+            err.println(text.get("error.prefix", text.get("hint.source")));
         }
         if (codes.contains("MISSING_DAYS")) {
-            err.println("beacon: choose how to fill gaps with --missing-days zero-fill or carry-forward");
+            err.println(text.get("error.prefix", text.get("hint.missingDays")));
         }
     }
 

@@ -25,9 +25,22 @@ final class SituationJson {
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
+    /** What is wrong with the file, as a line of the command line's bundle ({@code situation.…}). */
     static final class InvalidSituationFileException extends Exception {
-        InvalidSituationFileException(String message) {
-            super(message);
+        private final transient CommandLineText.Line line;
+
+        InvalidSituationFileException(String key, Object... args) {
+            this(new CommandLineText.Line("situation." + key, args));
+        }
+
+        private InvalidSituationFileException(CommandLineText.Line line) {
+            super(line.inEnglish());
+            this.line = line;
+        }
+
+        /** The problem in the language of {@code text}. */
+        String in(CommandLineText text) {
+            return line.in(text);
         }
     }
 
@@ -41,14 +54,14 @@ final class SituationJson {
             root = JSON.readTree(json);
         } catch (NumberFormatException e) {
             // Jackson lets this through for a decimal no BigDecimal can hold (1E+2147483648)
-            throw new InvalidSituationFileException("a number whose exponent is out of range");
+            throw new InvalidSituationFileException("exponent");
         }
         return read(root);
     }
 
     private static Situation read(JsonNode root) throws InvalidSituationFileException {
         if (!root.isObject()) {
-            throw new InvalidSituationFileException("the file must hold a JSON object");
+            throw new InvalidSituationFileException("notObject");
         }
         String eventType = text(root, "eventType");
         JsonNode r = root.path("region");
@@ -57,8 +70,8 @@ final class SituationJson {
             String level = text(r, "level");
             AdminLevel adminLevel = null;
             if (level != null) {
-                adminLevel = AdminLevel.parse(level).orElseThrow(() -> new InvalidSituationFileException(
-                        "/region/level: '" + level + "' is not province, prefecture, county or township"));
+                adminLevel = AdminLevel.parse(level)
+                        .orElseThrow(() -> new InvalidSituationFileException("level", level));
             }
             region = new Region(text(r, "code"), text(r, "name"), adminLevel);
         }
@@ -66,7 +79,7 @@ final class SituationJson {
         Map<String, Object> indicators = new LinkedHashMap<>();
         JsonNode values = root.path("indicators");
         if (!values.isMissingNode() && !values.isObject()) {
-            throw new InvalidSituationFileException("/indicators must be an object of name: value");
+            throw new InvalidSituationFileException("indicators");
         }
         for (Map.Entry<String, JsonNode> e : values.properties()) {
             JsonNode v = e.getValue();
@@ -82,8 +95,7 @@ final class SituationJson {
             } else if (v.isNull()) {
                 value = null;
             } else {
-                throw new InvalidSituationFileException("/indicators/" + e.getKey()
-                        + " must be a number, true/false or text");
+                throw new InvalidSituationFileException("indicatorValue", e.getKey());
             }
             indicators.put(e.getKey(), value);
         }
@@ -97,7 +109,7 @@ final class SituationJson {
             return signals;
         }
         if (!node.isArray()) {
-            throw new InvalidSituationFileException("/signals must be a list of {source, start, values}");
+            throw new InvalidSituationFileException("signals");
         }
         for (int i = 0; i < node.size(); i++) {
             JsonNode s = node.get(i);
@@ -105,12 +117,12 @@ final class SituationJson {
             LocalDate start = date(s.path("start"), at + "/start");
             JsonNode values = s.path("values");
             if (!values.isArray()) {
-                throw new InvalidSituationFileException(at + "/values must be a list of daily counts");
+                throw new InvalidSituationFileException("signalValues", at);
             }
             double[] counts = new double[values.size()];
             for (int d = 0; d < counts.length; d++) {
                 if (!values.get(d).isNumber()) {
-                    throw new InvalidSituationFileException(at + "/values/" + d + " must be a number");
+                    throw new InvalidSituationFileException("signalValue", at, d);
                 }
                 counts[d] = values.get(d).doubleValue();
             }
@@ -124,8 +136,8 @@ final class SituationJson {
         try {
             return IsoDate.parse(node.isString() ? node.stringValue() : null);
         } catch (DateTimeParseException e) {
-            throw new InvalidSituationFileException(pointer + ": " + (node.isString() ? "'" + node.stringValue()
-                    + "' is not" : "must be") + " a date like 2026-07-01 (YYYY-MM-DD)");
+            throw node.isString() ? new InvalidSituationFileException("notDate", pointer, node.stringValue())
+                    : new InvalidSituationFileException("noDate", pointer);
         }
     }
 
@@ -135,7 +147,7 @@ final class SituationJson {
             return null;
         }
         if (!v.isString()) {
-            throw new InvalidSituationFileException(field + " must be text");
+            throw new InvalidSituationFileException("notText", field);
         }
         return v.stringValue();
     }

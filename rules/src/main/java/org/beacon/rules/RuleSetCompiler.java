@@ -12,11 +12,12 @@ import org.beacon.rules.evaluation.RuleSetEvaluator;
 import org.beacon.rules.evaluation.TestSheetRunner;
 import org.beacon.rules.model.Diagnostic;
 import org.beacon.rules.model.Findings;
+import org.beacon.rules.model.Message;
 import org.beacon.rules.model.RuleSetBudget;
 import org.beacon.rules.model.RuleSetModel;
 import org.beacon.rules.model.TestOutcome;
-import org.beacon.rules.model.WorkbookLimits;
 import org.beacon.rules.model.VersionSize;
+import org.beacon.rules.model.WorkbookLimits;
 import org.beacon.rules.model.WorkbookSource;
 import org.beacon.rules.reading.RuleSetReader;
 import org.slf4j.Logger;
@@ -64,8 +65,7 @@ public final class RuleSetCompiler {
         } catch (RuntimeException e) {
             // A defect in Beacon must still reach the expert as a diagnostic, not as a stack trace.
             log.error("compiling {} failed unexpectedly", id, e);
-            findings.error("", "INTERNAL_ERROR", "Beacon failed while reading these workbooks; this is a defect in "
-                    + "Beacon, not in the workbook: please report it with the file");
+            findings.error("", Message.of("INTERNAL_ERROR"));
             return new Compilation(null, contentHash(sources), findings.all(), List.of(), clock.phases());
         }
     }
@@ -73,7 +73,7 @@ public final class RuleSetCompiler {
     private Compilation compile(String id, List<WorkbookSource> sources, Findings findings, PhaseClock clock) {
         String hash = contentHash(sources);
         if (sources.isEmpty()) {
-            findings.error("", "NO_TABLES", "no workbook was given");
+            findings.error("", Message.of("NO_TABLES.noWorkbook"));
             return refused(hash, findings, clock);
         }
         RuleSetReader.WorkbooksRead files = reader.readFiles(sources, findings);

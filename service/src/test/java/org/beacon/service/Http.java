@@ -20,6 +20,7 @@ public final class Http {
     private final HttpClient client = CLIENT;
     private final String base;
     private final Credentials credentials;
+    private final String acceptLanguage;
 
     /** A user name and password for HTTP Basic. */
     public record Credentials(String username, String password) {
@@ -35,21 +36,38 @@ public final class Http {
     }
 
     public Http(int port, Credentials credentials) {
+        this(port, credentials, null);
+    }
+
+    private Http(int port, Credentials credentials, String acceptLanguage) {
         this.base = "http://localhost:" + port;
         this.credentials = credentials;
+        this.acceptLanguage = acceptLanguage;
+    }
+
+    private int port() {
+        return Integer.parseInt(base.substring(base.lastIndexOf(':') + 1));
     }
 
     /** The same server, signed in as someone else (null: anonymous). */
     public Http as(Credentials other) {
-        return new Http(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), other);
+        return new Http(port(), other, acceptLanguage);
+    }
+
+    /** The same, asking for answers in a language: {@code Accept-Language: zh-CN}. */
+    public Http acceptingLanguage(String languages) {
+        return new Http(port(), credentials, languages);
     }
 
     private HttpRequest signed(HttpRequest request) {
-        if (credentials == null || request.headers().firstValue("Authorization").isPresent()) {
-            return request;
+        HttpRequest.Builder b = HttpRequest.newBuilder(request, (name, value) -> true);
+        if (acceptLanguage != null && request.headers().firstValue("Accept-Language").isEmpty()) {
+            b.header("Accept-Language", acceptLanguage);
         }
-        return HttpRequest.newBuilder(request, (name, value) -> true).header("Authorization", credentials.header())
-                .build();
+        if (credentials != null && request.headers().firstValue("Authorization").isEmpty()) {
+            b.header("Authorization", credentials.header());
+        }
+        return b.build();
     }
 
     /** Status, content type and parsed body (null when the body is not JSON). */

@@ -17,6 +17,7 @@ import org.beacon.rules.model.Findings;
 import org.beacon.rules.model.HitPolicy;
 import org.beacon.rules.model.Indicator;
 import org.beacon.rules.model.IndicatorType;
+import org.beacon.rules.model.Message;
 import org.beacon.rules.model.Rule;
 import org.beacon.rules.model.RuleSetModel;
 
@@ -50,14 +51,13 @@ public final class TableAnalyzer {
 
     private void analyze(DecisionTable table, Findings findings) {
         if (table.rules().isEmpty()) {
-            findings.warning(table.sheet(), "ROW_NEVER_FIRES", "table " + table.sheet() + " has no rows");
+            findings.warning(table.sheet(), Message.of("ROW_NEVER_FIRES.noRows", table.sheet()));
             return;
         }
         List<Indicator> dims = new ArrayList<>(new LinkedHashSet<>(table.inputs()));
         List<List<Object>> samples = samplesWithinBudget(dims, table);
         if (samples == null) {
-            findings.info(table.sheet(), "ANALYSIS_SKIPPED", "table " + table.sheet() + " has too many input "
-                    + "combinations to check for gaps and overlaps");
+            findings.info(table.sheet(), Message.of("ANALYSIS_SKIPPED", table.sheet()));
             return;
         }
         Coverage coverage = new Coverage(table, dims);
@@ -96,7 +96,7 @@ public final class TableAnalyzer {
         private final List<Indicator> dims;
         private final Set<Rule> winners = new LinkedHashSet<>();
         private final Set<Rule> matchedAtAll = new LinkedHashSet<>();
-        private final Map<String, String> overlaps = new LinkedHashMap<>();
+        private final Map<String, Overlap> overlaps = new LinkedHashMap<>();
         private final List<String> gaps = new ArrayList<>();
         private long gapCount;
 
@@ -125,9 +125,8 @@ public final class TableAnalyzer {
                 for (Rule other : matching.subList(1, matching.size())) {
                     String key = first.row() + "/" + other.row();
                     if (!overlaps.containsKey(key) && overlaps.size() < MAX_OVERLAPS) {
-                        overlaps.put(key, other.id() + "|rows " + first.row() + " and " + other.row()
-                                + " both match " + describe(dims, values) + "; under first match row " + first.row()
-                                + " wins");
+                        overlaps.put(key, new Overlap(other.id(), Message.of("ROWS_OVERLAP", first.row(), other.row(),
+                                describe(dims, values))));
                     }
                 }
             }
@@ -135,26 +134,23 @@ public final class TableAnalyzer {
 
         void report(Findings findings) {
             if (gapCount > 0) {
-                String message = "no row of " + table.sheet() + " matches " + (gapCount == 1 ? "" : gapCount
-                        + " combinations of values, e.g. ") + String.join("; ", gaps);
+                Message.Joined examples = Message.joined("separator.clauses", gaps);
+                Message noRow = gapCount == 1 ? Message.of("phrase.gapOne", table.sheet(), examples)
+                        : Message.of("phrase.gapMany", table.sheet(), gapCount, examples);
                 String header = CellRef.row(table.sheet(), table.headerRow());
                 if (table.gapsExpected()) {
-                    findings.info(header, "TABLE_GAP", message + " (the table says gaps are expected)");
+                    findings.info(header, Message.of("TABLE_GAP.expected", noRow));
                 } else {
-                    findings.warning(header, "TABLE_GAP", message + " (if that is intended, set the table's Gaps "
-                            + "property to expected)");
+                    findings.warning(header, Message.of("TABLE_GAP.reported", noRow));
                 }
             }
-            overlaps.values().forEach(o -> findings.warning(o.substring(0, o.indexOf('|')), "ROWS_OVERLAP",
-                    o.substring(o.indexOf('|') + 1)));
+            overlaps.values().forEach(o -> findings.warning(o.ruleId(), o.text()));
             for (Rule r : table.rules()) {
                 if (!matchedAtAll.contains(r)) {
-                    findings.warning(r.id(), "ROW_NEVER_FIRES", "no value within the dictionary's ranges matches row "
-                            + r.row());
+                    findings.warning(r.id(), Message.of("ROW_NEVER_FIRES.outsideRanges", r.row()));
                 } else if (!winners.contains(r)) {
-                    findings.warning(r.id(), "ROW_NEVER_FIRES", "row " + r.row() + " can never be the answer: "
-                            + (table.hitPolicy() == HitPolicy.FIRST_MATCH ? "an upper row matches every value it does"
-                            : "a row with a more serious grade matches every value it does"));
+                    findings.warning(r.id(), Message.of(table.hitPolicy() == HitPolicy.FIRST_MATCH
+                            ? "ROW_NEVER_FIRES.upperRow" : "ROW_NEVER_FIRES.higherGrade", r.row()));
                 }
             }
         }
@@ -252,6 +248,10 @@ public final class TableAnalyzer {
         }
         return out.stream().filter(ind::inRange).filter(n -> !integer || n.stripTrailingZeros().scale() <= 0)
                 .toList();
+    }
+
+    /** Two rows that both match a combination of values: reported at the lower one. */
+    private record Overlap(String ruleId, Message text) {
     }
 
     private static String describe(List<Indicator> dims, Map<String, Object> values) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.beacon.rules.model.Findings;
 import org.beacon.rules.model.Indicator;
+import org.beacon.rules.model.Message;
 import org.beacon.rules.model.RuleSetModel;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
@@ -87,8 +88,7 @@ public final class RuleBase {
         } catch (RuntimeException e) {
             // Drools throws some structural problems instead of returning them as errors.
             log.warn("rule engine refused the generated rules", e);
-            findings.error("", "RULE_COMPILE_ERROR", "the rule engine could not compile these tables; "
-                    + "this is a defect in Beacon, not in the workbook: please report it");
+            findings.error("", Message.of("RULE_COMPILE_ERROR.build"));
             return null;
         }
     }
@@ -126,9 +126,8 @@ public final class RuleBase {
             }
         }
         log.warn("generated rule did not compile ({}): {}", ruleId, error.getMessage());
-        findings.error(ruleId == null ? "" : ruleId, "RULE_COMPILE_ERROR", "the rule engine refused "
-                + (ruleId == null ? "these tables" : "row " + ruleId) + "; this is a defect in Beacon, not in the "
-                + "workbook: please report it");
+        findings.error(ruleId == null ? "" : ruleId, ruleId == null ? Message.of("RULE_COMPILE_ERROR.tables")
+                : Message.of("RULE_COMPILE_ERROR.row", ruleId));
     }
 
     /**

@@ -8,7 +8,9 @@ import java.util.TreeSet;
 import org.beacon.rules.decision.Decision;
 import org.beacon.rules.decision.RuleMatch;
 import org.beacon.rules.decision.TableDecision;
+import org.beacon.rules.model.DiagnosticMessages;
 import org.beacon.rules.model.Findings;
+import org.beacon.rules.model.Message;
 import org.beacon.rules.model.TestOutcome;
 import org.beacon.rules.model.TestSheetCase;
 import org.beacon.rules.model.TypedOutputs;
@@ -23,13 +25,13 @@ public final class TestSheetRunner {
         List<TestOutcome> outcomes = new ArrayList<>();
         for (TestSheetCase c : cases) {
             Decision d = rules.evaluateValues(c.given(), false);
-            List<String> failures = new ArrayList<>();
+            List<Message> failures = new ArrayList<>();
             String firstFailingCell = null;
             for (TestSheetCase.Expectation e : c.expectations()) {
                 Set<String> actual = actual(d, e, c.workbook());
                 if (!actual.equals(e.values())) {
-                    failures.add(e.cell() + ": expected " + e.output() + " " + show(e.values()) + ", got "
-                            + show(actual));
+                    failures.add(Message.of("phrase.expectedGot", e.cell(), output(e), show(e, e.values()),
+                            show(e, actual)));
                     if (firstFailingCell == null) {
                         firstFailingCell = e.cell();
                     }
@@ -38,10 +40,11 @@ public final class TestSheetRunner {
             if (failures.isEmpty()) {
                 outcomes.add(new TestOutcome(c.workbook(), c.location(), true, ""));
             } else {
-                String message = "test failed: " + String.join("; ", failures) + " (rows that answered: "
-                        + (d.firedRules().isEmpty() ? "none" : String.join(", ", d.firedRules())) + ")";
-                outcomes.add(new TestOutcome(c.workbook(), c.location(), false, message));
-                findings.forWorkbook(c.workbook()).error(firstFailingCell, "TEST_FAILED", message);
+                Message text = Message.of("TEST_FAILED", Message.joined("separator.clauses", failures),
+                        d.firedRules().isEmpty() ? Message.word("none") : String.join(", ", d.firedRules()));
+                outcomes.add(new TestOutcome(c.workbook(), c.location(), false, DiagnosticMessages.english(text),
+                        text));
+                findings.forWorkbook(c.workbook()).error(firstFailingCell, text);
             }
         }
         return outcomes;
@@ -88,7 +91,18 @@ public final class TestSheetRunner {
         return out;
     }
 
-    private static String show(Set<String> values) {
-        return values.isEmpty() ? "none" : String.join(", ", new TreeSet<>(values));
+    /** The grade, colour, rows and actions columns by their name in the reader's language; an output as written. */
+    private static Object output(TestSheetCase.Expectation e) {
+        return e.kind() == TestSheetCase.Kind.OUTPUT && !e.output().equals("actions") ? e.output()
+                : Message.word("output." + e.output());
+    }
+
+    /** The values in order, a colour as a word of the reader's language, {@code none} when there are none. */
+    private static Object show(TestSheetCase.Expectation e, Set<String> values) {
+        if (values.isEmpty()) {
+            return Message.word("none");
+        }
+        return Message.joined("separator.items", new TreeSet<>(values).stream()
+                .map(v -> e.kind() == TestSheetCase.Kind.COLOUR ? Message.word("colour." + v) : (Object) v).toList());
     }
 }

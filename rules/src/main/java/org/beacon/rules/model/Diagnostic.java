@@ -10,9 +10,12 @@ import java.util.Objects;
  * @param location the cell ({@code Cholera!C9}), the row ({@code Cholera!R9}) or the sheet ({@code Cholera}); empty
  *     for the whole file
  * @param code a stable code, listed in {@code tables/README.md}
- * @param message what is wrong and how to fix it, in the expert's terms
+ * @param message what is wrong and how to fix it, in the expert's terms, in English
+ * @param text the same as a bundle key and its arguments, to show it in another language
+ *     ({@link DiagnosticMessages#message(Diagnostic, java.util.Locale)}); null for a message only written in English
  */
-public record Diagnostic(Severity severity, String workbook, String location, String code, String message) {
+public record Diagnostic(Severity severity, String workbook, String location, String code, String message,
+        Message text) {
 
     public Diagnostic {
         Objects.requireNonNull(severity, "severity");
@@ -20,6 +23,15 @@ public record Diagnostic(Severity severity, String workbook, String location, St
         Objects.requireNonNull(message, "message");
         workbook = workbook == null ? "" : workbook;
         location = location == null ? "" : location;
+    }
+
+    public Diagnostic(Severity severity, String workbook, String location, String code, String message) {
+        this(severity, workbook, location, code, message, null);
+    }
+
+    /** A diagnostic whose code and English message come from {@code text}. */
+    public static Diagnostic of(Severity severity, String workbook, String location, Message text) {
+        return new Diagnostic(severity, workbook, location, text.code(), DiagnosticMessages.english(text), text);
     }
 
     public boolean isError() {

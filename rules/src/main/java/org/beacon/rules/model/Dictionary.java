@@ -39,13 +39,19 @@ public final class Dictionary {
     }
 
     /** {@code 'death' is not in the dictionary; did you mean deaths?} */
-    public String notInDictionary(String name) {
-        return "'" + name + "' is not in the dictionary" + didYouMean(closeNames(name));
+    public Message notInDictionary(String name) {
+        return Message.of("UNKNOWN_INDICATOR.notInDictionary", name, suggestion(closeNames(name)));
     }
 
     /** {@code ; did you mean a, b?}, or "" when nothing is close. */
     public static String didYouMean(List<String> close) {
-        return close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?";
+        return DiagnosticMessages.english(suggestion(close));
+    }
+
+    /** {@link #didYouMean} in any language. */
+    public static Message suggestion(List<String> close) {
+        return close.isEmpty() ? Message.word("nothing")
+                : Message.of("phrase.didYouMean", Message.joined("separator.items", close));
     }
 
     /** Up to three of {@code candidates} close to {@code name} (a typo, another case, a part of it), closest first. */

@@ -47,24 +47,21 @@ public final class FilledIndicators {
     }
 
     /** What is wrong with declaring {@code name} with this type and values, if it is reserved. */
-    public static Optional<String> checkDeclaration(String name, IndicatorType type, List<String> values) {
+    public static Optional<Message> checkDeclaration(String name, IndicatorType type, List<String> values) {
         if (name.equals(RESPONSE_GRADE)) {
             if (type != IndicatorType.ENUM || values.stream().anyMatch(v -> Grade.parse(v).isEmpty())) {
-                return Optional.of("responseGrade is filled by Beacon with the response grade: declare it as an "
-                        + "enum with the values I, II, III, IV");
+                return Optional.of(Message.of("INVALID_DICTIONARY_ENTRY.responseGrade"));
             }
         } else if (name.equals(SIGNAL_SOURCE)) {
             if (type != IndicatorType.ENUM) {
-                return Optional.of("signalSource is filled by Beacon with each signal's source: declare it as an "
-                        + "enum listing the sources (e.g. ili, schoolAbsenteeism)");
+                return Optional.of(Message.of("INVALID_DICTIONARY_ENTRY.signalSource"));
             }
         } else if (SIGNAL_STATISTICS.contains(name)) {
             if (!type.isNumeric()) {
-                return Optional.of(name + " is a statistic Beacon derives from each signal: declare it as decimal "
-                        + "(or integer for cidarsPercentile)");
+                return Optional.of(Message.of("INVALID_DICTIONARY_ENTRY.signalStatistic", name));
             }
         } else if (SIGNAL_COUNTS.contains(name) && type != IndicatorType.INTEGER) {
-            return Optional.of(name + " is a count of signals Beacon fills: declare it as integer");
+            return Optional.of(Message.of("INVALID_DICTIONARY_ENTRY.signalCount", name));
         }
         return Optional.empty();
     }

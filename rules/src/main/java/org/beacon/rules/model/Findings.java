@@ -28,16 +28,17 @@ public final class Findings {
         return workbook;
     }
 
-    public void error(String location, String code, String message) {
-        sink.add(new Diagnostic(Severity.ERROR, workbook, location, code, message));
+    /** An error whose code and message come from {@code text}. */
+    public void error(String location, Message text) {
+        sink.add(Diagnostic.of(Severity.ERROR, workbook, location, text));
     }
 
-    public void warning(String location, String code, String message) {
-        sink.add(new Diagnostic(Severity.WARNING, workbook, location, code, message));
+    public void warning(String location, Message text) {
+        sink.add(Diagnostic.of(Severity.WARNING, workbook, location, text));
     }
 
-    public void info(String location, String code, String message) {
-        sink.add(new Diagnostic(Severity.INFO, workbook, location, code, message));
+    public void info(String location, Message text) {
+        sink.add(Diagnostic.of(Severity.INFO, workbook, location, text));
     }
 
     public boolean hasErrors() {

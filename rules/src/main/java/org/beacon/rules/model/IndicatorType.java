@@ -15,6 +15,11 @@ public enum IndicatorType {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The type's name as a word of the reader's language: {@code integer}, 整数 … */
+    public Message word() {
+        return Message.word(code());
+    }
+
     public static Optional<IndicatorType> parse(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         return switch (t) {

@@ -54,15 +54,11 @@ public final class TypedOutputs {
     }
 
     /** What a cell of typed output {@code name} may hold, for error messages. */
-    public static String expected(String name) {
-        return switch (name) {
-            case RISK_LEVEL -> "a risk level: 极低, 低, 中 or 高 (very low, low, medium, high)";
-            case AREA_RISK -> "a risk-map colour: 红, 橙, 黄, 蓝 or 绿 (red, orange, yellow, blue, green)";
-            case REPORT_WITHIN -> "a time limit in hours, e.g. 2小时 or 24h";
-            case TERMINATION -> "可终止 (may end) or 继续 (continue)";
-            case LEVEL_CHANGE -> "降一级 (lower the current response level one level)";
+    public static Message expected(String name) {
+        return Message.word("expected." + switch (name) {
+            case RISK_LEVEL, AREA_RISK, REPORT_WITHIN, TERMINATION, LEVEL_CHANGE -> name;
             default -> "text";
-        };
+        });
     }
 
     /**

@@ -11,6 +11,7 @@ import org.beacon.rules.model.ActionDefinition;
 import org.beacon.rules.model.CellRef;
 import org.beacon.rules.model.ExpertText;
 import org.beacon.rules.model.Findings;
+import org.beacon.rules.model.Message;
 import org.beacon.rules.model.TypedOutputs;
 import org.beacon.rules.workbook.SheetData;
 
@@ -46,24 +47,22 @@ final class ActionParser {
             String code = header.text(sheet, row, "code");
             String codeCell = header.cell(sheet, row, "code");
             if (code.isEmpty()) {
-                findings.error(codeCell, "EMPTY_REQUIRED_CELL", "this action has no code");
+                findings.error(codeCell, Message.of("EMPTY_REQUIRED_CELL.actionCode"));
                 continue;
             }
             if (!CODE.matcher(code).matches()) {
-                findings.error(codeCell, "INVALID_VALUE", "'" + code + "' is not an action code: use letters, digits, "
-                        + "_, . and -, starting with a letter");
+                findings.error(codeCell, Message.of("INVALID_VALUE.actionCode", code));
                 continue;
             }
             ActionDefinition earlier = into.get(code);
             if (earlier != null) {
-                findings.error(codeCell, "DUPLICATE_ACTION", "action " + code + " is already defined at "
-                        + earlier.location());
+                findings.error(codeCell, Message.of("DUPLICATE_ACTION", code, earlier.location()));
                 continue;
             }
             if (header.text(sheet, row, "zh").isEmpty() || header.text(sheet, row, "leadZh").isEmpty()) {
                 String key = header.text(sheet, row, "zh").isEmpty() ? "zh" : "leadZh";
-                findings.error(header.cell(sheet, row, key), "EMPTY_REQUIRED_CELL", "action " + code + " needs "
-                        + (key.equals("zh") ? "a description (措施)" : "a lead department (牵头单位)"));
+                findings.error(header.cell(sheet, row, key), Message.of(key.equals("zh")
+                        ? "EMPTY_REQUIRED_CELL.actionDescription" : "EMPTY_REQUIRED_CELL.actionLead", code));
                 continue;
             }
             Integer hours = null;
@@ -71,15 +70,13 @@ final class ActionParser {
             if (!hoursText.isEmpty()) {
                 hours = TypedOutputs.hours(hoursText.matches("\\d{1,4}") ? hoursText + "h" : hoursText).orElse(null);
                 if (hours == null) {
-                    findings.error(header.cell(sheet, row, "hours"), "INVALID_VALUE", "'" + hoursText + "' is not a "
-                            + "time limit: write a whole number of hours (0 = at once), or leave it empty");
+                    findings.error(header.cell(sheet, row, "hours"), Message.of("INVALID_VALUE.hours", hoursText));
                     continue;
                 }
             }
             String tag = header.text(sheet, row, "tag").toUpperCase(Locale.ROOT);
             if (!TAG.matcher(tag).matches()) {
-                findings.error(header.cell(sheet, row, "tag"), "INVALID_VALUE", "'" + tag + "' is not a tag; use V, C "
-                        + "or M");
+                findings.error(header.cell(sheet, row, "tag"), Message.of("INVALID_VALUE.actionTag", tag));
                 continue;
             }
             into.put(code, new ActionDefinition(code, header.text(sheet, row, "zh"), header.text(sheet, row, "en"),

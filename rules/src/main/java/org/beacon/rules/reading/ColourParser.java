@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.beacon.rules.model.Findings;
 import org.beacon.rules.model.Grade;
+import org.beacon.rules.model.Message;
 import org.beacon.rules.model.WarningColour;
 import org.beacon.rules.workbook.SheetData;
 
@@ -38,18 +39,17 @@ final class ColourParser {
             String gradeCell = header.cell(sheet, row, "grade");
             Grade grade = Grade.parse(header.text(sheet, row, "grade")).orElse(null);
             if (grade == null) {
-                findings.error(gradeCell, "INVALID_VALUE", "'" + header.text(sheet, row, "grade")
-                        + "' is not a grade; use Ⅰ, Ⅱ, Ⅲ or Ⅳ");
+                findings.error(gradeCell, Message.of("INVALID_VALUE.colourGrade", header.text(sheet, row, "grade")));
                 continue;
             }
             WarningColour colour = WarningColour.parse(header.text(sheet, row, "colour")).orElse(null);
             if (colour == null) {
-                findings.error(header.cell(sheet, row, "colour"), "INVALID_VALUE", "'"
-                        + header.text(sheet, row, "colour") + "' is not a colour; use red, orange, yellow or blue");
+                findings.error(header.cell(sheet, row, "colour"), Message.of("INVALID_VALUE.colour",
+                        header.text(sheet, row, "colour")));
                 continue;
             }
             if (read.put(grade, colour) != null || into.containsKey(grade)) {
-                findings.error(gradeCell, "DUPLICATE_ROW", "grade " + grade.numeral() + " is given a colour twice");
+                findings.error(gradeCell, Message.of("DUPLICATE_ROW.colour", grade.numeral()));
             }
         }
         into.putAll(read);

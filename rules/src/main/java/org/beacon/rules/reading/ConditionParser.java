@@ -15,6 +15,7 @@ import org.beacon.rules.model.Findings;
 import org.beacon.rules.model.Indicator;
 import org.beacon.rules.model.IndicatorType;
 import org.beacon.rules.model.Interval;
+import org.beacon.rules.model.Message;
 
 /**
  * Reads a condition cell into a typed {@link Criterion}. The grammar is closed: a cell either is one of the documented
@@ -97,8 +98,8 @@ final class ConditionParser {
     private Criterion parseWithHeaderOperator(Indicator ind, Operator op, String s, String cell) {
         switch (op) {
             case IN, NOT_IN -> {
-                findings.error(cell, "UNKNOWN_OPERATOR", "'" + op.symbol + "' applies to enum, text and boolean "
-                        + "indicators; " + ind.name() + " is " + ind.type().code());
+                findings.error(cell, Message.of("UNKNOWN_OPERATOR.listOnNumber", op.symbol, ind.name(),
+                        ind.type().word()));
                 return null;
             }
             case RANGE -> {
@@ -111,15 +112,14 @@ final class ConditionParser {
                     return interval(ind, m.group(2), m.group(1).equals("["), m.group(3), m.group(4).equals("]"),
                             cell);
                 }
-                findings.error(cell, "INVALID_VALUE", "'" + s + "' is not a range; write 10～29 or [10, 30)");
+                findings.error(cell, Message.of("INVALID_VALUE.range", s));
                 return null;
             }
             default -> {
                 Matcher m = PLAIN.matcher(s);
                 if (!m.matches()) {
                     if (COMPARISON.matcher(s).matches() || LOOKS_LIKE_OPERATOR.matcher(s).matches()) {
-                        findings.error(cell, "INVALID_VALUE", "the header already gives the operator " + op.symbol
-                                + "; write only the number, not '" + s + "'");
+                        findings.error(cell, Message.of("INVALID_VALUE.headerOperator", op.symbol, s));
                         return null;
                     }
                     return notNumeric(ind, s, cell);
@@ -131,11 +131,10 @@ final class ConditionParser {
 
     private Criterion notNumeric(Indicator ind, String s, String cell) {
         if (LOOKS_LIKE_OPERATOR.matcher(s).matches()) {
-            findings.error(cell, "UNKNOWN_OPERATOR", "'" + s + "' does not use a known operator; allowed: "
-                    + Operator.ALLOWED + ", 以上/以下/超过/不足, a range 10～29 or an interval [10, 30)");
+            findings.error(cell, Message.of("UNKNOWN_OPERATOR.cell", s, Operator.ALLOWED));
         } else {
-            findings.error(cell, "WRONG_TYPE", ind.name() + " is " + article(ind.type()) + " " + ind.type().code()
-                    + "; '" + s + "' is not a number, a comparison or a range");
+            findings.error(cell, Message.of("WRONG_TYPE.notNumber", ind.name(), article(ind.type()), ind.type().word(),
+                    s));
         }
         return null;
     }
@@ -168,8 +167,7 @@ final class ConditionParser {
 
     private Criterion checked(Indicator ind, Criterion.Numeric test, String cell) {
         if (test.interval().isEmpty(ind.type() == IndicatorType.INTEGER)) {
-            findings.warning(cell, "EMPTY_CONDITION", "no value of " + ind.name() + " satisfies " + test.describe()
-                    + "; this row can never match");
+            findings.warning(cell, Message.of("EMPTY_CONDITION", ind.name(), test.describe()));
         }
         return test;
     }
@@ -183,8 +181,7 @@ final class ConditionParser {
             n = parameters.get(name);
             if (n == null) {
                 List<String> close = Dictionary.closest(name, parameters.keySet());
-                findings.error(cell, "UNKNOWN_PARAMETER", "no parameter is named '" + name + "'"
-                        + Dictionary.didYouMean(close));
+                findings.error(cell, Message.of("UNKNOWN_PARAMETER", name, Dictionary.suggestion(close)));
                 return null;
             }
             shown = text + " = " + n.toPlainString();
@@ -192,12 +189,12 @@ final class ConditionParser {
             n = new BigDecimal(text);
         }
         if (ind.type() == IndicatorType.INTEGER && n.stripTrailingZeros().scale() > 0) {
-            findings.error(cell, "WRONG_TYPE", ind.name() + " is an integer; " + shown + " is not a whole number");
+            findings.error(cell, Message.of("WRONG_TYPE.notWhole", ind.name(), shown));
             return null;
         }
         if (!ind.inRange(n)) {
-            findings.error(cell, "VALUE_OUT_OF_RANGE", shown + " is outside the range of " + ind.name() + " "
-                    + ind.rangeText() + " set in the dictionary (" + ind.location() + ")");
+            findings.error(cell, Message.of("VALUE_OUT_OF_RANGE.condition", shown, ind.name(), ind.rangeText(),
+                    ind.location()));
             return null;
         }
         return n.stripTrailingZeros().scale() < 0 ? n.setScale(0) : n.stripTrailingZeros();
@@ -225,23 +222,21 @@ final class ConditionParser {
             }
         } else if (headerOp != Operator.EQ && headerOp != Operator.NE && headerOp != Operator.IN
                 && headerOp != Operator.NOT_IN) {
-            findings.error(cell, "UNKNOWN_OPERATOR", "'" + headerOp.symbol + "' compares numbers; " + ind.name()
-                    + " is " + ind.type().code() + " (use =, ≠, in or not in)");
+            findings.error(cell, Message.of("UNKNOWN_OPERATOR.headerCompares", headerOp.symbol, ind.name(),
+                    ind.type().word()));
             return null;
         }
         if (body.matches("^(<=|>=|<|>|≤|≥).*")) {
-            findings.error(cell, "UNKNOWN_OPERATOR", "'" + s + "': comparisons apply to numbers; " + ind.name()
-                    + " is " + ind.type().code() + " (use a value, a list, not or not in)");
+            findings.error(cell, Message.of("UNKNOWN_OPERATOR.cellCompares", s, ind.name(), ind.type().word()));
             return null;
         }
         List<String> items = ExpertText.splitList(body);
         if (items.isEmpty()) {
-            findings.error(cell, "INVALID_VALUE", "'" + s + "' names no value");
+            findings.error(cell, Message.of("INVALID_VALUE.noValue", s));
             return null;
         }
         if (items.size() > 1 && (headerOp == Operator.EQ || headerOp == Operator.NE)) {
-            findings.error(cell, "INVALID_VALUE", "the header's operator " + headerOp.symbol
-                    + " takes one value; use 'in' for a list");
+            findings.error(cell, Message.of("INVALID_VALUE.oneValue", headerOp.symbol));
             return null;
         }
         List<String> values = new ArrayList<>();
@@ -263,8 +258,7 @@ final class ConditionParser {
             case BOOLEAN -> {
                 String b = booleanValue(item);
                 if (b == null) {
-                    findings.error(cell, "WRONG_TYPE", ind.name() + " is yes/no; '" + item
-                            + "' is not yes, no, true, false, 是 or 否");
+                    findings.error(cell, Message.of("WRONG_TYPE.boolean", ind.name(), item));
                 }
                 return b;
             }
@@ -274,9 +268,8 @@ final class ConditionParser {
                     return v.get();
                 }
                 List<String> close = Dictionary.closest(item, ind.values());
-                findings.error(cell, "INVALID_VALUE", "'" + item + "' is not a value of " + ind.name()
-                        + Dictionary.didYouMean(close)
-                        + " Valid values: " + String.join(", ", ind.values()));
+                findings.error(cell, Message.of("INVALID_VALUE.enumValue", item, ind.name(),
+                        Dictionary.suggestion(close), Message.joined("separator.items", ind.values())));
                 return null;
             }
             default -> {
@@ -293,7 +286,8 @@ final class ConditionParser {
         };
     }
 
-    private static String article(IndicatorType t) {
-        return t == IndicatorType.INTEGER || t == IndicatorType.ENUM ? "an" : "a";
+    /** "a" or "an" before the type's name in English; nothing in Chinese, which has no articles. */
+    private static Message article(IndicatorType t) {
+        return Message.word(t == IndicatorType.INTEGER || t == IndicatorType.ENUM ? "article.an" : "article.a");
     }
 }

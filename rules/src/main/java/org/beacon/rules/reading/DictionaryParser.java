@@ -13,6 +13,7 @@ import org.beacon.rules.model.FilledIndicators;
 import org.beacon.rules.model.Findings;
 import org.beacon.rules.model.Indicator;
 import org.beacon.rules.model.IndicatorType;
+import org.beacon.rules.model.Message;
 import org.beacon.rules.workbook.SheetData;
 
 /** Reads a Dictionary sheet: row 2 is the header, every following non-blank row one indicator. */
@@ -40,14 +41,12 @@ final class DictionaryParser {
             Findings findings) {
         String typeText = header.text(sheet, row, "type");
         if (typeText.isEmpty()) {
-            findings.error(header.cell(sheet, row, "type"), "EMPTY_REQUIRED_CELL", "indicator " + name
-                    + " has no type (integer, decimal, boolean, enum or text)");
+            findings.error(header.cell(sheet, row, "type"), Message.of("EMPTY_REQUIRED_CELL.indicatorType", name));
             return null;
         }
         IndicatorType type = IndicatorType.parse(typeText).orElse(null);
         if (type == null) {
-            findings.error(header.cell(sheet, row, "type"), "INVALID_DICTIONARY_ENTRY", "'" + typeText
-                    + "' is not a type; use integer, decimal, boolean, enum or text");
+            findings.error(header.cell(sheet, row, "type"), Message.of("INVALID_DICTIONARY_ENTRY.type", typeText));
         }
         return type;
     }
@@ -62,19 +61,17 @@ final class DictionaryParser {
             String name = header.text(sheet, row, "name");
             String nameCell = header.cell(sheet, row, "name");
             if (name.isEmpty()) {
-                findings.error(nameCell, "EMPTY_REQUIRED_CELL", "this indicator has no name");
+                findings.error(nameCell, Message.of("EMPTY_REQUIRED_CELL.indicatorName"));
                 continue;
             }
             if (!CellText.IDENTIFIER.matcher(name).matches()) {
-                findings.error(nameCell, "INVALID_DICTIONARY_ENTRY", "'" + name + "' is not a valid indicator name: "
-                        + "use letters, digits and _, starting with a letter (e.g. weeklyCases)");
+                findings.error(nameCell, Message.of("INVALID_DICTIONARY_ENTRY.name", name));
                 continue;
             }
             Indicator earlier = into.get(name);
             if (earlier != null && earlier.location().startsWith(sheet.name() + "!")
                     && earlier.workbook().equals(findings.workbook())) {
-                findings.error(nameCell, "DUPLICATE_INDICATOR", name + " is already declared at "
-                        + earlier.location());
+                findings.error(nameCell, Message.of("DUPLICATE_INDICATOR", name, earlier.location()));
                 continue;
             }
             IndicatorType type = type(sheet, header, row, name, findings);
@@ -82,10 +79,10 @@ final class DictionaryParser {
                 continue;
             }
             List<String> values = enumValues(sheet, header, row, name, type, findings);
-            String misdeclared = values == null ? null
+            Message misdeclared = values == null ? null
                     : FilledIndicators.checkDeclaration(name, type, values).orElse(null);
             if (misdeclared != null) {
-                findings.error(header.cell(sheet, row, "type"), "INVALID_DICTIONARY_ENTRY", misdeclared);
+                findings.error(header.cell(sheet, row, "type"), misdeclared);
                 continue;
             }
             BigDecimal min = bound(sheet, header, row, "min", type, findings);
@@ -94,8 +91,8 @@ final class DictionaryParser {
                 continue;
             }
             if (min != null && max != null && min.compareTo(max) > 0) {
-                findings.error(header.cell(sheet, row, "min"), "INVALID_DICTIONARY_ENTRY", "Min " + min
-                        + " is greater than Max " + max);
+                findings.error(header.cell(sheet, row, "min"), Message.of("INVALID_DICTIONARY_ENTRY.minAboveMax", min,
+                        max));
                 continue;
             }
             Indicator declared = new Indicator(earlier == null ? into.size() : earlier.index(), name, type, values,
@@ -117,16 +114,14 @@ final class DictionaryParser {
      * declarations must agree on type and range; an enum takes the values of all of them.
      */
     private static Indicator merge(Indicator earlier, Indicator again, String cell, Findings findings) {
-        String where = " than at " + earlier.workbook() + " " + earlier.location();
         if (earlier.type() != again.type()) {
-            findings.error(cell, "CONFLICTING_INDICATOR", again.name() + " is declared " + again.type().code()
-                    + " here but " + earlier.type().code() + " at " + earlier.workbook() + " "
-                    + earlier.location() + "; an indicator shared by workbooks needs one type");
+            findings.error(cell, Message.of("CONFLICTING_INDICATOR.type", again.name(), again.type().word(),
+                    earlier.type().word(), earlier.workbook(), earlier.location()));
             return null;
         }
         if (!sameNumber(earlier.min(), again.min()) || !sameNumber(earlier.max(), again.max())) {
-            findings.error(cell, "CONFLICTING_INDICATOR", again.name() + " has another range here "
-                    + again.rangeText() + where + " " + earlier.rangeText() + "; give it the same Min and Max");
+            findings.error(cell, Message.of("CONFLICTING_INDICATOR.range", again.name(), again.rangeText(),
+                    earlier.workbook(), earlier.location(), earlier.rangeText()));
             return null;
         }
         List<String> values = new ArrayList<>(earlier.values());
@@ -154,19 +149,18 @@ final class DictionaryParser {
         }
         String cell = header.cell(sheet, row, key);
         if (!type.isNumeric()) {
-            findings.error(cell, "INVALID_DICTIONARY_ENTRY", "only integer and decimal indicators have a range");
+            findings.error(cell, Message.of("INVALID_DICTIONARY_ENTRY.rangeNotNumeric"));
             return BAD;
         }
         try {
             BigDecimal n = new BigDecimal(ExpertText.normalize(text));
             if (type == IndicatorType.INTEGER && n.stripTrailingZeros().scale() > 0) {
-                findings.error(cell, "INVALID_DICTIONARY_ENTRY", "an integer indicator needs a whole-number bound, not "
-                        + text);
+                findings.error(cell, Message.of("INVALID_DICTIONARY_ENTRY.wholeBound", text));
                 return BAD;
             }
             return n;
         } catch (NumberFormatException e) {
-            findings.error(cell, "INVALID_DICTIONARY_ENTRY", "'" + text + "' is not a number");
+            findings.error(cell, Message.of("INVALID_DICTIONARY_ENTRY.notNumber", text));
             return BAD;
         }
     }
@@ -177,8 +171,7 @@ final class DictionaryParser {
         String cell = header.cell(sheet, row, "values");
         if (type != IndicatorType.ENUM) {
             if (!text.isEmpty()) {
-                findings.error(cell, "INVALID_DICTIONARY_ENTRY", "only enum indicators list values; " + name + " is "
-                        + type.code());
+                findings.error(cell, Message.of("INVALID_DICTIONARY_ENTRY.valuesNotEnum", name, type.word()));
                 return null;
             }
             return List.of();
@@ -186,25 +179,23 @@ final class DictionaryParser {
         List<String> values = new ArrayList<>();
         for (String v : ExpertText.splitList(text)) {
             if (!ENUM_VALUE.matcher(v).matches()) {
-                findings.error(cell, "INVALID_DICTIONARY_ENTRY", "'" + v + "' is not a valid enum value: use letters, "
-                        + "digits, _, . and -, no spaces");
+                findings.error(cell, Message.of("INVALID_DICTIONARY_ENTRY.enumValue", v));
                 return null;
             }
             if (values.stream().anyMatch(v::equalsIgnoreCase)) {
-                findings.error(cell, "INVALID_DICTIONARY_ENTRY", "value '" + v + "' is listed twice");
+                findings.error(cell, Message.of("INVALID_DICTIONARY_ENTRY.valueTwice", v));
                 return null;
             }
             values.add(v);
         }
         if (values.isEmpty()) {
-            findings.error(cell, "EMPTY_REQUIRED_CELL", "enum " + name + " lists no values");
+            findings.error(cell, Message.of("EMPTY_REQUIRED_CELL.enumValues", name));
             return null;
         }
         if (name.equals(Indicator.ADMIN_LEVEL)) {
             for (String v : values) {
                 if (AdminLevel.parse(v).isEmpty()) {
-                    findings.error(cell, "INVALID_DICTIONARY_ENTRY", "adminLevel values are province, prefecture, "
-                            + "county and township; '" + v + "' is not one of them");
+                    findings.error(cell, Message.of("INVALID_DICTIONARY_ENTRY.adminLevel", v));
                     return null;
                 }
             }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.beacon.rules.model.CellRef;
 import org.beacon.rules.model.Findings;
+import org.beacon.rules.model.Message;
 import org.beacon.rules.workbook.RawCell;
 import org.beacon.rules.workbook.SheetData;
 
@@ -29,18 +30,16 @@ final class FixedHeader {
                     .map(Map.Entry::getKey).findFirst().orElse(null);
             String cell = CellRef.cell(sheet.name(), row, e.getKey());
             if (key == null) {
-                findings.error(cell, "UNKNOWN_HEADER", "'" + e.getValue().text().trim() + "' is not a column of this "
-                        + "sheet; the columns are " + String.join(" | ", aliases.values().stream()
-                        .map(l -> l.get(0)).toList()));
+                findings.error(cell, Message.of("UNKNOWN_HEADER.fixedColumn", e.getValue().text().trim(),
+                        String.join(" | ", aliases.values().stream().map(l -> l.get(0)).toList())));
             } else if (columns.putIfAbsent(key, e.getKey()) != null) {
-                findings.error(cell, "DUPLICATE_COLUMN", "column '" + aliases.get(key).get(0)
-                        + "' appears twice");
+                findings.error(cell, Message.of("DUPLICATE_COLUMN.fixed", aliases.get(key).get(0)));
             }
         }
         for (String key : required) {
             if (!columns.containsKey(key)) {
-                findings.error(CellRef.row(sheet.name(), row), "EMPTY_REQUIRED_CELL", "the header row has no '"
-                        + aliases.get(key).get(0) + "' column");
+                findings.error(CellRef.row(sheet.name(), row), Message.of("EMPTY_REQUIRED_CELL.fixedColumn",
+                        aliases.get(key).get(0)));
             }
         }
     }

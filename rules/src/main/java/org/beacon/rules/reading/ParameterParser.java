@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.beacon.rules.model.ExpertText;
 import org.beacon.rules.model.Findings;
+import org.beacon.rules.model.Message;
 import org.beacon.rules.workbook.SheetData;
 
 /** Reads a Parameters sheet: named numbers that condition cells use as {@code {name}}. */
@@ -34,30 +35,28 @@ final class ParameterParser {
             String name = header.text(sheet, row, "name");
             String nameCell = header.cell(sheet, row, "name");
             if (name.isEmpty()) {
-                findings.error(nameCell, "EMPTY_REQUIRED_CELL", "this parameter has no name");
+                findings.error(nameCell, Message.of("EMPTY_REQUIRED_CELL.parameterName"));
                 continue;
             }
             if (!CellText.IDENTIFIER.matcher(name).matches()) {
-                findings.error(nameCell, "INVALID_VALUE", "'" + name + "' is not a valid parameter name: use letters, "
-                        + "digits and _, starting with a letter");
+                findings.error(nameCell, Message.of("INVALID_VALUE.parameterName", name));
                 continue;
             }
             if (into.containsKey(name)) {
-                findings.error(nameCell, "DUPLICATE_PARAMETER", name + " is already declared at "
-                        + locations.get(name));
+                findings.error(nameCell, Message.of("DUPLICATE_PARAMETER", name, locations.get(name)));
                 continue;
             }
             String value = ExpertText.normalize(header.text(sheet, row, "value"));
             String valueCell = header.cell(sheet, row, "value");
             if (value.isEmpty()) {
-                findings.error(valueCell, "EMPTY_REQUIRED_CELL", "parameter " + name + " has no value");
+                findings.error(valueCell, Message.of("EMPTY_REQUIRED_CELL.parameterValue", name));
                 continue;
             }
             try {
                 into.put(name, new BigDecimal(value));
                 locations.put(name, valueCell);
             } catch (NumberFormatException e) {
-                findings.error(valueCell, "WRONG_TYPE", "parameter " + name + " must be a number, not '" + value + "'");
+                findings.error(valueCell, Message.of("WRONG_TYPE.parameter", name, value));
             }
         }
     }

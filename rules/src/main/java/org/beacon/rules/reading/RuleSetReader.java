@@ -16,13 +16,14 @@ import org.beacon.rules.model.Dictionary;
 import org.beacon.rules.model.Findings;
 import org.beacon.rules.model.Grade;
 import org.beacon.rules.model.Indicator;
+import org.beacon.rules.model.Message;
 import org.beacon.rules.model.Rule;
 import org.beacon.rules.model.RuleSetBudget;
 import org.beacon.rules.model.RuleSetModel;
 import org.beacon.rules.model.TestSheetCase;
+import org.beacon.rules.model.VersionSize;
 import org.beacon.rules.model.WarningColour;
 import org.beacon.rules.model.WorkbookLimits;
-import org.beacon.rules.model.VersionSize;
 import org.beacon.rules.model.WorkbookSource;
 import org.beacon.rules.workbook.RawCell;
 import org.beacon.rules.workbook.SheetData;
@@ -79,8 +80,7 @@ public final class RuleSetReader {
         List<WorkbookContent> contents = new ArrayList<>();
         for (WorkbookSource source : sources) {
             WorkbookContent content = files.read(source);
-            content.diagnostics().forEach(d -> findings.forWorkbook(d.workbook()).error(d.location(), d.code(),
-                    d.message()));
+            content.diagnostics().forEach(d -> findings.forWorkbook(d.workbook()).error(d.location(), d.text()));
             contents.add(content);
         }
         if (findings.hasErrors() || !RuleSetSize.of(contents).fits(budget, findings)) {
@@ -133,8 +133,7 @@ public final class RuleSetReader {
             if (s.kind() == SheetKind.TABLE) {
                 Findings f = findings.forWorkbook(s.workbook());
                 if (dictionary.size() == 0) {
-                    f.error(s.data().name(), "NO_DICTIONARY", "no Dictionary sheet declares the indicators this "
-                            + "table uses; add a sheet with Dictionary in A1");
+                    f.error(s.data().name(), Message.of("NO_DICTIONARY"));
                     continue;
                 }
                 DecisionTable t = new TableParser(dictionary, new ConditionParser(parameters, f), f)
@@ -146,7 +145,7 @@ public final class RuleSetReader {
             }
         }
         if (sheets.stream().noneMatch(s -> s.kind() == SheetKind.TABLE) && !findings.hasErrors()) {
-            findings.error("", "NO_TABLES", "no sheet is a decision table: put Table in cell A1 of each table sheet");
+            findings.error("", Message.of("NO_TABLES.noTableSheet"));
         }
         Set<String> outputNames = new LinkedHashSet<>();
         tables.forEach(t -> t.rules().forEach(r -> outputNames.addAll(r.outputs().keySet())));
@@ -170,9 +169,8 @@ public final class RuleSetReader {
         for (Rule r : t.rules()) {
             for (String code : r.actions()) {
                 if (!actions.containsKey(code)) {
-                    f.error(r.actionsCell() == null ? r.id() : r.actionsCell(), "UNKNOWN_ACTION", "'" + code
-                            + "' is not in the action catalogue" + Dictionary.didYouMean(Dictionary.closest(code,
-                            actions.keySet())) + " (sheet Actions lists the measures with their departments)");
+                    f.error(r.actionsCell() == null ? r.id() : r.actionsCell(), Message.of("UNKNOWN_ACTION", code,
+                            Dictionary.suggestion(Dictionary.closest(code, actions.keySet()))));
                 }
             }
         }
@@ -186,16 +184,14 @@ public final class RuleSetReader {
             for (SheetData data : wb.sheets()) {
                 SheetKind kind = kind(data.text(1, 1));
                 if (kind == SheetKind.OTHER) {
-                    f.info(data.name(), "SHEET_IGNORED", "sheet " + data.name() + " has no keyword in A1 (Dictionary, "
-                            + "Parameters, Colours, Actions, Table, Tests) and is ignored");
+                    f.info(data.name(), Message.of("SHEET_IGNORED", data.name()));
                     continue;
                 }
                 // rule ids name a table by its sheet, so table sheets must be unique across workbooks; each
                 // workbook may have its own Dictionary or Tests sheet
                 String previous = kind == SheetKind.TABLE ? names.putIfAbsent(data.name(), wb.workbook()) : null;
                 if (previous != null) {
-                    f.error(data.name(), "DUPLICATE_SHEET", "a table sheet named " + data.name() + " is already in "
-                            + previous + "; rule ids use the sheet name, so it must be unique");
+                    f.error(data.name(), Message.of("DUPLICATE_SHEET.table", data.name(), previous));
                     continue;
                 }
                 reportFormulas(data, f);
@@ -209,9 +205,8 @@ public final class RuleSetReader {
         for (int row : data.rowNumbers()) {
             for (RawCell cell : data.row(row).values()) {
                 if (cell.formula()) {
-                    findings.warning(CellRef.cell(data.name(), row, cell.column()), "FORMULA_NOT_EVALUATED",
-                            "this cell holds a formula; Beacon never runs formulas and uses the value Excel saved ("
-                            + (cell.text().isBlank() ? "none" : cell.text()) + "): type the value instead");
+                    findings.warning(CellRef.cell(data.name(), row, cell.column()), Message.of("FORMULA_NOT_EVALUATED",
+                            cell.text().isBlank() ? Message.word("none") : cell.text()));
                 }
             }
         }

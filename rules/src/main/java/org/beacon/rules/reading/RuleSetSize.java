@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.beacon.rules.model.Findings;
+import org.beacon.rules.model.Message;
 import org.beacon.rules.model.RuleSetBudget;
 import org.beacon.rules.workbook.SheetData;
 import org.beacon.rules.workbook.WorkbookContent;
@@ -19,8 +20,6 @@ import org.beacon.rules.workbook.WorkbookContent;
  * @param cells non-blank cells across every sheet of every workbook
  */
 record RuleSetSize(List<TableRows> tables, long cells) {
-
-    static final String TOO_LARGE = "RULE_SET_TOO_LARGE";
 
     /** One table sheet: where it is and how many rule rows it has. */
     record TableRows(String workbook, String sheet, int rows) {
@@ -51,32 +50,26 @@ record RuleSetSize(List<TableRows> tables, long cells) {
 
     /** Reports a version over {@code budget}, at its largest table; true when it fits. */
     boolean fits(RuleSetBudget budget, Findings findings) {
-        List<String> over = new ArrayList<>();
+        List<Message> over = new ArrayList<>();
         if (ruleRows() > budget.maxRuleRows()) {
-            over.add(count(ruleRows()) + " rule rows in its tables (the limit is " + count(budget.maxRuleRows())
-                    + "; largest: " + largest() + ")");
+            over.add(Message.of("phrase.tooManyRuleRows", count(ruleRows()), count(budget.maxRuleRows()),
+                    Message.joined("separator.clauses", largest())));
         }
         if (cells > budget.maxCells()) {
-            over.add(count(cells) + " non-blank cells (the limit is " + count(budget.maxCells()) + ", tests and "
-                    + "dictionaries included)");
+            over.add(Message.of("phrase.tooManyCells", count(cells), count(budget.maxCells())));
         }
         if (over.isEmpty()) {
             return true;
         }
-        String message = "this version has " + String.join(" and ", over) + ", counted over all its workbooks: "
-                + "each table row becomes a rule that is compiled and kept in memory, so nothing was compiled. To "
-                + "fit, use fewer rows per table (merge rows with the same answer into ranges or lists: 10～29 "
-                + "instead of one row per value, - for any value), leave out tables and test cases this version "
-                + "does not need, or split the tables over several rule sets; a larger budget needs a larger heap, "
-                + "which whoever runs Beacon can configure";
         Findings at = tables.isEmpty() ? findings : findings.forWorkbook(tables.get(0).workbook());
-        at.error(tables.isEmpty() ? "" : tables.get(0).sheet(), TOO_LARGE, message);
+        at.error(tables.isEmpty() ? "" : tables.get(0).sheet(), Message.of("RULE_SET_TOO_LARGE",
+                Message.joined("separator.and", over)));
         return false;
     }
 
-    private String largest() {
-        return tables.stream().limit(3).map(t -> t.sheet() + " in " + t.workbook() + ", " + count(t.rows()))
-                .collect(Collectors.joining("; "));
+    private List<Message> largest() {
+        return tables.stream().limit(3).map(t -> Message.of("phrase.tableRows", t.sheet(), t.workbook(),
+                count(t.rows()))).toList();
     }
 
     private static String count(long n) {

@@ -13,6 +13,7 @@ import org.beacon.rules.model.ExpertText;
 import org.beacon.rules.model.FilledIndicators;
 import org.beacon.rules.model.Findings;
 import org.beacon.rules.model.Indicator;
+import org.beacon.rules.model.Message;
 import org.beacon.rules.workbook.RawCell;
 import org.beacon.rules.workbook.SheetData;
 
@@ -75,7 +76,7 @@ final class TableHeader {
             if (column.kind() != Kind.INPUT && column.kind() != Kind.NOTE) {
                 String previous = outputNames.putIfAbsent(column.kind() + column.name(), cell);
                 if (previous != null) {
-                    findings.error(cell, "DUPLICATE_COLUMN", "'" + raw + "' is already a column at " + previous);
+                    findings.error(cell, Message.of("DUPLICATE_COLUMN.header", raw, previous));
                     ok = false;
                     continue;
                 }
@@ -83,7 +84,7 @@ final class TableHeader {
             columns.add(column);
         }
         if (ok && columns.stream().noneMatch(c -> c.kind() == Kind.INPUT)) {
-            findings.error(CellRef.row(sheet.name(), row), "EMPTY_REQUIRED_CELL", "the header row has no IF column");
+            findings.error(CellRef.row(sheet.name(), row), Message.of("EMPTY_REQUIRED_CELL.noIfColumn"));
             ok = false;
         }
         return new Columns(columns, ok);
@@ -94,15 +95,14 @@ final class TableHeader {
         if (m.matches()) {
             Indicator ind = dictionary.find(m.group(1)).orElse(null);
             if (ind == null) {
-                findings.error(cell, "UNKNOWN_INDICATOR", dictionary.notInDictionary(m.group(1)));
+                findings.error(cell, dictionary.notInDictionary(m.group(1)));
                 return null;
             }
             Operator op = null;
             if (m.group(2) != null) {
                 op = Operator.parse(m.group(2)).orElse(null);
                 if (op == null) {
-                    findings.error(cell, "UNKNOWN_OPERATOR", "'" + m.group(2) + "' is not an operator; allowed: "
-                            + Operator.ALLOWED);
+                    findings.error(cell, Message.of("UNKNOWN_OPERATOR.header", m.group(2), Operator.ALLOWED));
                     return null;
                 }
             }
@@ -117,8 +117,7 @@ final class TableHeader {
                 case "actions", "措施" -> new Column(col, Kind.ACTIONS, "actions", null, null, cell);
                 default -> {
                     if (!CellText.IDENTIFIER.matcher(out).matches()) {
-                        findings.error(cell, "UNKNOWN_HEADER", "'" + out + "' is not a valid output name: use letters, "
-                                + "digits and _, starting with a letter");
+                        findings.error(cell, Message.of("UNKNOWN_HEADER.outputName", out));
                         yield null;
                     }
                     yield new Column(col, Kind.OUTPUT, out, null, null, cell);
@@ -130,8 +129,7 @@ final class TableHeader {
             case "tag", "可信度" -> new Column(col, Kind.TAG, "tag", null, null, cell);
             case "note", "备注" -> new Column(col, Kind.NOTE, "note", null, null, cell);
             default -> {
-                findings.error(cell, "UNKNOWN_HEADER", "'" + text + "' is not a header Beacon knows; use "
-                        + "IF <indicator>, THEN <output>, SOURCE, TAG or NOTE");
+                findings.error(cell, Message.of("UNKNOWN_HEADER.table", text));
                 yield null;
             }
         };
@@ -145,19 +143,16 @@ final class TableHeader {
                 continue;
             }
             FilledIndicators.Role role = FilledIndicators.role(c.name());
-            String problem = null;
+            Message problem = null;
             if (role == FilledIndicators.Role.PER_SIGNAL && !perSignal) {
-                problem = c.name() + " describes one surveillance signal: it is known only in a table with the "
-                        + "property 'For each: signal'";
+                problem = Message.of("INPUT_NOT_AVAILABLE.perSignal", c.name());
             } else if (perSignal && role == FilledIndicators.Role.SIGNAL_COUNT) {
-                problem = c.name() + " counts the signals after each has been looked at: test it in a table without "
-                        + "'For each: signal'";
+                problem = Message.of("INPUT_NOT_AVAILABLE.signalCount", c.name());
             } else if (perSignal && role == FilledIndicators.Role.RESPONSE_GRADE) {
-                problem = "signals are looked at before the grade is decided: a 'For each: signal' table cannot test "
-                        + "responseGrade";
+                problem = Message.of("INPUT_NOT_AVAILABLE.responseGrade");
             }
             if (problem != null) {
-                findings.error(c.cell(), "INPUT_NOT_AVAILABLE", problem);
+                findings.error(c.cell(), problem);
                 ok = false;
             }
         }

@@ -17,6 +17,7 @@ import org.beacon.rules.model.Findings;
 import org.beacon.rules.model.Grade;
 import org.beacon.rules.model.HitPolicy;
 import org.beacon.rules.model.Indicator;
+import org.beacon.rules.model.Message;
 import org.beacon.rules.model.Rule;
 import org.beacon.rules.model.TypedOutputs;
 import org.beacon.rules.model.WarningColour;
@@ -64,8 +65,7 @@ final class TableParser {
             return null;
         }
         if (p.hitPolicy == null) {
-            findings.error(CellRef.cell(name, 2, 1), "MISSING_PROPERTY", "table " + name + " has no 'Hit policy' row "
-                    + "(first match, highest grade or collect all)");
+            findings.error(CellRef.cell(name, 2, 1), Message.of("MISSING_PROPERTY", name));
             return null;
         }
         int headerRow = p.end;
@@ -73,8 +73,7 @@ final class TableParser {
             headerRow++;
         }
         if (headerRow > sheet.lastRow()) {
-            findings.error(CellRef.row(name, headerRow), "EMPTY_REQUIRED_CELL", "table " + name
-                    + " has no header row (IF …, THEN …) after its properties");
+            findings.error(CellRef.row(name, headerRow), Message.of("EMPTY_REQUIRED_CELL.tableHeader", name));
             return null;
         }
         TableHeader.Columns read = header.read(sheet, headerRow);
@@ -106,8 +105,7 @@ final class TableParser {
                 case "hit policy", "命中策略" -> {
                     p.hitPolicy = HitPolicy.parse(value).orElse(null);
                     if (p.hitPolicy == null) {
-                        findings.error(valueCell, "UNKNOWN_HIT_POLICY", "'" + value + "' is not a hit policy; use "
-                                + "first match, highest grade or collect all");
+                        findings.error(valueCell, Message.of("UNKNOWN_HIT_POLICY", value));
                         return null;
                     }
                 }
@@ -116,25 +114,21 @@ final class TableParser {
                     switch (CellText.keyword(value)) {
                         case "expected", "允许", "" -> p.gapsExpected = true;
                         case "report", "报告" -> p.gapsExpected = false;
-                        default -> findings.error(valueCell, "INVALID_VALUE", "'" + value + "' is not a Gaps "
-                                + "setting; use expected (inputs that match no row are normal) or report");
+                        default -> findings.error(valueCell, Message.of("INVALID_VALUE.gaps", value));
                     }
                 }
                 case "for each", "逐项" -> {
                     switch (CellText.keyword(value)) {
                         case "signal", "signals", "信号" -> p.perSignal = true;
                         case "", "situation", "情形" -> p.perSignal = false;
-                        default -> findings.error(valueCell, "INVALID_VALUE", "'" + value + "' is not a For each "
-                                + "setting; use signal (the table looks at each surveillance signal in turn) or "
-                                + "leave it empty");
+                        default -> findings.error(valueCell, Message.of("INVALID_VALUE.forEach", value));
                     }
                 }
                 case "description", "说明" -> {
                     // documentation only
                 }
-                default -> findings.error(CellRef.cell(name, row, 1), "UNKNOWN_HEADER", "'" + sheet.text(row, 1)
-                        + "' is not a table property; use Hit policy, Event types, Gaps, For each or Description, "
-                        + "and leave a blank row before the header");
+                default -> findings.error(CellRef.cell(name, row, 1), Message.of("UNKNOWN_HEADER.property",
+                        sheet.text(row, 1)));
             }
         }
         p.end = row;
@@ -169,8 +163,8 @@ final class TableParser {
                     .toList().toString();
             Integer earlier = seen.putIfAbsent(key, r);
             if (earlier != null) {
-                findings.error(rule.id(), "DUPLICATE_ROW", "row " + r + " has exactly the conditions of row "
-                        + earlier + " (" + CellRef.row(sheet.name(), earlier) + "); merge them or change one");
+                findings.error(rule.id(), Message.of("DUPLICATE_ROW.conditions", r, earlier,
+                        CellRef.row(sheet.name(), earlier)));
                 continue;
             }
             rules.add(rule);
@@ -185,8 +179,7 @@ final class TableParser {
             return List.of();
         }
         if (eventType == null) {
-            findings.error(cell, "UNKNOWN_INDICATOR", "the dictionary does not declare eventType, so a table cannot "
-                    + "be limited to event types");
+            findings.error(cell, Message.of("UNKNOWN_INDICATOR.eventType"));
             return List.of();
         }
         List<String> out = new ArrayList<>();
@@ -251,8 +244,7 @@ final class TableParser {
     private Grade grade(String text, String cell) {
         Grade grade = Grade.parse(text).orElse(null);
         if (grade == null) {
-            findings.error(cell, "INVALID_VALUE", "'" + text + "' is not a grade; use Ⅰ, Ⅱ, Ⅲ or Ⅳ "
-                    + "(or I–IV, 1–4, 特别重大/重大/较大/一般)");
+            findings.error(cell, Message.of("INVALID_VALUE.grade", text));
         }
         return grade;
     }
@@ -261,8 +253,7 @@ final class TableParser {
     private WarningColour colour(String text, String cell) {
         WarningColour colour = WarningColour.parse(text).orElse(null);
         if (colour == null) {
-            findings.error(cell, "INVALID_VALUE", "'" + text + "' is not a warning colour; use red, "
-                    + "orange, yellow or blue (红/橙/黄/蓝)");
+            findings.error(cell, Message.of("INVALID_VALUE.warningColour", text));
         }
         return colour;
     }
@@ -272,8 +263,7 @@ final class TableParser {
         List<String> codes = new ArrayList<>();
         for (String code : ExpertText.splitList(ExpertText.normalize(text))) {
             if (!ACTION_CODE.matcher(code).matches()) {
-                findings.error(cell, "INVALID_VALUE", "'" + code + "' is not an action code: use letters, "
-                        + "digits, _, . and -, separated by commas");
+                findings.error(cell, Message.of("INVALID_VALUE.actionCodes", code));
             } else {
                 codes.add(code);
             }
@@ -285,8 +275,7 @@ final class TableParser {
     private void output(String name, String text, String cell, Map<String, String> outputs) {
         String value = TypedOutputs.canonical(name, text).orElse(null);
         if (value == null) {
-            findings.error(cell, "INVALID_VALUE", "'" + text + "' is not valid for THEN " + name
-                    + ": use " + TypedOutputs.expected(name));
+            findings.error(cell, Message.of("INVALID_VALUE.output", text, name, TypedOutputs.expected(name)));
         } else {
             outputs.put(name, value);
         }
@@ -296,8 +285,7 @@ final class TableParser {
     private String tag(String text, String cell) {
         String t = text.toUpperCase(Locale.ROOT);
         if (!t.isEmpty() && !TAG.matcher(t).matches()) {
-            findings.error(cell, "INVALID_VALUE", "'" + text + "' is not a tag; use V (verified), "
-                    + "C (corroborated) or M (from memory)");
+            findings.error(cell, Message.of("INVALID_VALUE.tag", text));
         }
         return t;
     }

@@ -17,6 +17,7 @@ import org.beacon.rules.model.Findings;
 import org.beacon.rules.model.Grade;
 import org.beacon.rules.model.Indicator;
 import org.beacon.rules.model.IndicatorType;
+import org.beacon.rules.model.Message;
 import org.beacon.rules.model.TestSheetCase;
 import org.beacon.rules.model.TypedOutputs;
 import org.beacon.rules.model.WarningColour;
@@ -84,8 +85,7 @@ final class TestSheetParser {
                 continue;
             }
             if (expectations.isEmpty()) {
-                findings.warning(CellRef.row(sheet.name(), row), "EMPTY_TEST", "this test case expects nothing, so it "
-                        + "cannot fail; fill at least one EXPECT cell");
+                findings.warning(CellRef.row(sheet.name(), row), Message.of("EMPTY_TEST"));
                 continue;
             }
             cases.add(new TestSheetCase(findings.workbook(), CellRef.row(sheet.name(), row), given, expectations,
@@ -107,7 +107,7 @@ final class TestSheetParser {
             if (m.matches()) {
                 Indicator ind = dictionary.find(m.group(1)).orElse(null);
                 if (ind == null) {
-                    findings.error(cell, "UNKNOWN_INDICATOR", dictionary.notInDictionary(m.group(1)));
+                    findings.error(cell, dictionary.notInDictionary(m.group(1)));
                     ok = false;
                 } else {
                     columns.add(new Column(e.getKey(), ind.name(), null, null, ind));
@@ -125,8 +125,8 @@ final class TestSheetParser {
                 };
                 String output = kind == TestSheetCase.Kind.OUTPUT ? what : kind.name().toLowerCase(Locale.ROOT);
                 if (kind == TestSheetCase.Kind.OUTPUT && !outputNames.contains(what)) {
-                    findings.error(cell, "UNKNOWN_HEADER", "no table has an output '" + what + "'; outputs are "
-                            + String.join(", ", new java.util.TreeSet<>(outputNames)));
+                    findings.error(cell, Message.of("UNKNOWN_HEADER.testOutput", what,
+                            String.join(", ", new java.util.TreeSet<>(outputNames))));
                     ok = false;
                     continue;
                 }
@@ -137,8 +137,7 @@ final class TestSheetParser {
                 columns.add(new Column(e.getKey(), null, null, null, null));
                 continue;
             }
-            findings.error(cell, "UNKNOWN_HEADER", "'" + text + "' is not a test column; use GIVEN <indicator>, "
-                    + "EXPECT grade, EXPECT colour, EXPECT rows, EXPECT <output> or NOTE");
+            findings.error(cell, Message.of("UNKNOWN_HEADER.testColumn", text));
             ok = false;
         }
         return ok ? columns : null;
@@ -150,17 +149,15 @@ final class TestSheetParser {
             try {
                 n = new BigDecimal(text);
             } catch (NumberFormatException e) {
-                findings.error(cell, "WRONG_TYPE", ind.name() + " is " + ind.type().code() + "; '" + text
-                        + "' is not a number");
+                findings.error(cell, Message.of("WRONG_TYPE.givenNumber", ind.name(), ind.type().word(), text));
                 return null;
             }
             if (ind.type() == IndicatorType.INTEGER && n.stripTrailingZeros().scale() > 0) {
-                findings.error(cell, "WRONG_TYPE", ind.name() + " is an integer; " + text + " is not a whole number");
+                findings.error(cell, Message.of("WRONG_TYPE.notWhole", ind.name(), text));
                 return null;
             }
             if (!ind.inRange(n)) {
-                findings.error(cell, "VALUE_OUT_OF_RANGE", text + " is outside the range of " + ind.name() + " "
-                        + ind.rangeText());
+                findings.error(cell, Message.of("VALUE_OUT_OF_RANGE.given", text, ind.name(), ind.rangeText()));
                 return null;
             }
             return n;
@@ -176,7 +173,7 @@ final class TestSheetParser {
                 case GRADE -> {
                     Grade g = Grade.parse(text).orElse(null);
                     if (g == null) {
-                        findings.error(cell, "INVALID_VALUE", "'" + text + "' is not a grade; use Ⅰ–Ⅳ or none");
+                        findings.error(cell, Message.of("INVALID_VALUE.expectGrade", text));
                         return null;
                     }
                     expected.add(g.numeral());
@@ -184,8 +181,7 @@ final class TestSheetParser {
                 case COLOUR -> {
                     WarningColour w = WarningColour.parse(text).orElse(null);
                     if (w == null) {
-                        findings.error(cell, "INVALID_VALUE", "'" + text + "' is not a colour; use red, orange, "
-                                + "yellow, blue or none");
+                        findings.error(cell, Message.of("INVALID_VALUE.expectColour", text));
                         return null;
                     }
                     expected.add(w.code());
@@ -193,8 +189,7 @@ final class TestSheetParser {
                 case ROWS -> {
                     for (String id : ExpertText.splitList(text)) {
                         if (!RULE_ID.matcher(id).matches()) {
-                            findings.error(cell, "INVALID_VALUE", "'" + id + "' is not a rule id; write Sheet!R<row>, "
-                                    + "e.g. Cholera!R9");
+                            findings.error(cell, Message.of("INVALID_VALUE.ruleId", id));
                             return null;
                         }
                         expected.add(id);
@@ -204,8 +199,8 @@ final class TestSheetParser {
                     for (String item : ExpertText.splitList(text)) {
                         String value = TypedOutputs.canonical(c.output(), item).orElse(null);
                         if (value == null) {
-                            findings.error(cell, "INVALID_VALUE", "'" + item + "' is not valid for " + c.output()
-                                    + ": use " + TypedOutputs.expected(c.output()) + " or none");
+                            findings.error(cell, Message.of("INVALID_VALUE.expectOutput", item, c.output(),
+                                    TypedOutputs.expected(c.output())));
                             return null;
                         }
                         expected.add(value);

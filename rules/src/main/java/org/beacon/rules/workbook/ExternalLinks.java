@@ -6,6 +6,7 @@ import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.opc.PackageRelationship;
 import org.apache.poi.openxml4j.opc.TargetMode;
 import org.beacon.rules.model.Diagnostic;
+import org.beacon.rules.model.Message;
 import org.beacon.rules.model.Severity;
 
 /**
@@ -15,13 +16,10 @@ import org.beacon.rules.model.Severity;
  */
 final class ExternalLinks {
 
-    private static final String HOW_TO_FIX = "Beacon never opens linked files, so the value saved here may be out "
-            + "of date: type the values in, or in Excel use Data › Edit Links (编辑链接) › Break Link (断开链接)";
-
     private ExternalLinks() {
     }
 
-    /** The file name an external-link part points to, for the message; "another workbook" when it names none. */
+    /** The file name an external-link part points to, for the message; null when it names none. */
     static String linkedFile(PackagePart link) {
         try {
             for (PackageRelationship r : link.getRelationships()) {
@@ -36,21 +34,21 @@ final class ExternalLinks {
         } catch (InvalidFormatException | RuntimeException e) {
             // a damaged link part still is a link; the message just cannot name its file
         }
-        return "another workbook";
+        return null;
     }
 
     static Diagnostic cellReadsLinkedFile(String workbook, String cell, List<String> files) {
-        return new Diagnostic(Severity.ERROR, workbook, cell, "EXTERNAL_LINK", "this cell's formula reads "
-                + describe(files) + "; " + HOW_TO_FIX);
+        return Diagnostic.of(Severity.ERROR, workbook, cell, Message.of("EXTERNAL_LINK.cell", describe(files)));
     }
 
     /** No cell names the link (a defined name may use it, or nothing does): the file itself carries it. */
     static Diagnostic workbookLinksFiles(String workbook, List<String> files) {
-        return new Diagnostic(Severity.ERROR, workbook, "", "EXTERNAL_LINK", "the workbook links to "
-                + describe(files) + "; " + HOW_TO_FIX);
+        return Diagnostic.of(Severity.ERROR, workbook, "", Message.of("EXTERNAL_LINK.workbook", describe(files)));
     }
 
-    private static String describe(List<String> files) {
-        return files.size() == 1 ? files.get(0) : String.join(", ", files);
+    /** The files by name, "another workbook" for a link that names none. */
+    private static Message.Joined describe(List<String> files) {
+        return Message.joined("separator.items", files.stream()
+                .map(f -> f == null ? Message.word("anotherWorkbook") : (Object) f).toList());
     }
 }

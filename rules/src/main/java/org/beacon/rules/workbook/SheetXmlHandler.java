@@ -9,6 +9,8 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.apache.poi.xssf.model.SharedStrings;
 import org.beacon.rules.model.CellRef;
+import org.beacon.rules.model.DiagnosticMessages;
+import org.beacon.rules.model.Message;
 import org.beacon.rules.model.WorkbookLimits;
 import org.xml.sax.Attributes;
 import org.xml.sax.SAXException;
@@ -22,12 +24,18 @@ final class SheetXmlHandler extends DefaultHandler {
 
     /** Thrown to stop parsing once a limit is exceeded; carries no stack trace. */
     static final class LimitExceeded extends SAXException {
+        private final transient Message text;
         private final String cell;
 
         /** @param cell the cell over the limit ({@code C9}), or null when the whole sheet is */
-        LimitExceeded(String message, String cell) {
-            super(message);
+        LimitExceeded(Message text, String cell) {
+            super(DiagnosticMessages.english(text));
+            this.text = text;
             this.cell = cell;
+        }
+
+        Message text() {
+            return text;
         }
 
         String cell() {
@@ -92,7 +100,7 @@ final class SheetXmlHandler extends DefaultHandler {
                 String r = atts.getValue("r");
                 currentRow = r != null ? Integer.parseInt(r) : currentRow + 1;
                 if (++rowCount > limits.maxRowsPerSheet() || currentRow > 1_048_576) {
-                    throw new LimitExceeded("more than " + limits.maxRowsPerSheet() + " rows", null);
+                    throw new LimitExceeded(Message.of("phrase.moreRows", limits.maxRowsPerSheet()), null);
                 }
             }
             case "c" -> {
@@ -180,7 +188,7 @@ final class SheetXmlHandler extends DefaultHandler {
         rows.computeIfAbsent(row, r -> new TreeMap<>()).put(column, new RawCell(row, column, text, number, formula));
     }
 
-    private String tooLong() {
-        return "this cell holds more than " + limits.maxCellChars() + " characters, the limit; shorten it";
+    private Message tooLong() {
+        return Message.of("WORKBOOK_TOO_LARGE.cellText", limits.maxCellChars());
     }
 }

@@ -27,6 +27,7 @@ import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.beacon.rules.model.CellRef;
 import org.beacon.rules.model.Diagnostic;
+import org.beacon.rules.model.Message;
 import org.beacon.rules.model.Severity;
 import org.beacon.rules.model.WorkbookLimits;
 import org.beacon.rules.model.WorkbookSource;
@@ -70,23 +71,22 @@ public final class WorkbookReader {
         String name = source.name();
         byte[] bytes = source.bytes();
         if (bytes.length > limits.maxFileBytes()) {
-            return refused(name, "WORKBOOK_TOO_LARGE", "the file is " + bytes.length / 1024 + " KB; the limit is "
-                    + limits.maxFileBytes() / 1024 + " KB");
+            return refused(name, Message.of("WORKBOOK_TOO_LARGE.file", bytes.length / 1024,
+                    limits.maxFileBytes() / 1024));
         }
         if (bytes.length == 0) {
-            return refused(name, "UNREADABLE_WORKBOOK", "the file is empty");
+            return refused(name, Message.of("UNREADABLE_WORKBOOK.empty"));
         }
         FileMagic magic;
         try {
             magic = FileMagic.valueOf(new ByteArrayInputStream(bytes));
         } catch (IOException e) {
-            return refused(name, "UNREADABLE_WORKBOOK", "the file cannot be read");
+            return refused(name, Message.of("UNREADABLE_WORKBOOK.unreadable"));
         }
         return switch (magic) {
             case OOXML -> readOoxml(name, bytes);
             case OLE2 -> refuseOle2(name, bytes);
-            default -> refused(name, "UNREADABLE_WORKBOOK",
-                    "this is not an Excel workbook (.xlsx); save it from Excel or LibreOffice as .xlsx");
+            default -> refused(name, Message.of("UNREADABLE_WORKBOOK.notExcel"));
         };
     }
 
@@ -94,14 +94,12 @@ public final class WorkbookReader {
     private WorkbookContent refuseOle2(String name, byte[] bytes) {
         try (POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(bytes))) {
             if (fs.getRoot().hasEntry("EncryptionInfo") || fs.getRoot().hasEntry("EncryptedPackage")) {
-                return refused(name, "PASSWORD_PROTECTED",
-                        "the workbook is protected by a password; save a copy without a password");
+                return refused(name, Message.of("PASSWORD_PROTECTED"));
             }
         } catch (IOException | RuntimeException e) {
-            return refused(name, "UNREADABLE_WORKBOOK", "the file is damaged and cannot be opened");
+            return refused(name, Message.of("UNREADABLE_WORKBOOK.damagedOle2"));
         }
-        return refused(name, "OLD_EXCEL_FORMAT",
-                "this is an Excel 97-2003 workbook (.xls); save it as an Excel workbook (.xlsx)");
+        return refused(name, Message.of("OLD_EXCEL_FORMAT"));
     }
 
     private WorkbookContent readOoxml(String name, byte[] bytes) {
@@ -119,7 +117,7 @@ public final class WorkbookReader {
             if (budget.exceeded()) {
                 return tooMuchXml(name, "");
             }
-            return refused(name, "UNREADABLE_WORKBOOK", describe(e));
+            return refused(name, describe(e));
         } finally {
             deleteQuietly(temp);
         }
@@ -139,7 +137,7 @@ public final class WorkbookReader {
             strings = sharedStrings(pkg, budget);
         } catch (SAXException e) {
             return budget.exceeded() ? tooMuchXml(name, "")
-                    : refused(name, "UNREADABLE_WORKBOOK", "the workbook's text table is damaged");
+                    : refused(name, Message.of("UNREADABLE_WORKBOOK.sharedStrings"));
         }
         XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) reader.getSheetsData();
         List<SheetData> sheets = new ArrayList<>();
@@ -149,16 +147,14 @@ public final class WorkbookReader {
             try (InputStream in = it.next()) {
                 String sheetName = it.getSheetName();
                 if (sheets.size() >= limits.maxSheets()) {
-                    return refused(name, "WORKBOOK_TOO_LARGE",
-                            "the workbook has more than " + limits.maxSheets() + " sheets");
+                    return refused(name, Message.of("WORKBOOK_TOO_LARGE.sheets", limits.maxSheets()));
                 }
                 // Excel never writes two sheets whose names differ only in case, but an edited xl/workbook.xml
                 // can; rule ids and test sheets name tables by sheet, so one of the two would be lost
                 Integer first = positions.putIfAbsent(sheetName.toLowerCase(Locale.ROOT), sheets.size());
                 if (first != null) {
-                    return located(name, sheetName, "DUPLICATE_SHEET", "sheet " + (first + 1) + " ("
-                            + sheets.get(first).name() + ") and sheet " + (sheets.size() + 1) + " (" + sheetName
-                            + ") have the same name (Excel compares sheet names ignoring case); rename one of them");
+                    return located(name, sheetName, Message.of("DUPLICATE_SHEET.ignoringCase", first + 1,
+                            sheets.get(first).name(), sheets.size() + 1, sheetName));
                 }
                 SheetXmlHandler handler = new SheetXmlHandler(strings, limits);
                 WorkbookContent unreadable = parseSheet(name, sheetName, in, handler, budget);
@@ -184,14 +180,13 @@ public final class WorkbookReader {
             return null;
         } catch (SheetXmlHandler.LimitExceeded e) {
             return e.cell() == null
-                    ? located(name, sheetName, "WORKBOOK_TOO_LARGE", "sheet " + sheetName + " has "
-                            + e.getMessage() + "; split it or remove unused rows")
-                    : located(name, sheetName + "!" + e.cell(), "WORKBOOK_TOO_LARGE", e.getMessage());
+                    ? located(name, sheetName, Message.of("WORKBOOK_TOO_LARGE.sheet", sheetName, e.text()))
+                    : located(name, sheetName + "!" + e.cell(), e.text());
         } catch (SAXException | ParserConfigurationException e) {
             // the parser refuses DOCTYPEs, so entity tricks (external entities, billion laughs) end here
             log.debug("sheet {} of {} unreadable", sheetName, name, e);
             return budget.exceeded() ? tooMuchXml(name, sheetName)
-                    : located(name, sheetName, "UNREADABLE_WORKBOOK", "sheet " + sheetName + " is damaged");
+                    : located(name, sheetName, Message.of("UNREADABLE_WORKBOOK.sheet", sheetName));
         } catch (IOException e) {
             if (budget.exceeded()) {
                 return tooMuchXml(name, sheetName);
@@ -211,12 +206,10 @@ public final class WorkbookReader {
             String type = part.getContentType();
             if (type.contains("macroEnabled") || type.contains("vbaProject")
                     || part.getPartName().getName().toLowerCase().endsWith("vbaproject.bin")) {
-                return refused(name, "MACROS_NOT_ALLOWED",
-                        "the workbook contains macros (.xlsm); save it as an Excel workbook (.xlsx) without macros");
+                return refused(name, Message.of("MACROS_NOT_ALLOWED"));
             }
             if (type.contains("sheet.binary")) {
-                return refused(name, "UNREADABLE_WORKBOOK", "binary workbooks (.xlsb) are not supported; save as "
-                        + ".xlsx");
+                return refused(name, Message.of("UNREADABLE_WORKBOOK.binary"));
             }
             if (type.equals(XSSFRelation.EXTERNAL_LINKS.getContentType())) {
                 linkedFiles.add(ExternalLinks.linkedFile(part));
@@ -247,7 +240,7 @@ public final class WorkbookReader {
                     ? List.of(ExternalLinks.workbookLinksFiles(name, linkedFiles)) : links);
         }
         if (sheets.isEmpty()) {
-            return refused(name, "NO_TABLES", "the workbook has no sheets");
+            return refused(name, Message.of("NO_TABLES.noSheets"));
         }
         return new WorkbookContent(name, sheets, List.of());
     }
@@ -278,9 +271,7 @@ public final class WorkbookReader {
         if (budget.exceeded()) {
             return tooMuchXml(workbook, "");
         }
-        return refused(workbook, "UNREADABLE_WORKBOOK", "the part " + part.getPartName().getName()
-                + " of the file declares a DOCTYPE (the \"external entity\" trick) or is damaged, and was not read;"
-                + " save the workbook again from Excel or LibreOffice");
+        return refused(workbook, Message.of("UNREADABLE_WORKBOOK.doctype", part.getPartName().getName()));
     }
 
     /** The shared text table, counted against the budget (POI would otherwise read it whole, whatever its size). */
@@ -296,28 +287,26 @@ public final class WorkbookReader {
     }
 
     private WorkbookContent tooMuchXml(String workbook, String location) {
-        return located(workbook, location, "WORKBOOK_TOO_LARGE", "the workbook unpacks to more than "
-                + limits.maxXmlBytes() / (1024 * 1024) + " MB of data"
-                + (location.isEmpty() ? "" : " (reading sheet " + location + ")")
-                + "; remove unused rows, columns and sheets, or split it");
+        return located(workbook, location, Message.of("WORKBOOK_TOO_LARGE.unpacked",
+                limits.maxXmlBytes() / (1024 * 1024), location.isEmpty() ? Message.word("nothing") : Message.of("phrase.readingSheet", location)));
     }
 
-    private static String describe(Exception e) {
+    private static Message describe(Exception e) {
         String m = String.valueOf(e.getMessage());
         if (m.contains("Zip bomb") || m.contains("zip bomb") || m.contains("exceeds the max")
                 || m.contains("MAX_ENTRY_SIZE")) {
-            return "the workbook expands to far more data than its size suggests (a zip bomb) and was not opened";
+            return Message.of("UNREADABLE_WORKBOOK.zipBomb");
         }
-        return "the file is damaged or not an Excel workbook and cannot be opened";
+        return Message.of("UNREADABLE_WORKBOOK.damaged");
     }
 
-    private static WorkbookContent refused(String workbook, String code, String message) {
-        return located(workbook, "", code, message);
+    private static WorkbookContent refused(String workbook, Message text) {
+        return located(workbook, "", text);
     }
 
-    private static WorkbookContent located(String workbook, String location, String code, String message) {
-        return new WorkbookContent(workbook, List.of(), List.of(new Diagnostic(Severity.ERROR, workbook, location,
-                code, message)));
+    private static WorkbookContent located(String workbook, String location, Message text) {
+        return new WorkbookContent(workbook, List.of(), List.of(Diagnostic.of(Severity.ERROR, workbook, location,
+                text)));
     }
 
     private static void deleteQuietly(Path temp) {

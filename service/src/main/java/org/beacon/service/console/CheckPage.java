@@ -13,13 +13,15 @@ import java.util.Map;
 import java.util.UUID;
 import org.beacon.rules.model.WorkbookSource;
 import org.beacon.rules.workbook.WorkbookContent;
-import org.beacon.service.web.InvalidRequestException;
 import org.beacon.service.ruleset.CompilesBusyException;
 import org.beacon.service.ruleset.RuleSetCheck;
 import org.beacon.service.ruleset.RuleSetNotFoundException;
 import org.beacon.service.ruleset.RuleSetService;
 import org.beacon.service.ruleset.UploadForm;
 import org.beacon.service.security.Callers;
+import org.beacon.service.web.AnswerLanguage;
+import org.beacon.service.web.InvalidRequestException;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -114,6 +116,7 @@ class CheckPage {
         }
         if (errors.isEmpty() && refusals.isEmpty()) {
             try {
+                // kept in English: the page shows each detail in the language chosen when it is drawn
                 RuleSetCheck result = ruleSets.check(form.base(), form.changes(), from);
                 session.setAttribute(CheckedUpload.SESSION_ATTRIBUTE, new CheckedUpload(UUID.randomUUID().toString(),
                         form.changes().uploaded(), note, from, Instant.now(), result));
@@ -179,7 +182,8 @@ class CheckPage {
     private void results(CheckedUpload checked, String workbook, String sheet, int page, String cell, Model model) {
         RuleSetCheck result = checked.result();
         ReadWorkbooks books = books(checked);
-        CheckView view = CheckView.of(result, books, (w, s, c) -> links().link(s, w, s, 1, c, false));
+        CheckView view = CheckView.of(result, books, (w, s, c) -> links().link(s, w, s, 1, c, false),
+                AnswerLanguage.of(LocaleContextHolder.getLocale()));
         String w = workbook;
         String s = sheet;
         String focus = cell;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,18 +65,19 @@ record CheckView(List<Finding> diagnostics, List<Finding> notes, List<TestLine> 
             String answered, String detail, GridView.Link link) {
     }
 
-    static CheckView of(RuleSetCheck result, ReadWorkbooks books, CellLinks links) {
+    /** @param language the language of each diagnostic's and test's detail: the page's */
+    static CheckView of(RuleSetCheck result, ReadWorkbooks books, CellLinks links, Locale language) {
         List<Finding> diagnostics = new ArrayList<>();
         List<Finding> notes = new ArrayList<>();
         for (DiagnosticView d : result.diagnostics()) {
-            Finding f = finding(d, books, links);
+            Finding f = finding(d, books, links, language);
             (d.severity().equals("info") ? notes : diagnostics).add(f);
         }
         diagnostics.sort(Comparator.comparingInt(f -> f.severity().equals("error") ? 0 : 1));
         List<TestLine> failed = new ArrayList<>();
         Map<String, List<TestLine>> passed = new LinkedHashMap<>();
         for (RuleSetCheck.TestRow t : result.tests()) {
-            TestLine line = test(t, books, links);
+            TestLine line = test(t, books, links, language);
             if (t.passed()) {
                 passed.computeIfAbsent(t.workbook(), w -> new ArrayList<>()).add(line);
             } else {
@@ -114,7 +116,7 @@ record CheckView(List<Finding> diagnostics, List<Finding> notes, List<TestLine> 
         return diagnostics.stream().filter(f -> f.cell() != null).findFirst().orElse(null);
     }
 
-    private static Finding finding(DiagnosticView d, ReadWorkbooks books, CellLinks links) {
+    private static Finding finding(DiagnosticView d, ReadWorkbooks books, CellLinks links, Locale language) {
         String sheet = null;
         String cell = null;
         Matcher m = LOCATION.matcher(d.cell());
@@ -126,19 +128,21 @@ record CheckView(List<Finding> diagnostics, List<Finding> notes, List<TestLine> 
         }
         boolean shown = sheet != null && books.sheet(d.workbook(), sheet).isPresent();
         return new Finding(d.severity(), d.workbook(), d.cell(), shown ? sheet : null, shown ? cell : null,
-                d.code(), d.detail(), shown ? links.link(d.workbook(), sheet, cell) : null);
+                d.code(), d.detailIn(language), shown ? links.link(d.workbook(), sheet, cell) : null);
     }
 
-    private static TestLine test(RuleSetCheck.TestRow t, ReadWorkbooks books, CellLinks links) {
+    /** The test row with what it expected and got, read from its English detail; shown in {@code language}. */
+    private static TestLine test(RuleSetCheck.TestRow t, ReadWorkbooks books, CellLinks links, Locale language) {
         Matcher at = LOCATION.matcher(t.row());
+        String shown = t.detailIn(language);
         if (!at.matches()) {
-            return new TestLine(t.workbook(), t.row(), t.passed(), "", List.of(), null, t.detail(), null);
+            return new TestLine(t.workbook(), t.row(), t.passed(), "", List.of(), null, shown, null);
         }
         String sheetName = at.group(1);
         int row = SheetGrid.rowOf(at.group(2));
         SheetData sheet = books.sheet(t.workbook(), sheetName).orElse(null);
         if (sheet == null) {
-            return new TestLine(t.workbook(), t.row(), t.passed(), "", List.of(), null, t.detail(), null);
+            return new TestLine(t.workbook(), t.row(), t.passed(), "", List.of(), null, shown, null);
         }
         Map<String, String[]> got = new LinkedHashMap<>();
         Matcher mismatch = MISMATCH.matcher(t.detail());
@@ -163,7 +167,7 @@ record CheckView(List<Finding> diagnostics, List<Finding> notes, List<TestLine> 
         }
         Matcher answered = ANSWERED.matcher(t.detail());
         return new TestLine(t.workbook(), t.row(), t.passed(), String.join(", ", given), expectations,
-                answered.find() ? answered.group(1) : null, t.detail(), links.link(t.workbook(), sheetName,
+                answered.find() ? answered.group(1) : null, shown, links.link(t.workbook(), sheetName,
                 "R" + row));
     }
 }

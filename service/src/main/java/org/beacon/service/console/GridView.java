@@ -4,10 +4,13 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.BiFunction;
-import org.beacon.rules.model.Diagnostic;
+import org.beacon.rules.model.DiagnosticMessages;
 import org.beacon.rules.workbook.SheetData;
 import org.beacon.rules.workbook.WorkbookContent;
+import org.beacon.service.web.AnswerLanguage;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.util.UriUtils;
 
 /**
@@ -105,8 +108,9 @@ record GridView(SheetGrid grid, List<WorkbookTab> workbooks, List<Link> pages, L
             tabs.add(new WorkbookTab(name, links.link(name, name, null, 1, null, name.equals(w)), sheets));
         }
         if (s == null) {
+            Locale language = AnswerLanguage.of(LocaleContextHolder.getLocale());
             return new GridView(null, tabs, List.of(), null, null, content.diagnostics().stream()
-                    .map(Diagnostic::message).toList(), links.download(w));
+                    .map(d -> DiagnosticMessages.message(d, language)).toList(), links.download(w));
         }
         SheetData data = books.sheet(w, s).orElseThrow();
         String f = SheetGrid.isReference(focus) ? focus : null;

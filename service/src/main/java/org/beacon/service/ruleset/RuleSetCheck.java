@@ -1,6 +1,10 @@
 package org.beacon.service.ruleset;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
+import java.util.Locale;
+import org.beacon.rules.model.DiagnosticMessages;
+import org.beacon.rules.model.Message;
 import org.beacon.rules.model.TestOutcome;
 
 /**
@@ -40,11 +44,23 @@ public record RuleSetCheck(boolean valid, String base, String existing, String d
      * One row of a test sheet.
      *
      * @param row {@code Tests!R34}
-     * @param detail what differed ({@code Tests!N34: expected grade Ⅱ, got Ⅲ …}); empty when it passed
+     * @param detail what differed ({@code Tests!N34: expected grade Ⅱ, got Ⅲ …}) in the language asked for; empty
+     *     when it passed
+     * @param text the same as a key and arguments, to show it in another language; not part of the JSON
      */
-    public record TestRow(String workbook, String row, boolean passed, String detail) {
-        static TestRow of(TestOutcome t) {
-            return new TestRow(t.workbook(), t.location(), t.passed(), t.message());
+    public record TestRow(String workbook, String row, boolean passed, String detail, @JsonIgnore Message text) {
+        public TestRow(String workbook, String row, boolean passed, String detail) {
+            this(workbook, row, passed, detail, null);
+        }
+
+        static TestRow of(TestOutcome t, Locale language) {
+            return new TestRow(t.workbook(), t.location(), t.passed(), DiagnosticMessages.message(t, language),
+                    t.text());
+        }
+
+        /** The detail in {@code language}: 简体中文 or English. */
+        public String detailIn(Locale language) {
+            return text == null ? detail : DiagnosticMessages.render(text, language);
         }
     }
 

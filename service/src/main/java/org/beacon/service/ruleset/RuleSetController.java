@@ -3,10 +3,13 @@ package org.beacon.service.ruleset;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import org.beacon.service.security.Callers;
+import org.beacon.service.web.AnswerLanguage;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -55,13 +58,16 @@ class RuleSetController {
             @RequestParam(required = false) LocalDate effectiveFrom,
             @RequestParam(required = false) String base,
             @RequestParam(required = false) List<String> remove,
-            @RequestParam(required = false) String replace, HttpServletRequest http) {
+            @RequestParam(required = false) String replace, HttpServletRequest http, Locale locale) {
         UploadForm form = UploadForm.of(files, comment, base, remove, replace);
+        Locale language = AnswerLanguage.of(locale);
         RuleSetService.Upload upload = service.upload(form.base(), form.changes(), Callers.of(http), form.comment(),
-                effectiveFrom);
+                effectiveFrom, language);
         RuleSetView v = upload.version();
-        return upload.created() ? ResponseEntity.created(URI.create("/rule-sets/" + v.id())).body(v)
-                : ResponseEntity.ok(v);
+        HttpHeaders headers = new HttpHeaders();
+        AnswerLanguage.tell(headers, language);
+        return upload.created() ? ResponseEntity.created(URI.create("/rule-sets/" + v.id())).headers(headers).body(v)
+                : ResponseEntity.ok().headers(headers).body(v);
     }
 
     @PostMapping(path = "/check", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -80,9 +86,13 @@ class RuleSetController {
             @RequestParam(required = false) LocalDate effectiveFrom,
             @RequestParam(required = false) String base,
             @RequestParam(required = false) List<String> remove,
-            @RequestParam(required = false) String replace) {
+            @RequestParam(required = false) String replace, Locale locale, HttpServletResponse response) {
         UploadForm form = UploadForm.of(files, comment, base, remove, replace);
-        return service.check(form.base(), form.changes(), effectiveFrom);
+        Locale language = AnswerLanguage.of(locale);
+        RuleSetCheck result = service.check(form.base(), form.changes(), effectiveFrom, language);
+        // only on the answer it translates: a refused request's problem is in English
+        AnswerLanguage.tell(response, language);
+        return result;
     }
 
     @GetMapping

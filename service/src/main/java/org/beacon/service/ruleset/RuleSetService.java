@@ -2,6 +2,7 @@ package org.beacon.service.ruleset;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.beacon.rules.Compilation;
 import org.beacon.rules.CompiledRuleSet;
@@ -48,6 +49,12 @@ public class RuleSetService {
      */
     public Upload upload(String baseId, WorkbookChanges changes, String author, String comment,
             LocalDate effectiveFrom) {
+        return upload(baseId, changes, author, comment, effectiveFrom, Locale.ENGLISH);
+    }
+
+    /** The same, with each diagnostic's detail in {@code language} (简体中文 or English). */
+    public Upload upload(String baseId, WorkbookChanges changes, String author, String comment,
+            LocalDate effectiveFrom, Locale language) {
         String base = baseId == null ? registry.current().id() : version(baseId).id();
         WorkbookChanges.Merged merged = changes.applyTo(base, store.workbooks(base));
         String hash = RuleSetCompiler.contentHash(merged.workbooks());
@@ -60,15 +67,15 @@ public class RuleSetService {
         }
         Compilation c = compiles.compile(merged.workbooks());
         if (!c.succeeded()) {
-            throw new InvalidRuleSetException(c.diagnostics(), c.tests());
+            throw new InvalidRuleSetException(c.diagnostics(), c.tests(), language);
         }
         RuleSetVersion v = store.insert(hash, author, comment, effectiveFrom, c.warnings().size(), c.tests().size(),
                 merged.workbooks(), faults::pauseUpload);
         CompiledRuleSet compiled = c.ruleSet().orElseThrow().withId(v.id());
         registry.remember(compiled);
         return new Upload(view(v, c.diagnostics().stream().filter(d -> d.severity() != Severity.INFO)
-                .map(RuleSetView.DiagnosticView::of).toList(), null, outcome(base, v.id(), compiled, merged, false,
-                v.id() + " is " + merged.summary(base))), true);
+                .map(d -> RuleSetView.DiagnosticView.of(d, language)).toList(), null, outcome(base, v.id(), compiled,
+                merged, false, v.id() + " is " + merged.summary(base))), true);
     }
 
     /**
@@ -82,6 +89,11 @@ public class RuleSetService {
      * @throws CompilesBusyException when no compile could start in time
      */
     public RuleSetCheck check(String baseId, WorkbookChanges changes, LocalDate effectiveFrom) {
+        return check(baseId, changes, effectiveFrom, Locale.ENGLISH);
+    }
+
+    /** The same, with each diagnostic's and test's detail in {@code language} (简体中文 or English). */
+    public RuleSetCheck check(String baseId, WorkbookChanges changes, LocalDate effectiveFrom, Locale language) {
         String base = baseId == null ? registry.current().id() : version(baseId).id();
         WorkbookChanges.Merged merged = changes.applyTo(base, store.workbooks(base));
         String existing = store.byIdentity(RuleSetCompiler.contentHash(merged.workbooks()), effectiveFrom)
@@ -101,8 +113,8 @@ public class RuleSetService {
                 + merged.summary(base) + " as a new draft; nothing was stored";
         return new RuleSetCheck(c.succeeded(), base, existing, detail, merged.workbooks().stream()
                 .map(WorkbookSource::name).toList(), merged.replaced(), merged.added(), merged.removed(),
-                c.diagnostics().stream().map(RuleSetView.DiagnosticView::of).toList(),
-                c.tests().stream().map(RuleSetCheck.TestRow::of).toList(), summary, diff);
+                c.diagnostics().stream().map(d -> RuleSetView.DiagnosticView.of(d, language)).toList(),
+                c.tests().stream().map(t -> RuleSetCheck.TestRow.of(t, language)).toList(), summary, diff);
     }
 
     /** What changed from one version to another, table by table. */

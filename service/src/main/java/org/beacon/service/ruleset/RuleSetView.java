@@ -1,10 +1,14 @@
 package org.beacon.service.ruleset;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import org.beacon.rules.model.Diagnostic;
+import org.beacon.rules.model.DiagnosticMessages;
+import org.beacon.rules.model.Message;
 
 /**
  * A rule-set version as the API shows it.
@@ -37,11 +41,27 @@ public record RuleSetView(String id, String contentHash, String author, String c
             VersionDiff diff) {
     }
 
-    /** A diagnostic with its workbook and cell. */
-    public record DiagnosticView(String severity, String workbook, String cell, String code, String detail) {
-        static DiagnosticView of(Diagnostic d) {
-            return new DiagnosticView(d.severity().name().toLowerCase(java.util.Locale.ROOT), d.workbook(),
-                    d.location(), d.code(), d.message());
+    /**
+     * A diagnostic with its workbook and cell.
+     *
+     * @param detail its message in the language asked for
+     * @param text the message as a key and arguments, to show it in another language; not part of the JSON
+     */
+    public record DiagnosticView(String severity, String workbook, String cell, String code, String detail,
+            @JsonIgnore Message text) {
+
+        public DiagnosticView(String severity, String workbook, String cell, String code, String detail) {
+            this(severity, workbook, cell, code, detail, null);
+        }
+
+        static DiagnosticView of(Diagnostic d, Locale language) {
+            return new DiagnosticView(d.severity().name().toLowerCase(Locale.ROOT), d.workbook(), d.location(),
+                    d.code(), DiagnosticMessages.message(d, language), d.text());
+        }
+
+        /** The detail in {@code language}: 简体中文 or English. */
+        public String detailIn(Locale language) {
+            return text == null ? detail : DiagnosticMessages.render(text, language);
         }
     }
 }

@@ -115,7 +115,9 @@ class ConsoleCheckBrowserIT extends ConsoleBrowserTest {
         assertThat(browser.text("h1")).isEqualTo("上传与检查");
         check(workbook("broken", CholeraThresholds.broken()), "霍乱 Ⅱ 级阈值");
         assertThat(browser.text(".verdict")).contains("1 个错误：上传会被拒绝。");
-        assertThat(browser.text("#diagnostics")).contains("错误", CholeraThresholds.THRESHOLD_CELL);
+        assertThat(browser.text("#diagnostics")).contains("错误", CholeraThresholds.THRESHOLD_CELL)
+                .as("the diagnostic itself in Chinese, its code and what the expert wrote as they are")
+                .contains("“≥ 3O”").containsPattern("[A-Z_]{6,}").doesNotContain(" is not ");
         assertThat(cell("cell-Cholera!A8").getAttribute("class")).contains("is-focus", "mark-error");
         assertThat(cell("cell-Cholera!A8").getText()).contains("错误");
         browser.screenshot("check-broken-threshold-zh");

@@ -1,6 +1,7 @@
 package org.beacon.service.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.beacon.rules.MessagePatterns.arguments;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +30,6 @@ import org.junit.jupiter.api.Test;
 class ConsoleMessagesTest {
 
     private static final Pattern STATIC_KEY = Pattern.compile("#\\{([A-Za-z][A-Za-z0-9.]*)[(}]");
-    private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)[^}]*}");
 
     private static Properties bundle(String name) throws IOException {
         Properties p = new Properties();
@@ -171,14 +171,5 @@ class ConsoleMessagesTest {
             built.add("problem." + status + ".detail");
         }
         assertThat(keys).containsAll(built);
-    }
-
-    private static Set<String> arguments(String pattern) {
-        Set<String> found = new TreeSet<>();
-        Matcher m = ARGUMENT.matcher(pattern);
-        while (m.find()) {
-            found.add(m.group(1));
-        }
-        return found;
     }
 }
