@@ -140,7 +140,7 @@ class ConsoleRuleSetChangePageTest {
     void confirmingActivatesAsTheSignedInAdminAndShowsTheResultAtOnce() throws Exception {
         when(ruleSets.activate("v2", "root")).thenReturn(version("v2", "active", true, null, null));
         mvc.perform(post("/console/rule-sets/v2/activation").with(csrf()))
-                .andExpect(redirectedUrl("/console/rule-sets"))
+                .andExpect(redirectedUrl("/console/rule-sets/v2"))
                 .andExpect(flash().attribute("flashNotice", "change.done.activation"));
         verify(ruleSets).activate("v2", "root");
         MvcResult after = mvc.perform(get("/console/rule-sets").header("Accept-Language", "en")
