@@ -31,18 +31,18 @@ final class MarginsPrinter {
         for (IndicatorMargin m : margins.indicators()) {
             out.println("  " + m.indicator() + " " + m.value().toPlainString()
                     + (m.unit() == null || m.unit().isEmpty() ? "" : " " + m.unit()));
-            direction("↑", m.above(), m.sameAnswerAbove(), true);
-            direction("↓", m.below(), m.sameAnswerBelow(), false);
+            direction("↑", m.above(), m.sameAnswerAbove(), m.range(), true);
+            direction("↓", m.below(), m.sameAnswerBelow(), m.range(), false);
         }
     }
 
-    private void direction(String arrow, Margin change, Margin same, boolean up) {
+    private void direction(String arrow, Margin change, Margin same, String range, boolean up) {
         if (same != null) {
             out.println("    " + arrow + " " + where(same, up) + ": " + String.join(", ", same.rows())
                     + " also match" + (same.rows().size() == 1 ? "es" : "") + ", same answer");
         }
         if (change == null) {
-            out.println("    " + arrow + " no change in range");
+            out.println("    " + arrow + " no change in range " + range);
         } else {
             out.println("    " + arrow + " " + where(change, up) + ": " + describe(change.answer())
                     + (change.rows().isEmpty() ? "" : "  (" + String.join(", ", change.rows()) + ")"));

@@ -27,6 +27,7 @@ public record Margins(List<IndicatorMargin> indicators) {
      * @param indicator its name
      * @param value the value the situation gave
      * @param unit its unit from the dictionary, or null
+     * @param range the values it may take, from the dictionary ({@code [0, 3000]}): where "no change" was looked for
      * @param above the nearest higher value at which the answer changes; null when none does within the indicator's
      *     range
      * @param below the same, lower
@@ -34,7 +35,7 @@ public record Margins(List<IndicatorMargin> indicators) {
      *     answer stays the same (e.g. a second row of the same grade); null when there is none
      * @param sameAnswerBelow the same, lower
      */
-    public record IndicatorMargin(String indicator, BigDecimal value, String unit, Margin above, Margin below,
+    public record IndicatorMargin(String indicator, BigDecimal value, String unit, String range, Margin above, Margin below,
             Margin sameAnswerAbove, Margin sameAnswerBelow) {
     }
 

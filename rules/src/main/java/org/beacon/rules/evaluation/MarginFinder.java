@@ -87,8 +87,8 @@ final class MarginFinder {
             NavigableSet<BigDecimal> bounds = boundaries(ind.name(), eventType);
             search.walk(bounds, true);
             search.walk(bounds, false);
-            out.add(new IndicatorMargin(ind.name(), value, ind.unit(), search.change[0], search.change[1],
-                    search.same[0], search.same[1]));
+            out.add(new IndicatorMargin(ind.name(), value, ind.unit(), ind.rangeText(), search.change[0],
+                    search.change[1], search.same[0], search.same[1]));
         }
         return new Margins(out);
     }
