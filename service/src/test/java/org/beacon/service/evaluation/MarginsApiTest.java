@@ -22,6 +22,9 @@ class MarginsApiTest {
     @Autowired
     TestUsers users;
 
+    @Autowired
+    EvaluationService evaluations;
+
     private Http http() {
         return new Http(port, users.admin());
     }
@@ -65,6 +68,17 @@ class MarginsApiTest {
         Http.Response sent = http().postJson("/evaluations?margins=true", example("requests/cholera-county-12.json"));
         Http.Response stored = http().get("/evaluations/" + sent.json().at("/evaluationId").asString());
         assertThat(stored.body()).isEqualTo(sent.body()).contains("\"margins\"");
+    }
+
+    /** The console reads an audited decision back into its record: margins must survive the trip. */
+    @Test
+    void readsAnAuditedDecisionBackWithItsMargins() throws Exception {
+        String id = http().postJson("/evaluations?margins=true", example("requests/cholera-county-12.json")).json()
+                .at("/evaluationId").asString();
+        EvaluationResponse read = evaluations.audited(java.util.UUID.fromString(id)).orElseThrow().decision();
+        assertThat(read.margins()).extracting(MarginsView.IndicatorMarginView::indicator)
+                .containsExactly("cases", "countiesAffected");
+        assertThat(read.margins().get(0).above().value()).isEqualByComparingTo("30");
     }
 
     @Test
