@@ -7,11 +7,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.beacon.rules.CheckedSituation;
 import org.beacon.rules.Compilation;
 import org.beacon.rules.CompiledRuleSet;
-import org.beacon.rules.InvalidSituationException;
 import org.beacon.rules.RuleSetCompiler;
 import org.beacon.rules.decision.Decision;
+import org.beacon.rules.decision.Margins;
 import org.beacon.rules.diff.Change;
 import org.beacon.rules.diff.RuleSetDiff;
 import org.beacon.rules.model.Diagnostic;
@@ -21,6 +22,7 @@ import org.beacon.rules.model.TestOutcome;
 import org.beacon.rules.model.WorkbookSource;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code beacon check <workbook-or-folder>}, {@code beacon evaluate <workbook-or-folder> <situation.json>},
@@ -102,7 +104,8 @@ public final class BeaconCommand {
             case "check" -> words.size() == 2 ? check(Path.of(words.get(1)), flags.contains("--verbose"))
                     : usage(text.get("error.checkArguments"));
             case "evaluate" -> words.size() == 3
-                    ? evaluate(Path.of(words.get(1)), Path.of(words.get(2)), flags.contains("--json"))
+                    ? evaluate(Path.of(words.get(1)), Path.of(words.get(2)), flags.contains("--json"),
+                            flags.contains("--margins"))
                     : usage(text.get("error.evaluateArguments"));
             case "diff" -> words.size() == 3 ? diff(Path.of(words.get(1)), Path.of(words.get(2)),
                     flags.contains("--json"))
@@ -138,7 +141,7 @@ public final class BeaconCommand {
         return c.succeeded() ? OK : WORKBOOK_ERRORS;
     }
 
-    private int evaluate(Path workbooks, Path situationFile, boolean json) {
+    private int evaluate(Path workbooks, Path situationFile, boolean json, boolean withMargins) {
         Situation situation;
         try {
             situation = SituationJson.read(Files.readString(situationFile));
@@ -161,17 +164,29 @@ public final class BeaconCommand {
             err.println(text.get("error.prefix", text.get("error.workbookErrors", workbooks)));
             return WORKBOOK_ERRORS;
         }
-        Decision decision;
-        try {
-            decision = c.ruleSet().orElseThrow().evaluate(situation);
-        } catch (InvalidSituationException e) {
-            e.problems().forEach(p -> err.println(situationFile + " " + p.pointer() + ": " + p.message()));
+        CompiledRuleSet rules = c.ruleSet().orElseThrow();
+        CheckedSituation checked = rules.check(situation);
+        if (!checked.isValid()) {
+            checked.problems().forEach(p -> err.println(situationFile + " " + p.pointer() + ": " + p.message()));
             return USAGE;
         }
+        Decision decision = rules.evaluate(checked, true);
+        Margins margins = withMargins ? rules.margins(checked, decision) : null;
         if (json) {
-            out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(decision));
+            JsonMapper mapper = JsonMapper.builder().build();
+            Object shown = decision;
+            if (margins != null) {
+                // the decision's own fields, unchanged, and the margins beside them
+                ObjectNode node = mapper.valueToTree(decision);
+                node.set("margins", mapper.valueToTree(margins));
+                shown = node;
+            }
+            out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(shown));
         } else {
             new DecisionPrinter(out, text).print(situation, decision);
+            if (margins != null) {
+                new MarginsPrinter(out, text).print(margins);
+            }
         }
         return OK;
     }

@@ -3,6 +3,7 @@ package org.beacon.rules;
 import java.util.List;
 import java.util.Map;
 import org.beacon.rules.decision.Decision;
+import org.beacon.rules.decision.Margins;
 import org.beacon.rules.engine.RuleBase;
 import org.beacon.rules.evaluation.RuleSetEvaluator;
 import org.beacon.rules.evaluation.SituationValues;
@@ -97,6 +98,22 @@ public final class CompiledRuleSet {
             throw new InvalidSituationException(problems);
         }
         return evaluator.evaluate(checked.values(), explain);
+    }
+
+    /**
+     * How far a decision is from the next answer: for each numeric indicator the situation gave, the nearest values
+     * above and below at which the grade, warning colour, reporting duty or risk level would change. Decides the
+     * situation once per stretch between the rows' boundaries that it walks past, on the same path as
+     * {@link #evaluate(CheckedSituation, boolean)}.
+     *
+     * @param decided what {@link #evaluate(CheckedSituation, boolean)} decided for {@code checked}
+     * @throws InvalidSituationException when the check found problems
+     */
+    public Margins margins(CheckedSituation checked, Decision decided) {
+        if (!checked.isValid()) {
+            throw new InvalidSituationException(checked.problems());
+        }
+        return evaluator.margins(checked.values(), decided);
     }
 
     /**

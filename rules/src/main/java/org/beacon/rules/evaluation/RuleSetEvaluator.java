@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.beacon.rules.decision.Decision;
+import org.beacon.rules.decision.Margins;
 import org.beacon.rules.decision.RuleMatch;
 import org.beacon.rules.decision.SignalDecision;
 import org.beacon.rules.decision.TableDecision;
@@ -36,6 +37,8 @@ public final class RuleSetEvaluator {
     private final Rule[][] rulesByRow;
     /** What each rule answers, by table index and Excel row, built once: nothing in it depends on the situation. */
     private final RuleAnswer[][] answersByRow;
+    /** The boundaries every numeric condition writes, for a decision's margins. */
+    private final MarginFinder margins;
     /** The tables decided once per signal, then the situation's grading tables, then its response tables. */
     private final List<DecisionTable> signalTables;
     private final List<DecisionTable> gradingTables;
@@ -74,6 +77,7 @@ public final class RuleSetEvaluator {
         this.signalTables = List.copyOf(signal);
         this.gradingTables = List.copyOf(grading);
         this.responseTables = List.copyOf(response);
+        this.margins = new MarginFinder(this, model);
     }
 
     /** A table's answer to one situation (or to one of its signals), with the table's own identification. */
@@ -117,6 +121,24 @@ public final class RuleSetEvaluator {
             throw new IllegalArgumentException("a situation with problems cannot be decided: " + checked.problems());
         }
         return evaluate(checked.values(), checked.signals(), explain);
+    }
+
+    /**
+     * The margins of a decision: how far each numeric indicator of the situation is from a value at which the answer
+     * would change.
+     *
+     * @param decided the decision this rule set made for {@code checked}; its answer is the one margins move away from
+     */
+    public Margins margins(SituationValues checked, Decision decided) {
+        if (checked.dictionary() != model.dictionary() || !checked.problems().isEmpty()) {
+            throw new IllegalArgumentException("margins need a situation this rule set checked without problems");
+        }
+        return margins.find(checked, decided);
+    }
+
+    /** Decides values the situation's check gave, with one of them changed: the path every decision takes. */
+    Decision decide(Map<String, Object> values, List<SignalFacts> signals) {
+        return evaluate(values, signals, false);
     }
 
     /**

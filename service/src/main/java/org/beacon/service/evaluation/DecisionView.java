@@ -62,10 +62,7 @@ final class DecisionView {
                 new SituationView(s.eventType(), region, s.asOf(), indicators), GradeView.of(d.grade()),
                 d.colour() == null ? null : d.colour().code(), d.noMatch(), d.actions(), d.firedRules(), tables,
                 d.response() == null ? null : new ResponseView(GradeView.of(d.response().grade()), d.response().given()),
-                d.riskLevel() == null ? null : new LevelView(d.riskLevel().code(), d.riskLevel().chineseName(),
-                        d.riskLevel().englishName()),
-                d.areaRisk() == null ? null : new AreaRiskView(d.areaRisk().code(), d.areaRisk().chineseName(),
-                        d.areaRisk().riskZh(), d.areaRisk().riskEn()),
+                LevelView.of(d.riskLevel()), AreaRiskView.of(d.areaRisk()),
                 new ReportingView(d.reporting().required(), d.reporting().withinHours(), d.reporting().reportTo(),
                         d.reporting().reportToEn(), d.reporting().rows()),
                 termination(d.termination()),
@@ -74,7 +71,7 @@ final class DecisionView {
                         .toList(),
                 d.outputs().isEmpty() ? null : d.outputs(),
                 d.signals().isEmpty() ? null : d.signals().stream().map(x -> new SignalView(x.source(), x.lastDay(),
-                        x.statistics(), x.colour() == null ? null : x.colour().code(), x.rows())).toList());
+                        x.statistics(), x.colour() == null ? null : x.colour().code(), x.rows())).toList(), null);
     }
 
     private static LevelView termination(String value) {

@@ -71,6 +71,8 @@ class EvaluationApiExamples {
     }
 
     private static final String JSON = org.springframework.http.MediaType.APPLICATION_JSON_VALUE;
+    /** The example whose answer is also shown with its margins. */
+    private static final String MARGINS_EXAMPLE = "cholera-county-12";
 
     /** What the rule set in force answers to each example; examples its dictionary does not accept are left out. */
     private static Map<String, Example> decisions(JsonMapper json, CompiledRuleSet current,
@@ -80,11 +82,17 @@ class EvaluationApiExamples {
             try {
                 EvaluationRequest request = json.convertValue(example.getValue(), EvaluationRequest.class);
                 CheckedSituation situation = SituationMapper.toSituation(request, current, "", new AnswerErrors());
+                org.beacon.rules.decision.Decision decided = current.evaluate(situation, true);
                 EvaluationResponse decision = DecisionView.of(UUID.nameUUIDFromBytes(name.getBytes(
                         java.nio.charset.StandardCharsets.UTF_8)), Instant.parse("2026-07-01T08:00:00Z"),
-                        situation.situation(), current.evaluate(situation, true), true);
+                        situation.situation(), decided, true);
                 responses.put(name, new Example().summary(example.getSummary()).value(json.convertValue(decision,
                         Map.class)));
+                if (name.equals(MARGINS_EXAMPLE)) {
+                    responses.put(name + "-margins", new Example().summary(example.getSummary() + ", ?margins=true")
+                            .value(json.convertValue(decision.withMargins(MarginsView.of(current.margins(situation,
+                                    decided))), Map.class)));
+                }
             } catch (InvalidRequestException e) {
                 // this example does not fit the tables now in force; the docs show the others
             }

@@ -34,6 +34,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Evaluations", description = "Decide situations against the rule set in force; every decision is audited")
 class EvaluationController {
 
+    /** What {@code ?margins=true} adds, for the OpenAPI description of every endpoint that takes it. */
+    static final String MARGINS = "true adds margins: for each numeric indicator of the situation, the nearest "
+            + "values above and below at which the grade, warning colour, reporting duty or risk level would change "
+            + "(every other value held), how far they are, what the answer would then be and the rows that would "
+            + "give it; stored with the audited decision. Absent when false.";
     private static final int MAX_PAGE_SIZE = 500;
     private static final Instant EARLIEST = LocalDate.of(1, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
     private static final Instant LATEST = LocalDate.of(10_000, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
@@ -60,11 +65,12 @@ class EvaluationController {
     byte[] evaluate(@RequestBody EvaluationRequest request,
             @Parameter(description = "false leaves out the per-condition explanation")
             @RequestParam(defaultValue = "true") boolean explain,
+            @Parameter(description = MARGINS) @RequestParam(defaultValue = "false") boolean margins,
             @Parameter(description = "a rule-set version to use (e.g. a draft to try) instead of the one in force on "
                     + "the situation's asOf date") @RequestParam(required = false) String ruleSet,
             HttpServletRequest http) {
         registry.checkPinnable(ruleSet, CurrentUser.mayUseDrafts());
-        return metrics.single().record(() -> service.evaluate(request, explain, Callers.of(http), ruleSet));
+        return metrics.single().record(() -> service.evaluate(request, explain, margins, Callers.of(http), ruleSet));
     }
 
     @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -74,11 +80,13 @@ class EvaluationController {
             + "most beacon.batch.max-size (default 10,000) situations per call, otherwise 413.")
     @RefusesUnknownParameters
     BatchResponse evaluateBatch(@RequestBody BatchRequest request,
-            @RequestParam(defaultValue = "true") boolean explain, @RequestParam(required = false) String ruleSet,
-            HttpServletRequest http) {
+            @RequestParam(defaultValue = "true") boolean explain,
+            @Parameter(description = MARGINS) @RequestParam(defaultValue = "false") boolean margins,
+            @RequestParam(required = false) String ruleSet, HttpServletRequest http) {
         registry.checkPinnable(ruleSet, CurrentUser.mayUseDrafts());
         List<tools.jackson.databind.JsonNode> items = request.situations() == null ? List.of() : request.situations();
-        return metrics.batch().record(() -> service.evaluateBatch(items, explain, Callers.of(http), ruleSet));
+        return metrics.batch().record(() -> service.evaluateBatch(items, explain, margins, Callers.of(http),
+                ruleSet));
     }
 
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.beacon.rules.model.AreaRisk;
 import org.beacon.rules.model.Grade;
+import org.beacon.rules.model.RiskLevel;
 
 /**
  * A decision as callers receive it and as the audit trail keeps it.
@@ -29,13 +31,16 @@ import org.beacon.rules.model.Grade;
  * @param measures the catalogue entries of {@code actions}: lead and responsible departments, time limit
  * @param outputs every output of the answering rows by name (labels, who decides, capacity warnings …)
  * @param signals each surveillance signal with its derived statistics and the warning it raised
+ * @param margins on request ({@code ?margins=true}), per numeric indicator the nearest values at which the answer
+ *     would change; absent otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EvaluationResponse(UUID evaluationId, Instant evaluatedAt, RuleSetRef ruleSet, SituationView situation,
         GradeView grade, String warningColour, boolean noMatch, List<String> actions, List<String> firedRules,
         List<TableView> tables, ResponseView response, LevelView riskLevel, AreaRiskView areaRisk,
         ReportingView reporting, LevelView termination, List<MeasureView> measures,
-        Map<String, List<String>> outputs, List<SignalView> signals) {
+        Map<String, List<String>> outputs, List<SignalView> signals,
+        List<MarginsView.IndicatorMarginView> margins) {
 
     /** The same decision without the per-condition explanations ({@code ?explain=false}). */
     EvaluationResponse withoutExplanation() {
@@ -44,7 +49,14 @@ public record EvaluationResponse(UUID evaluationId, Instant evaluatedAt, RuleSet
                 m.actions(), m.outputs(), m.source(), m.tag(), null)).toList(), t.overruled(), t.signal())).toList();
         return new EvaluationResponse(evaluationId, evaluatedAt, ruleSet, situation, grade, warningColour, noMatch,
                 actions, firedRules, lean, response, riskLevel, areaRisk, reporting, termination, measures, outputs,
-                signals);
+                signals, margins);
+    }
+
+    /** The same decision with its margins. */
+    EvaluationResponse withMargins(List<MarginsView.IndicatorMarginView> found) {
+        return new EvaluationResponse(evaluationId, evaluatedAt, ruleSet, situation, grade, warningColour, noMatch,
+                actions, firedRules, tables, response, riskLevel, areaRisk, reporting, termination, measures, outputs,
+                signals, found);
     }
 
     /** The response grade used by the response tables; {@code given} true when the situation declared it. */
@@ -53,10 +65,16 @@ public record EvaluationResponse(UUID evaluationId, Instant evaluatedAt, RuleSet
 
     /** A ranked value in its three forms: {@code high}, {@code 高}, {@code high}. */
     public record LevelView(String code, String name, String nameEn) {
+        static LevelView of(RiskLevel r) {
+            return r == null ? null : new LevelView(r.code(), r.chineseName(), r.englishName());
+        }
     }
 
     /** A risk-map colour: {@code orange}, {@code 橙}, {@code 较高风险}, {@code fairly high}. */
     public record AreaRiskView(String colour, String colourZh, String risk, String riskEn) {
+        static AreaRiskView of(AreaRisk a) {
+            return a == null ? null : new AreaRiskView(a.code(), a.chineseName(), a.riskZh(), a.riskEn());
+        }
     }
 
     /**

@@ -52,8 +52,9 @@ public class EvaluationService {
      * @param pinnedRuleSet a version id to use, or null for the version in force on the situation's date
      * @return the decision as JSON (UTF-8): with its explanation, the very bytes the audit keeps
      */
-    byte[] evaluate(EvaluationRequest request, boolean explain, String caller, String pinnedRuleSet) {
-        AuditEntry entry = decideAndAudit(request, caller, pinnedRuleSet);
+    byte[] evaluate(EvaluationRequest request, boolean explain, boolean margins, String caller,
+            String pinnedRuleSet) {
+        AuditEntry entry = decideAndAudit(request, margins, caller, pinnedRuleSet);
         return explain ? entry.json() : json.writeValueAsBytes(entry.decision().withoutExplanation());
     }
 
@@ -67,10 +68,11 @@ public class EvaluationService {
      * @throws InvalidRequestException naming every offending field; nothing is stored then
      */
     public EvaluationResponse decide(EvaluationRequest request, String caller, String pinnedRuleSet) {
-        return decideAndAudit(request, caller, pinnedRuleSet).decision();
+        return decideAndAudit(request, false, caller, pinnedRuleSet).decision();
     }
 
-    private AuditEntry decideAndAudit(EvaluationRequest request, String caller, String pinnedRuleSet) {
+    private AuditEntry decideAndAudit(EvaluationRequest request, boolean margins, String caller,
+            String pinnedRuleSet) {
         CompiledRuleSet ruleSet = registry.resolve(pinnedRuleSet, request.asOf());
         CheckedSituation situation;
         try {
@@ -79,7 +81,7 @@ public class EvaluationService {
             metrics.invalid();
             throw e;
         }
-        EvaluationResponse full = decide(ruleSet, situation);
+        EvaluationResponse full = decide(ruleSet, situation, margins);
         AuditEntry entry = new AuditEntry(full, json.writeValueAsBytes(full), caller, null, null);
         audit.saveOne(entry);
         return entry;
@@ -92,7 +94,8 @@ public class EvaluationService {
                 stored.caller()));
     }
 
-    BatchResponse evaluateBatch(List<JsonNode> items, boolean explain, String caller, String pinnedRuleSet) {
+    BatchResponse evaluateBatch(List<JsonNode> items, boolean explain, boolean margins, String caller,
+            String pinnedRuleSet) {
         if (items.size() > maxBatch) {
             throw new BatchTooLargeException(items.size(), maxBatch);
         }
@@ -108,7 +111,7 @@ public class EvaluationService {
                 EvaluationRequest request = read(items.get(i), prefix);
                 CompiledRuleSet ruleSet = pinned != null ? pinned : registry.resolve(null, request.asOf());
                 CheckedSituation situation = SituationMapper.toSituation(request, ruleSet, prefix, answer);
-                EvaluationResponse full = decide(ruleSet, situation);
+                EvaluationResponse full = decide(ruleSet, situation, margins);
                 entries.add(new AuditEntry(full, json.writeValueAsBytes(full), caller, batchId, i));
                 results.add(new BatchResponse.Item(i, explain ? full : full.withoutExplanation(), null));
             } catch (InvalidRequestException e) {
@@ -127,7 +130,7 @@ public class EvaluationService {
      * request (400 naming each field, at most {@link AnswerErrors#MAX_LISTED}; the regions after those are not
      * checked) and nothing is decided or stored. A region twice is refused too: it would be decided and counted twice.
      */
-    RiskMapResponse riskMap(RiskMapRequest request, String caller, String pinnedRuleSet) {
+    RiskMapResponse riskMap(RiskMapRequest request, boolean margins, String caller, String pinnedRuleSet) {
         List<RiskMapRequest.Entry> regions = request.regions() == null ? List.of() : request.regions();
         if (regions.isEmpty()) {
             throw new InvalidRequestException(List.of(new InvalidRequestException.FieldError("/regions",
@@ -147,7 +150,7 @@ public class EvaluationService {
         }
         colours.put("none", 0);
         for (int i = 0; i < situations.size(); i++) {
-            EvaluationResponse full = decide(ruleSet, situations.get(i));
+            EvaluationResponse full = decide(ruleSet, situations.get(i), margins);
             entries.add(new AuditEntry(full, json.writeValueAsBytes(full), caller, batchId, i));
             out.add(RiskMapView.of(i, full));
             colours.merge(full.areaRisk() == null ? "none" : full.areaRisk().colour(), 1, Integer::sum);
@@ -225,10 +228,12 @@ public class EvaluationService {
         }
     }
 
-    private EvaluationResponse decide(CompiledRuleSet ruleSet, CheckedSituation situation) {
+    /** The decision with its explanation and, when asked for, its margins: as the audit keeps it. */
+    private EvaluationResponse decide(CompiledRuleSet ruleSet, CheckedSituation situation, boolean margins) {
         Decision d = ruleSet.evaluate(situation, true);
         metrics.decided(!d.noMatch());
-        return DecisionView.of(UUID.randomUUID(), Instant.now(), situation.situation(), d, true);
+        EvaluationResponse full = DecisionView.of(UUID.randomUUID(), Instant.now(), situation.situation(), d, true);
+        return margins ? full.withMargins(MarginsView.of(ruleSet.margins(situation, d))) : full;
     }
 
 

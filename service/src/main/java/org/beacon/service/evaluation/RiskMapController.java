@@ -39,8 +39,10 @@ class RiskMapController {
     @RefusesUnknownParameters
     RiskMapResponse riskMap(@RequestBody RiskMapRequest request,
             @Parameter(description = "a rule-set version to use instead of the one in force on asOf")
-            @RequestParam(required = false) String ruleSet, HttpServletRequest http) {
+            @RequestParam(required = false) String ruleSet,
+            @Parameter(description = EvaluationController.MARGINS) @RequestParam(defaultValue = "false")
+            boolean margins, HttpServletRequest http) {
         registry.checkPinnable(ruleSet, CurrentUser.mayUseDrafts());
-        return metrics.batch().record(() -> service.riskMap(request, Callers.of(http), ruleSet));
+        return metrics.batch().record(() -> service.riskMap(request, margins, Callers.of(http), ruleSet));
     }
 }

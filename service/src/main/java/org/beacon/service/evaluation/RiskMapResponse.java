@@ -22,9 +22,11 @@ public record RiskMapResponse(UUID batchId, RuleSetRef ruleSet, LocalDate asOf, 
      * @param colour {@code red}, {@code orange}, {@code yellow}, {@code blue}, {@code green}, or null when no row
      *        gave one
      * @param rules the rows that gave the colour; {@code reasons} each of their conditions with the region's value
+     * @param margins on request ({@code ?margins=true}): how close each indicator is to another answer
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RegionRisk(int index, RegionView region, UUID evaluationId, String colour, String colourZh,
-            String risk, String riskEn, List<String> rules, List<CheckView> reasons) {
+            String risk, String riskEn, List<String> rules, List<CheckView> reasons,
+            List<MarginsView.IndicatorMarginView> margins) {
     }
 }

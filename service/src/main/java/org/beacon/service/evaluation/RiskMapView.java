@@ -29,6 +29,7 @@ final class RiskMapView {
         EvaluationResponse.AreaRiskView risk = decision.areaRisk();
         return new RiskMapResponse.RegionRisk(index, decision.situation().region(), decision.evaluationId(),
                 risk == null ? null : risk.colour(), risk == null ? null : risk.colourZh(),
-                risk == null ? null : risk.risk(), risk == null ? null : risk.riskEn(), rules, reasons);
+                risk == null ? null : risk.risk(), risk == null ? null : risk.riskEn(), rules, reasons,
+                decision.margins());
     }
 }
