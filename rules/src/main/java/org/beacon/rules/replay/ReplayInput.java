@@ -24,6 +24,15 @@ public record ReplayInput(Timeline timeline, ActualLevels actual) {
      */
     public static ReplayInput read(Reader timeline, String timelineName, TimelineCsv.Options options, Reader actual,
             String actualName) {
+        return read(timeline, timelineName, options, actual, actualName, null, null);
+    }
+
+    /**
+     * As {@link #read(Reader, String, TimelineCsv.Options, Reader, String)}, with known revisions excluded from the
+     * timeline's counts ({@link KnownRevisions}) when {@code revisions} is not null.
+     */
+    public static ReplayInput read(Reader timeline, String timelineName, TimelineCsv.Options options, Reader actual,
+            String actualName, Reader revisions, String revisionsName) {
         List<DataIssue> errors = new ArrayList<>();
         Timeline t = null;
         try {
@@ -35,6 +44,21 @@ public record ReplayInput(Timeline timeline, ActualLevels actual) {
         if (actual != null) {
             try {
                 a = ActualLevels.read(actual, actualName);
+            } catch (ReplayInputException e) {
+                errors.addAll(e.issues());
+            }
+        }
+        KnownRevisions known = null;
+        if (revisions != null) {
+            try {
+                known = KnownRevisions.read(revisions, revisionsName);
+            } catch (ReplayInputException e) {
+                errors.addAll(e.issues());
+            }
+        }
+        if (known != null && t != null) {
+            try {
+                t = known.applyTo(t, revisionsName);
             } catch (ReplayInputException e) {
                 errors.addAll(e.issues());
             }
