@@ -76,7 +76,8 @@ record ReplayArguments(Path tables, Path timeline, TimelineCsv.Options options, 
             options = options.withEventType(values.get("--event-type"));
         }
         return new ReplayArguments(Path.of(words.get(0)), Path.of(words.get(1)), options, path(values, "--actual"),
-                path(values, "--compare"), Path.of(values.getOrDefault("--out", defaultOut)), path(values, "--revisions"), own);
+                path(values, "--compare"), Path.of(values.getOrDefault("--out", defaultOut)), path(values, "--revisions"),
+                own);
     }
 
     /** The files and folders that must exist before anything is read. */

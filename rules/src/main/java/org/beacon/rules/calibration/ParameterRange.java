@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  */
 public record ParameterRange(String name, BigDecimal from, BigDecimal to, BigDecimal step) {
 
-    private static final Pattern SPEC = Pattern.compile("([A-Za-z][A-Za-z0-9_]*)=([^.:]+(?:\\.[0-9]+)?)\\.\\.([^:]+):(.+)");
+    private static final Pattern SPEC = Pattern.compile(
+            "([A-Za-z][A-Za-z0-9_]*)=([^.:]+(?:\\.[0-9]+)?)\\.\\.([^:]+):(.+)");
 
     public ParameterRange {
         if (step.signum() <= 0) {

@@ -3,6 +3,7 @@ package org.beacon.rules.replay;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * What a replay is given, read and checked: the timeline, read with its options, and the actual decisions to
@@ -34,38 +35,25 @@ public record ReplayInput(Timeline timeline, ActualLevels actual) {
     public static ReplayInput read(Reader timeline, String timelineName, TimelineCsv.Options options, Reader actual,
             String actualName, Reader revisions, String revisionsName) {
         List<DataIssue> errors = new ArrayList<>();
-        Timeline t = null;
-        try {
-            t = TimelineCsv.read(timeline, timelineName, options);
-        } catch (ReplayInputException e) {
-            errors.addAll(e.issues());
-        }
-        ActualLevels a = null;
-        if (actual != null) {
-            try {
-                a = ActualLevels.read(actual, actualName);
-            } catch (ReplayInputException e) {
-                errors.addAll(e.issues());
-            }
-        }
-        KnownRevisions known = null;
-        if (revisions != null) {
-            try {
-                known = KnownRevisions.read(revisions, revisionsName);
-            } catch (ReplayInputException e) {
-                errors.addAll(e.issues());
-            }
-        }
-        if (known != null && t != null) {
-            try {
-                t = known.applyTo(t, revisionsName);
-            } catch (ReplayInputException e) {
-                errors.addAll(e.issues());
-            }
-        }
+        Timeline read = orErrors(() -> TimelineCsv.read(timeline, timelineName, options), errors);
+        ActualLevels a = actual == null ? null : orErrors(() -> ActualLevels.read(actual, actualName), errors);
+        KnownRevisions known = revisions == null ? null
+                : orErrors(() -> KnownRevisions.read(revisions, revisionsName), errors);
+        Timeline t = known == null || read == null ? read
+                : orErrors(() -> known.applyTo(read, revisionsName), errors);
         if (!errors.isEmpty()) {
             throw new ReplayInputException(errors);
         }
         return new ReplayInput(t, a);
+    }
+
+    /** What {@code read} returns; or null, its errors added to {@code errors}, so every file's are reported. */
+    private static <T> T orErrors(Supplier<T> read, List<DataIssue> errors) {
+        try {
+            return read.get();
+        } catch (ReplayInputException e) {
+            errors.addAll(e.issues());
+            return null;
+        }
     }
 }

@@ -153,7 +153,8 @@ class CalibrationTest {
         CombinationResult longHold = outcome.ranked().stream().filter(r -> r.parameters().get("stepDown_minDays")
                 .intValue() == 42 && r.parameters().get("covid_I_newCases7d").intValue() == 100).findFirst()
                 .orElseThrow();
-        assertThat(longHold.failedTests()).as("Tests!R11 lowers Ⅰ after 14 days").contains("escalation.xlsx Tests!R11");
+        assertThat(longHold.failedTests()).as("Tests!R11 lowers Ⅰ after 14 days")
+                .contains("escalation.xlsx Tests!R11");
         assertThat(longHold.fit()).isNotEqualTo(asToday.fit());
     }
 

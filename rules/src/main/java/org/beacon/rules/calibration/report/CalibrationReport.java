@@ -96,7 +96,8 @@ public final class CalibrationReport {
         put(sheet, r++, List.of("线程 threads", outcome.threads()));
         put(sheet, r++, List.of("用时 seconds", outcome.took().toMillis() / 1000.0));
         r++;
-        put(sheet, r++, List.of("参数 parameter", "单元格 cell", "现值 today", "最佳 best")).forEach(c -> c.setCellStyle(bold));
+        put(sheet, r++, List.of("参数 parameter", "单元格 cell", "现值 today", "最佳 best"))
+                .forEach(c -> c.setCellStyle(bold));
         CombinationResult best = outcome.ranked().isEmpty() ? null : outcome.ranked().get(0);
         for (String name : outcome.grid().names()) {
             put(sheet, r++, List.of(name, outcome.cells().getOrDefault(name, ""), plain(outcome.today().get(name)),
