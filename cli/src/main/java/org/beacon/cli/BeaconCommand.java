@@ -24,9 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code beacon check <workbook-or-folder>}, {@code beacon evaluate <workbook-or-folder> <situation.json>},
- * {@code beacon diff} and {@code beacon replay}. Exit status: 0 success, 1 the workbooks have errors (or a test
- * failed) or the replay input has errors, 2 bad usage or a bad situation file. {@code --lang zh|en} (or
- * {@code --lang=zh}) chooses the language of what it prints for people; JSON is the same in both.
+ * {@code beacon diff}, {@code beacon replay} and {@code beacon calibrate}. Exit status: 0 success, 1 the workbooks
+ * have errors (or a test failed) or the replay input has errors, 2 bad usage or a bad situation file.
+ * {@code --lang zh|en} (or {@code --lang=zh}) chooses the language of what it prints for people; JSON is the same
+ * in both.
  */
 public final class BeaconCommand {
 
@@ -92,6 +93,10 @@ public final class BeaconCommand {
             // replay's options take values (--source canghailan), so it reads its own arguments
             return new ReplayCommand(out, err, text, this::compileForReplay).run(List.of(args).subList(1, args.length));
         }
+        if (args.length > 0 && args[0].equals("calibrate") && !List.of(args).contains("--help")) {
+            // calibrate takes replay's options and its own, with values
+            return new CalibrateCommand(out, err, text, this::compileForReplay).run(List.of(args).subList(1, args.length));
+        }
         List<String> words = List.of(args).stream().filter(a -> !a.startsWith("--")).toList();
         List<String> flags = List.of(args).stream().filter(a -> a.startsWith("--")).toList();
         if (words.isEmpty() || flags.contains("--help")) {
@@ -112,7 +117,7 @@ public final class BeaconCommand {
     }
 
     private String usageText() {
-        return text.get("usage", ReplayCommand.usageLine(text));
+        return text.get("usage", ReplayCommand.usageLine(text), CalibrateCommand.usageLine(text));
     }
 
     private int usage(String problem) {

@@ -10,16 +10,19 @@ import org.beacon.rules.replay.Timeline;
 import org.beacon.rules.replay.TimelineCsv;
 
 /**
- * The arguments of {@code beacon replay}, checked before anything is read.
+ * The arguments of {@code beacon replay}, checked before anything is read; also those of the commands that replay
+ * a timeline with the same options and add their own ({@code beacon calibrate}).
  *
  * @param compare other tables to replay side by side, or null
  * @param actual the actual decisions, or null
+ * @param revisions known revisions to exclude from the counts, or null
+ * @param own the values of the command's own options, each as often as given, by option
  */
 record ReplayArguments(Path tables, Path timeline, TimelineCsv.Options options, Path actual, Path compare,
-        Path out) {
+        Path out, Path revisions, Map<String, List<String>> own) {
 
     private static final Set<String> OPTIONS = Set.of("--source", "--step", "--missing-days", "--event-type",
-            "--actual", "--compare", "--out");
+            "--actual", "--compare", "--out", "--revisions");
 
     /** What is wrong with the command line, as a line of the command line's bundle ({@code replay.arguments.…}). */
     static final class RefusedArgumentsException extends IllegalArgumentException {
@@ -41,8 +44,19 @@ record ReplayArguments(Path tables, Path timeline, TimelineCsv.Options options, 
 
     /** @throws RefusedArgumentsException saying what is wrong with the command line */
     static ReplayArguments parse(List<String> args) {
+        return parse("replay", args, Set.of(), "replay-out");
+    }
+
+    /**
+     * @param command the command's name, for messages
+     * @param ownOptions options of that command besides replay's; each may be given several times
+     * @param defaultOut the output folder without {@code --out}
+     * @throws RefusedArgumentsException saying what is wrong with the command line
+     */
+    static ReplayArguments parse(String command, List<String> args, Set<String> ownOptions, String defaultOut) {
         List<String> words = new ArrayList<>();
         Map<String, String> values = new LinkedHashMap<>();
+        Map<String, List<String>> own = new LinkedHashMap<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (!arg.startsWith("--")) {
@@ -51,8 +65,8 @@ record ReplayArguments(Path tables, Path timeline, TimelineCsv.Options options, 
             }
             int eq = arg.indexOf('=');
             String name = eq < 0 ? arg : arg.substring(0, eq);
-            if (!OPTIONS.contains(name)) {
-                throw new RefusedArgumentsException("option", name);
+            if (!OPTIONS.contains(name) && !ownOptions.contains(name)) {
+                throw new RefusedArgumentsException("option", command, name);
             }
             String value;
             if (eq >= 0) {
@@ -62,12 +76,14 @@ record ReplayArguments(Path tables, Path timeline, TimelineCsv.Options options, 
             } else {
                 throw new RefusedArgumentsException("value", name);
             }
-            if (values.put(name, value) != null) {
+            if (ownOptions.contains(name)) {
+                own.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+            } else if (values.put(name, value) != null) {
                 throw new RefusedArgumentsException("twice", name);
             }
         }
         if (words.size() != 2) {
-            throw new RefusedArgumentsException("files");
+            throw new RefusedArgumentsException("files", command);
         }
         TimelineCsv.Options options = TimelineCsv.Options.defaults().withStep(step(values.get("--step")))
                 .withMissingDays(missingDays(values.get("--missing-days")));
@@ -78,7 +94,8 @@ record ReplayArguments(Path tables, Path timeline, TimelineCsv.Options options, 
             options = options.withEventType(values.get("--event-type"));
         }
         return new ReplayArguments(Path.of(words.get(0)), Path.of(words.get(1)), options, path(values, "--actual"),
-                path(values, "--compare"), Path.of(values.getOrDefault("--out", "replay-out")));
+                path(values, "--compare"), Path.of(values.getOrDefault("--out", defaultOut)), path(values, "--revisions"),
+                own);
     }
 
     /** The files and folders that must exist before anything is read. */
@@ -89,6 +106,9 @@ record ReplayArguments(Path tables, Path timeline, TimelineCsv.Options options, 
         }
         if (compare != null) {
             paths.add(compare);
+        }
+        if (revisions != null) {
+            paths.add(revisions);
         }
         return paths;
     }

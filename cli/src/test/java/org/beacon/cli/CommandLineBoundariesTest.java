@@ -30,7 +30,8 @@ class CommandLineBoundariesTest {
         noClasses().that().resideInAPackage("org.beacon.cli..").should().dependOnClassesThat(
                 resideInAPackage("org.beacon.rules..").and(not(resideInAnyPackage("org.beacon.rules",
                         "org.beacon.rules.model", "org.beacon.rules.decision", "org.beacon.rules.replay",
-                        "org.beacon.rules.replay.report", "org.beacon.rules.diff"))))
+                        "org.beacon.rules.replay.report", "org.beacon.rules.diff", "org.beacon.rules.calibration",
+                        "org.beacon.rules.calibration.report"))))
                 .check(MAIN);
     }
 }

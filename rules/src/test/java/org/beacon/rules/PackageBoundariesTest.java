@@ -50,7 +50,9 @@ class PackageBoundariesTest {
             Map.entry("evaluation", List.of("model", "decision", "engine", "signal")),
             Map.entry("", List.of("model", "decision", "reading", "analysis", "engine", "evaluation")),
             Map.entry("replay", List.of("", "model", "decision", "signal")),
-            Map.entry("replay.report", List.of("replay", "model", "csv")));
+            Map.entry("replay.report", List.of("replay", "model", "csv")),
+            Map.entry("calibration", List.of("", "model", "replay")),
+            Map.entry("calibration.report", List.of("calibration", "csv")));
 
     @Test
     void theRulesAreCheckedOnTheirMainClasses() {
@@ -79,7 +81,8 @@ class PackageBoundariesTest {
     @Test
     void onlyWorkbookReadingAndReportWritingSeePoi() {
         noClasses().that().resideInAPackage(RULES + "..")
-                .and().resideOutsideOfPackages(RULES + ".workbook", RULES + ".replay.report")
+                .and().resideOutsideOfPackages(RULES + ".workbook", RULES + ".replay.report",
+                        RULES + ".calibration.report")
                 .should().dependOnClassesThat().resideInAPackage("org.apache.poi..").check(MAIN);
     }
 
