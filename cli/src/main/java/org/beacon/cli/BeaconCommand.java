@@ -22,8 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code beacon check <workbook-or-folder>}, {@code beacon evaluate <workbook-or-folder> <situation.json>},
- * {@code beacon diff} and {@code beacon replay}. Exit status: 0 success, 1 the workbooks have errors (or a test
- * failed) or the replay input has errors, 2 bad usage or a bad situation file.
+ * {@code beacon diff}, {@code beacon replay} and {@code beacon impact}. Exit status: 0 success, 1 the workbooks have
+ * errors (or a test failed) or the replay input has errors, 2 bad usage or a bad situation file.
  */
 public final class BeaconCommand {
 
@@ -39,7 +39,7 @@ public final class BeaconCommand {
                   decide one situation and explain which rows fired, with which values
               beacon diff <old workbook.xlsx | folder> <new workbook.xlsx | folder> [--json]
                   what changed, table by table: thresholds moved, answers changed, rows added or removed
-            """ + ReplayCommand.USAGE_LINE + """
+            """ + ReplayCommand.USAGE_LINE + ImpactCommand.USAGE_LINE + """
             exit status: 0 ok, 1 workbook errors, failing tests or bad replay input, 2 usage or situation-file errors""";
 
     private final PrintStream out;
@@ -60,6 +60,10 @@ public final class BeaconCommand {
         if (args.length > 0 && args[0].equals("replay") && !List.of(args).contains("--help")) {
             // replay's options take values (--source canghailan), so it reads its own arguments
             return new ReplayCommand(out, err, this::compileForReplay).run(List.of(args).subList(1, args.length));
+        }
+        if (args.length > 0 && args[0].equals("impact") && !List.of(args).contains("--help")) {
+            return new ImpactCommand(out, err, f -> compileToUse(f, "comparing"))
+                    .run(List.of(args).subList(1, args.length));
         }
         List<String> words = List.of(args).stream().filter(a -> !a.startsWith("--")).toList();
         List<String> flags = List.of(args).stream().filter(a -> a.startsWith("--")).toList();
@@ -180,14 +184,19 @@ public final class BeaconCommand {
     }
 
     private CompiledRuleSet compileForReplay(Path folder) {
+        return compileToUse(folder, "replaying");
+    }
+
+    /** The compiled tables, or null once their problems are printed; {@code doing} completes "fix them before …". */
+    private CompiledRuleSet compileToUse(Path folder, String doing) {
         Compilation c = compile(folder);
         if (c == null) {
             return null;
         }
         if (!c.succeeded()) {
             printDiagnostics(c, false);
-            err.println("beacon: the workbooks in " + folder + " have errors; fix them before replaying (beacon check "
-                    + folder + ")");
+            err.println("beacon: the workbooks in " + folder + " have errors; fix them before " + doing
+                    + " (beacon check " + folder + ")");
             return null;
         }
         return c.ruleSet().orElseThrow();

@@ -22,8 +22,8 @@ import java.util.List;
  * @param weeks the alert burden by ISO week of the situation's date, before and after, in week order
  */
 public record ImpactReport(String before, String after, long situations, long decided, long changed,
-        long invalidBefore, long becameInvalid, List<Invalid> invalid, List<Dimension> transitions, List<RowChange> rows,
-        List<WeekBurden> weeks) {
+        long invalidBefore, long becameInvalid, List<Invalid> invalid, List<Dimension> transitions,
+        List<RowChange> rows, List<WeekBurden> weeks) {
 
     public ImpactReport {
         invalid = List.copyOf(invalid);

@@ -16,14 +16,14 @@ import org.beacon.rules.model.WorkbookSource;
  * them: {@code Cholera!A8} {@code ≥30 → ≥25}, and the test of 29 cases ({@code Tests!N33:P33}) expecting Ⅱ, orange,
  * {@code Cholera!R8}.
  */
-final class CholeraThreshold {
+public final class CholeraThreshold {
 
-    static final String GRADING = "national-grading.xlsx";
+    public static final String GRADING = "national-grading.xlsx";
 
     private CholeraThreshold() {
     }
 
-    static List<WorkbookSource> loweredTo25(List<WorkbookSource> bundled) {
+    public static List<WorkbookSource> loweredTo25(List<WorkbookSource> bundled) {
         List<WorkbookSource> changed = new ArrayList<>();
         for (WorkbookSource s : bundled) {
             changed.add(s.name().equals(GRADING) ? new WorkbookSource(s.name(), edit(s.bytes())) : s);
@@ -52,7 +52,8 @@ final class CholeraThreshold {
     private static void expect(Cell cell, String value) {
         if (!cell.getStringCellValue().trim().equals(value)) {
             throw new IllegalStateException(cell.getSheet().getSheetName() + "!" + cell.getAddress() + " is '"
-                    + cell.getStringCellValue() + "', not '" + value + "': the bundled tables moved, update this test");
+                    + cell.getStringCellValue() + "', not '" + value + "': the bundled tables moved, update this "
+                    + "test");
         }
     }
 }

@@ -15,7 +15,7 @@ import org.beacon.rules.model.Situation;
  * cases in one to three counties, in any region level and week of 2026, beside plague, class B/C, measles in a
  * school, poisonings, clusters and new diseases.
  */
-final class GeneratedSituations implements Iterator<Situation> {
+public final class GeneratedSituations implements Iterator<Situation> {
 
     private static final AdminLevel[] LEVELS = {AdminLevel.COUNTY, AdminLevel.PREFECTURE, AdminLevel.PROVINCE};
 
@@ -23,7 +23,7 @@ final class GeneratedSituations implements Iterator<Situation> {
     private final long count;
     private long made;
 
-    GeneratedSituations(long count, long seed) {
+    public GeneratedSituations(long count, long seed) {
         this.count = count;
         this.random = new SplittableRandom(seed);
     }
@@ -84,7 +84,7 @@ final class GeneratedSituations implements Iterator<Situation> {
     }
 
     /** The id a test gives the n-th situation. */
-    static String id(long n) {
+    public static String id(long n) {
         return "s" + n;
     }
 

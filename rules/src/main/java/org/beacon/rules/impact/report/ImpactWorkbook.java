@@ -44,6 +44,8 @@ import org.beacon.rules.impact.ImpactReport.WeekBurden;
  */
 public final class ImpactWorkbook {
 
+    private static final int MAX_CELL = 32_767;
+
     private ImpactWorkbook() {
     }
 
@@ -90,7 +92,7 @@ public final class ImpactWorkbook {
         for (Dimension d : dims) {
             for (Transition tr : d.transitions()) {
                 t.row(d.name(), tr.from(), tr.to(), tr.count(), tr.changed() ? "yes" : "no",
-                        String.join(" ", tr.examples()));
+                        ids(tr.examples()));
             }
         }
         t.width(0, 12).width(5, 80);
@@ -99,15 +101,31 @@ public final class ImpactWorkbook {
     private static void rows(Table t, List<RowChange> rows) {
         t.header("table", "row", "gained", "lost", "gained (examples)", "lost (examples)");
         for (RowChange r : rows) {
-            t.row(r.table(), r.row(), r.gained(), r.lost(), String.join(" ", r.gainedExamples()),
-                    String.join(" ", r.lostExamples()));
+            t.row(r.table(), r.row(), r.gained(), r.lost(), ids(r.gainedExamples()),
+                    ids(r.lostExamples()));
         }
         t.width(0, 20).width(1, 20).width(4, 60).width(5, 60);
     }
 
+    /** The ids a cell can hold (Excel stops at 32,767 characters); the JSON report keeps them all. */
+    static String ids(List<String> ids) {
+        StringBuilder b = new StringBuilder();
+        for (String id : ids) {
+            if (b.length() + id.length() + 3 > MAX_CELL) {
+                return b.append(" …").toString();
+            }
+            b.append(b.isEmpty() ? "" : " ").append(id);
+        }
+        return b.toString();
+    }
+
+    private static String clip(String text) {
+        return text.length() <= MAX_CELL ? text : text.substring(0, MAX_CELL - 2) + " …";
+    }
+
     private static void invalid(Table t, List<Invalid> invalid) {
         t.header("situation", "why the new dictionary refuses it");
-        invalid.forEach(i -> t.row(i.id(), i.reason()));
+        invalid.forEach(i -> t.row(clip(i.id()), clip(i.reason())));
         t.width(0, 40).width(1, 80);
     }
 
