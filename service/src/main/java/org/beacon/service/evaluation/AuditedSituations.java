@@ -106,18 +106,7 @@ public class AuditedSituations {
     }
 
     private static String where(Window w, List<Object> args) {
-        StringBuilder where = new StringBuilder(" where evaluated_at >= ? and evaluated_at < ?");
-        args.add(OffsetDateTime.ofInstant(w.from(), ZoneOffset.UTC));
-        args.add(OffsetDateTime.ofInstant(w.to(), ZoneOffset.UTC));
-        if (w.regionCode() != null) {
-            where.append(" and region_code = ?");
-            args.add(w.regionCode());
-        }
-        if (w.eventType() != null) {
-            where.append(" and event_type = ?");
-            args.add(w.eventType());
-        }
-        return where.toString();
+        return EvaluationAudit.where(w.from(), w.to(), w.regionCode(), w.eventType(), args);
     }
 
     /** The situation a stored answer decided; null when it had signals whose series were not kept. */
