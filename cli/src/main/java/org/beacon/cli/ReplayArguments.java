@@ -113,7 +113,7 @@ record ReplayArguments(Path tables, Path timeline, TimelineCsv.Options options, 
         return paths;
     }
 
-    private static Timeline.Step step(String value) {
+    static Timeline.Step step(String value) {
         if (value == null) {
             return Timeline.Step.DAY;
         }
@@ -124,7 +124,7 @@ record ReplayArguments(Path tables, Path timeline, TimelineCsv.Options options, 
         };
     }
 
-    private static Timeline.MissingDays missingDays(String value) {
+    static Timeline.MissingDays missingDays(String value) {
         if (value == null) {
             return null;
         }

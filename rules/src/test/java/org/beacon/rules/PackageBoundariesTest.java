@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The floors of {@code rules} as tests, on the compiled main classes: the model at the bottom, reading, analysis,
- * the engine and evaluation on it, the facade ({@code org.beacon.rules}) on top, replay above the facade. A new
+ * the engine and evaluation on it, the facade ({@code org.beacon.rules}) on top, replay above the facade, impact
+ * above replay (its report, like replay's, the one other place that writes with POI). A new
  * dependency that breaks a floor fails here with the classes that break it.
  */
 class PackageBoundariesTest {
@@ -52,7 +53,9 @@ class PackageBoundariesTest {
             Map.entry("replay", List.of("", "model", "decision", "signal")),
             Map.entry("replay.report", List.of("replay", "model", "csv")),
             Map.entry("calibration", List.of("", "model", "replay")),
-            Map.entry("calibration.report", List.of("calibration", "csv")));
+            Map.entry("calibration.report", List.of("calibration", "csv")),
+            Map.entry("impact", List.of("", "model", "decision", "replay")),
+            Map.entry("impact.report", List.of("impact", "model")));
 
     @Test
     void theRulesAreCheckedOnTheirMainClasses() {
@@ -82,7 +85,7 @@ class PackageBoundariesTest {
     void onlyWorkbookReadingAndReportWritingSeePoi() {
         noClasses().that().resideInAPackage(RULES + "..")
                 .and().resideOutsideOfPackages(RULES + ".workbook", RULES + ".replay.report",
-                        RULES + ".calibration.report")
+                        RULES + ".calibration.report", RULES + ".impact.report")
                 .should().dependOnClassesThat().resideInAPackage("org.apache.poi..").check(MAIN);
     }
 
