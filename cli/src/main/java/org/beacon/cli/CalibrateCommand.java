@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -19,6 +20,7 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.beacon.cli.CommandLineOptions.RefusedArgumentsException;
 import org.beacon.rules.CompiledRuleSet;
 import org.beacon.rules.RuleSetCompiler;
 import org.beacon.rules.calibration.Calibration;
@@ -28,6 +30,8 @@ import org.beacon.rules.calibration.Objective;
 import org.beacon.rules.calibration.ParameterGrid;
 import org.beacon.rules.calibration.ParameterRange;
 import org.beacon.rules.calibration.report.CalibrationReport;
+import org.beacon.rules.model.Dictionary;
+import org.beacon.rules.model.DiagnosticMessages;
 import org.beacon.rules.model.WorkbookSource;
 import org.beacon.rules.replay.ReplayInput;
 
@@ -78,11 +82,12 @@ final class CalibrateCommand {
         try {
             a = ReplayArguments.parse("calibrate", args, OWN, "calibration-out");
             sweep = sweep(a);
-        } catch (ReplayArguments.RefusedArgumentsException e) {
+        } catch (RefusedArgumentsException e) {
             err.println(text.get("error.prefix", e.in(text)));
             err.print(text.get("usage.calibrate", usageLine(text)));
             return BeaconCommand.USAGE;
         } catch (IllegalArgumentException e) {
+            // a range, an objective or a grid the calibration refuses: said by rules, in English
             err.println(text.get("error.prefix", e.getMessage()));
             err.print(text.get("usage.calibrate", usageLine(text)));
             return BeaconCommand.USAGE;
@@ -95,20 +100,24 @@ final class CalibrateCommand {
         if (today == null) {
             return BeaconCommand.WORKBOOK_ERRORS;
         }
-        var unknown = sweep.grid().unknownAmong(today.model().parameters().keySet());
-        if (unknown.isPresent()) {
-            err.println("beacon: " + unknown.get() + "; nothing replayed, nothing written");
-            return BeaconCommand.USAGE;
+        Set<String> declared = today.model().parameters().keySet();
+        for (String name : sweep.grid().names()) {
+            if (!declared.contains(name)) {
+                err.println(text.get("error.prefix", text.get("calibrate.unknownParameter", name,
+                        DiagnosticMessages.render(Dictionary.suggestion(Dictionary.closest(name, declared)),
+                                text.locale()))));
+                return BeaconCommand.USAGE;
+            }
         }
         return calibrate(a, sweep, read.input(), today);
     }
 
     private static Sweep sweep(ReplayArguments a) {
         if (a.compare() != null) {
-            throw new IllegalArgumentException("calibrate varies parameters of one rule set; --compare is replay's");
+            throw new RefusedArgumentsException("calibrate.arguments.compare");
         }
         if (a.actual() == null) {
-            throw new IllegalArgumentException("calibrate needs the actual decisions to rank against: --actual FILE");
+            throw new RefusedArgumentsException("calibrate.arguments.actual");
         }
         Map<String, List<String>> own = a.own();
         List<ParameterRange> ranges = new ArrayList<>();
@@ -119,7 +128,7 @@ final class CalibrateCommand {
         int threads = number(own, "--threads", Runtime.getRuntime().availableProcessors());
         List<String> objective = own.getOrDefault("--objective", List.of("weighted"));
         if (objective.size() > 1) {
-            throw new IllegalArgumentException("--objective is given twice");
+            throw new RefusedArgumentsException("arguments.twice", "--objective");
         }
         return new Sweep(new ParameterGrid(ranges, max), Objective.parse(objective.get(0)), threads);
     }
@@ -127,7 +136,7 @@ final class CalibrateCommand {
     private static int number(Map<String, List<String>> own, String option, int otherwise) {
         List<String> given = own.getOrDefault(option, List.of());
         if (given.size() > 1) {
-            throw new IllegalArgumentException(option + " is given twice");
+            throw new RefusedArgumentsException("arguments.twice", option);
         }
         if (given.isEmpty()) {
             return otherwise;
@@ -140,7 +149,7 @@ final class CalibrateCommand {
         } catch (NumberFormatException e) {
             // said below
         }
-        throw new IllegalArgumentException(option + " is a whole number from 1, not '" + given.get(0) + "'");
+        throw new RefusedArgumentsException("calibrate.arguments.number", option, given.get(0));
     }
 
     private int calibrate(ReplayArguments a, Sweep sweep, ReplayInput input, CompiledRuleSet today) {
@@ -149,13 +158,13 @@ final class CalibrateCommand {
                 sweep.objective(), sweep.threads());
         Calibration.Trial trial = calibration.trial(today);
         ParameterGrid grid = sweep.grid();
-        out.println("today's values: " + measures(trial.baseline()));
-        out.println(grid.size() + " combination(s) of " + String.join(", ", grid.names()) + "; one took "
-                + seconds(trial.took()) + ": about " + seconds(calibration.estimate(trial, grid)) + " on "
-                + Math.min(sweep.threads(), grid.size()) + " thread(s)");
+        out.println(text.get("calibrate.today", measures(trial.baseline())));
+        out.println(text.get("calibrate.estimate", grid.size(), String.join(", ", grid.names()),
+                seconds(trial.took()), seconds(calibration.estimate(trial, grid)),
+                Math.min(sweep.threads(), grid.size())));
         Calibration.Outcome outcome;
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("calibrate").setInitialMax(grid.size())
-                .setUnit(" combinations", 1).setStyle(ProgressBarStyle.ASCII)
+        try (ProgressBar bar = new ProgressBarBuilder().setTaskName(text.get("calibrate.progress"))
+                .setInitialMax(grid.size()).setUnit(text.get("calibrate.progressUnit"), 1).setStyle(ProgressBarStyle.ASCII)
                 .setConsumer(new ConsoleProgressBarConsumer(err)).setUpdateIntervalMillis(200).build()) {
             outcome = calibration.run(trial, grid, done -> {
                 synchronized (bar) {
@@ -176,47 +185,49 @@ final class CalibrateCommand {
                 report.writeXlsx(inputs, xlsx);
             }
         } catch (IOException | UncheckedIOException e) {
-            err.println("beacon: cannot write to " + dir + ": " + e.getMessage());
+            err.println(text.get("error.prefix", text.get("error.cannotWriteTo", dir, e.getMessage())));
             return BeaconCommand.USAGE;
         }
         print(outcome);
-        out.println("wrote " + dir.resolve("calibration.csv") + ", " + dir.resolve("calibration.xlsx"));
+        out.println(text.get("calibrate.wrote", dir.resolve("calibration.csv"), dir.resolve("calibration.xlsx")));
         return BeaconCommand.OK;
     }
 
     private void print(Calibration.Outcome o) {
-        out.println("best " + Math.min(PRINTED, o.ranked().size()) + " of " + o.ranked().size() + " by "
-                + o.objective().code() + " (" + o.objective().meaning() + ", lower is better), in "
-                + seconds(o.took()) + ":");
+        out.println(text.get("calibrate.best", Math.min(PRINTED, o.ranked().size()), o.ranked().size(),
+                o.objective().code(), text.get("calibrate.objective." + o.objective().code()), seconds(o.took())));
         List<String> names = o.grid().names();
-        StringBuilder header = new StringBuilder(String.format("  %-5s", "rank"));
+        StringBuilder header = new StringBuilder(String.format("  %-5s", text.get("calibrate.header.rank")));
         names.forEach(n -> header.append(String.format(" %" + Math.max(8, n.length()) + "s", n)));
-        header.append(String.format(" %8s %9s %8s %7s %5s %5s %7s %8s %6s", "score", "agreement", "mean|lag|",
-                "maxLag", "never", "late", "changes", "warn/ry", "tests"));
+        header.append(String.format(" %8s %9s %8s %7s %5s %5s %7s %8s %6s", text.get("calibrate.header.score"),
+                text.get("calibrate.header.agreement"), text.get("calibrate.header.meanLag"),
+                text.get("calibrate.header.maxLag"), text.get("calibrate.header.never"),
+                text.get("calibrate.header.late"), text.get("calibrate.header.changes"),
+                text.get("calibrate.header.warnings"), text.get("calibrate.header.tests")));
         out.println(header);
         for (int i = 0; i < Math.min(PRINTED, o.ranked().size()); i++) {
             out.println(line(String.valueOf(i + 1), o.ranked().get(i), names, o.today()));
         }
-        out.println(line("today", o.baseline(), names, o.today()));
+        out.println(line(text.get("calibrate.todayRow"), o.baseline(), names, o.today()));
         CombinationResult best = o.ranked().get(0);
         if (best.fit() == null) {
-            out.println("no combination compiled: " + best.problem());
+            out.println(text.get("calibrate.noneCompiled", best.problem()));
             return;
         }
-        out.println("to use the best, type into the workbook (then its tests, as check shows):");
+        out.println(text.get("calibrate.toUse"));
         for (String n : names) {
             BigDecimal was = o.today().get(n);
             BigDecimal now = best.parameters().get(n);
-            out.println("  " + o.cells().getOrDefault(n, n) + " = " + now.toPlainString() + "   (" + n
-                    + ", today " + (was == null ? "?" : was.stripTrailingZeros().toPlainString()) + ")");
+            out.println(text.get("calibrate.cell", o.cells().getOrDefault(n, n), now.toPlainString(), n,
+                    was == null ? "?" : was.stripTrailingZeros().toPlainString()));
         }
         if (!best.failedTests().isEmpty()) {
-            out.println("  its tests that pin today's values: " + String.join(", ", best.failedTests()));
+            out.println(text.get("calibrate.pinnedTests", String.join(", ", best.failedTests())));
         }
     }
 
     /** One combination's row; a parameter it does not set shows today's value. */
-    private static String line(String rank, CombinationResult r, List<String> names, Map<String, BigDecimal> today) {
+    private String line(String rank, CombinationResult r, List<String> names, Map<String, BigDecimal> today) {
         StringBuilder b = new StringBuilder(String.format("  %-5s", rank));
         for (String n : names) {
             BigDecimal v = r.parameters().getOrDefault(n, today.get(n));
@@ -225,22 +236,23 @@ final class CalibrateCommand {
         }
         HistoryFit f = r.fit();
         if (f == null) {
-            return b.append(" does not compile: ").append(r.problem()).toString();
+            return b.append(text.get("calibrate.doesNotCompile", r.problem())).toString();
         }
         return b.append(String.format(" %8.2f %8.1f%% %9.1f %7d %5d %5d %7d %8.2f %6d", r.score(), f.agreement() * 100,
                 f.meanAbsoluteLag(), f.maxAbsoluteLag(), f.neverRecommended(), f.lateEscalations(), f.levelChanges(),
                 f.warningsPerRegionYear(), r.failedTests().size())).toString();
     }
 
-    private static String measures(CombinationResult r) {
+    private String measures(CombinationResult r) {
         HistoryFit f = r.fit();
-        return f == null ? String.valueOf(r.problem()) : String.format("score %.2f, agreement %.1f%%, mean |lag| "
-                + "%.1f days, %d never recommended, %d late escalation(s)", r.score(), f.agreement() * 100,
-                f.meanAbsoluteLag(), f.neverRecommended(), f.lateEscalations());
+        return f == null ? String.valueOf(r.problem()) : text.get("calibrate.measures",
+                String.format(Locale.ROOT, "%.2f", r.score()), String.format(Locale.ROOT, "%.1f", f.agreement() * 100),
+                String.format(Locale.ROOT, "%.1f", f.meanAbsoluteLag()), f.neverRecommended(), f.lateEscalations());
     }
 
-    private static String seconds(Duration d) {
+    private String seconds(Duration d) {
         long s = d.toSeconds();
-        return s < 60 ? String.format("%.1f s", d.toMillis() / 1000.0) : s / 60 + " min " + s % 60 + " s";
+        return s < 60 ? text.get("calibrate.seconds", String.format(Locale.ROOT, "%.1f", d.toMillis() / 1000.0))
+                : text.get("calibrate.minutes", s / 60, s % 60);
     }
 }

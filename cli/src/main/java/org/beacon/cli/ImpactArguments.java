@@ -2,10 +2,10 @@ package org.beacon.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import org.beacon.cli.CommandLineOptions.RefusedArgumentsException;
 import org.beacon.rules.replay.TimelineCsv;
 
 /**
@@ -21,63 +21,25 @@ record ImpactArguments(Path before, Path after, List<Path> situations, List<Path
     static final int DEFAULT_EXAMPLES = 10;
     private static final int MAX_EXAMPLES = 10_000;
 
-    private static final Set<String> VALUED = Set.of("--timeline", "--source", "--step", "--missing-days",
-            "--event-type", "--xlsx", "--examples");
-
-    /** @throws IllegalArgumentException saying what is wrong with the command line */
+    /** @throws RefusedArgumentsException saying what is wrong with the command line */
     static ImpactArguments parse(List<String> args) {
-        List<String> words = new ArrayList<>();
-        List<Path> timelines = new ArrayList<>();
-        Map<String, String> values = new LinkedHashMap<>();
-        boolean json = false;
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            if (!arg.startsWith("--")) {
-                words.add(arg);
-                continue;
-            }
-            if (arg.equals("--json")) {
-                json = true;
-                continue;
-            }
-            int eq = arg.indexOf('=');
-            String name = eq < 0 ? arg : arg.substring(0, eq);
-            if (!VALUED.contains(name)) {
-                throw new IllegalArgumentException("impact has no option " + name);
-            }
-            String value;
-            if (eq >= 0) {
-                value = arg.substring(eq + 1);
-            } else if (i + 1 < args.size() && !args.get(i + 1).startsWith("--")) {
-                value = args.get(++i);
-            } else {
-                throw new IllegalArgumentException(name + " needs a value");
-            }
-            if (name.equals("--timeline")) {
-                timelines.add(Path.of(value));
-            } else if (values.put(name, value) != null) {
-                throw new IllegalArgumentException(name + " is given twice");
-            }
-        }
+        Set<String> once = new HashSet<>(CommandLineOptions.TIMELINE);
+        once.addAll(Set.of("--xlsx", "--examples"));
+        CommandLineOptions read = CommandLineOptions.read("impact", args, once, Set.of("--timeline"),
+                Set.of("--json"));
+        List<String> words = read.words();
+        List<Path> timelines = read.repeated().getOrDefault("--timeline", List.of()).stream().map(Path::of).toList();
         if (words.size() < 2) {
-            throw new IllegalArgumentException("impact takes the old and the new tables, then situations");
+            throw new RefusedArgumentsException("impact.arguments.tables");
         }
         if (words.size() == 2 && timelines.isEmpty()) {
-            throw new IllegalArgumentException("impact needs situations (files, folders, JSON lines) or --timeline");
+            throw new RefusedArgumentsException("impact.arguments.situations");
         }
-        TimelineCsv.Options options = TimelineCsv.Options.defaults()
-                .withStep(ReplayArguments.step(values.get("--step")))
-                .withMissingDays(ReplayArguments.missingDays(values.get("--missing-days")));
-        if (values.containsKey("--source")) {
-            options = options.withSource(values.get("--source"));
-        }
-        if (values.containsKey("--event-type")) {
-            options = options.withEventType(values.get("--event-type"));
-        }
+        String xlsx = read.values().get("--xlsx");
         return new ImpactArguments(Path.of(words.get(0)), Path.of(words.get(1)),
-                words.subList(2, words.size()).stream().map(Path::of).toList(), List.copyOf(timelines), options, json,
-                values.containsKey("--xlsx") ? Path.of(values.get("--xlsx")) : null,
-                examples(values.get("--examples")));
+                words.subList(2, words.size()).stream().map(Path::of).toList(), timelines, read.timelineOptions(),
+                read.switches().contains("--json"), xlsx == null ? null : Path.of(xlsx),
+                examples(read.values().get("--examples")));
     }
 
     /** The files and folders that must exist before anything is read. */
@@ -100,7 +62,6 @@ record ImpactArguments(Path before, Path after, List<Path> situations, List<Path
         } catch (NumberFormatException e) {
             // said below
         }
-        throw new IllegalArgumentException("--examples is a whole number from 0 to " + MAX_EXAMPLES + ", not '"
-                + value + "'");
+        throw new RefusedArgumentsException("impact.arguments.examples", MAX_EXAMPLES, value);
     }
 }

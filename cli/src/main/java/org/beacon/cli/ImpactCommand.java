@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.beacon.cli.CommandLineOptions.RefusedArgumentsException;
 import org.beacon.rules.CompiledRuleSet;
 import org.beacon.rules.impact.ImpactComparison;
 import org.beacon.rules.impact.ImpactReport;
@@ -67,14 +68,14 @@ final class ImpactCommand {
         ImpactArguments a;
         try {
             a = ImpactArguments.parse(args);
-        } catch (IllegalArgumentException e) {
-            err.println(text.get("error.prefix", e.getMessage()));
+        } catch (RefusedArgumentsException e) {
+            err.println(text.get("error.prefix", e.in(text)));
             err.print(text.get("usage.impact", usageLine(text)));
             return BeaconCommand.USAGE;
         }
         for (Path p : a.existing()) {
             if (!Files.exists(p)) {
-                err.println("beacon: " + p + " does not exist");
+                err.println(text.get("error.prefix", text.get("error.missing", p)));
                 return BeaconCommand.USAGE;
             }
         }
@@ -84,10 +85,10 @@ final class ImpactCommand {
                 timelines.add(ReplayInput.read(r, t.getFileName().toString(), a.options(), null, null));
             } catch (ReplayInputException e) {
                 e.issues().forEach(err::println);
-                err.println("beacon: nothing compared, nothing written");
+                err.println(text.get("error.prefix", text.get("impact.nothingCompared")));
                 return BeaconCommand.WORKBOOK_ERRORS;
             } catch (IOException | UncheckedIOException e) {
-                err.println("beacon: cannot read " + t + ": " + e.getMessage());
+                err.println(text.get("error.prefix", text.get("error.cannotRead", t + ": " + e.getMessage())));
                 return BeaconCommand.USAGE;
             }
         }
@@ -100,8 +101,8 @@ final class ImpactCommand {
         try {
             SituationFiles.read(a.situations(), impact::add);
         } catch (SituationFiles.UnreadableSituationsException e) {
-            err.println("beacon: " + e.getMessage());
-            err.println("beacon: nothing written");
+            err.println(text.get("error.prefix", e.getMessage()));
+            err.println(text.get("error.prefix", text.get("impact.nothingWritten")));
             return BeaconCommand.USAGE;
         }
         for (int i = 0; i < timelines.size(); i++) {
@@ -135,7 +136,7 @@ final class ImpactCommand {
             Files.move(part, xlsx, StandardCopyOption.REPLACE_EXISTING);
             return true;
         } catch (IOException | UncheckedIOException e) {
-            err.println("beacon: cannot write " + xlsx + ": " + e.getMessage());
+            err.println(text.get("error.prefix", text.get("error.cannotWrite", xlsx, e.getMessage())));
             try {
                 Files.deleteIfExists(part);
             } catch (IOException ignored) {
@@ -146,42 +147,41 @@ final class ImpactCommand {
     }
 
     private void print(ImpactReport r, ImpactArguments a) {
-        out.println("impact of " + a.after() + " (" + r.after() + ") against " + a.before() + " (" + r.before()
-                + "): " + r.situations() + " situation(s), " + r.decided() + " decided by both, " + r.changed()
-                + " changed");
+        out.println(text.get("impact.summary", a.after(), r.after(), a.before(), r.before(), r.situations(),
+                r.decided(), r.changed()));
         for (Dimension d : r.transitions()) {
             List<Transition> moved = d.transitions().stream().filter(Transition::changed).toList();
-            out.println(d.name() + ": " + d.changed() + " changed");
+            out.println(text.get("impact.changed", text.get("impact.dimension." + d.name()), d.changed()));
             for (Transition t : moved) {
                 out.println("  " + t.from() + " → " + t.to() + "  " + t.count() + examples(t.examples(), t.count()));
             }
         }
         if (!r.rows().isEmpty()) {
-            out.println("rows gained and lost:");
+            out.println(text.get("impact.rows"));
             for (RowChange row : r.rows()) {
                 out.println("  " + row.row() + "  +" + row.gained() + " −" + row.lost());
             }
         }
-        out.println("weekly burden (warnings before → after; graded Ⅳ or above before → after):");
+        out.println(text.get("impact.burden"));
         List<WeekBurden> changed = r.weeks().stream().filter(w -> !w.before().equals(w.after())).toList();
         for (WeekBurden w : changed.subList(0, Math.min(PRINTED_WEEKS, changed.size()))) {
             out.println("  " + w.week() + "  " + w.before().warnings() + " → " + w.after().warnings() + "; "
                     + w.before().graded() + " → " + w.after().graded());
         }
         if (changed.size() > PRINTED_WEEKS) {
-            out.println("  … and " + (changed.size() - PRINTED_WEEKS) + " more week(s) that change");
+            out.println(text.get("impact.moreWeeks", changed.size() - PRINTED_WEEKS));
         }
         long warningsBefore = r.weeks().stream().mapToLong(w -> w.before().warnings()).sum();
         long warningsAfter = r.weeks().stream().mapToLong(w -> w.after().warnings()).sum();
-        out.println("  " + changed.size() + " of " + r.weeks().size() + " week(s) change; warnings in all: "
-                + warningsBefore + " → " + warningsAfter);
+        out.println(text.get("impact.weeksChanged", changed.size(), r.weeks().size(), warningsBefore,
+                warningsAfter));
         if (r.invalidBefore() > 0) {
-            out.println("not compared: " + r.invalidBefore() + " situation(s) the old tables already refuse");
+            out.println(text.get("impact.notCompared", r.invalidBefore()));
         }
-        out.println("invalid under the new tables: " + r.becameInvalid());
+        out.println(text.get("impact.invalid", r.becameInvalid()));
         r.invalid().forEach(i -> out.println("  " + i.id() + ": " + i.reason()));
         if (a.xlsx() != null) {
-            out.println("wrote " + a.xlsx());
+            out.println(text.get("impact.wrote", a.xlsx()));
         }
     }
 

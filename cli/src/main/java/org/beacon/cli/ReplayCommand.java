@@ -77,7 +77,7 @@ final class ReplayCommand {
         ReplayArguments a;
         try {
             a = ReplayArguments.parse(args);
-        } catch (ReplayArguments.RefusedArgumentsException e) {
+        } catch (CommandLineOptions.RefusedArgumentsException e) {
             err.println(text.get("error.prefix", e.in(text)));
             err.print(text.get("usage.replay", usageLine(text)));
             return BeaconCommand.USAGE;

@@ -113,4 +113,42 @@ class CalibrateCommandTest extends CommandTest {
         assertThat(err()).contains("--objective is weighted, agreement or lag, not 'fastest'");
         assertThat(dir).doesNotExist();
     }
+
+    @Test
+    void calibratesInChineseWithTheSameFiguresAsInEnglish() {
+        String[] one = {"--vary", "stepDown_minDays=14..14:7"};
+        assertThat(calibrate(temp.resolve("en"), with(one, "--lang", "en"))).as(err()).isZero();
+        String english = out();
+        clearOutput();
+        assertThat(calibrate(temp.resolve("zh"), with(one, "--lang", "zh"))).as(err()).isZero();
+        String chinese = out();
+
+        java.util.regex.Matcher en = java.util.regex.Pattern.compile("today's values: score (\\S+), agreement "
+                + "(\\S+)%, mean \\|lag\\| (\\S+) days, (\\d+) never recommended, (\\d+) late").matcher(english);
+        assertThat(en.find()).as(english).isTrue();
+        assertThat(chinese).contains("当前取值：得分 " + en.group(1) + "，一致率 " + en.group(2) + "%，平均滞后 "
+                        + en.group(3) + " 天（按绝对值），" + en.group(4) + " 次从未建议，" + en.group(5) + " 次升级偏晚")
+                .contains("stepDown_minDays 共 1 种组合").contains("按 weighted（加权平均滞后天数，越低越好）排序")
+                .containsPattern("排名 +stepDown_minDays +得分 +一致率").containsPattern("\\n  当前 +14 ")
+                .contains("如采用最优组合，请在工作簿中填入")
+                .containsPattern("escalation.xlsx Parameters!B\\d+ = 14   （stepDown_minDays，当前为 14）")
+                .contains("已写出 " + temp.resolve("zh").resolve("calibration.csv"));
+        assertThat(english).contains("to use the best").doesNotContainPattern("\\p{IsHan}");
+        clearOutput();
+        assertThat(calibrate(temp.resolve("none"), "--vary", "stepDown_minDay=7..28:7", "--lang", "zh"))
+                .isEqualTo(BeaconCommand.USAGE);
+        assertThat(err()).contains("未知参数“stepDown_minDay”").contains("是否应为 stepDown_minDays")
+                .contains("未写出任何文件");
+        clearOutput();
+        assertThat(run("calibrate", tables(), timeline(COVID), "--vary", "stepDown_minDays=7..14:7", "--lang", "zh"))
+                .isEqualTo(BeaconCommand.USAGE);
+        assertThat(err()).contains("calibrate 需要实际决策作为比对依据").contains("用法：")
+                .contains("对 Parameters 参数取值的每种组合各回放一次时间线");
+    }
+
+    private static String[] with(String[] first, String... more) {
+        List<String> all = new java.util.ArrayList<>(List.of(first));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
 }

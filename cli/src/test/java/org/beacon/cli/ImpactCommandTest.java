@@ -150,4 +150,39 @@ class ImpactCommandTest extends CommandTest {
                 .contains("impact has no option --compare");
         assertThat(out()).isEmpty();
     }
+
+    @Test
+    void tellsTheImpactInChineseWithTheSameFiguresAsInEnglish() throws Exception {
+        Path situations = temp.resolve("situations.jsonl");
+        int moved = writeSituations(situations, 300).size();
+        Path lowered = lowered();
+        assertThat(run("impact", tables(), lowered.toString(), situations.toString(), "--lang", "en")).as(err())
+                .isZero();
+        String english = out();
+        clearOutput();
+        assertThat(run("impact", tables(), lowered.toString(), situations.toString(), "--lang", "zh")).as(err())
+                .isZero();
+        String chinese = out();
+
+        assertThat(english).contains("300 situation(s), 300 decided by both, " + moved + " changed")
+                .contains("grade: " + moved + " changed");
+        java.util.regex.Matcher weeks = java.util.regex.Pattern.compile("  (\\d+) of (\\d+) week\\(s\\) change; "
+                + "warnings in all: (\\d+) → (\\d+)").matcher(english);
+        assertThat(weeks.find()).as(english).isTrue();
+        assertThat(chinese).contains("的影响分析：共 300 个情形，两套决策表均作出判定 300 个，结论改变 " + moved + " 个")
+                .contains("分级：" + moved + " 个改变").contains("预警颜色：" + moved + " 个改变")
+                .contains("  Ⅲ → Ⅱ  " + moved).contains("新命中与不再命中的行：")
+                .contains("  Cholera!R8  +" + moved + " −0").contains("每周预警负担")
+                .contains("  " + weeks.group(2) + " 周中 " + weeks.group(1) + " 周有变化；预警总数："
+                        + weeks.group(3) + " → " + weeks.group(4))
+                .contains("新决策表下无效的情形：0 个");
+        clearOutput();
+        assertThat(run("impact", tables(), tables(), "--lang", "zh")).isEqualTo(BeaconCommand.USAGE);
+        assertThat(err()).contains("impact 需要情形（文件、文件夹或 JSON Lines）或 --timeline").contains("用法：")
+                .contains("用新旧两套决策表判定同一批情形");
+        clearOutput();
+        assertThat(run("impact", tables(), tables(), "a.jsonl", "--compare", "x", "--lang", "zh"))
+                .isEqualTo(BeaconCommand.USAGE);
+        assertThat(err()).contains("impact 没有选项 --compare");
+    }
 }
