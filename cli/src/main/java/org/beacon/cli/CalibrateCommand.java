@@ -29,6 +29,7 @@ import org.beacon.rules.calibration.HistoryFit;
 import org.beacon.rules.calibration.Objective;
 import org.beacon.rules.calibration.ParameterGrid;
 import org.beacon.rules.calibration.ParameterRange;
+import org.beacon.rules.calibration.RefusedSweepException;
 import org.beacon.rules.calibration.report.CalibrationReport;
 import org.beacon.rules.model.Dictionary;
 import org.beacon.rules.model.DiagnosticMessages;
@@ -86,9 +87,9 @@ final class CalibrateCommand {
             err.println(text.get("error.prefix", e.in(text)));
             err.print(text.get("usage.calibrate", usageLine(text)));
             return BeaconCommand.USAGE;
-        } catch (IllegalArgumentException e) {
-            // a range, an objective or a grid the calibration refuses: said by rules, in English
-            err.println(text.get("error.prefix", e.getMessage()));
+        } catch (RefusedSweepException e) {
+            // a range, an objective or a grid the calibration refuses, said in the rules' bundle
+            err.println(text.get("error.prefix", DiagnosticMessages.render(e.text(), text.locale())));
             err.print(text.get("usage.calibrate", usageLine(text)));
             return BeaconCommand.USAGE;
         }

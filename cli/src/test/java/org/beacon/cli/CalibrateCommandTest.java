@@ -144,6 +144,10 @@ class CalibrateCommandTest extends CommandTest {
                 .isEqualTo(BeaconCommand.USAGE);
         assertThat(err()).contains("calibrate 需要实际决策作为比对依据").contains("用法：")
                 .contains("对 Parameters 参数取值的每种组合各回放一次时间线");
+        clearOutput();
+        assertThat(calibrate(temp.resolve("none"), "--vary", "stepDown_minDays=28..7:7", "--lang", "zh"))
+                .isEqualTo(BeaconCommand.USAGE);
+        assertThat(err().lines().findFirst().orElseThrow()).isEqualTo("beacon：stepDown_minDays 的区间为空：28 大于 7");
     }
 
     private static String[] with(String[] first, String... more) {

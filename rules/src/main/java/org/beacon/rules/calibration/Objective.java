@@ -44,13 +44,13 @@ public enum Objective {
         };
     }
 
-    /** @throws IllegalArgumentException naming the objectives there are */
+    /** @throws RefusedSweepException naming the objectives there are */
     public static Objective parse(String text) {
         for (Objective o : values()) {
             if (o.code.equals(text.trim().toLowerCase(Locale.ROOT))) {
                 return o;
             }
         }
-        throw new IllegalArgumentException("--objective is weighted, agreement or lag, not '" + text + "'");
+        throw new RefusedSweepException("objective", "--objective", "weighted, agreement", "lag", text);
     }
 }

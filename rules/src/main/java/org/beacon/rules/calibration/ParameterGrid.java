@@ -24,23 +24,22 @@ public final class ParameterGrid {
     private final List<List<BigDecimal>> values = new ArrayList<>();
     private final int size;
 
-    /** @throws IllegalArgumentException when a parameter is given twice or the grid holds more than {@code max} */
+    /** @throws RefusedSweepException when a parameter is given twice or the grid holds more than {@code max} */
     public ParameterGrid(List<ParameterRange> ranges, int max) {
         if (ranges.isEmpty()) {
-            throw new IllegalArgumentException("nothing to vary: give at least one --vary name=from..to:step");
+            throw new RefusedSweepException("nothing", "--vary");
         }
         Set<String> names = new HashSet<>();
         long total = 1;
         for (ParameterRange r : ranges) {
             if (!names.add(r.name())) {
-                throw new IllegalArgumentException(r.name() + " is varied twice");
+                throw new RefusedSweepException("twice", r.name());
             }
             total = r.size() > Long.MAX_VALUE / total ? Long.MAX_VALUE : total * r.size();
         }
         if (total > max) {
-            throw new IllegalArgumentException((total == Long.MAX_VALUE ? "more than " + Long.MAX_VALUE
-                    : String.valueOf(total)) + " combinations (" + describe(ranges) + ") is over the cap of " + max
-                    + ": use larger steps or narrower ranges");
+            throw new RefusedSweepException("cap", total == Long.MAX_VALUE ? "> " + Long.MAX_VALUE
+                    : String.valueOf(total), describe(ranges), max);
         }
         this.ranges = List.copyOf(ranges);
         this.ranges.forEach(r -> values.add(r.values()));

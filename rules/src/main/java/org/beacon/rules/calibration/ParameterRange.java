@@ -17,20 +17,18 @@ public record ParameterRange(String name, BigDecimal from, BigDecimal to, BigDec
 
     public ParameterRange {
         if (step.signum() <= 0) {
-            throw new IllegalArgumentException("the step of " + name + " must be above 0, not " + step.toPlainString());
+            throw new RefusedSweepException("step", name, step.toPlainString());
         }
         if (from.compareTo(to) > 0) {
-            throw new IllegalArgumentException("the range of " + name + " is empty: " + from.toPlainString()
-                    + " is above " + to.toPlainString());
+            throw new RefusedSweepException("empty", name, from.toPlainString(), to.toPlainString());
         }
     }
 
-    /** @throws IllegalArgumentException saying what is wrong with {@code spec} */
+    /** @throws RefusedSweepException saying what is wrong with {@code spec} */
     public static ParameterRange parse(String spec) {
         Matcher m = SPEC.matcher(spec.trim());
         if (!m.matches()) {
-            throw new IllegalArgumentException("'" + spec + "' is not a range: write name=from..to:step, e.g. "
-                    + "stepDown_minDays=7..28:7");
+            throw new RefusedSweepException("notARange", spec, "stepDown_minDays=7..28:7");
         }
         return new ParameterRange(m.group(1), number(m.group(2), spec), number(m.group(3), spec),
                 number(m.group(4), spec));
@@ -60,7 +58,7 @@ public record ParameterRange(String name, BigDecimal from, BigDecimal to, BigDec
         try {
             return new BigDecimal(text.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' in '" + spec + "' is not a number");
+            throw new RefusedSweepException("notANumber", text, spec);
         }
     }
 }
