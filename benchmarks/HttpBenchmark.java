@@ -33,6 +33,11 @@ import java.util.regex.Pattern;
  * measures instead the latency of single evaluations, first steady, then while an admin uploads and activates new
  * rule-set versions one after the other ({@link ActivationLatency}).
  *
+ *   java benchmarks/HttpBenchmark.java impact [seconds-per-phase] [client-threads] [audited-situations]
+ *
+ * the same latency, steady and then while impact runs of a new version go over the audit trail one after the other
+ * ({@link ImpactLatency}).
+ *
  * -Dbeacon.jar=path runs another build of the service (e.g. main's, for a before/after in one session);
  * -Dservice.jvm="options" passes JVM options to it (e.g. -XX:StartFlightRecording=filename=http.jfr).
  *
@@ -47,7 +52,9 @@ public class HttpBenchmark {
 
     public static void main(String[] args) throws Exception {
         boolean activation = args.length > 0 && args[0].equals("activation");
-        if (activation) {
+        boolean impact = args.length > 0 && args[0].equals("impact");
+        int audited = impact && args.length > 3 ? Integer.parseInt(args[3]) : 50_000;
+        if (activation || impact) {
             args = java.util.Arrays.copyOfRange(args, 1, args.length);
         }
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
@@ -75,6 +82,11 @@ public class HttpBenchmark {
             waitUntilUp(base);
             String caller = createCaller(base, basic("admin", adminPassword));
             String situation = Files.readString(Path.of("examples/requests/cholera-county-12.json")).trim();
+            if (impact) {
+                ImpactLatency.run(base, caller, basic("admin", adminPassword), situation, seconds, threads, audited);
+                finished = true;
+                return;
+            }
             if (activation) {
                 ActivationLatency.run(base, caller, basic("admin", adminPassword), situation, seconds, threads);
                 finished = true;
@@ -147,6 +159,17 @@ public class HttpBenchmark {
             List<Long> sorted = nanos.stream().sorted().toList();
             int rank = (int) Math.ceil(p * sorted.size()) - 1;
             return sorted.isEmpty() ? 0 : sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank)));
+        }
+    }
+
+    /** The phases' latencies as a Markdown table. */
+    private static void printLatencies(Phase... phases) {
+        System.out.println("| phase | evaluations | errors | p50 | p99 | max |");
+        System.out.println("|---|---:|---:|---:|---:|---:|");
+        for (Phase p : phases) {
+            System.out.printf("| %s | %,d | %d | %.2f ms | %.2f ms | %.1f ms |%n", p.name(), p.nanos().size(),
+                    p.errors(), p.percentile(0.50) / 1e6, p.percentile(0.99) / 1e6,
+                    p.nanos().stream().mapToLong(Long::longValue).max().orElse(0) / 1e6);
         }
     }
 
@@ -226,7 +249,8 @@ public class HttpBenchmark {
 
     private static void waitUntilUp(String base) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
-        for (int i = 0; i < 120; i++) {
+        // a loaded machine (other builds on the same cores) can take minutes to start the service
+        for (int i = 0; i < 360; i++) {
             try {
                 if (client.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -237,7 +261,7 @@ public class HttpBenchmark {
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException("the service did not start within 60 s");
+        throw new IllegalStateException("the service did not start within 180 s");
     }
 
     private static int freePort() throws IOException {
@@ -279,13 +303,7 @@ public class HttpBenchmark {
             System.out.printf("%d s per phase, %d client threads sending POST /evaluations one at a time each, "
                     + "%d cores, Java %s%n%n", seconds, threads, Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.version"));
-            System.out.println("| phase | evaluations | errors | p50 | p99 | max |");
-            System.out.println("|---|---:|---:|---:|---:|---:|");
-            for (Phase p : List.of(steady, activating)) {
-                System.out.printf("| %s | %,d | %d | %.2f ms | %.2f ms | %.1f ms |%n", p.name(), p.nanos().size(),
-                        p.errors(), p.percentile(0.50) / 1e6, p.percentile(0.99) / 1e6,
-                        p.nanos().stream().mapToLong(Long::longValue).max().orElse(0) / 1e6);
-            }
+            printLatencies(steady, activating);
             System.out.printf("%nactivating vs steady: p50 %.2fx, p99 %.2fx; %d versions uploaded and activated, "
                     + "%.1f s each on average%n", (double) activating.percentile(0.50) / steady.percentile(0.50),
                     (double) activating.percentile(0.99) / steady.percentile(0.99), activations.size(),
@@ -340,6 +358,78 @@ public class HttpBenchmark {
                 zip.setComment(comment);
             }
             return out.toByteArray();
+        }
+    }
+
+    /**
+     * p50/p99 of single evaluations in a steady phase, then in a phase of the same length in which an admin runs the
+     * impact of a new version (the bundled workbooks with another zip comment, so every decision is the same and the
+     * run does its whole work) over {@code audited} stored situations, one run after the other. Impact runs are on
+     * one thread at the lowest priority; this measures what evaluations notice of them.
+     */
+    static final class ImpactLatency {
+
+        static void run(String base, String caller, String admin, String situation, int seconds, int threads,
+                int audited) throws Exception {
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpRequest evaluate = HttpRequest.newBuilder(URI.create(base + "/evaluations"))
+                    .header("Content-Type", "application/json").header("Authorization", caller)
+                    .POST(HttpRequest.BodyPublishers.ofString(situation)).build();
+            for (int stored = 0; stored < audited; stored += 1000) {
+                StringBuilder batch = new StringBuilder("{\"situations\":[");
+                for (int i = 0; i < 1000; i++) {
+                    batch.append(i == 0 ? "" : ",").append(situation.replace("\"cases\":12", "\"cases\":"
+                            + ((stored + i) % 60)));
+                }
+                ActivationLatency.send(client, HttpRequest.newBuilder(URI.create(base
+                        + "/evaluations/batch?explain=false")).header("Content-Type", "application/json")
+                        .header("Authorization", caller).POST(HttpRequest.BodyPublishers.ofString(batch.append("]}")
+                                .toString())).build());
+            }
+            List<Path> workbooks;
+            try (var files = Files.list(Path.of("tables"))) {
+                workbooks = files.filter(f -> f.toString().endsWith(".xlsx")).sorted().toList();
+            }
+            String version = ActivationLatency.upload(client, base, admin, workbooks, 1);
+            phase("warm-up", client, evaluate, seconds, threads, null);
+            Phase steady = phase("steady", client, evaluate, seconds, threads, null);
+            List<double[]> runs = new ArrayList<>();
+            Phase during = phase("impact runs going", client, evaluate, seconds, threads, stop -> {
+                while (!stop.get()) {
+                    long t0 = System.nanoTime();
+                    String answer = ActivationLatency.send(client, HttpRequest.newBuilder(URI.create(base
+                            + "/rule-sets/" + version + "/impact?limit=1000000")).header("Authorization", admin)
+                            .POST(HttpRequest.BodyPublishers.noBody()).build());
+                    Matcher self = Pattern.compile("\"self\"\\s*:\\s*\"([^\"]+)\"").matcher(answer);
+                    if (!self.find()) {
+                        throw new IllegalStateException("no run link: " + answer);
+                    }
+                    String status = "";
+                    String body = "";
+                    while (!status.equals("done") && !status.equals("failed")) {
+                        Thread.sleep(200);
+                        body = ActivationLatency.send(client, HttpRequest.newBuilder(URI.create(base + self.group(1)))
+                                .header("Authorization", admin).GET().build());
+                        Matcher m = Pattern.compile("\"status\"\\s*:\\s*\"([a-z]+)\"").matcher(body);
+                        status = m.find() ? m.group(1) : "";
+                    }
+                    Matcher total = Pattern.compile("\"total\"\\s*:\\s*(\\d+)").matcher(body);
+                    runs.add(new double[] {(System.nanoTime() - t0) / 1e9, total.find()
+                            ? Long.parseLong(total.group(1)) : 0});
+                }
+            });
+            System.out.printf("%d s per phase, %d client threads sending POST /evaluations one at a time each, "
+                    + "%d cores, Java %s; %,d audited situations%n%n", seconds, threads,
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), audited);
+            printLatencies(steady, during);
+            double situations = runs.stream().mapToDouble(r -> r[1]).sum();
+            double secs = runs.stream().mapToDouble(r -> r[0]).sum();
+            // no evaluations/s ratio: the phase lasts until the last impact run ends, past the clients' time
+            System.out.printf("%nimpact runs going vs steady: p50 %.2fx, p99 %.2fx; %d impact run(s) finished, "
+                    + "%,.0f audited situations/s decided twice%n",
+                    (double) during.percentile(0.50) / steady.percentile(0.50),
+                    (double) during.percentile(0.99) / steady.percentile(0.99), runs.size(),
+                    secs == 0 ? 0 : situations / secs);
         }
     }
 }

@@ -38,7 +38,7 @@ final class VariedSituations {
         return List.copyOf(batch);
     }
 
-    private static Situation one(int kind, SplittableRandom r) {
+    static Situation one(int kind, SplittableRandom r) {
         Map<String, Object> ind = new LinkedHashMap<>();
         String eventType;
         switch (kind) {

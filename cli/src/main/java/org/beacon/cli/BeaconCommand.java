@@ -26,9 +26,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code beacon check <workbook-or-folder>}, {@code beacon evaluate <workbook-or-folder> <situation.json>},
- * {@code beacon diff} and {@code beacon replay}. Exit status: 0 success, 1 the workbooks have errors (or a test
- * failed) or the replay input has errors, 2 bad usage or a bad situation file. {@code --lang zh|en} (or
- * {@code --lang=zh}) chooses the language of what it prints for people; JSON is the same in both.
+ * {@code beacon diff}, {@code beacon replay}, {@code beacon calibrate} and {@code beacon impact}. Exit status:
+ * 0 success, 1 the workbooks have errors (or a test failed) or the replay input has errors, 2 bad usage or a bad
+ * situation file. {@code --lang zh|en} (or {@code --lang=zh}) chooses the language of what it prints for people;
+ * JSON is the same in both.
  */
 public final class BeaconCommand {
 
@@ -94,6 +95,14 @@ public final class BeaconCommand {
             // replay's options take values (--source canghailan), so it reads its own arguments
             return new ReplayCommand(out, err, text, this::compileForReplay).run(List.of(args).subList(1, args.length));
         }
+        if (args.length > 0 && args[0].equals("calibrate") && !List.of(args).contains("--help")) {
+            // calibrate takes replay's options and its own, with values
+            return new CalibrateCommand(out, err, text, this::compileForReplay).run(List.of(args).subList(1, args.length));
+        }
+        if (args.length > 0 && args[0].equals("impact") && !List.of(args).contains("--help")) {
+            return new ImpactCommand(out, err, text, f -> compileToUse(f, "error.impactErrors"))
+                    .run(List.of(args).subList(1, args.length));
+        }
         List<String> words = List.of(args).stream().filter(a -> !a.startsWith("--")).toList();
         List<String> flags = List.of(args).stream().filter(a -> a.startsWith("--")).toList();
         if (words.isEmpty() || flags.contains("--help")) {
@@ -115,7 +124,8 @@ public final class BeaconCommand {
     }
 
     private String usageText() {
-        return text.get("usage", ReplayCommand.usageLine(text));
+        return text.get("usage", ReplayCommand.usageLine(text), CalibrateCommand.usageLine(text),
+                ImpactCommand.usageLine(text));
     }
 
     private int usage(String problem) {
@@ -229,13 +239,18 @@ public final class BeaconCommand {
     }
 
     private CompiledRuleSet compileForReplay(Path folder) {
+        return compileToUse(folder, "error.replayErrors");
+    }
+
+    /** The compiled tables, or null once their problems are printed, ending with the bundle's line {@code errorKey}. */
+    private CompiledRuleSet compileToUse(Path folder, String errorKey) {
         Compilation c = compile(folder);
         if (c == null) {
             return null;
         }
         if (!c.succeeded()) {
             printDiagnostics(c, false);
-            err.println(text.get("error.prefix", text.get("error.replayErrors", folder)));
+            err.println(text.get("error.prefix", text.get(errorKey, folder)));
             return null;
         }
         return c.ruleSet().orElseThrow();

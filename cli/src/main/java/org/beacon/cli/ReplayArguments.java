@@ -2,83 +2,49 @@ package org.beacon.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.beacon.rules.replay.Timeline;
+import org.beacon.cli.CommandLineOptions.RefusedArgumentsException;
 import org.beacon.rules.replay.TimelineCsv;
 
 /**
- * The arguments of {@code beacon replay}, checked before anything is read.
+ * The arguments of {@code beacon replay}, checked before anything is read; also those of the commands that replay
+ * a timeline with the same options and add their own ({@code beacon calibrate}).
  *
  * @param compare other tables to replay side by side, or null
  * @param actual the actual decisions, or null
+ * @param revisions known revisions to exclude from the counts, or null
+ * @param own the values of the command's own options, each as often as given, by option
  */
 record ReplayArguments(Path tables, Path timeline, TimelineCsv.Options options, Path actual, Path compare,
-        Path out) {
+        Path out, Path revisions, Map<String, List<String>> own) {
 
-    private static final Set<String> OPTIONS = Set.of("--source", "--step", "--missing-days", "--event-type",
-            "--actual", "--compare", "--out");
-
-    /** What is wrong with the command line, as a line of the command line's bundle ({@code replay.arguments.…}). */
-    static final class RefusedArgumentsException extends IllegalArgumentException {
-        private final transient CommandLineText.Line line;
-
-        RefusedArgumentsException(String key, Object... args) {
-            this(new CommandLineText.Line("replay.arguments." + key, args));
-        }
-
-        private RefusedArgumentsException(CommandLineText.Line line) {
-            super(line.inEnglish());
-            this.line = line;
-        }
-
-        String in(CommandLineText text) {
-            return line.in(text);
-        }
-    }
+    private static final Set<String> OPTIONS = Set.of("--actual", "--compare", "--out", "--revisions");
 
     /** @throws RefusedArgumentsException saying what is wrong with the command line */
     static ReplayArguments parse(List<String> args) {
-        List<String> words = new ArrayList<>();
-        Map<String, String> values = new LinkedHashMap<>();
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            if (!arg.startsWith("--")) {
-                words.add(arg);
-                continue;
-            }
-            int eq = arg.indexOf('=');
-            String name = eq < 0 ? arg : arg.substring(0, eq);
-            if (!OPTIONS.contains(name)) {
-                throw new RefusedArgumentsException("option", name);
-            }
-            String value;
-            if (eq >= 0) {
-                value = arg.substring(eq + 1);
-            } else if (i + 1 < args.size() && !args.get(i + 1).startsWith("--")) {
-                value = args.get(++i);
-            } else {
-                throw new RefusedArgumentsException("value", name);
-            }
-            if (values.put(name, value) != null) {
-                throw new RefusedArgumentsException("twice", name);
-            }
+        return parse("replay", args, Set.of(), "replay-out");
+    }
+
+    /**
+     * @param command the command's name, for messages
+     * @param ownOptions options of that command besides replay's; each may be given several times
+     * @param defaultOut the output folder without {@code --out}
+     * @throws RefusedArgumentsException saying what is wrong with the command line
+     */
+    static ReplayArguments parse(String command, List<String> args, Set<String> ownOptions, String defaultOut) {
+        Set<String> once = new HashSet<>(OPTIONS);
+        once.addAll(CommandLineOptions.TIMELINE);
+        CommandLineOptions read = CommandLineOptions.read(command, args, once, ownOptions, Set.of());
+        if (read.words().size() != 2) {
+            throw new RefusedArgumentsException("arguments.files", command);
         }
-        if (words.size() != 2) {
-            throw new RefusedArgumentsException("files");
-        }
-        TimelineCsv.Options options = TimelineCsv.Options.defaults().withStep(step(values.get("--step")))
-                .withMissingDays(missingDays(values.get("--missing-days")));
-        if (values.containsKey("--source")) {
-            options = options.withSource(values.get("--source"));
-        }
-        if (values.containsKey("--event-type")) {
-            options = options.withEventType(values.get("--event-type"));
-        }
-        return new ReplayArguments(Path.of(words.get(0)), Path.of(words.get(1)), options, path(values, "--actual"),
-                path(values, "--compare"), Path.of(values.getOrDefault("--out", "replay-out")));
+        Map<String, String> values = read.values();
+        return new ReplayArguments(Path.of(read.words().get(0)), Path.of(read.words().get(1)),
+                read.timelineOptions(), path(values, "--actual"), path(values, "--compare"),
+                Path.of(values.getOrDefault("--out", defaultOut)), path(values, "--revisions"), read.repeated());
     }
 
     /** The files and folders that must exist before anything is read. */
@@ -90,29 +56,10 @@ record ReplayArguments(Path tables, Path timeline, TimelineCsv.Options options, 
         if (compare != null) {
             paths.add(compare);
         }
+        if (revisions != null) {
+            paths.add(revisions);
+        }
         return paths;
-    }
-
-    private static Timeline.Step step(String value) {
-        if (value == null) {
-            return Timeline.Step.DAY;
-        }
-        return switch (value) {
-            case "day" -> Timeline.Step.DAY;
-            case "month" -> Timeline.Step.MONTH;
-            default -> throw new RefusedArgumentsException("step", value);
-        };
-    }
-
-    private static Timeline.MissingDays missingDays(String value) {
-        if (value == null) {
-            return null;
-        }
-        return switch (value) {
-            case "zero-fill", "zeroFill" -> Timeline.MissingDays.ZERO_FILL;
-            case "carry-forward", "carryForward" -> Timeline.MissingDays.CARRY_FORWARD;
-            default -> throw new RefusedArgumentsException("missingDays", value);
-        };
     }
 
     private static Path path(Map<String, String> values, String name) {

@@ -47,7 +47,7 @@ final class ReplayCommand {
     private static final String USAGE_LINE = """
               beacon replay <tables> <timeline.csv> [--source S] [--step day|month]
                             [--missing-days zero-fill|carry-forward] [--event-type T] [--actual actual.csv]
-                            [--compare <other tables>] [--out DIR] [--lang zh|en]
+                            [--compare <other tables>] [--revisions revisions.csv] [--out DIR] [--lang zh|en]
             """;
 
     /** The replay command's lines of the usage text: its synopsis as typed, what it does in the reader's language. */
@@ -77,30 +77,16 @@ final class ReplayCommand {
         ReplayArguments a;
         try {
             a = ReplayArguments.parse(args);
-        } catch (ReplayArguments.RefusedArgumentsException e) {
+        } catch (CommandLineOptions.RefusedArgumentsException e) {
             err.println(text.get("error.prefix", e.in(text)));
             err.print(text.get("usage.replay", usageLine(text)));
             return BeaconCommand.USAGE;
         }
-        for (Path p : a.existing()) {
-            if (!Files.exists(p)) {
-                err.println(text.get("error.prefix", text.get("error.missing", p)));
-                return BeaconCommand.USAGE;
-            }
+        Read read = read(a);
+        if (read.input() == null) {
+            return read.status();
         }
-        ReplayInput input;
-        try (Reader timeline = open(a.timeline()); Reader actual = a.actual() == null ? null : open(a.actual())) {
-            input = ReplayInput.read(timeline, name(a.timeline()), a.options(), actual,
-                    a.actual() == null ? null : name(a.actual()));
-        } catch (ReplayInputException e) {
-            e.issues().forEach(err::println);
-            hints(e.issues());
-            err.println(text.get("error.prefix", text.get("error.nothingReplayed")));
-            return BeaconCommand.WORKBOOK_ERRORS;
-        } catch (UncheckedIOException | IOException e) {
-            err.println(text.get("error.prefix", text.get("error.cannotRead", e.getMessage())));
-            return BeaconCommand.USAGE;
-        }
+        ReplayInput input = read.input();
         List<Replayer.Arm> arms = new ArrayList<>();
         Map<String, String> inputs = inputs(a);
         List<Path> folders = a.compare() == null ? List.of(a.tables()) : List.of(a.tables(), a.compare());
@@ -115,6 +101,34 @@ final class ReplayCommand {
             inputs.put("规则集 " + label, folder + " (" + rs.id() + ")");
         }
         return replay(a, input, arms, inputs);
+    }
+
+    /** The timeline and the actual decisions read; or, what was wrong printed, the exit status and no input. */
+    record Read(ReplayInput input, int status) {
+    }
+
+    /** Checks that the files exist and reads them, before anything is compiled or written. */
+    Read read(ReplayArguments a) {
+        for (Path p : a.existing()) {
+            if (!Files.exists(p)) {
+                err.println(text.get("error.prefix", text.get("error.missing", p)));
+                return new Read(null, BeaconCommand.USAGE);
+            }
+        }
+        try (Reader timeline = open(a.timeline()); Reader actual = a.actual() == null ? null : open(a.actual());
+                Reader revisions = a.revisions() == null ? null : open(a.revisions())) {
+            return new Read(ReplayInput.read(timeline, name(a.timeline()), a.options(), actual,
+                    a.actual() == null ? null : name(a.actual()), revisions,
+                    a.revisions() == null ? null : name(a.revisions())), BeaconCommand.OK);
+        } catch (ReplayInputException e) {
+            e.issues().forEach(err::println);
+            hints(e.issues());
+            err.println(text.get("error.prefix", text.get("error.nothingReplayed")));
+            return new Read(null, BeaconCommand.WORKBOOK_ERRORS);
+        } catch (UncheckedIOException | IOException e) {
+            err.println(text.get("error.prefix", text.get("error.cannotRead", e.getMessage())));
+            return new Read(null, BeaconCommand.USAGE);
+        }
     }
 
     private int replay(ReplayArguments a, ReplayInput input, List<Replayer.Arm> arms, Map<String, String> inputs) {
@@ -216,13 +230,14 @@ final class ReplayCommand {
         }
     }
 
-    private static Map<String, String> inputs(ReplayArguments a) {
+    static Map<String, String> inputs(ReplayArguments a) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("时间线 timeline", a.timeline().toString());
         m.put("数据源 source", a.options().source() == null ? "(one source)" : a.options().source());
         m.put("缺失日 missing days", a.options().missingDays() == null ? "(none allowed)"
                 : a.options().missingDays().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         m.put("实际决定 actual decisions", a.actual() == null ? "(none)" : a.actual().toString());
+        m.put("已知修订 known revisions", a.revisions() == null ? "(none)" : a.revisions().toString());
         return m;
     }
 
@@ -249,7 +264,7 @@ final class ReplayCommand {
         return p.getFileName().toString();
     }
 
-    private static String numeral(Grade g) {
+    static String numeral(Grade g) {
         return g == null ? "—" : g.numeral();
     }
 

@@ -49,17 +49,20 @@ final class SituationJson {
 
     /** @throws tools.jackson.core.JacksonException when the text is not JSON */
     static Situation read(String json) throws InvalidSituationFileException {
-        JsonNode root;
+        return read(tree(json));
+    }
+
+    /** The JSON as a tree, numbers as written. @throws tools.jackson.core.JacksonException when it is not JSON */
+    static JsonNode tree(String json) throws InvalidSituationFileException {
         try {
-            root = JSON.readTree(json);
+            return JSON.readTree(json);
         } catch (NumberFormatException e) {
             // Jackson lets this through for a decimal no BigDecimal can hold (1E+2147483648)
             throw new InvalidSituationFileException("exponent");
         }
-        return read(root);
     }
 
-    private static Situation read(JsonNode root) throws InvalidSituationFileException {
+    static Situation read(JsonNode root) throws InvalidSituationFileException {
         if (!root.isObject()) {
             throw new InvalidSituationFileException("notObject");
         }

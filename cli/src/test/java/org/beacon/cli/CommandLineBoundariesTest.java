@@ -11,7 +11,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The command line uses the rules' facade, model, decisions, replay and diff, never what lies behind them. */
+/** The command line uses the rules' facade, model, decisions, replay, diff and impact, never what lies behind them. */
 class CommandLineBoundariesTest {
 
     private static final JavaClasses MAIN = new ClassFileImporter()
@@ -30,7 +30,9 @@ class CommandLineBoundariesTest {
         noClasses().that().resideInAPackage("org.beacon.cli..").should().dependOnClassesThat(
                 resideInAPackage("org.beacon.rules..").and(not(resideInAnyPackage("org.beacon.rules",
                         "org.beacon.rules.model", "org.beacon.rules.decision", "org.beacon.rules.replay",
-                        "org.beacon.rules.replay.report", "org.beacon.rules.diff"))))
+                        "org.beacon.rules.replay.report", "org.beacon.rules.diff", "org.beacon.rules.calibration",
+                        "org.beacon.rules.calibration.report", "org.beacon.rules.impact",
+                        "org.beacon.rules.impact.report"))))
                 .check(MAIN);
     }
 }

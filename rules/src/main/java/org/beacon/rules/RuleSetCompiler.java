@@ -1,11 +1,13 @@
 package org.beacon.rules;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.beacon.rules.analysis.TableAnalyzer;
 import org.beacon.rules.engine.RuleBase;
 import org.beacon.rules.evaluation.RuleSetEvaluator;
@@ -58,10 +60,22 @@ public final class RuleSetCompiler {
     }
 
     public Compilation compile(String id, List<WorkbookSource> sources) {
+        return compile(id, sources, Map.of());
+    }
+
+    /**
+     * Compiles with some parameters set to other values than their cells hold, the workbooks untouched: what a
+     * calibration tries. The test sheets pin today's values, so they run without gating: their outcomes are in
+     * {@link Compilation#tests()} (a failing one is not an error) and the rule set is there whenever the tables
+     * compile. A parameter no Parameters sheet declares is an {@code UNKNOWN_PARAMETER} error.
+     *
+     * @param id the rule set's id; empty {@code parameters} compile exactly as {@link #compile(String, List)}
+     */
+    public Compilation compile(String id, List<WorkbookSource> sources, Map<String, BigDecimal> parameters) {
         Findings findings = Findings.collecting();
         PhaseClock clock = new PhaseClock();
         try {
-            return compile(id, sources, findings, clock);
+            return compile(id, sources, findings, clock, parameters);
         } catch (RuntimeException e) {
             // A defect in Beacon must still reach the expert as a diagnostic, not as a stack trace.
             log.error("compiling {} failed unexpectedly", id, e);
@@ -70,7 +84,8 @@ public final class RuleSetCompiler {
         }
     }
 
-    private Compilation compile(String id, List<WorkbookSource> sources, Findings findings, PhaseClock clock) {
+    private Compilation compile(String id, List<WorkbookSource> sources, Findings findings, PhaseClock clock,
+            Map<String, BigDecimal> parameters) {
         String hash = contentHash(sources);
         if (sources.isEmpty()) {
             findings.error("", Message.of("NO_TABLES.noWorkbook"));
@@ -81,13 +96,20 @@ public final class RuleSetCompiler {
         if (files == null) {
             return refused(hash, findings, clock);
         }
-        RuleSetModel model = reader.parse(files, findings);
+        return compile(id, hash, files, findings, clock, parameters, true);
+    }
+
+    private Compilation compile(String id, String hash, RuleSetReader.WorkbooksRead files, Findings findings,
+            PhaseClock clock, Map<String, BigDecimal> parameters, boolean analyse) {
+        RuleSetModel model = reader.parse(files, findings, parameters);
         clock.lap(Compilation.Phase.PARSE);
         if (findings.hasErrors()) {
             return refused(hash, findings, clock);
         }
-        analyzer.analyze(model, findings);
-        clock.lap(Compilation.Phase.ANALYSE);
+        if (analyse) {
+            analyzer.analyze(model, findings);
+            clock.lap(Compilation.Phase.ANALYSE);
+        }
         RuleBase.Source rules = RuleBase.generate(model);
         clock.lap(Compilation.Phase.GENERATE);
         RuleBase ruleBase = RuleBase.build(rules, findings);
@@ -96,10 +118,61 @@ public final class RuleSetCompiler {
             return refused(hash, findings, clock);
         }
         RuleSetEvaluator evaluator = new RuleSetEvaluator(id, hash, model, ruleBase);
-        List<TestOutcome> tests = TestSheetRunner.run(evaluator, model.tests(), findings);
+        // with parameters swept, the tests still pinning today's values say what would change, they do not refuse
+        List<TestOutcome> tests = TestSheetRunner.run(evaluator, model.tests(),
+                parameters.isEmpty() ? findings : Findings.collecting());
         clock.lap(Compilation.Phase.TESTS);
         return new Compilation(findings.hasErrors() ? null : new CompiledRuleSet(evaluator), hash, findings.all(),
                 tests, clock.phases());
+    }
+
+    /**
+     * Workbooks read once, within the limits and counted against the budget, to be compiled many times with
+     * different parameter values (a calibration). Immutable: compiled from several threads at once.
+     */
+    public static final class ReadWorkbooks {
+        private final String hash;
+        private final RuleSetReader.WorkbooksRead files;
+        private final List<Diagnostic> problems;
+
+        private ReadWorkbooks(String hash, RuleSetReader.WorkbooksRead files, List<Diagnostic> problems) {
+            this.hash = hash;
+            this.files = files;
+            this.problems = List.copyOf(problems);
+        }
+
+        /** {@code sha256:<first 12 hex digits>} of the workbooks, as {@link #compile(List)} names them. */
+        public String id() {
+            return "sha256:" + hash.substring(0, 12);
+        }
+    }
+
+    public ReadWorkbooks read(List<WorkbookSource> sources) {
+        Findings findings = Findings.collecting();
+        RuleSetReader.WorkbooksRead files = sources.isEmpty() ? null : reader.readFiles(sources, findings);
+        if (files == null && !findings.hasErrors()) {
+            findings.error("", Message.of("NO_TABLES.noWorkbook"));
+        }
+        return new ReadWorkbooks(contentHash(sources), files, findings.all());
+    }
+
+    /**
+     * As {@link #compile(String, List, Map)}, from workbooks read once, and without looking for gaps and overlaps
+     * (they never change a decision, and a sweep compiles hundreds of times).
+     */
+    public Compilation compile(String id, ReadWorkbooks read, Map<String, BigDecimal> parameters) {
+        PhaseClock clock = new PhaseClock();
+        if (read.files == null) {
+            return new Compilation(null, read.hash, read.problems, List.of(), clock.phases());
+        }
+        Findings findings = Findings.collecting();
+        try {
+            return compile(id, read.hash, read.files, findings, clock, parameters, false);
+        } catch (RuntimeException e) {
+            log.error("compiling {} failed unexpectedly", id, e);
+            findings.error("", Message.of("INTERNAL_ERROR"));
+            return new Compilation(null, read.hash, findings.all(), List.of(), clock.phases());
+        }
     }
 
     private static Compilation refused(String hash, Findings findings, PhaseClock clock) {

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The floors of {@code rules} as tests, on the compiled main classes: the model at the bottom, reading, analysis,
- * the engine and evaluation on it, the facade ({@code org.beacon.rules}) on top, replay above the facade. A new
+ * the engine and evaluation on it, the facade ({@code org.beacon.rules}) on top, replay above the facade, impact
+ * above replay (its report, like replay's, the one other place that writes with POI). A new
  * dependency that breaks a floor fails here with the classes that break it.
  */
 class PackageBoundariesTest {
@@ -50,7 +51,11 @@ class PackageBoundariesTest {
             Map.entry("evaluation", List.of("model", "decision", "engine", "signal")),
             Map.entry("", List.of("model", "decision", "reading", "analysis", "engine", "evaluation")),
             Map.entry("replay", List.of("", "model", "decision", "signal")),
-            Map.entry("replay.report", List.of("replay", "model", "csv")));
+            Map.entry("replay.report", List.of("replay", "model", "csv")),
+            Map.entry("calibration", List.of("", "model", "replay")),
+            Map.entry("calibration.report", List.of("calibration", "csv")),
+            Map.entry("impact", List.of("", "model", "decision", "replay")),
+            Map.entry("impact.report", List.of("impact", "model")));
 
     @Test
     void theRulesAreCheckedOnTheirMainClasses() {
@@ -79,7 +84,8 @@ class PackageBoundariesTest {
     @Test
     void onlyWorkbookReadingAndReportWritingSeePoi() {
         noClasses().that().resideInAPackage(RULES + "..")
-                .and().resideOutsideOfPackages(RULES + ".workbook", RULES + ".replay.report")
+                .and().resideOutsideOfPackages(RULES + ".workbook", RULES + ".replay.report",
+                        RULES + ".calibration.report", RULES + ".impact.report")
                 .should().dependOnClassesThat().resideInAPackage("org.apache.poi..").check(MAIN);
     }
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -94,7 +95,15 @@ public final class RuleSetReader {
      * left out of the model.
      */
     public RuleSetModel parse(WorkbooksRead workbooks, Findings findings) {
-        return readSheets(workbooks.contents, findings);
+        return readSheets(workbooks.contents, findings, Map.of());
+    }
+
+    /**
+     * The model with some parameters given other values than their cells hold, as if typed there: what a
+     * calibration compiles. A name no Parameters sheet declares is an {@code UNKNOWN_PARAMETER} error.
+     */
+    public RuleSetModel parse(WorkbooksRead workbooks, Findings findings, Map<String, BigDecimal> overrides) {
+        return readSheets(workbooks.contents, findings, overrides);
     }
 
     /**
@@ -102,6 +111,11 @@ public final class RuleSetReader {
      * apart); diagnostics go to {@code findings}.
      */
     public RuleSetModel readSheets(List<WorkbookContent> workbooks, Findings findings) {
+        return readSheets(workbooks, findings, Map.of());
+    }
+
+    private RuleSetModel readSheets(List<WorkbookContent> workbooks, Findings findings,
+            Map<String, BigDecimal> overrides) {
         List<Sheet> sheets = classify(workbooks, findings);
         Map<String, Indicator> indicators = new LinkedHashMap<>();
         Map<String, BigDecimal> parameters = new LinkedHashMap<>();
@@ -113,7 +127,12 @@ public final class RuleSetReader {
             Findings f = findings.forWorkbook(s.workbook());
             switch (s.kind()) {
                 case DICTIONARY -> DictionaryParser.parse(s.data(), indicators, f);
-                case PARAMETERS -> ParameterParser.parse(s.data(), parameters, parameterLocations, f);
+                case PARAMETERS -> {
+                    Set<String> before = new HashSet<>(parameterLocations.keySet());
+                    ParameterParser.parse(s.data(), parameters, parameterLocations, f);
+                    parameterLocations.replaceAll((name, cell) -> before.contains(name) ? cell
+                            : s.workbook() + " " + cell);
+                }
                 case ACTIONS -> ActionParser.parse(s.data(), actions, f);
                 case COLOURS -> {
                     ColourParser.parse(s.data(), colours, f);
@@ -127,6 +146,14 @@ public final class RuleSetReader {
         if (!colourSheet) {
             colours.putAll(ColourParser.NATIONAL);
         }
+        overrides.forEach((name, value) -> {
+            if (parameters.containsKey(name)) {
+                parameters.put(name, value);
+            } else {
+                findings.error("", Message.of("UNKNOWN_PARAMETER.override", name,
+                        Dictionary.suggestion(Dictionary.closest(name, parameters.keySet()))));
+            }
+        });
         Dictionary dictionary = new Dictionary(new ArrayList<>(indicators.values()));
         List<DecisionTable> tables = new ArrayList<>();
         for (Sheet s : sheets) {
@@ -158,7 +185,7 @@ public final class RuleSetReader {
                         .parse(s.data()));
             }
         }
-        return new RuleSetModel(dictionary, parameters, colours, tables, tests, actions);
+        return new RuleSetModel(dictionary, parameters, colours, tables, tests, actions, parameterLocations);
     }
 
     /** With an action catalogue, every action code a table names must be in it. */

@@ -58,17 +58,11 @@ public final class ActualLevels {
             }
             InputCells cells = new InputCells(file, names, errors);
             for (CSVRecord row : parser) {
-                if (!row.isConsistent()) {
-                    cells.add(DataIssue.error("INVALID_VALUE", cells.where(row), "the row has " + row.size()
-                            + " cells"));
+                if (!cells.consistent(row)) {
                     continue;
                 }
                 String code = cells.text(row, region, InputCells.MAX_REGION_CODE);
-                String dateText = InputCells.cell(row, date);
-                LocalDate d = InputCells.date(dateText);
-                if (d == null) {
-                    cells.refuse(row, date, "'" + InputCells.shorten(dateText) + "' is not a date");
-                }
+                LocalDate d = cells.date(row, date);
                 String text = InputCells.cell(row, level);
                 Optional<Grade> g = Grade.parse(text);
                 if (g.isEmpty() && !text.isEmpty() && !text.equalsIgnoreCase("none")) {

@@ -7,7 +7,8 @@ package org.beacon.rules.replay;
  *     the replay handled in a stated way (a revision, a filled gap)
  * @param code a stable code: {@code INVALID_VALUE}, {@code MISSING_COLUMN}, {@code DUPLICATE_DAY},
  *     {@code SEVERAL_SOURCES}, {@code UNKNOWN_SOURCE}, {@code MISSING_DAYS}, {@code CUMULATIVE_DECREASE},
- *     {@code TOO_LARGE}, {@code INVALID_SITUATION}
+ *     {@code TOO_LARGE}, {@code INVALID_SITUATION}, {@code POSSIBLE_REVISION} (a rise far above the recent ones),
+ *     {@code KNOWN_REVISION} (a rise a revisions file excluded)
  * @param where {@code timeline.csv:12} (file and line), or a region and date ({@code 420000 2020-04-17})
  * @param detail what is wrong and what the replay did about it
  */

@@ -125,6 +125,24 @@ final class InputCells {
         }
     }
 
+    /** Whether the row has as many cells as the header; if not, says so and the row is to be skipped. */
+    boolean consistent(CSVRecord row) {
+        if (!row.isConsistent()) {
+            add(DataIssue.error("INVALID_VALUE", where(row), "the row has " + row.size() + " cells"));
+        }
+        return row.isConsistent();
+    }
+
+    /** The date in a cell ({@code 2020-01-23}); null, refused at the cell, when it is not one. */
+    LocalDate date(CSVRecord row, int column) {
+        String text = cell(row, column);
+        LocalDate d = date(text);
+        if (d == null) {
+            refuse(row, column, "'" + shorten(text) + "' is not a date (write 2020-01-23)");
+        }
+        return d;
+    }
+
     /** Adds an {@code INVALID_VALUE} at the cell; returns null, for a refused value. */
     String refuse(CSVRecord row, int column, String detail) {
         add(DataIssue.error("INVALID_VALUE", where(row) + " " + columns.get(column), detail));

@@ -133,6 +133,13 @@ final class RegionRows {
                         + options.missingDays().name().toLowerCase(Locale.ROOT) + ": " + list));
             }
         }
+        if (options.step() == Timeline.Step.DAY) {
+            for (int c = 0; c < columns; c++) {
+                if (cumulative[c]) {
+                    RevisionCheck.flag(code, names[c], start, series[c], warnings);
+                }
+            }
+        }
         dates = null;
         values = null;
         Map<String, double[]> byName = new LinkedHashMap<>();

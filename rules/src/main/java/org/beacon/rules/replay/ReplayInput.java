@@ -3,6 +3,7 @@ package org.beacon.rules.replay;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * What a replay is given, read and checked: the timeline, read with its options, and the actual decisions to
@@ -24,24 +25,35 @@ public record ReplayInput(Timeline timeline, ActualLevels actual) {
      */
     public static ReplayInput read(Reader timeline, String timelineName, TimelineCsv.Options options, Reader actual,
             String actualName) {
+        return read(timeline, timelineName, options, actual, actualName, null, null);
+    }
+
+    /**
+     * As {@link #read(Reader, String, TimelineCsv.Options, Reader, String)}, with known revisions excluded from the
+     * timeline's counts ({@link KnownRevisions}) when {@code revisions} is not null.
+     */
+    public static ReplayInput read(Reader timeline, String timelineName, TimelineCsv.Options options, Reader actual,
+            String actualName, Reader revisions, String revisionsName) {
         List<DataIssue> errors = new ArrayList<>();
-        Timeline t = null;
-        try {
-            t = TimelineCsv.read(timeline, timelineName, options);
-        } catch (ReplayInputException e) {
-            errors.addAll(e.issues());
-        }
-        ActualLevels a = null;
-        if (actual != null) {
-            try {
-                a = ActualLevels.read(actual, actualName);
-            } catch (ReplayInputException e) {
-                errors.addAll(e.issues());
-            }
-        }
+        Timeline read = orErrors(() -> TimelineCsv.read(timeline, timelineName, options), errors);
+        ActualLevels a = actual == null ? null : orErrors(() -> ActualLevels.read(actual, actualName), errors);
+        KnownRevisions known = revisions == null ? null
+                : orErrors(() -> KnownRevisions.read(revisions, revisionsName), errors);
+        Timeline t = known == null || read == null ? read
+                : orErrors(() -> known.applyTo(read, revisionsName), errors);
         if (!errors.isEmpty()) {
             throw new ReplayInputException(errors);
         }
         return new ReplayInput(t, a);
+    }
+
+    /** What {@code read} returns; or null, its errors added to {@code errors}, so every file's are reported. */
+    private static <T> T orErrors(Supplier<T> read, List<DataIssue> errors) {
+        try {
+            return read.get();
+        } catch (ReplayInputException e) {
+            errors.addAll(e.issues());
+            return null;
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.beacon.rules.CheckedSituation;
 import org.beacon.rules.CompiledRuleSet;
 import org.beacon.rules.decision.Decision;
+import org.beacon.rules.model.Signal;
 import org.beacon.service.ruleset.RuleSetRegistry;
 import org.beacon.service.web.InvalidRequestException;
 import org.beacon.service.web.InvalidRequestException.FieldError;
@@ -82,9 +83,18 @@ public class EvaluationService {
             throw e;
         }
         EvaluationResponse full = decide(ruleSet, situation, margins);
-        AuditEntry entry = new AuditEntry(full, json.writeValueAsBytes(full), caller, null, null);
+        AuditEntry entry = entry(full, situation, caller, null, null);
         audit.saveOne(entry);
         return entry;
+    }
+
+    /** The audit row of a decision, with the series of its signals, which deciding it again needs. */
+    private AuditEntry entry(EvaluationResponse full, CheckedSituation situation, String caller, UUID batchId,
+            Integer index) {
+        List<Signal> signals = situation.situation().signals();
+        return new AuditEntry(full, json.writeValueAsBytes(full), caller, batchId, index,
+                signals.isEmpty() ? null : json.writeValueAsBytes(signals.stream().map(AuditedSituations::view)
+                        .toList()));
     }
 
     /** An audited decision with its caller, or empty when there is none with this id. */
@@ -112,7 +122,7 @@ public class EvaluationService {
                 CompiledRuleSet ruleSet = pinned != null ? pinned : registry.resolve(null, request.asOf());
                 CheckedSituation situation = SituationMapper.toSituation(request, ruleSet, prefix, answer);
                 EvaluationResponse full = decide(ruleSet, situation, margins);
-                entries.add(new AuditEntry(full, json.writeValueAsBytes(full), caller, batchId, i));
+                entries.add(entry(full, situation, caller, batchId, i));
                 results.add(new BatchResponse.Item(i, explain ? full : full.withoutExplanation(), null));
             } catch (InvalidRequestException e) {
                 failed++;
@@ -151,7 +161,7 @@ public class EvaluationService {
         colours.put("none", 0);
         for (int i = 0; i < situations.size(); i++) {
             EvaluationResponse full = decide(ruleSet, situations.get(i), margins);
-            entries.add(new AuditEntry(full, json.writeValueAsBytes(full), caller, batchId, i));
+            entries.add(entry(full, situations.get(i), caller, batchId, i));
             out.add(RiskMapView.of(i, full));
             colours.merge(full.areaRisk() == null ? "none" : full.areaRisk().colour(), 1, Integer::sum);
         }

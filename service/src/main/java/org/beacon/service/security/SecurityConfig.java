@@ -62,6 +62,8 @@ class SecurityConfig {
                         .requestMatchers(GET, "/users/me").authenticated()
                         .requestMatchers(POST, "/users/me/password").authenticated()
                         .requestMatchers(GET, "/evaluations", "/evaluations/*").hasRole(Role.REVIEWER.name())
+                        // an impact run decides with a version that may never have been in force
+                        .requestMatchers("/rule-sets/*/impact", "/rule-sets/*/impact/**").hasRole(Role.EDITOR.name())
                         .requestMatchers(GET, "/rule-sets", "/rule-sets/**").hasRole(Role.REVIEWER.name())
                         .requestMatchers(GET, "/replays", "/replays/**").hasRole(Role.REVIEWER.name())
                         .requestMatchers(POST, "/replays").hasRole(Role.REVIEWER.name())

@@ -53,6 +53,7 @@ class AccessMatrixTest {
 
     private String evaluationId;
     private String replayId;
+    private String impactId;
     private final AtomicInteger throwaway = new AtomicInteger();
 
     /** Who calls: null is anonymous. The order is the hierarchy, lowest first. */
@@ -91,6 +92,13 @@ class AccessMatrixTest {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
         while (!admin.get("/replays/" + replayId).json().at("/status").asString().equals("done")) {
             assertThat(Instant.now()).as("replay still running").isBefore(deadline);
+            sleep(100);
+        }
+        Http.Response impact = admin.postJson("/rule-sets/v1/impact", "");
+        assertThat(impact.status()).as(impact.body()).isEqualTo(202);
+        impactId = impact.json().at("/id").asString();
+        while (!admin.get("/rule-sets/v1/impact/" + impactId).json().at("/status").asString().equals("done")) {
+            assertThat(Instant.now()).as("impact run still running").isBefore(deadline);
             sleep(100);
         }
     }
@@ -142,6 +150,14 @@ class AccessMatrixTest {
                         c -> as(c).get("/replays/" + replayId + "/steps.csv"), ok),
                 new Endpoint("GET", "/replays/{id}/report.xlsx", Caller.REVIEWER,
                         c -> as(c).get("/replays/" + replayId + "/report.xlsx"), ok),
+                // an impact run decides with a version that may never have been in force: editors and up; a place
+                // may be taken by the other caller's run (503), which security has let through as well
+                new Endpoint("POST", "/rule-sets/{version}/impact", Caller.EDITOR,
+                        c -> as(c).postJson("/rule-sets/v1/impact", ""), Set.of(202, 503)),
+                new Endpoint("GET", "/rule-sets/{version}/impact/{id}", Caller.EDITOR,
+                        c -> as(c).get("/rule-sets/v1/impact/" + impactId), ok),
+                new Endpoint("GET", "/rule-sets/{version}/impact/{id}/report.xlsx", Caller.EDITOR,
+                        c -> as(c).get("/rule-sets/v1/impact/" + impactId + "/report.xlsx"), ok),
                 // the bundled workbook alone is new content the first time (201) and the same version after (200)
                 new Endpoint("POST", "/rule-sets", Caller.EDITOR, c -> as(c).postFiles("/rule-sets", Map.of(),
                         Map.of("national-grading.xlsx", grading)), Set.of(200, 201)),
