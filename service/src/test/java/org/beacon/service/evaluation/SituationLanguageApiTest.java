@@ -29,9 +29,9 @@ class SituationLanguageApiTest {
     @Autowired
     TestUsers users;
 
+    /** Signed in as an admin, with {@code Accept-Language: languages} (none for null). */
     private Http http(String languages) {
-        Http http = new Http(port, users.admin());
-        return languages == null ? http : http.acceptingLanguage(languages);
+        return new Http(port, users.admin()).acceptingLanguage(languages);
     }
 
     private static String situation(String region, String indicators) {
@@ -41,6 +41,14 @@ class SituationLanguageApiTest {
 
     private static List<String> field(JsonNode errors, String name) {
         return errors.valueStream().map(e -> e.at("/" + name).asString()).toList();
+    }
+
+    /** The problems of {@link #BAD} under {@code prefix}: the same pointers, the whole-number one in each language. */
+    private static void assertToldInBothLanguages(JsonNode en, JsonNode zh, String prefix) {
+        assertThat(field(zh, "pointer")).isEqualTo(field(en, "pointer"))
+                .containsExactly(prefix + "/indicators/casez", prefix + "/indicators/cases");
+        assertThat(field(en, "detail")).element(1).isEqualTo("cases must be a whole number, not 1.5");
+        assertThat(field(zh, "detail")).element(1).isEqualTo("cases 必须是整数，而不是 1.5");
     }
 
     @Test
@@ -55,10 +63,7 @@ class SituationLanguageApiTest {
         assertThat(english.header("Content-Language")).isNull();
         JsonNode en = english.json().at("/errors");
         JsonNode zh = chinese.json().at("/errors");
-        assertThat(field(zh, "pointer")).isEqualTo(field(en, "pointer"))
-                .containsExactly("/indicators/casez", "/indicators/cases");
-        assertThat(field(en, "detail")).element(1).isEqualTo("cases must be a whole number, not 1.5");
-        assertThat(field(zh, "detail")).element(1).isEqualTo("cases 必须是整数，而不是 1.5");
+        assertToldInBothLanguages(en, zh, "");
         assertThat(field(zh, "detail")).element(0).asString().startsWith("未知指标“casez”；是否应为 cases？；有效指标：")
                 .contains("、cases、", "、deaths、");
     }
@@ -100,10 +105,7 @@ class SituationLanguageApiTest {
                 .isEqualTo(english.json().at("/results/0/evaluation/grade/numeral").asString()).isEqualTo("Ⅱ");
         JsonNode en = english.json().at("/results/1/error/errors");
         JsonNode zh = chinese.json().at("/results/1/error/errors");
-        assertThat(field(zh, "pointer")).isEqualTo(field(en, "pointer"))
-                .containsExactly("/situations/1/indicators/casez", "/situations/1/indicators/cases");
-        assertThat(field(en, "detail")).element(1).isEqualTo("cases must be a whole number, not 1.5");
-        assertThat(field(zh, "detail")).element(1).isEqualTo("cases 必须是整数，而不是 1.5");
+        assertToldInBothLanguages(en, zh, "/situations/1");
     }
 
     @Test
