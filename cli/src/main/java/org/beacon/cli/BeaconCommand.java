@@ -177,7 +177,7 @@ public final class BeaconCommand {
         CompiledRuleSet rules = c.ruleSet().orElseThrow();
         CheckedSituation checked = rules.check(situation);
         if (!checked.isValid()) {
-            checked.problems().forEach(p -> err.println(situationFile + " " + p.pointer() + ": " + p.message()));
+            checked.problems().forEach(p -> err.println(text.situationProblem(situationFile, p)));
             return USAGE;
         }
         Decision decision = rules.evaluate(checked, true);

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 import org.beacon.rules.model.Diagnostic;
 import org.beacon.rules.model.DiagnosticMessages;
+import org.beacon.rules.model.SituationProblem;
 import org.beacon.rules.model.TestOutcome;
 
 /**
@@ -81,6 +82,11 @@ final class CommandLineText {
         String where = d.location().isEmpty() ? d.workbook() : d.workbook() + " " + d.location();
         return get("diagnostic", where, get("severity." + d.severity().name()), d.code(),
                 DiagnosticMessages.message(d, locale));
+    }
+
+    /** {@code situation.json /indicators/casez: unknown indicator …}: the file and pointer as in English. */
+    String situationProblem(Object situationFile, SituationProblem p) {
+        return get("situationProblem", situationFile, p.pointer(), p.message(locale));
     }
 
     String testOutcome(TestOutcome t) {

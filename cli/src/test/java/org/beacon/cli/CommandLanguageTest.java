@@ -115,6 +115,29 @@ class CommandLanguageTest extends CommandTest {
     }
 
     @Test
+    void tellsWhyASituationCannotBeEvaluatedInChineseAtTheSamePointersWithTheSameExitStatus() throws Exception {
+        String tables = Workbooks.root().resolve("tables").toString();
+        Path situation = temp.resolve("bad-situation.json");
+        Files.writeString(situation, "{\"eventType\": \"cholera\", \"region\": {\"code\": \"330106\", "
+                + "\"level\": \"county\"}, \"asOf\": \"2026-07-01\", \"indicators\": {\"casez\": 1, \"cases\": 1.5}}");
+        int english = run("evaluate", tables, situation.toString(), "--lang", "en");
+        List<String> en = err().lines().toList();
+        clearOutput();
+        int chinese = run("evaluate", tables, situation.toString(), "--lang", "zh");
+        List<String> zh = err().lines().toList();
+
+        assertThat(chinese).isEqualTo(english).isEqualTo(BeaconCommand.USAGE);
+        String prefix = situation + " ";
+        assertThat(en).containsExactly(prefix + "/indicators/casez: unknown indicator 'casez'; did you mean cases?; "
+                + "valid indicators: " + en.get(0).substring(en.get(0).indexOf("valid indicators: ") + 18),
+                prefix + "/indicators/cases: cases must be a whole number, not 1.5");
+        assertThat(zh).hasSize(2);
+        assertThat(zh.get(0)).startsWith(prefix + "/indicators/casez：未知指标“casez”；是否应为 cases？；有效指标：")
+                .contains("、");
+        assertThat(zh.get(1)).isEqualTo(prefix + "/indicators/cases：cases 必须是整数，而不是 1.5");
+    }
+
+    @Test
     void replaysInChineseAndWritesTheSameFiles() throws Exception {
         Path timelines = Workbooks.root().resolve("examples/timelines");
         Path dir = temp.resolve("covid");

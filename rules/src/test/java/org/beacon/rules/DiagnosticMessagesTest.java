@@ -40,7 +40,9 @@ class DiagnosticMessagesTest {
             "orange", "yellow", "blue", "colour", "rows", "Excel", "LibreOffice", "Beacon", "DOCTYPE", "xlsx", "xls",
             "xlsm", "xlsb", "KB", "MB", "responseGrade", "signalSource", "ili", "schoolAbsenteeism",
             "cidarsPercentile", "weeklyCases", "adminLevel", "province", "prefecture", "county", "township",
-            "eventType", "Cholera", "not", "yes", "true", "false");
+            "eventType", "Cholera", "not", "yes", "true", "false",
+            // a situation's JSON fields, named as the caller sends them
+            "region", "level", "indicators", "signals", "source", "start", "values");
 
     @Test
     void bothLanguagesHaveTheSameKeys() {
@@ -160,7 +162,8 @@ class DiagnosticMessagesTest {
     private static Set<String> codesWithMessages() {
         Set<String> codes = new TreeSet<>();
         for (String key : DiagnosticMessages.keys(Locale.ENGLISH)) {
-            if (!key.startsWith("word.") && !key.startsWith("phrase.") && !key.startsWith("separator.")) {
+            if (!key.startsWith("word.") && !key.startsWith("phrase.") && !key.startsWith("separator.")
+                    && !key.startsWith("situation.")) {
                 codes.add(new Message(key, List.of()).code());
             }
         }

@@ -11,6 +11,7 @@ import org.beacon.rules.model.Dictionary;
 import org.beacon.rules.model.FilledIndicators;
 import org.beacon.rules.model.Indicator;
 import org.beacon.rules.model.IndicatorType;
+import org.beacon.rules.model.Message;
 import org.beacon.rules.model.Signal;
 import org.beacon.rules.model.Situation;
 import org.beacon.rules.model.SituationProblem;
@@ -58,14 +59,14 @@ public record SituationValues(Dictionary dictionary, Map<String, Object> values,
             List<SituationProblem> problems) {
         Map<String, Object> values = new LinkedHashMap<>();
         if (situation.eventType() == null || situation.eventType().isBlank()) {
-            problems.add(new SituationProblem("/eventType", "eventType is required"));
+            problems.add(SituationProblem.of("/eventType", Message.of("situation.eventTypeRequired")));
         } else {
             dictionary.find(Indicator.EVENT_TYPE).ifPresentOrElse(
                     ind -> put(values, ind, situation.eventType(), "/eventType", problems),
                     () -> values.put(Indicator.EVENT_TYPE, situation.eventType()));
         }
         if (situation.region() == null) {
-            problems.add(new SituationProblem("/region", "region is required"));
+            problems.add(SituationProblem.of("/region", Message.of("situation.regionRequired")));
         } else if (situation.region().level() != null) {
             dictionary.find(Indicator.ADMIN_LEVEL).ifPresent(ind ->
                     put(values, ind, situation.region().level().code(), "/region/level", problems));
@@ -75,9 +76,8 @@ public record SituationValues(Dictionary dictionary, Map<String, Object> values,
         for (Map.Entry<String, Object> e : situation.indicators().entrySet()) {
             if (problems.size() - first >= MAX_INDICATOR_PROBLEMS) {
                 int rest = situation.indicators().size() - checked;
-                problems.add(new SituationProblem("/indicators", String.format(Locale.ROOT, "%,d more indicators "
-                        + "not checked: at most %d problems are listed, fix these first", rest,
-                        MAX_INDICATOR_PROBLEMS)));
+                problems.add(SituationProblem.of("/indicators", Message.of("situation.notChecked",
+                        String.format(Locale.ROOT, "%,d", rest), MAX_INDICATOR_PROBLEMS)));
                 break;
             }
             checked++;
@@ -85,25 +85,23 @@ public record SituationValues(Dictionary dictionary, Map<String, Object> values,
             Indicator ind = dictionary.find(e.getKey()).orElse(null);
             if (ind != null && FilledIndicators.role(ind.name()) != FilledIndicators.Role.SITUATION
                     && FilledIndicators.role(ind.name()) != FilledIndicators.Role.RESPONSE_GRADE) {
-                problems.add(new SituationProblem(pointer, ind.name() + " is derived by Beacon from the situation's "
-                        + "signals; send the daily series under signals instead"));
+                problems.add(SituationProblem.of(pointer, Message.of("situation.derived", ind.name())));
                 continue;
             }
             if (SITUATION_FIELDS.contains(e.getKey())) {
-                problems.add(new SituationProblem(pointer, e.getKey() + " is a field of the situation, not an "
-                        + "indicator: send it beside indicators, as in {\"eventType\": \"cholera\", \"region\": {…}, "
-                        + "\"asOf\": \"2026-07-01\", \"indicators\": {…}}"));
+                problems.add(SituationProblem.of(pointer, Message.of("situation.situationField", e.getKey(),
+                        "{\"eventType\": \"cholera\", \"region\": {…}, \"asOf\": \"2026-07-01\", "
+                        + "\"indicators\": {…}}")));
                 continue;
             }
             if (e.getKey().equals(Indicator.ADMIN_LEVEL)) {
-                problems.add(new SituationProblem(pointer, "adminLevel is the region's level, not an indicator: "
-                        + "send it as region.level (province, prefecture, county, township)"));
+                problems.add(SituationProblem.of(pointer, Message.of("situation.adminLevel")));
                 continue;
             }
             if (ind == null) {
-                add(problems, SituationProblem.listing(pointer, "unknown indicator '" + shorten(e.getKey()) + "'"
-                        + (e.getKey().length() > MAX_SUGGESTED_LENGTH ? ""
-                        : Dictionary.didYouMean(dictionary.closeNames(e.getKey()))), validIndicators(dictionary)));
+                add(problems, SituationProblem.listing(pointer, Message.of("situation.unknownIndicator",
+                        shorten(e.getKey()), e.getKey().length() > MAX_SUGGESTED_LENGTH ? Message.word("nothing")
+                        : Dictionary.suggestion(dictionary.closeNames(e.getKey()))), validIndicators(dictionary)));
                 continue;
             }
             if (e.getValue() != null) {
@@ -134,7 +132,7 @@ public record SituationValues(Dictionary dictionary, Map<String, Object> values,
     /** Most signals in one situation. */
     static final int MAX_SIGNALS = 50;
     private static final String COUNT_BOUND = BigDecimal.valueOf(SignalStatistics.MAX_DAILY_COUNT).toBigInteger()
-            + " (the most one day may count)";
+            .toString();
 
     /**
      * Each signal's facts for the {@code For each: signal} tables: its source and the statistics its history allows,
@@ -148,13 +146,12 @@ public record SituationValues(Dictionary dictionary, Map<String, Object> values,
         }
         Indicator source = dictionary.find(FilledIndicators.SIGNAL_SOURCE).orElse(null);
         if (source == null) {
-            problems.add(new SituationProblem("/signals", "this rule set has no signal tables (no signalSource in its "
-                    + "dictionary), so signals cannot be used"));
+            problems.add(SituationProblem.of("/signals", Message.of("situation.noSignalTables")));
             return out;
         }
         if (situation.signals().size() > MAX_SIGNALS) {
-            problems.add(new SituationProblem("/signals", "at most " + MAX_SIGNALS + " signals per situation, not "
-                    + situation.signals().size()));
+            problems.add(SituationProblem.of("/signals", Message.of("situation.tooManySignals", MAX_SIGNALS,
+                    situation.signals().size())));
             return out;
         }
         Map<Object, Integer> firstOfSource = new java.util.HashMap<>();
@@ -173,24 +170,22 @@ public record SituationValues(Dictionary dictionary, Map<String, Object> values,
         Signal signal = situation.signals().get(i);
         String pointer = "/signals/" + i;
         if (signal == null) {
-            problems.add(new SituationProblem(pointer, "a signal must be an object with source, start and values"));
+            problems.add(SituationProblem.of(pointer, Message.of("situation.signalNotObject")));
             return null;
         }
         int before = problems.size();
         Object sourceValue = signal.source() == null ? null
                 : canonical(source, signal.source(), pointer + "/source", problems);
         if (signal.source() == null) {
-            problems.add(new SituationProblem(pointer + "/source", "source is required; valid values: "
-                    + String.join(", ", source.values())));
+            problems.add(SituationProblem.of(pointer + "/source", Message.of("situation.sourceRequired",
+                    Message.joined("separator.items", source.values()))));
         } else if (sourceValue != null && firstOfSource.putIfAbsent(sourceValue, i) != null) {
             // the multi-point tables count signals: one source sent twice would count as two warnings
-            problems.add(new SituationProblem(pointer + "/source", "'" + sourceValue + "' is already the "
-                    + "source of /signals/" + firstOfSource.get(sourceValue) + "/source; send one series per "
-                    + "source"));
+            problems.add(SituationProblem.of(pointer + "/source", Message.of("situation.sourceRepeated", sourceValue,
+                    firstOfSource.get(sourceValue))));
         }
         if (signal.start() == null) {
-            problems.add(new SituationProblem(pointer + "/start", "start (the date of the first value) is "
-                    + "required"));
+            problems.add(SituationProblem.of(pointer + "/start", Message.of("situation.startRequired")));
         }
         double[] values = signal.values();
         checkCounts(values, pointer, problems);
@@ -202,9 +197,8 @@ public record SituationValues(Dictionary dictionary, Map<String, Object> values,
             if (days < values.length && days >= 1) {
                 values = java.util.Arrays.copyOf(values, (int) days);
             } else if (days != values.length) {
-                problems.add(new SituationProblem(pointer + "/values", "the series runs from " + signal.start()
-                        + " to " + SignalStatistics.end(signal.start(), values.length) + " but the situation is "
-                        + "as of " + situation.asOf() + ": it must reach that day"));
+                problems.add(SituationProblem.of(pointer + "/values", Message.of("situation.seriesTooShort",
+                        signal.start(), SignalStatistics.end(signal.start(), values.length), situation.asOf())));
                 return null;
             }
         }
@@ -221,15 +215,15 @@ public record SituationValues(Dictionary dictionary, Map<String, Object> values,
     /** One count per day, each from 0 to the bound: the first problem is added to {@code problems}. */
     private static void checkCounts(double[] values, String pointer, List<SituationProblem> problems) {
         if (values == null || values.length == 0) {
-            problems.add(new SituationProblem(pointer + "/values", "values (one count per day) are required"));
+            problems.add(SituationProblem.of(pointer + "/values", Message.of("situation.valuesRequired")));
         } else if (values.length > MAX_SIGNAL_DAYS) {
-            problems.add(new SituationProblem(pointer + "/values", "at most " + MAX_SIGNAL_DAYS + " days, not "
-                    + values.length));
+            problems.add(SituationProblem.of(pointer + "/values", Message.of("situation.tooManyDays", MAX_SIGNAL_DAYS,
+                    values.length)));
         } else {
             for (int d = 0; d < values.length; d++) {
                 if (!(values[d] >= 0 && values[d] <= SignalStatistics.MAX_DAILY_COUNT)) {
-                    problems.add(new SituationProblem(pointer + "/values/" + d, "a daily count must be a number "
-                            + "from 0 to " + COUNT_BOUND + ", not " + values[d]));
+                    problems.add(SituationProblem.of(pointer + "/values/" + d, Message.of("situation.dailyCount",
+                            COUNT_BOUND, values[d])));
                     break;
                 }
             }
@@ -242,14 +236,14 @@ public record SituationValues(Dictionary dictionary, Map<String, Object> values,
     }
 
     /** The names a situation may send, for the problem of a name it may not. */
-    private static String validIndicators(Dictionary dictionary) {
+    private static Message validIndicators(Dictionary dictionary) {
         List<String> all = new ArrayList<>();
         dictionary.indicators().stream().map(Indicator::name)
                 .filter(n -> !n.equals(Indicator.EVENT_TYPE) && !n.equals(Indicator.ADMIN_LEVEL))
                 .filter(n -> FilledIndicators.role(n) == FilledIndicators.Role.SITUATION || FilledIndicators.role(n)
                         == FilledIndicators.Role.RESPONSE_GRADE)
                 .sorted().forEach(all::add);
-        return "valid indicators: " + String.join(", ", all);
+        return Message.of("situation.validIndicators", Message.joined("separator.items", all));
     }
 
     private static void put(Map<String, Object> values, Indicator ind, Object raw, String pointer,
@@ -264,24 +258,23 @@ public record SituationValues(Dictionary dictionary, Map<String, Object> values,
         if (ind.type().isNumeric()) {
             BigDecimal n = number(raw);
             if (n == null) {
-                problems.add(new SituationProblem(pointer, ind.name() + " must be a" + (ind.type()
-                        == IndicatorType.INTEGER ? "n integer" : " number") + ", not " + describe(raw)));
+                problems.add(SituationProblem.of(pointer, Message.of(ind.type() == IndicatorType.INTEGER
+                        ? "situation.notInteger" : "situation.notNumber", ind.name(), describe(raw))));
                 return null;
             }
             if (n.abs().compareTo(LARGEST) > 0) {
-                problems.add(new SituationProblem(pointer, ind.name() + " must be a number between -" + LARGEST
-                        + " and " + LARGEST + ", not " + describe(n)));
+                problems.add(SituationProblem.of(pointer, Message.of("situation.tooLarge", ind.name(), LARGEST,
+                        describe(n))));
                 return null;
             }
             BigDecimal whole = n.stripTrailingZeros();
             if (ind.type() == IndicatorType.INTEGER && whole.scale() > 0) {
-                problems.add(new SituationProblem(pointer, ind.name() + " must be a whole number, not "
-                        + describe(n)));
+                problems.add(SituationProblem.of(pointer, Message.of("situation.notWhole", ind.name(), describe(n))));
                 return null;
             }
             if (!ind.inRange(n)) {
-                problems.add(new SituationProblem(pointer, describe(n) + " is outside the range of "
-                        + ind.name() + " " + ind.rangeText()));
+                problems.add(SituationProblem.of(pointer, Message.of("situation.outOfRange", describe(n), ind.name(),
+                        ind.rangeText())));
                 return null;
             }
             // 30.000 sent for an integer is the whole number 30, and is shown so
@@ -292,23 +285,24 @@ public record SituationValues(Dictionary dictionary, Map<String, Object> values,
                 if (raw instanceof Boolean b) {
                     return b.toString();
                 }
-                problems.add(new SituationProblem(pointer, ind.name() + " must be true or false, not "
-                        + describe(raw)));
+                problems.add(SituationProblem.of(pointer, Message.of("situation.notBoolean", ind.name(),
+                        describe(raw))));
                 return null;
             }
             case ENUM -> {
                 if (raw instanceof String s && ind.enumValue(s).isPresent()) {
                     return ind.enumValue(s).get();
                 }
-                add(problems, SituationProblem.listing(pointer, describe(raw) + " is not a value of " + ind.name(),
-                        "valid values of " + ind.name() + ": " + String.join(", ", ind.values())));
+                add(problems, SituationProblem.listing(pointer, Message.of("situation.notEnumValue", describe(raw),
+                        ind.name()), Message.of("situation.validValues", ind.name(),
+                        Message.joined("separator.items", ind.values()))));
                 return null;
             }
             default -> {
                 if (raw instanceof String s) {
                     return s;
                 }
-                problems.add(new SituationProblem(pointer, ind.name() + " must be text, not " + describe(raw)));
+                problems.add(SituationProblem.of(pointer, Message.of("situation.notText", ind.name(), describe(raw))));
                 return null;
             }
         }

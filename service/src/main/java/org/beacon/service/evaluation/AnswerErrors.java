@@ -23,7 +23,19 @@ final class AnswerErrors {
     static final int MAX_IN_BATCH = 1_000;
 
     private final Map<String, String> listedAt = new HashMap<>();
+    private final Locale language;
     private int listed;
+    private boolean translated;
+
+    /** Errors told in English. */
+    AnswerErrors() {
+        this(Locale.ENGLISH);
+    }
+
+    /** @param language the language of the situation problems' words ({@link org.beacon.service.web.AnswerLanguage#of}) */
+    AnswerErrors(Locale language) {
+        this.language = language;
+    }
 
     /** {@code p} as a field error under {@code prefix}, its listing replaced when this answer gave it already. */
     FieldError of(String prefix, SituationProblem p) {
@@ -34,7 +46,17 @@ final class AnswerErrors {
                 shown = p.listedAt(where);
             }
         }
-        return new FieldError(prefix + shown.pointer(), shown.message());
+        String detail = shown.message(language);
+        translated |= !detail.equals(shown.message());
+        return new FieldError(prefix + shown.pointer(), detail);
+    }
+
+    /**
+     * The language some error of this answer was translated into, to tell as {@code Content-Language}; null while
+     * every error is in English (the request's own shape errors always are).
+     */
+    Locale translatedInto() {
+        return translated ? language : null;
     }
 
     /**

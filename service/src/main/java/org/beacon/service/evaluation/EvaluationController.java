@@ -2,6 +2,7 @@ package org.beacon.service.evaluation;
 
 import org.beacon.service.ruleset.RuleSetRegistry;
 import org.beacon.service.security.CurrentUser;
+import org.beacon.service.web.AnswerLanguage;
 import org.beacon.service.web.InvalidRequestException;
 import org.beacon.service.web.QuotedInput;
 import org.beacon.service.web.RefusesUnknownParameters;
@@ -12,11 +13,13 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.beacon.service.security.Callers;
 import org.springframework.http.MediaType;
@@ -68,9 +71,11 @@ class EvaluationController {
             @Parameter(description = MARGINS) @RequestParam(defaultValue = "false") boolean margins,
             @Parameter(description = "a rule-set version to use (e.g. a draft to try) instead of the one in force on "
                     + "the situation's asOf date") @RequestParam(required = false) String ruleSet,
-            HttpServletRequest http) {
+            HttpServletRequest http, Locale locale) {
         registry.checkPinnable(ruleSet, CurrentUser.mayUseDrafts());
-        return metrics.single().record(() -> service.evaluate(request, explain, margins, Callers.of(http), ruleSet));
+        // a decision has no words to translate: only a refused situation's problems are told in the reader's language
+        return metrics.single().record(() -> service.evaluate(request, explain, margins, Callers.of(http), ruleSet,
+                AnswerLanguage.of(locale)));
     }
 
     @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -82,11 +87,15 @@ class EvaluationController {
     BatchResponse evaluateBatch(@RequestBody BatchRequest request,
             @RequestParam(defaultValue = "true") boolean explain,
             @Parameter(description = MARGINS) @RequestParam(defaultValue = "false") boolean margins,
-            @RequestParam(required = false) String ruleSet, HttpServletRequest http) {
+            @RequestParam(required = false) String ruleSet, HttpServletRequest http, Locale locale,
+            HttpServletResponse response) {
         registry.checkPinnable(ruleSet, CurrentUser.mayUseDrafts());
         List<tools.jackson.databind.JsonNode> items = request.situations() == null ? List.of() : request.situations();
-        return metrics.batch().record(() -> service.evaluateBatch(items, explain, margins, Callers.of(http),
-                ruleSet));
+        AnswerErrors answer = new AnswerErrors(AnswerLanguage.of(locale));
+        BatchResponse batch = metrics.batch().record(() -> service.evaluateBatch(items, explain, margins,
+                Callers.of(http), ruleSet, answer));
+        AnswerLanguage.tell(response, answer.translatedInto());
+        return batch;
     }
 
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)

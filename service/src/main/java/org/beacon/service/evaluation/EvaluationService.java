@@ -54,8 +54,8 @@ public class EvaluationService {
      * @return the decision as JSON (UTF-8): with its explanation, the very bytes the audit keeps
      */
     byte[] evaluate(EvaluationRequest request, boolean explain, boolean margins, String caller,
-            String pinnedRuleSet) {
-        AuditEntry entry = decideAndAudit(request, margins, caller, pinnedRuleSet);
+            String pinnedRuleSet, Locale language) {
+        AuditEntry entry = decideAndAudit(request, margins, caller, pinnedRuleSet, new AnswerErrors(language));
         return explain ? entry.json() : json.writeValueAsBytes(entry.decision().withoutExplanation());
     }
 
@@ -69,15 +69,15 @@ public class EvaluationService {
      * @throws InvalidRequestException naming every offending field; nothing is stored then
      */
     public EvaluationResponse decide(EvaluationRequest request, String caller, String pinnedRuleSet) {
-        return decideAndAudit(request, false, caller, pinnedRuleSet).decision();
+        return decideAndAudit(request, false, caller, pinnedRuleSet, new AnswerErrors()).decision();
     }
 
     private AuditEntry decideAndAudit(EvaluationRequest request, boolean margins, String caller,
-            String pinnedRuleSet) {
+            String pinnedRuleSet, AnswerErrors answer) {
         CompiledRuleSet ruleSet = registry.resolve(pinnedRuleSet, request.asOf());
         CheckedSituation situation;
         try {
-            situation = SituationMapper.toSituation(request, ruleSet, "", new AnswerErrors());
+            situation = SituationMapper.toSituation(request, ruleSet, "", answer);
         } catch (InvalidRequestException e) {
             metrics.invalid();
             throw e;
@@ -104,8 +104,9 @@ public class EvaluationService {
                 stored.caller()));
     }
 
+    /** @param answer the errors of this answer, in the language the caller reads (the controller tells it) */
     BatchResponse evaluateBatch(List<JsonNode> items, boolean explain, boolean margins, String caller,
-            String pinnedRuleSet) {
+            String pinnedRuleSet, AnswerErrors answer) {
         if (items.size() > maxBatch) {
             throw new BatchTooLargeException(items.size(), maxBatch);
         }
@@ -113,7 +114,6 @@ public class EvaluationService {
         UUID batchId = UUID.randomUUID();
         List<BatchResponse.Item> results = new ArrayList<>(items.size());
         List<AuditEntry> entries = new ArrayList<>(items.size());
-        AnswerErrors answer = new AnswerErrors();
         int failed = 0;
         for (int i = 0; i < items.size(); i++) {
             String prefix = "/situations/" + i;

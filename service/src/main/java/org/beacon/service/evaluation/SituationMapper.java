@@ -106,7 +106,7 @@ final class SituationMapper {
             errors.add(answer.of(prefix, p));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
+            throw new InvalidRequestException(errors, answer.translatedInto());
         }
         return checked;
     }

@@ -40,7 +40,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidRequestException e) {
-        return invalidRequest(e.errors());
+        HttpHeaders language = new HttpHeaders();
+        AnswerLanguage.tell(language, e.language());
+        return respond(invalidRequest(e.errors()).getBody(), language);
     }
 
     /** A situation the rule set refuses (normally caught earlier by validation, with the request's own pointers). */
@@ -144,8 +146,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail p) {
+        return respond(p, HttpHeaders.EMPTY);
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail p, HttpHeaders headers) {
         return ResponseEntity.status(p.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(p);
+                .headers(headers).body(p);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
