@@ -8,6 +8,7 @@ import java.util.ResourceBundle;
 import org.beacon.rules.model.Diagnostic;
 import org.beacon.rules.model.DiagnosticMessages;
 import org.beacon.rules.model.TestOutcome;
+import org.beacon.rules.replay.DataIssue;
 
 /**
  * What the command line says to a person, in English or 简体中文: its own lines from the bundle
@@ -81,6 +82,12 @@ final class CommandLineText {
         String where = d.location().isEmpty() ? d.workbook() : d.workbook() + " " + d.location();
         return get("diagnostic", where, get("severity." + d.severity().name()), d.code(),
                 DiagnosticMessages.message(d, locale));
+    }
+
+    /** {@code ERROR INVALID_VALUE timeline.csv:3 date: ...}: a replay's data issue, code and place as in English. */
+    String dataIssue(DataIssue i) {
+        return get("dataIssue", get("severity." + (i.error() ? "ERROR" : "WARNING")), i.code(), i.where(),
+                i.detail(locale));
     }
 
     String testOutcome(TestOutcome t) {
