@@ -9,6 +9,7 @@ import org.beacon.rules.model.Diagnostic;
 import org.beacon.rules.model.DiagnosticMessages;
 import org.beacon.rules.model.SituationProblem;
 import org.beacon.rules.model.TestOutcome;
+import org.beacon.rules.replay.DataIssue;
 
 /**
  * What the command line says to a person, in English or 简体中文: its own lines from the bundle
@@ -87,6 +88,12 @@ final class CommandLineText {
     /** {@code situation.json /indicators/casez: unknown indicator …}: the file and pointer as in English. */
     String situationProblem(Object situationFile, SituationProblem p) {
         return get("situationProblem", situationFile, p.pointer(), p.message(locale));
+    }
+
+    /** {@code ERROR INVALID_VALUE timeline.csv:3 date: ...}: a replay's data issue, code and place as in English. */
+    String dataIssue(DataIssue i) {
+        return get("dataIssue", get("severity." + (i.error() ? "ERROR" : "WARNING")), i.code(), i.where(),
+                i.detail(locale));
     }
 
     String testOutcome(TestOutcome t) {

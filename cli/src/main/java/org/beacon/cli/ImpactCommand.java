@@ -84,7 +84,7 @@ final class ImpactCommand {
             try (Reader r = Files.newBufferedReader(t, StandardCharsets.UTF_8)) {
                 timelines.add(ReplayInput.read(r, t.getFileName().toString(), a.options(), null, null));
             } catch (ReplayInputException e) {
-                e.issues().forEach(err::println);
+                e.issues().forEach(i -> err.println(text.dataIssue(i)));
                 err.println(text.get("error.prefix", text.get("impact.nothingCompared")));
                 return BeaconCommand.WORKBOOK_ERRORS;
             } catch (IOException | UncheckedIOException e) {

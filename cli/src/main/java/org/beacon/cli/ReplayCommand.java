@@ -121,7 +121,7 @@ final class ReplayCommand {
                     a.actual() == null ? null : name(a.actual()), revisions,
                     a.revisions() == null ? null : name(a.revisions())), BeaconCommand.OK);
         } catch (ReplayInputException e) {
-            e.issues().forEach(err::println);
+            e.issues().forEach(i -> err.println(text.dataIssue(i)));
             hints(e.issues());
             err.println(text.get("error.prefix", text.get("error.nothingReplayed")));
             return new Read(null, BeaconCommand.WORKBOOK_ERRORS);
@@ -213,7 +213,7 @@ final class ReplayCommand {
                     s.actual().daysCompared()));
         }
         List<DataIssue> warnings = s.issues();
-        warnings.stream().limit(MAX_PRINTED_WARNINGS).forEach(out::println);
+        warnings.stream().limit(MAX_PRINTED_WARNINGS).map(text::dataIssue).forEach(out::println);
         if (warnings.size() > MAX_PRINTED_WARNINGS) {
             out.println(text.get("replay.moreWarnings", warnings.size() - MAX_PRINTED_WARNINGS));
         }

@@ -42,7 +42,10 @@ class DiagnosticMessagesTest {
             "cidarsPercentile", "weeklyCases", "adminLevel", "province", "prefecture", "county", "township",
             "eventType", "Cholera", "not", "yes", "true", "false",
             // a situation's JSON fields, named as the caller sends them
-            "region", "level", "indicators", "signals", "source", "start", "values");
+            "indicators", "signals", "start", "values",
+            // a replay's timeline: its columns, options and values as typed in the CSV or on the command line
+            "CSV", "NUL", "date", "region", "level", "code", "effective", "note", "source", "missingDays", "zeroFill",
+            "carryForward", "revisions");
 
     @Test
     void bothLanguagesHaveTheSameKeys() {
@@ -162,8 +165,9 @@ class DiagnosticMessagesTest {
     private static Set<String> codesWithMessages() {
         Set<String> codes = new TreeSet<>();
         for (String key : DiagnosticMessages.keys(Locale.ENGLISH)) {
+            // situation.* are a situation's problems; replay.* a replay's data issues (codes in docs/replay.md)
             if (!key.startsWith("word.") && !key.startsWith("phrase.") && !key.startsWith("separator.")
-                    && !key.startsWith("situation.")) {
+                    && !key.startsWith("situation.") && !key.startsWith("replay.")) {
                 codes.add(new Message(key, List.of()).code());
             }
         }

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.beacon.rules.model.Grade;
+import org.beacon.rules.model.Message;
 
 /**
  * What officials actually decided: a CSV of level changes per region. Columns {@code region} (or
@@ -52,9 +53,8 @@ public final class ActualLevels {
             Integer date = first(header, "date", "effective_date");
             Integer level = first(header, "level", "to_level");
             if (region == null || date == null || level == null) {
-                throw new ReplayInputException(List.of(DataIssue.error("MISSING_COLUMN", file + ":1",
-                        "actual decisions need the columns region, date and level (or province_code, "
-                                + "effective_date and to_level)")));
+                throw new ReplayInputException(List.of(DataIssue.error(file + ":1",
+                        Message.of("replay.MISSING_COLUMN.actual"))));
             }
             InputCells cells = new InputCells(file, names, errors);
             for (CSVRecord row : parser) {
@@ -66,16 +66,15 @@ public final class ActualLevels {
                 String text = InputCells.cell(row, level);
                 Optional<Grade> g = Grade.parse(text);
                 if (g.isEmpty() && !text.isEmpty() && !text.equalsIgnoreCase("none")) {
-                    cells.refuse(row, level, "'" + InputCells.shorten(text) + "' is not a level (Ⅰ–Ⅳ, I–IV, or "
-                            + "none)");
+                    cells.refuse(row, level, Message.of("replay.INVALID_VALUE.level", InputCells.shorten(text)));
                 } else if (code != null && d != null) {
                     byRegion.computeIfAbsent(code, k -> new ArrayList<>()).add(new Change(code, d, null,
                             g.orElse(null)));
                 }
             }
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            throw new ReplayInputException(List.of(DataIssue.error("INVALID_VALUE", file, "not a valid CSV file: "
-                    + e.getMessage())));
+            throw new ReplayInputException(List.of(DataIssue.error(file,
+                    Message.of("replay.INVALID_VALUE.invalidCsv", e.getMessage()))));
         }
         if (!errors.isEmpty()) {
             throw new ReplayInputException(errors);

@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.beacon.rules.model.Message;
 
 /**
  * The cells of one uploaded CSV (a timeline, actual decisions) read as they are written, each problem added to the
@@ -63,17 +64,16 @@ final class InputCells {
     String text(CSVRecord row, int column, int max) {
         String text = cell(row, column);
         if (text.length() > max) {
-            return refuse(row, column, "at most " + max + " characters, not " + text.length());
+            return refuse(row, column, Message.of("replay.INVALID_VALUE.tooLong", max, text.length()));
         }
         for (int i = 0; i < text.length(); i++) {
             if (Character.isISOControl(text.charAt(i))) {
-                return refuse(row, column, "must not contain control characters (line breaks, tabs, NUL …): U+"
-                        + String.format("%04X", (int) text.charAt(i)) + " at character " + (i + 1));
+                return refuse(row, column, Message.of("replay.INVALID_VALUE.controlCharacter",
+                        String.format("%04X", (int) text.charAt(i)), i + 1));
             }
         }
         if (text.startsWith("\"") && row.get(column).startsWith(" ")) {
-            return refuse(row, column, "a space before the opening quote makes the quotes part of the value; start "
-                    + "the quoted value right after the comma");
+            return refuse(row, column, Message.of("replay.INVALID_VALUE.spaceBeforeQuote"));
         }
         return text;
     }
@@ -100,13 +100,12 @@ final class InputCells {
         if (v >= 0 && v <= TimelineCsv.MAX_COUNT) {
             return v;
         }
-        refuse(row, column, "'" + shorten(text) + "' is not a count (0 or more, at most " + TimelineCsv.MAX_COUNT
-                + ")");
+        refuse(row, column, Message.of("replay.INVALID_VALUE.count", shorten(text), TimelineCsv.MAX_COUNT));
         return Double.NaN;
     }
 
     private double notANumber(CSVRecord row, int column, String text) {
-        refuse(row, column, "'" + shorten(text) + "' is not a number");
+        refuse(row, column, Message.of("replay.INVALID_VALUE.number", shorten(text)));
         return Double.NaN;
     }
 
@@ -128,7 +127,7 @@ final class InputCells {
     /** Whether the row has as many cells as the header; if not, says so and the row is to be skipped. */
     boolean consistent(CSVRecord row) {
         if (!row.isConsistent()) {
-            add(DataIssue.error("INVALID_VALUE", where(row), "the row has " + row.size() + " cells"));
+            add(DataIssue.error(where(row), Message.of("replay.INVALID_VALUE.rowCells", row.size())));
         }
         return row.isConsistent();
     }
@@ -138,14 +137,14 @@ final class InputCells {
         String text = cell(row, column);
         LocalDate d = date(text);
         if (d == null) {
-            refuse(row, column, "'" + shorten(text) + "' is not a date (write 2020-01-23)");
+            refuse(row, column, Message.of("replay.INVALID_VALUE.date", shorten(text)));
         }
         return d;
     }
 
     /** Adds an {@code INVALID_VALUE} at the cell; returns null, for a refused value. */
-    String refuse(CSVRecord row, int column, String detail) {
-        add(DataIssue.error("INVALID_VALUE", where(row) + " " + columns.get(column), detail));
+    String refuse(CSVRecord row, int column, Message detail) {
+        add(DataIssue.error(where(row) + " " + columns.get(column), detail));
         return null;
     }
 

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.beacon.rules.model.Message;
 
 /**
  * Revisions a reviewer knows of, to exclude from the counts: a CSV with the columns {@code region}, {@code date}
@@ -45,8 +46,8 @@ public final class KnownRevisions {
             int date = names.indexOf("date");
             int note = names.indexOf("note");
             if (region < 0 || date < 0) {
-                throw new ReplayInputException(List.of(DataIssue.error("MISSING_COLUMN", file + ":1",
-                        "known revisions need the columns region and date (and may have note)")));
+                throw new ReplayInputException(List.of(DataIssue.error(file + ":1",
+                        Message.of("replay.MISSING_COLUMN.revisions"))));
             }
             InputCells cells = new InputCells(file, parser.getHeaderNames(), errors);
             for (CSVRecord row : parser) {
@@ -61,8 +62,8 @@ public final class KnownRevisions {
                 }
             }
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            throw new ReplayInputException(List.of(DataIssue.error("INVALID_VALUE", file, "not a valid CSV file: "
-                    + e.getMessage())));
+            throw new ReplayInputException(List.of(DataIssue.error(file,
+                    Message.of("replay.INVALID_VALUE.invalidCsv", e.getMessage()))));
         }
         if (!errors.isEmpty()) {
             throw new ReplayInputException(errors);
@@ -90,14 +91,16 @@ public final class KnownRevisions {
             long index = s == null || timeline.step() != Timeline.Step.DAY ? -1
                     : ChronoUnit.DAYS.between(s.start(), r.date());
             if (s == null || index < 0 || index >= s.length()) {
-                errors.add(DataIssue.error("INVALID_VALUE", file, "the revision of " + r.region() + " on " + r.date()
-                        + " is not in the timeline" + (s == null ? " (no such region)" : timeline.step()
-                        != Timeline.Step.DAY ? " (revisions are for daily timelines)" : " (it covers " + s.start()
-                        + " to " + s.date(timeline.step(), s.length() - 1) + ")")));
+                errors.add(DataIssue.error(file, s == null
+                        ? Message.of("replay.INVALID_VALUE.revisionNoRegion", r.region(), r.date())
+                        : timeline.step() != Timeline.Step.DAY
+                        ? Message.of("replay.INVALID_VALUE.revisionNotDaily", r.region(), r.date())
+                        : Message.of("replay.INVALID_VALUE.revisionOutside", r.region(), r.date(), s.start(),
+                                s.date(timeline.step(), s.length() - 1))));
                 continue;
             }
             Map<String, double[]> columns = changed.computeIfAbsent(r.region(), k -> copy(s));
-            List<String> excluded = new ArrayList<>();
+            List<Message> excluded = new ArrayList<>();
             for (Map.Entry<String, double[]> e : columns.entrySet()) {
                 if (!Timeline.cumulative(e.getKey())) {
                     continue;
@@ -110,13 +113,12 @@ public final class KnownRevisions {
                     for (int k = i; k < totals.length; k++) {
                         totals[k] -= rise;
                     }
-                    excluded.add(TimelineCsv.fmt(rise) + " of " + e.getKey());
+                    excluded.add(Message.of("replay.phrase.excluded", TimelineCsv.fmt(rise), e.getKey()));
                 }
             }
-            notes.add(DataIssue.warning("KNOWN_REVISION", r.region() + " " + r.date(), (excluded.isEmpty()
-                    ? "listed as a revision, but no running total rises that day: nothing excluded (sources date "
-                    + "revisions differently)" : "excluded from the counts: " + String.join(", ", excluded))
-                    + (r.note().isEmpty() ? "" : " (" + r.note() + ")")));
+            notes.add(DataIssue.warning(r.region() + " " + r.date(), excluded.isEmpty()
+                    ? Message.of("replay.KNOWN_REVISION.nothing", note(r))
+                    : Message.of("replay.KNOWN_REVISION", Message.joined("separator.items", excluded), note(r))));
         }
         if (!errors.isEmpty()) {
             throw new ReplayInputException(errors);
@@ -139,5 +141,10 @@ public final class KnownRevisions {
         Map<String, double[]> columns = new LinkedHashMap<>();
         s.columns().forEach((name, values) -> columns.put(name, values.clone()));
         return columns;
+    }
+
+    /** The revision's note as the bundle shows it after the detail: " (note)", or nothing. */
+    private static Message note(Revision r) {
+        return r.note().isEmpty() ? Message.word("nothing") : Message.of("replay.phrase.note", r.note());
     }
 }

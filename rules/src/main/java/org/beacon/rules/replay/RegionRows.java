@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.beacon.rules.model.AdminLevel;
+import org.beacon.rules.model.Message;
 
 /**
  * One region's rows by date while reading. Rows nearly always come in date order (a region's rows together, or
@@ -111,9 +112,8 @@ final class RegionRows {
                     v = carry ? last[c] : 0;
                 }
                 if (cumulative[c] && !Double.isNaN(v) && !Double.isNaN(last[c]) && v < last[c]) {
-                    warnings.add(DataIssue.warning("CUMULATIVE_DECREASE", code + " " + d, names[c] + " goes down "
-                            + "from " + TimelineCsv.fmt(last[c]) + " to " + TimelineCsv.fmt(v) + " (a revision): "
-                            + "nothing new is counted that day and the series goes on from the revised total"));
+                    warnings.add(DataIssue.warning(code + " " + d, Message.of("replay.CUMULATIVE_DECREASE",
+                            names[c], TimelineCsv.fmt(last[c]), TimelineCsv.fmt(v))));
                 }
                 series[c][i] = v;
                 if (!Double.isNaN(v)) {
@@ -122,15 +122,14 @@ final class RegionRows {
             }
         }
         if (!gaps.isEmpty()) {
-            String list = gaps.size() <= 3 ? gaps.toString() : gaps.subList(0, 3) + " and " + (gaps.size() - 3)
-                    + " more";
+            Object list = gaps.size() <= 3 ? gaps.toString()
+                    : Message.of("replay.phrase.moreDays", gaps.subList(0, 3), gaps.size() - 3);
             if (options.missingDays() == null) {
-                errors.add(DataIssue.error("MISSING_DAYS", code, gaps.size() + " missing between " + start
-                        + " and " + end + ": " + list + "; choose missingDays: zeroFill (counts 0, "
-                        + "totals unchanged) or carryForward (every value repeats)"));
+                errors.add(DataIssue.error(code,
+                        Message.of("replay.MISSING_DAYS", gaps.size(), start, end, list)));
             } else {
-                warnings.add(DataIssue.warning("MISSING_DAYS", code, gaps.size() + " missing, filled by "
-                        + options.missingDays().name().toLowerCase(Locale.ROOT) + ": " + list));
+                warnings.add(DataIssue.warning(code, Message.of("replay.MISSING_DAYS.filled", gaps.size(),
+                        options.missingDays().name().toLowerCase(Locale.ROOT), list)));
             }
         }
         if (options.step() == Timeline.Step.DAY) {

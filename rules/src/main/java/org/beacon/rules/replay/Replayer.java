@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 import org.beacon.rules.CompiledRuleSet;
+import org.beacon.rules.model.Message;
 import org.beacon.rules.replay.RegionReplay.RegionRun;
 import org.beacon.rules.replay.ReplayResult.ActualCheck;
 import org.beacon.rules.replay.ReplayResult.ArmSummary;
@@ -193,7 +194,7 @@ public final class Replayer {
             divergences.addAll(run.divergences);
             for (String p : run.problems) {
                 if (issues.size() < MAX_PROBLEMS + timeline.issues().size()) {
-                    issues.add(DataIssue.warning("INVALID_SITUATION", run.region, p));
+                    issues.add(DataIssue.warning(run.region, Message.of("replay.INVALID_SITUATION", p)));
                 }
             }
             for (int a = 0; a < arms.size(); a++) {

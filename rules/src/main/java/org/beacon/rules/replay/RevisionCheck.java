@@ -2,6 +2,7 @@ package org.beacon.rules.replay;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.beacon.rules.model.Message;
 
 /**
  * Flags days whose increase of a running total is far above the recent ones: a re-count or a reclassification
@@ -37,11 +38,10 @@ final class RevisionCheck {
                 }
             }
             if (known >= RECENT_DAYS / 2 && increase >= MULTIPLE * recent) {
-                warnings.add(DataIssue.warning("POSSIBLE_REVISION", region + " " + start.plusDays(i), column
-                        + " rises by " + TimelineCsv.fmt(increase) + ", " + (recent == 0 ? "after " + known
-                        + " days without any" : "over " + MULTIPLE + "× the largest rise of the " + known
-                        + " days before (" + TimelineCsv.fmt(recent) + ")") + ": a re-count or reclassification? "
-                        + "Counted as new cases; list it in a revisions file (--revisions) to exclude it"));
+                warnings.add(DataIssue.warning(region + " " + start.plusDays(i), recent == 0
+                        ? Message.of("replay.POSSIBLE_REVISION.afterNone", column, TimelineCsv.fmt(increase), known)
+                        : Message.of("replay.POSSIBLE_REVISION", column, TimelineCsv.fmt(increase), MULTIPLE, known,
+                                TimelineCsv.fmt(recent))));
             }
         }
     }

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.beacon.rules.model.AdminLevel;
+import org.beacon.rules.model.Message;
 import org.beacon.rules.signal.SignalStatistics;
 
 /**
@@ -100,12 +101,12 @@ public final class TimelineCsv {
             InputCells cells = new InputCells(file, h.names, errors);
             for (CSVRecord row : parser) {
                 if (row.getRecordNumber() > options.maxRows()) {
-                    throw new ReplayInputException(List.of(DataIssue.error("TOO_LARGE", cells.where(row), "more than "
-                            + options.maxRows() + " rows")));
+                    throw new ReplayInputException(List.of(DataIssue.error(cells.where(row),
+                            Message.of("replay.TOO_LARGE.rows", options.maxRows()))));
                 }
                 if (!row.isConsistent()) {
-                    cells.add(DataIssue.error("INVALID_VALUE", cells.where(row), "the row has " + row.size()
-                            + " cells, the header " + h.names.size()));
+                    cells.add(DataIssue.error(cells.where(row),
+                            Message.of("replay.INVALID_VALUE.rowCellsHeader", row.size(), h.names.size())));
                     continue;
                 }
                 String source = h.source < 0 ? null : cells.text(row, h.source, InputCells.MAX_LABEL);
@@ -118,11 +119,11 @@ public final class TimelineCsv {
                 readRow(row, cells, h, options, regions, cache);
             }
         } catch (IOException | UncheckedIOException e) {
-            throw new ReplayInputException(List.of(DataIssue.error("INVALID_VALUE", file, "not a readable CSV file: "
-                    + e.getMessage())));
+            throw new ReplayInputException(List.of(DataIssue.error(file,
+                    Message.of("replay.INVALID_VALUE.unreadableCsv", e.getMessage()))));
         } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new ReplayInputException(List.of(DataIssue.error("INVALID_VALUE", file, "not a valid CSV file: "
-                    + e.getMessage())));
+            throw new ReplayInputException(List.of(DataIssue.error(file,
+                    Message.of("replay.INVALID_VALUE.invalidCsv", e.getMessage()))));
         }
         checkWhole(file, options, regions, sources, errors);
         List<Timeline.Series> series = new ArrayList<>();
@@ -145,15 +146,15 @@ public final class TimelineCsv {
             Map<String, Long> sources, List<DataIssue> errors) {
         if (options.source() == null && sources.size() > 1) {
             errors.removeIf(e -> e.code().equals("DUPLICATE_DAY")); // the sources' days, not a fault of either
-            errors.add(0, DataIssue.error("SEVERAL_SOURCES", file, "the file mixes " + sources.size()
-                    + " sources (" + describe(sources) + "); pin one (source=…): sources often differ by a day or "
-                    + "by revisions, and mixing them double-counts"));
+            errors.add(0, DataIssue.error(file,
+                    Message.of("replay.SEVERAL_SOURCES", sources.size(), describe(sources))));
         } else if (options.source() != null && !sources.containsKey(options.source())) {
-            errors.add(0, DataIssue.error("UNKNOWN_SOURCE", file, "no row has source '" + options.source() + "'"
-                    + (sources.isEmpty() ? "; the file has no source column" : "; sources: " + describe(sources))));
+            errors.add(0, DataIssue.error(file, sources.isEmpty()
+                    ? Message.of("replay.UNKNOWN_SOURCE.noColumn", options.source())
+                    : Message.of("replay.UNKNOWN_SOURCE", options.source(), describe(sources))));
         }
         if (regions.isEmpty() && errors.isEmpty()) {
-            errors.add(DataIssue.error("INVALID_VALUE", file, "the timeline has no rows"));
+            errors.add(DataIssue.error(file, Message.of("replay.INVALID_VALUE.noRows")));
         }
         if (errors.isEmpty()) {
             long steps = 0;
@@ -161,8 +162,8 @@ public final class TimelineCsv {
                 steps += r.span(options.step());
             }
             if (steps > options.maxRows()) {
-                errors.add(DataIssue.error("TOO_LARGE", file, "the timeline spans " + steps + " region-steps from "
-                        + "each region's first date to its last, at most " + options.maxRows() + " may be replayed"));
+                errors.add(DataIssue.error(file,
+                        Message.of("replay.TOO_LARGE", steps, options.maxRows())));
             }
         }
     }
@@ -172,7 +173,7 @@ public final class TimelineCsv {
         String dateText = InputCells.cell(row, h.date);
         LocalDate date = cache.date(dateText);
         if (date == null) {
-            cells.refuse(row, h.date, "'" + InputCells.shorten(dateText) + "' is not a date (write 2020-01-23)");
+            cells.refuse(row, h.date, Message.of("replay.INVALID_VALUE.date", InputCells.shorten(dateText)));
             return;
         }
         if (options.step() == Timeline.Step.MONTH) {
@@ -180,7 +181,7 @@ public final class TimelineCsv {
         }
         String code = cells.text(row, h.region, InputCells.MAX_REGION_CODE);
         if (code != null && code.isEmpty()) {
-            code = cells.refuse(row, h.region, "the region code is empty");
+            code = cells.refuse(row, h.region, Message.of("replay.INVALID_VALUE.emptyRegion"));
         }
         String name = h.name < 0 ? "" : cells.text(row, h.name, InputCells.MAX_REGION_NAME);
         String eventType = h.eventType < 0 ? "" : cells.text(row, h.eventType, InputCells.MAX_LABEL);
@@ -189,8 +190,8 @@ public final class TimelineCsv {
             String levelText = InputCells.cell(row, h.level);
             level = cache.level(levelText);
             if (level == null) {
-                cells.refuse(row, h.level, "'" + InputCells.shorten(levelText) + "' is not province, prefecture, "
-                        + "county or township");
+                cells.refuse(row, h.level,
+                        Message.of("replay.INVALID_VALUE.adminLevel", InputCells.shorten(levelText)));
             }
         }
         if (code == null || name == null || eventType == null || level == null) {
@@ -207,8 +208,9 @@ public final class TimelineCsv {
         r.level = level;
         r.eventType = eventType.isEmpty() ? options.eventType() : eventType;
         if (!r.add(date, values)) {
-            cells.add(DataIssue.error("DUPLICATE_DAY", cells.where(row), "region " + code + " already has a row for "
-                    + date + (options.step() == Timeline.Step.MONTH ? " (same month)" : "")));
+            cells.add(DataIssue.error(cells.where(row), Message.of(
+                    options.step() == Timeline.Step.MONTH ? "replay.DUPLICATE_DAY.month" : "replay.DUPLICATE_DAY",
+                    code, date)));
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.beacon.rules.model.Message;
 
 /** Where a timeline CSV's known columns are (-1 when absent), and which columns are series. */
 final class TimelineHeader {
@@ -32,7 +33,7 @@ final class TimelineHeader {
         for (int i = 0; i < names.size(); i++) {
             String n = h.names.get(i);
             if (!seen.add(n.toLowerCase(Locale.ROOT))) {
-                errors.add(DataIssue.error("INVALID_VALUE", file + ":1", "column '" + n + "' appears twice"));
+                errors.add(DataIssue.error(file + ":1", Message.of("replay.INVALID_VALUE.columnTwice", n)));
                 continue;
             }
             switch (n.toLowerCase(Locale.ROOT)) {
@@ -44,8 +45,8 @@ final class TimelineHeader {
                 case "source" -> h.source = i;
                 default -> {
                     if (!NAME.matcher(n).matches()) {
-                        errors.add(DataIssue.error("INVALID_VALUE", file + ":1", "column '" + n + "' is not an "
-                                + "indicator name (letters, digits and _, starting with a letter)"));
+                        errors.add(DataIssue.error(file + ":1",
+                                Message.of("replay.INVALID_VALUE.columnName", n)));
                     } else {
                         h.series.add(i);
                     }
@@ -53,10 +54,10 @@ final class TimelineHeader {
             }
         }
         if (h.date < 0) {
-            errors.add(DataIssue.error("MISSING_COLUMN", file + ":1", "no 'date' column"));
+            errors.add(DataIssue.error(file + ":1", Message.of("replay.MISSING_COLUMN.date")));
         }
         if (h.region < 0) {
-            errors.add(DataIssue.error("MISSING_COLUMN", file + ":1", "no 'region' column (a region code)"));
+            errors.add(DataIssue.error(file + ":1", Message.of("replay.MISSING_COLUMN.region")));
         }
         return errors.isEmpty() ? h : null;
     }
