@@ -55,7 +55,7 @@ class PackageBoundariesTest {
             Map.entry("calibration", List.of("", "model", "replay")),
             Map.entry("calibration.report", List.of("calibration", "csv")),
             Map.entry("impact", List.of("", "model", "decision", "replay")),
-            Map.entry("impact.report", List.of("impact", "model")));
+            Map.entry("impact.report", List.of("impact", "model", "replay.report")));
 
     @Test
     void theRulesAreCheckedOnTheirMainClasses() {

@@ -5,9 +5,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xddf.usermodel.PresetColor;
@@ -36,6 +33,7 @@ import org.beacon.rules.impact.ImpactReport.Invalid;
 import org.beacon.rules.impact.ImpactReport.RowChange;
 import org.beacon.rules.impact.ImpactReport.Transition;
 import org.beacon.rules.impact.ImpactReport.WeekBurden;
+import org.beacon.rules.replay.report.ReportTable;
 
 /**
  * Writes an {@link ImpactReport} as a workbook: {@code Summary}, {@code Transitions}, {@code Rows}, {@code Invalid}
@@ -52,16 +50,13 @@ public final class ImpactWorkbook {
     /** @param inputs what the run was given, shown on the summary sheet ({@code before → tables/}, …) */
     public static void write(ImpactReport report, Map<String, String> inputs, OutputStream out) {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
-            CellStyle header = wb.createCellStyle();
-            Font bold = wb.createFont();
-            bold.setBold(true);
-            header.setFont(bold);
-            summary(new Table(wb.createSheet("Summary"), header), report, inputs);
-            transitions(new Table(wb.createSheet("Transitions"), header), report.transitions());
-            rows(new Table(wb.createSheet("Rows"), header), report.rows());
-            invalid(new Table(wb.createSheet("Invalid"), header), report.invalid());
+            ReportTable.Styles styles = new ReportTable.Styles(wb);
+            summary(new ReportTable(wb.createSheet("Summary"), styles), report, inputs);
+            transitions(new ReportTable(wb.createSheet("Transitions"), styles), report.transitions());
+            rows(new ReportTable(wb.createSheet("Rows"), styles), report.rows());
+            invalid(new ReportTable(wb.createSheet("Invalid"), styles), report.invalid());
             XSSFSheet weekly = wb.createSheet("Weekly burden");
-            weeks(new Table(weekly, header), report.weeks());
+            weeks(new ReportTable(weekly, styles), report.weeks());
             if (!report.weeks().isEmpty()) {
                 chart(weekly, report.weeks().size());
             }
@@ -71,7 +66,7 @@ public final class ImpactWorkbook {
         }
     }
 
-    private static void summary(Table t, ImpactReport r, Map<String, String> inputs) {
+    private static void summary(ReportTable t, ImpactReport r, Map<String, String> inputs) {
         t.header("影响 impact", "");
         t.row("before", r.before());
         t.row("after", r.after());
@@ -87,7 +82,7 @@ public final class ImpactWorkbook {
         t.width(0, 34).width(1, 40);
     }
 
-    private static void transitions(Table t, List<Dimension> dims) {
+    private static void transitions(ReportTable t, List<Dimension> dims) {
         t.header("output", "from", "to", "count", "changed", "examples");
         for (Dimension d : dims) {
             for (Transition tr : d.transitions()) {
@@ -98,7 +93,7 @@ public final class ImpactWorkbook {
         t.width(0, 12).width(5, 80);
     }
 
-    private static void rows(Table t, List<RowChange> rows) {
+    private static void rows(ReportTable t, List<RowChange> rows) {
         t.header("table", "row", "gained", "lost", "gained (examples)", "lost (examples)");
         for (RowChange r : rows) {
             t.row(r.table(), r.row(), r.gained(), r.lost(), ids(r.gainedExamples()),
@@ -123,7 +118,7 @@ public final class ImpactWorkbook {
         return text.length() <= MAX_CELL ? text : text.substring(0, MAX_CELL - 2) + " …";
     }
 
-    private static void invalid(Table t, List<Invalid> invalid) {
+    private static void invalid(ReportTable t, List<Invalid> invalid) {
         t.header("situation", "why the new dictionary refuses it");
         invalid.forEach(i -> t.row(clip(i.id()), clip(i.reason())));
         t.width(0, 40).width(1, 80);
@@ -134,7 +129,7 @@ public final class ImpactWorkbook {
     private static final int GRADED_BEFORE = 3;
     private static final int GRADED_AFTER = 4;
 
-    private static void weeks(Table t, List<WeekBurden> weeks) {
+    private static void weeks(ReportTable t, List<WeekBurden> weeks) {
         t.header("week", "warnings before", "warnings after", "graded Ⅳ+ before", "graded Ⅳ+ after", "red before",
                 "red after", "orange before", "orange after", "yellow before", "yellow after", "blue before",
                 "blue after");
@@ -185,39 +180,5 @@ public final class ImpactWorkbook {
             line.setPresetDash(new XDDFPresetLineDash(dash));
         }
         s.setLineProperties(line);
-    }
-
-    /** Appends rows to a sheet: numbers stay numbers. */
-    private static final class Table {
-        private final XSSFSheet sheet;
-        private final CellStyle header;
-        private int next;
-
-        Table(XSSFSheet sheet, CellStyle header) {
-            this.sheet = sheet;
-            this.header = header;
-        }
-
-        void header(Object... values) {
-            row(values).forEach(c -> c.setCellStyle(header));
-            sheet.createFreezePane(0, 1);
-        }
-
-        Row row(Object... values) {
-            Row r = sheet.createRow(next++);
-            for (int i = 0; i < values.length; i++) {
-                if (values[i] instanceof Number n) {
-                    r.createCell(i).setCellValue(n.doubleValue());
-                } else if (values[i] != null) {
-                    r.createCell(i).setCellValue(values[i].toString());
-                }
-            }
-            return r;
-        }
-
-        Table width(int column, int characters) {
-            sheet.setColumnWidth(column, characters * 256);
-            return this;
-        }
     }
 }

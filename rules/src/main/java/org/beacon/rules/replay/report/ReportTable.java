@@ -8,25 +8,28 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-/** Appends rows of typed cells to a sheet: numbers stay numbers, dates become date cells, null an empty cell. */
-final class ReportTable {
+/**
+ * Appends rows of typed cells to a sheet: numbers stay numbers, dates become date cells, null an empty cell. Used by
+ * every report workbook Beacon writes (replays, impact).
+ */
+public final class ReportTable {
 
     private final XSSFSheet sheet;
     private final Styles styles;
     private int next;
 
-    ReportTable(XSSFSheet sheet, Styles styles) {
+    public ReportTable(XSSFSheet sheet, Styles styles) {
         this.sheet = sheet;
         this.styles = styles;
     }
 
-    void header(Object... values) {
+    public void header(Object... values) {
         Row r = row(values);
         r.forEach(cell -> cell.setCellStyle(styles.header));
         sheet.createFreezePane(0, 1);
     }
 
-    Row row(Object... values) {
+    public Row row(Object... values) {
         Row r = sheet.createRow(next++);
         for (int i = 0; i < values.length; i++) {
             Object v = values[i];
@@ -50,18 +53,18 @@ final class ReportTable {
         row(label, value).getCell(1).setCellStyle(styles.percent);
     }
 
-    ReportTable width(int column, int characters) {
+    public ReportTable width(int column, int characters) {
         sheet.setColumnWidth(column, characters * 256);
         return this;
     }
 
     /** The cell styles of one report workbook, created once. */
-    static final class Styles {
+    public static final class Styles {
         final CellStyle header;
         final CellStyle date;
         final CellStyle percent;
 
-        Styles(XSSFWorkbook wb) {
+        public Styles(XSSFWorkbook wb) {
             Font bold = wb.createFont();
             bold.setBold(true);
             header = wb.createCellStyle();
