@@ -120,6 +120,8 @@ public final class BeaconCommand {
                     ? evaluate(Path.of(words.get(1)), Path.of(words.get(2)), flags.contains("--json"),
                             flags.contains("--margins"))
                     : usage(text.get("error.evaluateArguments"));
+            case "new" -> words.size() == 2 ? new StarterCommand(out, err, text).write(Path.of(words.get(1)))
+                    : usage(text.get("error.newArguments"));
             case "diff" -> words.size() == 3 ? diff(Path.of(words.get(1)), Path.of(words.get(2)),
                     flags.contains("--json"))
                     : usage(text.get("error.diffArguments"));
