@@ -151,6 +151,12 @@ public final class BeaconCommand {
         if (!c.tests().isEmpty()) {
             out.println(text.get("check.tests", passed, failed));
         }
+        c.ruleSet().ifPresent(rules -> {
+            long rows = rules.tables().stream().mapToLong(t -> t.rules().size()).sum();
+            long untested = c.diagnostics().stream().filter(d -> d.code().equals("ROW_NOT_TESTED")).count();
+            long ends = c.diagnostics().stream().filter(d -> d.code().equals("BOUNDARY_NOT_TESTED")).count();
+            out.println(text.get("check.coverage", rows - untested, rows, ends));
+        });
         out.println(c.errors().isEmpty()
                 ? text.get("check.ok", c.warnings().size(), c.contentHash().substring(0, 12))
                 : text.get("check.failed", c.errors().size(), c.warnings().size()));

@@ -16,7 +16,8 @@ class StarterCommandTest extends CommandTest {
         assertThat(out()).contains("wrote " + folder.resolve("starter.xlsx"));
         clearOutput();
         assertThat(run("check", folder.toString())).isZero();
-        assertThat(out()).containsPattern("tests: [1-9]\\d* passed, 0 failed").contains("OK: 0 warning(s)");
+        assertThat(out()).containsPattern("tests: [1-9]\\d* passed, 0 failed").contains("OK: 0 warning(s)")
+                .contains("coverage: 4 of 4 rows answered by a test case; 0 condition(s) with an end not tested");
     }
 
     @Test
@@ -36,7 +37,7 @@ class StarterCommandTest extends CommandTest {
         clearOutput();
         assertThat(run("evaluate", folder.toString(), "--event", "measles", "--set", "cases=12", "--set",
                 "deaths=0")).isZero();
-        assertThat(out()).contains("grade Ⅲ").contains("Measles!R9");
+        assertThat(out()).contains("grade Ⅲ").contains("Measles!R10");
     }
 
     @Test

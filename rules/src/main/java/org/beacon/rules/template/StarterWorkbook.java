@@ -19,7 +19,8 @@ import org.beacon.rules.model.WarningColour;
 
 /**
  * Writes the starter workbook of {@code beacon new}: a measles table graded Ⅱ–Ⅳ from weekly cases and deaths, one
- * threshold as a parameter, tests on both sides of every threshold, and drop-downs (hit policy, Gaps, Coverage,
+ * threshold as a parameter, tests on both sides of every threshold (the table requires it: {@code Coverage:
+ * required}), and drop-downs (hit policy, Gaps, Coverage,
  * indicator types, header words, grades, colours, tags) so a first edit picks a word the reader accepts. It passes
  * {@code beacon check} as written. Immutable; writes a new workbook on each call.
  */
@@ -111,26 +112,28 @@ public final class StarterWorkbook {
         row(s, 1, t("命中策略", "Hit policy"), language == Language.ZH ? "最高级别" : HitPolicy.HIGHEST_GRADE.label());
         row(s, 2, t("事件类型", "Event types"), "measles");
         row(s, 3, t("空缺", "Gaps"), t("允许", "expected"));
-        row(s, 4, t("说明", "Description"), t("低于所有阈值的情形不定级。", "Below every threshold is not a graded event."));
+        row(s, 4, t("覆盖", "Coverage"), t("必需", "required"));
+        row(s, 5, t("说明", "Description"), t("低于所有阈值的情形不定级。", "Below every threshold is not a graded event."));
         String when = t("如果 ", "IF ");
         String then = t("则 ", "THEN ");
         List<String> headers = List.of(when + "cases", when + "deaths", then + "grade", then + "colour",
                 then + "label", t("来源", "SOURCE"), t("可信度", "TAG"), t("备注", "NOTE"));
-        header(s, 6, bold, headers.toArray(String[]::new));
-        row(s, 7, "≥50", "-", "Ⅱ", "", t("1周50例以上", "50 cases or more in a week"), "", "M", "");
-        row(s, 8, "≥ {measles_III_minCases}", "-", "Ⅲ", "", t("1周10例以上", "10 cases or more in a week"), "", "M",
+        header(s, 7, bold, headers.toArray(String[]::new));
+        row(s, 8, "≥50", "-", "Ⅱ", "", t("1周50例以上", "50 cases or more in a week"), "", "M", "");
+        row(s, 9, "≥ {measles_III_minCases}", "-", "Ⅲ", "", t("1周10例以上", "10 cases or more in a week"), "", "M",
                 "");
-        row(s, 9, "-", "≥1", "Ⅲ", "", t("有死亡病例", "a death"), "", "M", "");
-        row(s, 10, "≥1", "-", "Ⅳ", "", t("有病例", "any case"), "", "M", "");
+        row(s, 10, "-", "≥1", "Ⅲ", "", t("有死亡病例", "a death"), "", "M", "");
+        row(s, 11, "≥1", "-", "Ⅳ", "", t("有病例", "any case"), "", "M", "");
         dropDown(s, 1, 1, 1, 1, language == Language.ZH ? List.of("首条命中", "最高级别", "全部命中")
                 : Arrays.stream(HitPolicy.values()).map(HitPolicy::label).toList());
         dropDown(s, 3, 3, 1, 1, language == Language.ZH ? List.of("允许", "报告") : List.of("expected", "report"));
-        dropDown(s, 6, 6, 0, headers.size() + 3, List.of(when + "cases", when + "deaths", then + "grade",
+        dropDown(s, 4, 4, 1, 1, language == Language.ZH ? List.of("必需", "报告") : List.of("required", "report"));
+        dropDown(s, 7, 7, 0, headers.size() + 3, List.of(when + "cases", when + "deaths", then + "grade",
                 then + "colour", then + "label", then + "actions", t("来源", "SOURCE"), t("可信度", "TAG"),
                 t("备注", "NOTE")));
-        dropDown(s, 7, 2, Arrays.stream(Grade.values()).map(Grade::numeral).toList());
-        dropDown(s, 7, 3, Arrays.stream(WarningColour.values()).map(WarningColour::code).toList());
-        dropDown(s, 7, 6, List.of("V", "C", "M"));
+        dropDown(s, 8, 2, Arrays.stream(Grade.values()).map(Grade::numeral).toList());
+        dropDown(s, 8, 3, Arrays.stream(WarningColour.values()).map(WarningColour::code).toList());
+        dropDown(s, 8, 6, List.of("V", "C", "M"));
         widen(s, headers.size());
     }
 
@@ -141,12 +144,12 @@ public final class StarterWorkbook {
         header(s, 1, bold, given + "eventType", given + "cases", given + "deaths", expect + "grade",
                 expect + "rows", t("备注", "NOTE"));
         row(s, 2, "measles", 0, 0, t("无", "none"), t("无", "none"), t("低于所有阈值", "below every threshold"));
-        row(s, 3, "measles", 1, 0, "Ⅳ", "Measles!R11", "");
-        row(s, 4, "measles", 9, 0, "Ⅳ", "Measles!R11", t("Ⅲ级阈值之下", "just below Ⅲ"));
-        row(s, 5, "measles", 10, 0, "Ⅲ", "Measles!R9", t("10例含10例", "10 included"));
-        row(s, 6, "measles", 49, 0, "Ⅲ", "Measles!R9", t("Ⅱ级阈值之下", "just below Ⅱ"));
-        row(s, 7, "measles", 50, 0, "Ⅱ", "Measles!R8", t("50例含50例", "50 included"));
-        row(s, 8, "measles", 1, 1, "Ⅲ", "Measles!R10", t("死亡病例", "a death"));
+        row(s, 3, "measles", 1, 0, "Ⅳ", "Measles!R12", "");
+        row(s, 4, "measles", 9, 0, "Ⅳ", "Measles!R12", t("Ⅲ级阈值之下", "just below Ⅲ"));
+        row(s, 5, "measles", 10, 0, "Ⅲ", "Measles!R10", t("10例含10例", "10 included"));
+        row(s, 6, "measles", 49, 0, "Ⅲ", "Measles!R10", t("Ⅱ级阈值之下", "just below Ⅱ"));
+        row(s, 7, "measles", 50, 0, "Ⅱ", "Measles!R9", t("50例含50例", "50 included"));
+        row(s, 8, "measles", 1, 1, "Ⅲ", "Measles!R11", t("死亡病例", "a death"));
         dropDown(s, 2, 3, Arrays.stream(Grade.values()).map(Grade::numeral).toList());
         widen(s, 6);
     }
