@@ -120,6 +120,8 @@ public final class BeaconCommand {
                     ? evaluate(Path.of(words.get(1)), Path.of(words.get(2)), flags.contains("--json"),
                             flags.contains("--margins"))
                     : usage(text.get("error.evaluateArguments"));
+            case "schema" -> words.size() == 2 ? schema(Path.of(words.get(1)))
+                    : usage(text.get("error.schemaArguments"));
             case "new" -> words.size() == 2 ? new StarterCommand(out, err, text).write(Path.of(words.get(1)))
                     : usage(text.get("error.newArguments"));
             case "diff" -> words.size() == 3 ? diff(Path.of(words.get(1)), Path.of(words.get(2)),
@@ -236,6 +238,17 @@ public final class BeaconCommand {
                 new MarginsPrinter(out, text).print(margins);
             }
         }
+        return OK;
+    }
+
+    /** {@code beacon schema <tables>}: the JSON Schema of the situations the tables decide. */
+    private int schema(Path workbooks) {
+        CompiledRuleSet rules = compileToUse(workbooks, "error.schemaErrors");
+        if (rules == null) {
+            return Files.exists(workbooks) ? WORKBOOK_ERRORS : USAGE;
+        }
+        out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter()
+                .writeValueAsString(rules.situationSchema()));
         return OK;
     }
 
