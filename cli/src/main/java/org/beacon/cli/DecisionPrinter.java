@@ -31,7 +31,9 @@ final class DecisionPrinter {
     }
 
     void print(Situation situation, Decision d) {
-        out.println(text.get("decision.situation", situation.eventType(), situation.region() == null ? ""
+        out.println(text.get("decision.situation", situation.eventType() == null ? "" : situation.eventType(),
+                situation.region() == null ? "" : situation.region().name() == null
+                ? text.get("decision.inRegionCode", situation.region().code())
                 : text.get("decision.inRegion", situation.region().name(), situation.region().code()),
                 situation.asOf() == null ? "" : text.get("decision.asOf", situation.asOf())));
         if (d.noMatch()) {

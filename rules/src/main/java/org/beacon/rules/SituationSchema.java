@@ -35,11 +35,11 @@ public final class SituationSchema {
         List<String> required = new ArrayList<>();
         dictionary.find(Indicator.EVENT_TYPE).ifPresent(e -> {
             required.add(Indicator.EVENT_TYPE);
-            properties.put(Indicator.EVENT_TYPE, describe(Map.of("type", "string", "enum", e.values()), e));
+            properties.put(Indicator.EVENT_TYPE, describe(ordered("type", "string", "enum", e.values()), e));
         });
         required.add("region");
         properties.put("region", region());
-        properties.put("asOf", Map.of("type", "string", "format", "date",
+        properties.put("asOf", ordered("type", "string", "format", "date",
                 "description", "the date the situation describes, YYYY-MM-DD"));
         properties.put("indicators", indicators(dictionary));
         properties.put("signals", signals());
@@ -52,11 +52,11 @@ public final class SituationSchema {
         Map<String, Object> region = new LinkedHashMap<>();
         region.put("type", "object");
         region.put("required", List.of("code"));
-        region.put("properties", Map.of(
-                "code", Map.of("type", "string", "minLength", 1, "maxLength", 50,
+        region.put("properties", ordered(
+                "code", ordered("type", "string", "minLength", 1, "maxLength", 50,
                         "description", "administrative division code, e.g. 330106"),
-                "name", Map.of("type", "string", "maxLength", 200, "description", "display name"),
-                "level", Map.of("type", "string", "enum", Arrays.stream(AdminLevel.values()).map(AdminLevel::code)
+                "name", ordered("type", "string", "maxLength", 200, "description", "display name"),
+                "level", ordered("type", "string", "enum", Arrays.stream(AdminLevel.values()).map(AdminLevel::code)
                         .toList(), "description", "the region's level; tables read it as adminLevel")));
         return region;
     }
@@ -111,15 +111,24 @@ public final class SituationSchema {
         return p;
     }
 
+    /** A map of {@code key, value, …} in the order written, so the schema reads the same on every call. */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
+    }
+
     private static Map<String, Object> signals() {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("type", "object");
         item.put("required", List.of("source", "start", "values"));
-        item.put("properties", Map.of("source", Map.of("type", "string"),
-                "start", Map.of("type", "string", "format", "date"),
-                "values", Map.of("type", "array", "items", Map.of("type", "number", "minimum", 0,
+        item.put("properties", ordered("source", ordered("type", "string"),
+                "start", ordered("type", "string", "format", "date"),
+                "values", ordered("type", "array", "items", ordered("type", "number", "minimum", 0,
                         "maximum", 1_000_000_000))));
-        return Map.of("type", "array", "description", "surveillance signals: one series of daily counts per source",
+        return ordered("type", "array", "description", "surveillance signals: one series of daily counts per source",
                 "items", item);
     }
 }
