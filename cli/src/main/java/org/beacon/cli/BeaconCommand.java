@@ -103,6 +103,10 @@ public final class BeaconCommand {
             return new ImpactCommand(out, err, text, f -> compileToUse(f, "error.impactErrors"))
                     .run(List.of(args).subList(1, args.length));
         }
+        if (args.length > 0 && args[0].equals("evaluate") && !List.of(args).contains("--help")
+                && TrialSituation.isTrial(List.of(args))) {
+            return evaluateTrial(List.of(args).subList(1, args.length));
+        }
         List<String> words = List.of(args).stream().filter(a -> !a.startsWith("--")).toList();
         List<String> flags = List.of(args).stream().filter(a -> a.startsWith("--")).toList();
         if (words.isEmpty() || flags.contains("--help")) {
@@ -116,6 +120,10 @@ public final class BeaconCommand {
                     ? evaluate(Path.of(words.get(1)), Path.of(words.get(2)), flags.contains("--json"),
                             flags.contains("--margins"))
                     : usage(text.get("error.evaluateArguments"));
+            case "schema" -> words.size() == 2 ? schema(Path.of(words.get(1)))
+                    : usage(text.get("error.schemaArguments"));
+            case "new" -> words.size() == 2 ? new StarterCommand(out, err, text).write(Path.of(words.get(1)))
+                    : usage(text.get("error.newArguments"));
             case "diff" -> words.size() == 3 ? diff(Path.of(words.get(1)), Path.of(words.get(2)),
                     flags.contains("--json"))
                     : usage(text.get("error.diffArguments"));
@@ -145,10 +153,37 @@ public final class BeaconCommand {
         if (!c.tests().isEmpty()) {
             out.println(text.get("check.tests", passed, failed));
         }
+        c.ruleSet().ifPresent(rules -> {
+            long rows = rules.tables().stream().mapToLong(t -> t.rules().size()).sum();
+            long untested = c.diagnostics().stream().filter(d -> d.code().equals("ROW_NOT_TESTED")).count();
+            long ends = c.diagnostics().stream().filter(d -> d.code().equals("BOUNDARY_NOT_TESTED")).count();
+            out.println(text.get("check.coverage", rows - untested, rows, ends));
+        });
         out.println(c.errors().isEmpty()
                 ? text.get("check.ok", c.warnings().size(), c.contentHash().substring(0, 12))
                 : text.get("check.failed", c.errors().size(), c.warnings().size()));
         return c.succeeded() ? OK : WORKBOOK_ERRORS;
+    }
+
+    /** {@code beacon evaluate <tables> --event cholera --set cases=12 …}: the situation typed, not in a file. */
+    private int evaluateTrial(List<String> args) {
+        CommandLineOptions options;
+        Situation situation;
+        try {
+            options = CommandLineOptions.read("evaluate", args, TrialSituation.ONCE, java.util.Set.of("--set"),
+                    java.util.Set.of("--json", "--margins"));
+            if (options.words().size() != 1) {
+                return usage(text.get("error.evaluateTrialArguments"));
+            }
+            situation = SituationJson.read(TrialSituation.json(options));
+        } catch (CommandLineOptions.RefusedArgumentsException e) {
+            return usage(e.in(text));
+        } catch (SituationJson.InvalidSituationFileException e) {
+            err.println(text.get("error.prefix", text.get("error.situationOptions", e.in(text))));
+            return USAGE;
+        }
+        return decide(Path.of(options.words().get(0)), situation, text.get("evaluate.options"),
+                options.switches().contains("--json"), options.switches().contains("--margins"));
     }
 
     private int evaluate(Path workbooks, Path situationFile, boolean json, boolean withMargins) {
@@ -165,6 +200,11 @@ public final class BeaconCommand {
             err.println(text.get("error.prefix", text.get("error.situationFile", situationFile, e.in(text))));
             return USAGE;
         }
+        return decide(workbooks, situation, situationFile, json, withMargins);
+    }
+
+    /** Decides {@code situation}, read from {@code from} (a file, or the options), and prints the answer. */
+    private int decide(Path workbooks, Situation situation, Object from, boolean json, boolean withMargins) {
         Compilation c = compile(workbooks);
         if (c == null) {
             return USAGE;
@@ -177,7 +217,7 @@ public final class BeaconCommand {
         CompiledRuleSet rules = c.ruleSet().orElseThrow();
         CheckedSituation checked = rules.check(situation);
         if (!checked.isValid()) {
-            checked.problems().forEach(p -> err.println(text.situationProblem(situationFile, p)));
+            checked.problems().forEach(p -> err.println(text.situationProblem(from, p)));
             return USAGE;
         }
         Decision decision = rules.evaluate(checked, true);
@@ -198,6 +238,17 @@ public final class BeaconCommand {
                 new MarginsPrinter(out, text).print(margins);
             }
         }
+        return OK;
+    }
+
+    /** {@code beacon schema <tables>}: the JSON Schema of the situations the tables decide. */
+    private int schema(Path workbooks) {
+        CompiledRuleSet rules = compileToUse(workbooks, "error.schemaErrors");
+        if (rules == null) {
+            return Files.exists(workbooks) ? WORKBOOK_ERRORS : USAGE;
+        }
+        out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter()
+                .writeValueAsString(rules.situationSchema()));
         return OK;
     }
 

@@ -10,12 +10,17 @@ import org.beacon.rules.decision.SignalDecision;
 import org.beacon.rules.decision.TableDecision;
 import org.beacon.rules.model.ActionDefinition;
 import org.beacon.rules.model.Situation;
+import org.beacon.rules.model.TypedOutputs;
 
 /**
  * Prints a decision for a person, in the command line's language: the answer first, then each table, each fired row
  * and why it fired. What the tables hold (codes, names, departments, cells) is printed as written.
  */
 final class DecisionPrinter {
+
+    /** Outputs the lines above already say in words of their own (risk, risk map, report, end). */
+    private static final java.util.Set<String> SHOWN_ABOVE = java.util.Set.of(TypedOutputs.RISK_LEVEL,
+            TypedOutputs.AREA_RISK, TypedOutputs.REPORT_WITHIN, TypedOutputs.TERMINATION, "reportTo", "reportToEn");
 
     private final PrintStream out;
     private final CommandLineText text;
@@ -26,7 +31,9 @@ final class DecisionPrinter {
     }
 
     void print(Situation situation, Decision d) {
-        out.println(text.get("decision.situation", situation.eventType(), situation.region() == null ? ""
+        out.println(text.get("decision.situation", situation.eventType() == null ? "" : situation.eventType(),
+                situation.region() == null ? "" : situation.region().name() == null
+                ? text.get("decision.inRegionCode", situation.region().code())
                 : text.get("decision.inRegion", situation.region().name(), situation.region().code()),
                 situation.asOf() == null ? "" : text.get("decision.asOf", situation.asOf())));
         if (d.noMatch()) {
@@ -85,6 +92,12 @@ final class DecisionPrinter {
         }
         if (d.actionDetails().isEmpty() && !d.actions().isEmpty()) {
             out.println(text.get("decision.actions", String.join(", ", d.actions())));
+        }
+        String outputs = d.outputs().entrySet().stream().filter(e -> !SHOWN_ABOVE.contains(e.getKey()))
+                .map(e -> e.getKey() + " " + String.join(", ", e.getValue()))
+                .collect(java.util.stream.Collectors.joining("; "));
+        if (!outputs.isEmpty()) {
+            out.println(text.get("decision.outputs", outputs));
         }
     }
 

@@ -11,7 +11,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The command line uses the rules' facade, model, decisions, replay, diff and impact, never what lies behind them. */
+/**
+ * The command line uses the rules' facade, model, decisions, replay, diff, impact and starter workbook, never what
+ * lies behind them.
+ */
 class CommandLineBoundariesTest {
 
     private static final JavaClasses MAIN = new ClassFileImporter()
@@ -32,7 +35,7 @@ class CommandLineBoundariesTest {
                         "org.beacon.rules.model", "org.beacon.rules.decision", "org.beacon.rules.replay",
                         "org.beacon.rules.replay.report", "org.beacon.rules.diff", "org.beacon.rules.calibration",
                         "org.beacon.rules.calibration.report", "org.beacon.rules.impact",
-                        "org.beacon.rules.impact.report"))))
+                        "org.beacon.rules.impact.report", "org.beacon.rules.template"))))
                 .check(MAIN);
     }
 }

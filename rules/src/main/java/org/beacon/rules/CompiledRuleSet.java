@@ -41,6 +41,11 @@ public final class CompiledRuleSet {
         return evaluator.contentHash();
     }
 
+    /** The JSON Schema of the situations this rule set decides ({@link SituationSchema}). */
+    public java.util.Map<String, Object> situationSchema() {
+        return SituationSchema.of(id(), dictionary());
+    }
+
     public Dictionary dictionary() {
         return evaluator.model().dictionary();
     }

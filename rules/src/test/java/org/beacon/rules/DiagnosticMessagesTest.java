@@ -36,7 +36,7 @@ class DiagnosticMessagesTest {
     private static final Set<String> KEPT_WORDS = Set.of("IF", "THEN", "GIVEN", "EXPECT", "NOTE", "SOURCE", "TAG",
             "Table", "Dictionary", "Parameters", "Colours", "Actions", "Tests", "Hit", "policy", "first", "match",
             "highest", "grade", "collect", "all", "Gaps", "expected", "report", "For", "each", "signal",
-            "Description", "Event", "types", "integer", "decimal", "boolean", "enum", "text", "none", "red",
+            "Description", "Event", "types", "Coverage", "required", "integer", "decimal", "boolean", "enum", "text", "none", "red",
             "orange", "yellow", "blue", "colour", "rows", "Excel", "LibreOffice", "Beacon", "DOCTYPE", "xlsx", "xls",
             "xlsm", "xlsb", "KB", "MB", "responseGrade", "signalSource", "ili", "schoolAbsenteeism",
             "cidarsPercentile", "weeklyCases", "adminLevel", "province", "prefecture", "county", "township",

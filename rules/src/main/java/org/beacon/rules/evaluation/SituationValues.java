@@ -59,7 +59,10 @@ public record SituationValues(Dictionary dictionary, Map<String, Object> values,
             List<SituationProblem> problems) {
         Map<String, Object> values = new LinkedHashMap<>();
         if (situation.eventType() == null || situation.eventType().isBlank()) {
-            problems.add(SituationProblem.of("/eventType", Message.of("situation.eventTypeRequired")));
+            // a rule set whose Dictionary declares no event types has nothing to pick by them: none is needed
+            if (dictionary.find(Indicator.EVENT_TYPE).isPresent()) {
+                problems.add(SituationProblem.of("/eventType", Message.of("situation.eventTypeRequired")));
+            }
         } else {
             dictionary.find(Indicator.EVENT_TYPE).ifPresentOrElse(
                     ind -> put(values, ind, situation.eventType(), "/eventType", problems),
@@ -67,7 +70,11 @@ public record SituationValues(Dictionary dictionary, Map<String, Object> values,
         }
         if (situation.region() == null) {
             problems.add(SituationProblem.of("/region", Message.of("situation.regionRequired")));
-        } else if (situation.region().level() != null) {
+        } else if (situation.region().code() == null || situation.region().code().isBlank()) {
+            // the region is how a decision is found again in the audit trail: a region without a code is none
+            problems.add(SituationProblem.of("/region/code", Message.of("situation.regionCodeRequired")));
+        }
+        if (situation.region() != null && situation.region().level() != null) {
             dictionary.find(Indicator.ADMIN_LEVEL).ifPresent(ind ->
                     put(values, ind, situation.region().level().code(), "/region/level", problems));
         }

@@ -15,7 +15,10 @@ import org.beacon.rules.model.TestOutcome;
 import org.beacon.rules.model.TestSheetCase;
 import org.beacon.rules.model.TypedOutputs;
 
-/** Runs the cases of the Tests sheets through the compiled rules, exactly as a situation would be evaluated. */
+/**
+ * Runs the cases of the Tests sheets through the compiled rules, exactly as a situation would be evaluated, then
+ * reports what they leave untested ({@link TestCoverage}).
+ */
 public final class TestSheetRunner {
 
     private TestSheetRunner() {
@@ -23,8 +26,10 @@ public final class TestSheetRunner {
 
     public static List<TestOutcome> run(RuleSetEvaluator rules, List<TestSheetCase> cases, Findings findings) {
         List<TestOutcome> outcomes = new ArrayList<>();
+        List<TestCoverage.Run> runs = new ArrayList<>();
         for (TestSheetCase c : cases) {
             Decision d = rules.evaluateValues(c.given(), false);
+            runs.add(new TestCoverage.Run(c, Set.copyOf(d.firedRules())));
             List<Message> failures = new ArrayList<>();
             String firstFailingCell = null;
             for (TestSheetCase.Expectation e : c.expectations()) {
@@ -47,6 +52,7 @@ public final class TestSheetRunner {
                 findings.forWorkbook(c.workbook()).error(firstFailingCell, text);
             }
         }
+        TestCoverage.report(rules.model().tables(), runs, findings);
         return outcomes;
     }
 

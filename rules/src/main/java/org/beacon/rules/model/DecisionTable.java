@@ -17,9 +17,20 @@ import java.util.Map;
  * @param headerRow the Excel row of its header
  * @param gapsExpected true when the table says some inputs are meant to match no row (e.g. below every threshold)
  * @param perSignal true when the table is evaluated once per signal ({@code For each: signal})
+ * @param coverageRequired true when every row must be answered by a test case and every threshold tested on both
+ *     sides ({@code Coverage: required}); otherwise what the tests leave out is only an info
  */
 public record DecisionTable(int index, String workbook, String sheet, String title, HitPolicy hitPolicy,
-        List<String> eventTypes, List<Indicator> inputs, List<Rule> rules, int headerRow, boolean gapsExpected, boolean perSignal) {
+        List<String> eventTypes, List<Indicator> inputs, List<Rule> rules, int headerRow, boolean gapsExpected,
+        boolean perSignal, boolean coverageRequired) {
+
+    /** A table that does not require full test coverage. */
+    public DecisionTable(int index, String workbook, String sheet, String title, HitPolicy hitPolicy,
+            List<String> eventTypes, List<Indicator> inputs, List<Rule> rules, int headerRow, boolean gapsExpected,
+            boolean perSignal) {
+        this(index, workbook, sheet, title, hitPolicy, eventTypes, inputs, rules, headerRow, gapsExpected, perSignal,
+                false);
+    }
 
     public DecisionTable {
         eventTypes = List.copyOf(eventTypes);

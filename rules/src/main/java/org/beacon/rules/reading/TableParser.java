@@ -52,6 +52,7 @@ final class TableParser {
         List<String> eventTypes = List.of();
         boolean gapsExpected;
         boolean perSignal;
+        boolean coverageRequired;
         /** The first row after them. */
         int end;
     }
@@ -89,7 +90,7 @@ final class TableParser {
         List<Rule> rules = rules(sheet, headerRow, columns);
         List<Indicator> inputs = columns.stream().filter(c -> c.kind() == Kind.INPUT).map(Column::indicator).toList();
         return new DecisionTable(index, findings.workbook(), name, title, p.hitPolicy, p.eventTypes, inputs, rules,
-                headerRow, p.gapsExpected, p.perSignal);
+                headerRow, p.gapsExpected, p.perSignal, p.coverageRequired);
     }
 
     /** The property rows from row 2 to the first blank row, or null when the hit policy is not one (reported). */
@@ -115,6 +116,13 @@ final class TableParser {
                         case "expected", "允许", "" -> p.gapsExpected = true;
                         case "report", "报告" -> p.gapsExpected = false;
                         default -> findings.error(valueCell, Message.of("INVALID_VALUE.gaps", value));
+                    }
+                }
+                case "coverage", "覆盖" -> {
+                    switch (CellText.keyword(value)) {
+                        case "required", "必需", "必须" -> p.coverageRequired = true;
+                        case "report", "报告", "" -> p.coverageRequired = false;
+                        default -> findings.error(valueCell, Message.of("INVALID_VALUE.coverage", value));
                     }
                 }
                 case "for each", "逐项" -> {

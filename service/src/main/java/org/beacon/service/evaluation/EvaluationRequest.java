@@ -14,13 +14,18 @@ import java.util.Map;
  * @param indicators indicator values by dictionary name (numbers, true/false or text); see {@code GET /indicators}
  * @param signals surveillance signals (daily counts per source) for the multi-point warning tables
  */
-@Schema(description = "A situation to decide")
+@Schema(description = "A situation to decide. The exact schema of a rule set's situations (each indicator's type, "
+        + "range, values and unit, from its Dictionary) is GET /indicators/schema.")
 public record EvaluationRequest(
-        @Schema(example = "cholera", requiredMode = Schema.RequiredMode.REQUIRED) String eventType,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) RegionRequest region,
-        @Schema(example = "2026-07-01") LocalDate asOf,
-        @Schema(example = "{\"cases\": 12, \"countiesAffected\": 1}") Map<String, Object> indicators,
-        List<SignalRequest> signals) {
+        @Schema(example = "cholera", description = "the event type, a value of the Dictionary's eventType; required "
+                + "when the rule set declares event types") String eventType,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "where it happens") RegionRequest region,
+        @Schema(example = "2026-07-01", description = "the date the situation describes (YYYY-MM-DD); it picks the "
+                + "version in force on that day") LocalDate asOf,
+        @Schema(example = "{\"cases\": 12, \"countiesAffected\": 1}", description = "indicator values by "
+                + "Dictionary name: numbers as written, true/false, or text; left out or null: missing, and a row "
+                + "testing it does not match (GET /indicators/schema lists them)") Map<String, Object> indicators,
+        @Schema(description = "surveillance signals for the multi-point warning tables") List<SignalRequest> signals) {
 
     /** A situation without signals. */
     public EvaluationRequest(String eventType, RegionRequest region, LocalDate asOf, Map<String, Object> indicators) {
@@ -45,8 +50,11 @@ public record EvaluationRequest(
      * @param name display name
      * @param level {@code province}, {@code prefecture}, {@code county} or {@code township}
      */
-    public record RegionRequest(@Schema(example = "330106") String code, @Schema(example = "杭州市西湖区") String name,
-            @Schema(example = "county", allowableValues = {"province", "prefecture", "county", "township"})
-            String level) {
+    public record RegionRequest(
+            @Schema(example = "330106", requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = 50,
+                    description = "administrative division code; the audit trail finds decisions by it") String code,
+            @Schema(example = "杭州市西湖区", maxLength = 200, description = "display name") String name,
+            @Schema(example = "county", allowableValues = {"province", "prefecture", "county", "township"},
+                    description = "the region's level; tables read it as adminLevel") String level) {
     }
 }

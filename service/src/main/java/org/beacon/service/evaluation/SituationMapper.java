@@ -76,9 +76,8 @@ final class SituationMapper {
                             + "' is not one of province, prefecture, county, township"));
                 }
             }
-            if (request.region().code() == null || request.region().code().isBlank()) {
-                errors.add(new InvalidRequestException.FieldError(prefix + "/region/code", "region.code is required"));
-            } else {
+            // a missing code is the rule set's check to report, as for a situation file (beacon evaluate)
+            if (request.region().code() != null) {
                 text(request.region().code(), MAX_CODE, prefix + "/region/code", errors);
             }
             if (request.region().name() != null) {

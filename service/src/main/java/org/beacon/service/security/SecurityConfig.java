@@ -58,7 +58,7 @@ class SecurityConfig {
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(POST, "/evaluations", "/evaluations/batch", "/risk-map", "/benchmark/noop")
                         .hasRole(Role.CALLER.name())
-                        .requestMatchers(GET, "/indicators").hasRole(Role.CALLER.name())
+                        .requestMatchers(GET, "/indicators", "/indicators/schema").hasRole(Role.CALLER.name())
                         .requestMatchers(GET, "/users/me").authenticated()
                         .requestMatchers(POST, "/users/me/password").authenticated()
                         .requestMatchers(GET, "/evaluations", "/evaluations/*").hasRole(Role.REVIEWER.name())

@@ -13,8 +13,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code Accept-Language: zh-CN} on {@code POST /evaluations} and its batch tells why a situation cannot be
- * evaluated in 简体中文, at the same pointers and with the same problem type; the request's own shape errors (a
- * missing region code) stay English; no header, or another language, gives English exactly as before.
+ * evaluated in 简体中文, at the same pointers and with the same problem type (a missing region code too, which the
+ * rule set's check reports for the API and {@code beacon evaluate} alike); the request's own shape errors (a region
+ * code longer than the audit trail keeps) stay English; no header, or another language, gives English exactly as before.
  */
 @ServiceTest
 class SituationLanguageApiTest {
@@ -78,9 +79,20 @@ class SituationLanguageApiTest {
         assertThat(french.header("Content-Language")).isNull();
     }
 
+    private static final String LONG_CODE = "{\"code\":\"" + "3".repeat(51) + "\",\"level\":\"county\"}";
+
+    @Test
+    void aMissingRegionCodeIsToldInChineseLikeTheOtherSituationProblems() {
+        Http.Response chinese = http("zh-CN").postJson("/evaluations", situation("{\"level\":\"county\"}",
+                "{\"cases\":1.5}"));
+        assertThat(chinese.status()).isEqualTo(400);
+        assertThat(field(chinese.json().at("/errors"), "detail")).containsExactly("缺少地区代码 region.code",
+                "cases 必须是整数，而不是 1.5");
+    }
+
     @Test
     void theRequestsOwnShapeErrorsStayEnglishBesideChineseSituationProblems() {
-        String body = situation("{\"level\":\"county\"}", "{\"cases\":1.5}");
+        String body = situation(LONG_CODE, "{\"cases\":1.5}");
         Http.Response english = http(null).postJson("/evaluations", body);
         Http.Response chinese = http("zh-CN").postJson("/evaluations", body);
 
@@ -88,7 +100,7 @@ class SituationLanguageApiTest {
         JsonNode zh = chinese.json().at("/errors");
         assertThat(field(zh, "pointer")).isEqualTo(field(en, "pointer"))
                 .containsExactly("/region/code", "/indicators/cases");
-        assertThat(field(zh, "detail")).containsExactly("region.code is required", "cases 必须是整数，而不是 1.5");
+        assertThat(field(zh, "detail")).containsExactly("at most 50 characters, not 51", "cases 必须是整数，而不是 1.5");
         assertThat(chinese.header("Content-Language")).isEqualTo("zh-CN");
     }
 
@@ -112,12 +124,11 @@ class SituationLanguageApiTest {
     void anAnswerWithNothingTranslatedSaysNoContentLanguage() {
         Http.Response decided = http("zh-CN").postJson("/evaluations", GOOD);
         Http.Response batch = http("zh-CN").postJson("/evaluations/batch", "{\"situations\":[" + GOOD + "]}");
-        Http.Response shape = http("zh-CN").postJson("/evaluations",
-                situation("{\"level\":\"county\"}", "{\"cases\":40}"));
+        Http.Response shape = http("zh-CN").postJson("/evaluations", situation(LONG_CODE, "{\"cases\":40}"));
 
         assertThat(decided.status()).isEqualTo(batch.status()).isEqualTo(200);
         assertThat(shape.status()).isEqualTo(400);
-        assertThat(shape.json().at("/errors/0/detail").asString()).isEqualTo("region.code is required");
+        assertThat(shape.json().at("/errors/0/detail").asString()).isEqualTo("at most 50 characters, not 51");
         assertThat(List.of(decided, batch, shape)).allSatisfy(r -> assertThat(r.header("Content-Language")).isNull());
     }
 }

@@ -128,6 +128,7 @@ class AccessMatrixTest {
                 new Endpoint("POST", "/risk-map", Caller.CALLER,
                         c -> as(c).postJson("/risk-map", read("examples/risk-map/five-counties.json")), ok),
                 new Endpoint("GET", "/indicators", Caller.CALLER, c -> as(c).get("/indicators"), ok),
+                new Endpoint("GET", "/indicators/schema", Caller.CALLER, c -> as(c).get("/indicators/schema"), ok),
                 new Endpoint("GET", "/users/me", Caller.CALLER, c -> as(c).get("/users/me"), ok),
                 // a password that is too short: passing security is what is tested, without changing anyone's
                 new Endpoint("POST", "/users/me/password", Caller.CALLER,
