@@ -19,6 +19,8 @@ public class StartUpFailures implements FailureAnalyzer {
 
     /** H2's "Database may be already in use" (ErrorCode.DATABASE_ALREADY_OPEN_1), without depending on H2. */
     private static final int H2_DATABASE_ALREADY_OPEN = 90020;
+    /** H2's "A file path that is implicitly relative to the current working directory is not allowed". */
+    private static final int H2_IMPLICITLY_RELATIVE_PATH = 90011;
 
     @Override
     public FailureAnalysis analyze(Throwable failure) {
@@ -30,6 +32,12 @@ public class StartUpFailures implements FailureAnalyzer {
                 return new FailureAnalysis("Beacon cannot open its database: another process (another Beacon "
                         + "started with the same beacon.data-dir?) holds it open.",
                         "Stop that process, or set beacon.data-dir to another folder (--beacon.data-dir=./other).", e);
+            }
+            if (t instanceof SQLException e && e.getErrorCode() == H2_IMPLICITLY_RELATIVE_PATH) {
+                return new FailureAnalysis("Beacon cannot open its database: beacon.data-dir is a relative path "
+                        + "that does not start with ./, which the database refuses.",
+                        "Set beacon.data-dir to an absolute path or one starting with ./ (--beacon.data-dir=./data).",
+                        e);
             }
             if (t instanceof PortInUseException e) {
                 return new FailureAnalysis("Beacon cannot listen on port " + e.getPort() + ": another process uses "

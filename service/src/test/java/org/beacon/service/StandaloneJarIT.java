@@ -47,6 +47,18 @@ class StandaloneJarIT {
     }
 
     @Test
+    void theExtractedLayoutStartsAsTheReadmeSaysWithItsClassDataArchiveMapped() throws Exception {
+        try (PackagedBeacon extracted = PackagedBeacon.startExtracted("extracted")) {
+            String situation = Files.readString(Workbooks.root().resolve("examples/requests/cholera-county-12.json"));
+
+            Http.Response answer = extracted.api().postJson("/evaluations", situation);
+
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.json().path("grade").path("numeral").asText()).isEqualTo("Ⅲ");
+        }
+    }
+
+    @Test
     void aTablesFolderGivenButMissingStopsTheStartInsteadOfUsingOtherTables() throws Exception {
         FailedStart start = failedStart("--beacon.tables-dir=tabels");
 
@@ -85,6 +97,15 @@ class StandaloneJarIT {
 
         assertThat(start.exitCode()).isNotZero();
         assertThat(start.report()).contains("cannot open its database").contains("beacon.data-dir");
+        start.assertNoStackTrace();
+    }
+
+    @Test
+    void aDataFolderTheDatabaseRefusesNamesTheFormToWrite() throws Exception {
+        FailedStart start = failedStart("--beacon.data-dir=data");
+
+        assertThat(start.exitCode()).isNotZero();
+        assertThat(start.report()).contains("does not start with ./").contains("--beacon.data-dir=./data");
         start.assertNoStackTrace();
     }
 

@@ -41,7 +41,19 @@ public final class PackagedBeacon implements AutoCloseable {
     }
 
     public static PackagedBeacon start(String name) throws Exception {
-        return start(name, jar(), null, "--beacon.tables-dir=" + Workbooks.root().resolve("tables"));
+        return start(name, jar(), null, List.of(), "--beacon.tables-dir=" + Workbooks.root().resolve("tables"));
+    }
+
+    /**
+     * The extracted layout the build prepares beside the jar ({@code target/beacon/}), started as the README starts
+     * it, from the repository root with its class data sharing archive — required ({@code -Xshare:on}), so that an
+     * archive the JVM cannot map fails the start instead of being silently ignored.
+     */
+    public static PackagedBeacon startExtracted(String name) throws Exception {
+        Path root = Workbooks.root();
+        Path app = root.relativize(jar().toAbsolutePath().getParent().resolve("beacon"));
+        List<String> sharing = List.of("-Xshare:on", "-XX:SharedArchiveFile=" + app.resolve("beacon.jsa"));
+        return start(name, app.resolve("beacon.jar"), root, sharing, "--beacon.tables-dir=tables");
     }
 
     /**
@@ -52,7 +64,7 @@ public final class PackagedBeacon implements AutoCloseable {
         Path folder = Files.createDirectories(jar().toAbsolutePath().getParent().resolve("browser-tests")
                 .resolve(name + "-alone-" + UUID.randomUUID()));
         Path copy = Files.copy(jar(), folder.resolve("beacon.jar"));
-        return start(name, copy, folder);
+        return start(name, copy, folder, List.of());
     }
 
     /** The packaged jar, which {@code ./mvnw verify} builds before the tests that need it run. */
@@ -65,14 +77,17 @@ public final class PackagedBeacon implements AutoCloseable {
         return jar;
     }
 
-    private static PackagedBeacon start(String name, Path jar, Path workingDir, String... arguments)
-            throws Exception {
+    private static PackagedBeacon start(String name, Path jar, Path workingDir, List<String> jvmOptions,
+            String... arguments) throws Exception {
         Path target = jar().toAbsolutePath().getParent();
         Path data = Files.createDirectories(target.resolve("browser-tests").resolve(name + "-" + UUID.randomUUID()));
         Path log = target.resolve("browser-tests").resolve(name + ".log");
         Http.Credentials admin = new Http.Credentials("admin", "console-" + UUID.randomUUID());
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx512m", "-jar", jar.toAbsolutePath().toString(), "--server.port=0",
+                .toString(), "-Xmx512m"));
+        command.addAll(jvmOptions);
+        // as written: a class data archive records the class path as given and is used only when it matches
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=0",
                 "--server.address=127.0.0.1", "--beacon.data-dir=" + data,
                 "--beacon.security.initial-admin-password=" + admin.password()));
         command.addAll(List.of(arguments));
