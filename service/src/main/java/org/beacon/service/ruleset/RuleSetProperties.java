@@ -1,6 +1,5 @@
 package org.beacon.service.ruleset;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -8,17 +7,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Where the rule sets come from and how they are compiled ({@code beacon.tables-dir}, {@code beacon.rule-sets.*}).
  *
- * @param tablesDir folder of the workbooks loaded at start-up; relative paths are resolved from the working
- *     directory, so the default finds {@code tables/} when the service is started from the repository root
+ * @param tablesDir folder of the workbooks loaded at start-up, relative to the working directory; null when not set,
+ *     and then {@code ./tables} or the tables bundled in the jar are used ({@link StartUpTables})
  * @param ruleSets how many compiles run at once and how large a version may be
  */
 @ConfigurationProperties("beacon")
-public record RuleSetProperties(@DefaultValue("tables") String tablesDir, @DefaultValue RuleSets ruleSets) {
-
-    /** Bound as text: Spring's Path conversion goes through resource loading and rejects {@code ../tables}. */
-    public Path tablesPath() {
-        return Path.of(tablesDir).toAbsolutePath().normalize();
-    }
+public record RuleSetProperties(String tablesDir, @DefaultValue RuleSets ruleSets) {
 
     /**
      * Compiles of rule sets ({@code beacon.rule-sets.*}). The defaults fit a service with a 1 GB heap ({@code

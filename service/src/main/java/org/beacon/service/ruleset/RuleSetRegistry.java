@@ -2,7 +2,6 @@ package org.beacon.service.ruleset;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -28,7 +27,7 @@ import org.springframework.stereotype.Component;
  * started with, new ones use the new one. Polls the database ({@code beacon.rule-sets.refresh-interval}) so an
  * activation made by another instance takes effect here too.
  *
- * <p>On first start with an empty database, the workbooks of {@code beacon.tables-dir} become version v1 and are
+ * <p>On first start with an empty database, the start-up tables ({@link StartUpTables}) become version v1 and are
  * activated; afterwards that folder is only compared with the version in force, and new versions are uploaded.
  */
 @Component
@@ -61,14 +60,17 @@ public class RuleSetRegistry {
         this.recent = Caffeine.newBuilder().maximumWeight(budget).<String, CompiledRuleSet>weigher((id, ruleSet) ->
                 (int) Math.min(budget, Math.max(ruleRows(ruleSet), budget / RECENT_VERSIONS))).build();
         this.zone = ZoneId.systemDefault();
+        StartUpTables tables = StartUpTables.choose(properties.tablesDir(), Path.of(""));
         if (store.versions().isEmpty()) {
-            bootstrap(properties.tablesPath());
+            bootstrap(tables);
         }
         refresh();
         if (timeline.inForceOn(today()).isEmpty()) {
-            throw new RuleSetLoadException("no rule set is in force today; activate one");
+            throw new RuleSetLoadException("no rule set is in force today.", "Activate a version (POST "
+                    + "/rule-sets/{id}/activation, or the console's version page) from another instance on the same "
+                    + "database, or start on an empty beacon.data-dir to start from the tables again.");
         }
-        warnIfTablesDiffer(properties.tablesPath());
+        warnIfTablesDiffer(tables);
     }
 
     /** The version in force today. */
@@ -191,19 +193,20 @@ public class RuleSetRegistry {
         });
     }
 
-    private void bootstrap(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            throw new RuleSetLoadException("beacon.tables-dir " + dir + " is not a folder; start the service from "
-                    + "the repository root or set --beacon.tables-dir");
+    private void bootstrap(StartUpTables tables) {
+        if (tables.folder().isEmpty()) {
+            log.info("{} is not set and there is no ./tables folder here: starting on {}", StartUpTables.SETTING,
+                    tables.origin());
         }
-        List<WorkbookSource> sources = WorkbookSource.readAll(dir);
+        List<WorkbookSource> sources = tables.sources();
         long started = System.nanoTime();
         Compilation c = compiles.compileAtStartUp(sources);
         c.diagnostics().stream().filter(d -> d.severity() != Severity.INFO).forEach(d -> log.warn("{}", d));
         if (!c.succeeded()) {
-            throw new RuleSetLoadException("the workbooks in " + dir + " have errors:\n" + describe(c.errors()));
+            throw new RuleSetLoadException("the workbooks in " + tables.origin() + " have errors:\n"
+                    + describe(c.errors()));
         }
-        RuleSetVersion v1 = store.insert(c.contentHash(), SYSTEM, "bundled tables from " + dir.getFileName(), null,
+        RuleSetVersion v1 = store.insert(c.contentHash(), SYSTEM, "bundled tables from " + tables.shortName(), null,
                 c.warnings().size(), c.tests().size(), sources, id -> { });
         if (store.revision() == 0) {
             try {
@@ -214,18 +217,19 @@ public class RuleSetRegistry {
         }
         recent.put(v1.id(), c.ruleSet().orElseThrow().withId(v1.id()));
         log.info("first start: {} workbooks from {} became rule set {} and were activated ({} tests passed, {} ms)",
-                sources.size(), dir, v1.id(), c.tests().size(), (System.nanoTime() - started) / 1_000_000);
+                sources.size(), tables.origin(), v1.id(), c.tests().size(), (System.nanoTime() - started) / 1_000_000);
     }
 
-    private void warnIfTablesDiffer(Path dir) {
-        if (!Files.isDirectory(dir)) {
+    /** Only a folder is compared: the jar's own tables differing from a version uploaded since is no news. */
+    private void warnIfTablesDiffer(StartUpTables tables) {
+        if (tables.folder().isEmpty()) {
             return;
         }
-        String hash = RuleSetCompiler.contentHash(WorkbookSource.readAll(dir));
+        String hash = RuleSetCompiler.contentHash(tables.sources());
         CompiledRuleSet now = current();
         if (!hash.equals(now.contentHash())) {
             log.warn("the workbooks in {} differ from rule set {} in force; upload them (POST /rule-sets) to use "
-                    + "them", dir, now.id());
+                    + "them", tables.origin(), now.id());
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -29,29 +30,72 @@ public final class PackagedBeacon implements AutoCloseable {
     private final int port;
     private final Path data;
     private final Http.Credentials admin;
+    private final Path log;
 
-    private PackagedBeacon(Process process, int port, Path data, Http.Credentials admin) {
+    private PackagedBeacon(Process process, int port, Path data, Http.Credentials admin, Path log) {
         this.process = process;
+        this.log = log;
         this.port = port;
         this.data = data;
         this.admin = admin;
     }
 
     public static PackagedBeacon start(String name) throws Exception {
+        return start(name, jar(), null, List.of(), "--beacon.tables-dir=" + Workbooks.root().resolve("tables"));
+    }
+
+    /**
+     * The extracted layout the build prepares beside the jar ({@code target/beacon/}), started as the README starts
+     * it, from the repository root with its class data sharing archive — required ({@code -Xshare:on}), so that an
+     * archive the JVM cannot map fails the start instead of being silently ignored.
+     */
+    public static PackagedBeacon startExtracted(String name) throws Exception {
+        Path root = Workbooks.root();
+        Path app = root.relativize(jar().toAbsolutePath().getParent().resolve("beacon"));
+        List<String> sharing = List.of("-Xshare:on", "-XX:SharedArchiveFile=" + app.resolve("beacon.jsa"));
+        return start(name, app.resolve("beacon.jar"), root, sharing, "--beacon.tables-dir=tables");
+    }
+
+    /**
+     * The jar as a person who copied it alone into an empty folder starts it there: {@code java -jar beacon.jar},
+     * no tables folder given and none beside it.
+     */
+    public static PackagedBeacon startAlone(String name) throws Exception {
+        Path folder = Files.createDirectories(jar().toAbsolutePath().getParent().resolve("browser-tests")
+                .resolve(name + "-alone-" + UUID.randomUUID()));
+        Path copy = Files.copy(jar(), folder.resolve("beacon.jar"));
+        return start(name, copy, folder, List.of());
+    }
+
+    /** The packaged jar, which {@code ./mvnw verify} builds before the tests that need it run. */
+    public static Path jar() {
         Path jar = Path.of(System.getProperty("beacon.jar", "target/beacon.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar.toAbsolutePath() + " is missing: the browser tests run against the "
                     + "packaged jar (./mvnw verify builds it before they run)");
         }
-        Path target = jar.toAbsolutePath().getParent();
+        return jar;
+    }
+
+    private static PackagedBeacon start(String name, Path jar, Path workingDir, List<String> jvmOptions,
+            String... arguments) throws Exception {
+        Path target = jar().toAbsolutePath().getParent();
         Path data = Files.createDirectories(target.resolve("browser-tests").resolve(name + "-" + UUID.randomUUID()));
         Path log = target.resolve("browser-tests").resolve(name + ".log");
         Http.Credentials admin = new Http.Credentials("admin", "console-" + UUID.randomUUID());
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", jar.toString(), "--server.port=0", "--server.address=127.0.0.1",
-                "--beacon.data-dir=" + data, "--beacon.tables-dir=" + Workbooks.root().resolve("tables"),
-                "--beacon.security.initial-admin-password=" + admin.password());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx512m"));
+        command.addAll(jvmOptions);
+        // as written: a class data archive records the class path as given and is used only when it matches
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=0",
+                "--server.address=127.0.0.1", "--beacon.data-dir=" + data,
+                "--beacon.security.initial-admin-password=" + admin.password()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        if (workingDir != null) {
+            builder.directory(workingDir.toFile());
+        }
+        Process process = builder.start();
         try {
             int[] port = {0};
             ChildService.waitUntil(() -> {
@@ -64,7 +108,7 @@ public final class PackagedBeacon implements AutoCloseable {
                 }
                 return port[0] != 0 && new Http(port[0]).get("/actuator/health").status() == 200;
             }, Duration.ofMinutes(3), "beacon.jar to start (log: " + log + ")");
-            return new PackagedBeacon(process, port[0], data, admin);
+            return new PackagedBeacon(process, port[0], data, admin, log);
         } catch (Exception | AssertionError e) {
             process.destroyForcibly().waitFor();
             throw e;
@@ -78,6 +122,16 @@ public final class PackagedBeacon implements AutoCloseable {
     /** The address a browser opens: {@code http://127.0.0.1:<port><path>}. */
     public String url(String path) {
         return "http://127.0.0.1:" + port + path;
+    }
+
+    /** Its data folder (H2 database, replays). */
+    public Path dataDir() {
+        return data;
+    }
+
+    /** What it printed so far. */
+    public String output() throws IOException {
+        return Files.readString(log);
     }
 
     /** The first admin, whose password was given at start. */
