@@ -8,9 +8,11 @@
 
   var LEVEL_COLOURS = ['#b3261e', '#d9822b', '#6a4c93'];
   var INDICATOR_COLOURS = ['#7a7a7a', '#3c8dbc', '#2e7d32', '#8d6e63'];
+  /* Kept here, not in an attribute, which htmx's settling could copy onto a new region's element. */
+  var drawn = new WeakSet();
 
   function draw(el) {
-    if (typeof echarts === 'undefined' || el.dataset.drawn === 'true') {
+    if (typeof echarts === 'undefined' || drawn.has(el)) {
       return;
     }
     var data = JSON.parse(el.dataset.chart);
@@ -42,22 +44,28 @@
         showSymbol: false, lineStyle: {width: 2.5, type: 'dashed'}, itemStyle: {color: '#1f5fbf'}, z: 6
       });
     }
-    var chart = echarts.init(el, null, {renderer: 'canvas'});
+    /* ECharts styles the element it draws in; that is a child of its own, because htmx, swapping in another region,
+       copies the attributes of the old element with the same id onto the new one for a moment, and a style
+       attribute copied so is inline style that the Content-Security-Policy refuses. */
+    var canvas = document.createElement('div');
+    canvas.className = 'replay-chart-canvas';
+    el.appendChild(canvas);
+    var chart = echarts.init(canvas, null, {renderer: 'canvas'});
     chart.setOption({
       animation: false,
-      grid: {left: 64, right: 64, top: 48, bottom: 88},
+      grid: {left: 96, right: 64, top: 56, bottom: 88},
       legend: {data: legend, top: 8},
       tooltip: {trigger: 'axis'},
       xAxis: {type: 'category', data: data.dates, boundaryGap: false},
       yAxis: [
         {type: 'value', name: el.dataset.labelLevel, min: 0, max: 4, interval: 1,
           axisLabel: {formatter: function (v) { return levelNames[v] || ''; }}},
-        {type: 'value', name: Object.keys(data.indicators).join(' · '), splitLine: {show: false}}
+        {type: 'value', splitLine: {show: false}}
       ],
       dataZoom: [{type: 'inside'}, {type: 'slider', bottom: 24}],
       series: series
     });
-    el.dataset.drawn = 'true';
+    drawn.add(el);
     window.addEventListener('resize', function () { chart.resize(); });
   }
 

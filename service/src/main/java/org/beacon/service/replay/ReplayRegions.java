@@ -18,8 +18,8 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * A finished run's regions, read back from its {@code steps.csv}: the list a reviewer picks from (searched by code or
- * name, paged: a run of 3,000 regions is never listed or drawn at once) and one region's series for a chart. The
+ * A finished run's regions, read back from its {@code steps.csv}: the list a reviewer picks from (by code, searched
+ * by code or name, paged: a run of 3,000 regions is never listed or drawn at once) and one region's series for a chart. The
  * file is scanned once per run to note where each region's rows are; later reads seek to them. A finished run's file
  * never changes, so the index of the last few runs read is kept.
  *
@@ -36,8 +36,12 @@ class ReplayRegions {
     private record Entry(String code, String name, long from, long to, int steps) {
     }
 
-    /** A run's header and its regions in the file's order. */
-    private record Index(List<String> header, Map<String, Entry> regions) {
+    /**
+     * A run's header and its regions.
+     *
+     * @param byCode the regions sorted by code: the file has them in the order their threads finished
+     */
+    private record Index(List<String> header, Map<String, Entry> regions, List<Entry> byCode) {
     }
 
     private final Map<Path, Index> cache = new LinkedHashMap<>(16, 0.75f, true) {
@@ -47,11 +51,11 @@ class ReplayRegions {
         }
     };
 
-    /** The regions whose code or name contains {@code query} (any case; blank: all), a page of them. */
+    /** The regions whose code or name contains {@code query} (any case; blank: all), by code, a page of them. */
     ReplayViews.Regions regions(Path steps, String query, int page, int size) {
         Index index = index(steps);
         String q = query == null ? "" : query.trim().toLowerCase(Locale.ROOT);
-        List<ReplayViews.Region> matching = index.regions().values().stream()
+        List<ReplayViews.Region> matching = index.byCode().stream()
                 .filter(e -> q.isEmpty() || e.code().toLowerCase(Locale.ROOT).contains(q)
                         || e.name().toLowerCase(Locale.ROOT).contains(q))
                 .map(e -> new ReplayViews.Region(e.code(), e.name(), e.steps())).toList();
@@ -173,7 +177,8 @@ class ReplayRegions {
         } catch (IOException x) {
             throw new UncheckedIOException("cannot read " + steps, x);
         }
-        return new Index(header == null ? List.of() : header, regions);
+        return new Index(header == null ? List.of() : header, regions, regions.values().stream()
+                .sorted(java.util.Comparator.comparing(Entry::code)).toList());
     }
 
     private static String cell(List<String> cells, int i) {

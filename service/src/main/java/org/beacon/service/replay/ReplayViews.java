@@ -52,7 +52,7 @@ public final class ReplayViews {
     public record Region(String code, String name, int steps) {
     }
 
-    /** A page of a run's regions, in the timeline's order. */
+    /** A page of a run's regions, by code. */
     public record Regions(int page, int size, int total, List<Region> items) {
     }
 

@@ -20,7 +20,12 @@ abstract class ConsoleBrowserTest {
     @BeforeAll
     void startTheJar() throws Exception {
         Chromium.requireInstalled();
-        beacon = PackagedBeacon.start(getClass().getSimpleName());
+        beacon = PackagedBeacon.start(getClass().getSimpleName(), options());
+    }
+
+    /** More options for the service of this class ({@code --name=value}); none by default. */
+    protected java.util.List<String> options() {
+        return java.util.List.of();
     }
 
     @AfterAll

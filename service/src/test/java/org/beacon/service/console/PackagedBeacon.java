@@ -38,6 +38,11 @@ public final class PackagedBeacon implements AutoCloseable {
     }
 
     public static PackagedBeacon start(String name) throws Exception {
+        return start(name, List.of());
+    }
+
+    /** As {@link #start(String)}, with more of the service's options ({@code --beacon.replays.concurrent-runs=1}). */
+    public static PackagedBeacon start(String name, List<String> options) throws Exception {
         Path jar = Path.of(System.getProperty("beacon.jar", "target/beacon.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar.toAbsolutePath() + " is missing: the browser tests run against the "
@@ -47,10 +52,11 @@ public final class PackagedBeacon implements AutoCloseable {
         Path data = Files.createDirectories(target.resolve("browser-tests").resolve(name + "-" + UUID.randomUUID()));
         Path log = target.resolve("browser-tests").resolve(name + ".log");
         Http.Credentials admin = new Http.Credentials("admin", "console-" + UUID.randomUUID());
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", jar.toString(), "--server.port=0", "--server.address=127.0.0.1",
-                "--beacon.data-dir=" + data, "--beacon.tables-dir=" + Workbooks.root().resolve("tables"),
-                "--beacon.security.initial-admin-password=" + admin.password());
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin",
+                "java").toString(), "-Xmx512m", "-jar", jar.toString(), "--server.port=0",
+                "--server.address=127.0.0.1", "--beacon.data-dir=" + data, "--beacon.tables-dir="
+                + Workbooks.root().resolve("tables"), "--beacon.security.initial-admin-password=" + admin.password()));
+        command.addAll(options);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             int[] port = {0};
