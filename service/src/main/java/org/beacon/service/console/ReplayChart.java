@@ -8,8 +8,8 @@ import org.beacon.service.replay.ReplayViews;
 
 /**
  * One region's chart as {@code assets/replay-chart.js} draws it, sent in the chart's {@code data-chart} attribute:
- * the dates, the indicators (right axis) and each level as a number, Ⅰ=4 … Ⅳ=1 and no response 0 (left axis, as in
- * the report's charts), so a higher step is a more serious level. The page's words for the series are in other
+ * the dates, the indicators (right axis) and each level as a number, Ⅰ=4 … Ⅳ=1 and no response 0 (left axis, as
+ * in the report's charts), so a higher step is a more serious level. The page's words for the series are in other
  * {@code data-} attributes of the same element.
  *
  * @param arms each arm's label (null for the only arm) and levels

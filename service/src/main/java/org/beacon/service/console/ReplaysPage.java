@@ -16,6 +16,7 @@ import org.beacon.service.replay.ReplayViews;
 import org.beacon.service.security.Callers;
 import org.beacon.service.web.InvalidRequestException;
 import org.beacon.service.web.ProblemException;
+import org.beacon.service.web.Problems;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -78,7 +79,8 @@ class ReplaysPage {
             ReplayViews.Accepted accepted = replays.start(form, Callers.of(http));
             return "redirect:/console/replays/" + accepted.id();
         } catch (InvalidRequestException e) {
-            refusal = new Refusal(400, "Invalid request", null, e.errors());
+            refusal = new Refusal(Problems.INVALID_REQUEST.status(), Problems.INVALID_REQUEST.title(), null,
+                    e.errors());
         } catch (ProblemException e) {
             var p = e.problem();
             List<InvalidRequestException.FieldError> errors = p.getProperties() != null

@@ -19,9 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * A finished run's regions, read back from its {@code steps.csv}: the list a reviewer picks from (by code, searched
- * by code or name, paged: a run of 3,000 regions is never listed or drawn at once) and one region's series for a chart. The
- * file is scanned once per run to note where each region's rows are; later reads seek to them. A finished run's file
- * never changes, so the index of the last few runs read is kept.
+ * by code or name, paged: a run of 3,000 regions is never listed or drawn at once) and one region's series for a
+ * chart. The file is scanned once per run to note where each region's rows are; later reads seek to them. A finished
+ * run's file never changes, so the index of the last few runs read is kept.
  *
  * <p>Thread-safe: the index cache is synchronized; indexes are immutable.
  */
@@ -97,23 +97,9 @@ class ReplayRegions {
         List<String> actual = new ArrayList<>();
         try (FileChannel channel = FileChannel.open(steps)) {
             channel.position(e.from());
-            InputStream in = new BufferedInputStream(Channels.newInputStream(channel));
-            long at = e.from();
-            ByteArrayOutputStream line = new ByteArrayOutputStream(256);
-            while (at < e.to()) {
-                int b = in.read();
-                if (b < 0) {
-                    break;
-                }
-                at++;
-                if (b != '\n') {
-                    line.write(b);
-                    continue;
-                }
-                List<String> cells = CsvLine.cells(line.toString(StandardCharsets.UTF_8));
-                line.reset();
+            lines(Channels.newInputStream(channel), e.from(), e.to(), (cells, end) -> {
                 if (cells.isEmpty() || !cells.get(0).equals(region)) {
-                    continue;
+                    return;
                 }
                 dates.add(cell(cells, 2));
                 indicators.forEach((n, i) -> values.get(n).add(number(cell(cells, i))));
@@ -121,7 +107,7 @@ class ReplayRegions {
                     levels.get(k).add(blankToNull(cell(cells, levelColumns.get(k))));
                 }
                 actual.add(actualColumn < 0 ? null : blankToNull(cell(cells, actualColumn)));
-            }
+            });
         } catch (IOException x) {
             throw new UncheckedIOException("cannot read " + steps, x);
         }
@@ -150,35 +136,47 @@ class ReplayRegions {
     /** One pass over the file: its header, and each region's first and last row. */
     private static Index scan(Path steps) {
         Map<String, Entry> regions = new LinkedHashMap<>();
-        List<String> header = null;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(steps), 1 << 16)) {
-            ByteArrayOutputStream line = new ByteArrayOutputStream(256);
-            long at = 0;
-            long start = 0;
-            int b;
-            while ((b = in.read()) >= 0) {
-                at++;
-                if (b != '\n') {
-                    line.write(b);
-                    continue;
-                }
-                List<String> cells = CsvLine.cells(line.toString(StandardCharsets.UTF_8));
-                line.reset();
-                if (header == null) {
-                    header = cells;
+        List<List<String>> header = new ArrayList<>();
+        long[] start = {0};
+        try (InputStream in = Files.newInputStream(steps)) {
+            lines(in, 0, Long.MAX_VALUE, (cells, end) -> {
+                if (header.isEmpty()) {
+                    header.add(cells);
                 } else if (!cells.isEmpty()) {
                     String code = cells.get(0);
                     Entry e = regions.get(code);
-                    regions.put(code, e == null ? new Entry(code, cell(cells, 1), start, at, 1)
-                            : new Entry(code, e.name(), e.from(), at, e.steps() + 1));
+                    regions.put(code, e == null ? new Entry(code, cell(cells, 1), start[0], end, 1)
+                            : new Entry(code, e.name(), e.from(), end, e.steps() + 1));
                 }
-                start = at;
-            }
+                start[0] = end;
+            });
         } catch (IOException x) {
             throw new UncheckedIOException("cannot read " + steps, x);
         }
-        return new Index(header == null ? List.of() : header, regions, regions.values().stream()
+        return new Index(header.isEmpty() ? List.of() : header.get(0), regions, regions.values().stream()
                 .sorted(java.util.Comparator.comparing(Entry::code)).toList());
+    }
+
+    /** What is done with each line: its cells, and the file offset just after it. */
+    private interface LineReader {
+        void line(List<String> cells, long end);
+    }
+
+    /** Reads lines from {@code in}, which is at file offset {@code from}, up to offset {@code to}. */
+    private static void lines(InputStream raw, long from, long to, LineReader each) throws IOException {
+        InputStream in = new BufferedInputStream(raw, 1 << 16);
+        ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+        long at = from;
+        int b;
+        while (at < to && (b = in.read()) >= 0) {
+            at++;
+            if (b != '\n') {
+                line.write(b);
+                continue;
+            }
+            each.line(CsvLine.cells(line.toString(StandardCharsets.UTF_8)), at);
+            line.reset();
+        }
     }
 
     private static String cell(List<String> cells, int i) {

@@ -53,6 +53,15 @@ abstract class ConsoleBrowserTest {
         return browser;
     }
 
+    /** A new user with this one role ({@code caller}, …), created over the API by the first admin. */
+    protected org.beacon.service.Http.Credentials newUser(String role) {
+        String name = role + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        org.beacon.service.Http.Response created = beacon.api().postJson("/users", "{\"username\":\"" + name
+                + "\",\"roles\":[\"" + role + "\"]}");
+        org.assertj.core.api.Assertions.assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return new org.beacon.service.Http.Credentials(name, created.json().at("/password").asString());
+    }
+
     /** The language of the page shown: zh or en. */
     protected String language() {
         return browser.pageLanguage().startsWith("zh") ? "zh" : "en";

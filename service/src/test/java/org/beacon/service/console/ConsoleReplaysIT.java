@@ -10,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.beacon.service.Http;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
@@ -111,9 +111,12 @@ class ConsoleReplaysIT extends ConsoleBrowserTest {
         assertThat(browser.text("#transition-count")).isEqualTo(String.valueOf(summary.at("/transitions").size()));
 
         for (String region : List.of("330000", "420000", "440000")) {
-            find("#region-picker a[data-region='" + region + "']").click();
-            browser.waitForText("#region-title", browser.text("#region-picker a[data-region='" + region + "']")
-                    .replace(region, "").trim() + " " + region);
+            WebElement link = find("#region-picker a[data-region='" + region + "']");
+            String name = link.getText().replace(region, "").trim();
+            WebElement before = find("#results");
+            link.click();
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(before));
+            browser.waitForText("#region-title", name + " " + region);
             new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d ->
                     !d.findElements(By.cssSelector("#replay-chart canvas")).isEmpty());
             List<String> expected = new ArrayList<>();
@@ -146,7 +149,9 @@ class ConsoleReplaysIT extends ConsoleBrowserTest {
                 + a.at("/date").asString() + " " + (a.at("/lagDays").isNumber() ? a.at("/lagDays").asString() : "—")));
         assertThat(lags).isNotEmpty().isEqualTo(expectedLags);
 
+        WebElement before = find("#results");
         find("#region-picker a[data-region='420000']").click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(before));
         browser.waitForText("#region-title", "湖北省 420000");
         new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d ->
                 !d.findElements(By.cssSelector("#replay-chart canvas")).isEmpty());
@@ -181,13 +186,10 @@ class ConsoleReplaysIT extends ConsoleBrowserTest {
     @Test
     @Order(3)
     void aCallerIsNotOfferedTheReplaysAndGetsTheForbiddenPageByAddress() {
-        String name = "caller-" + UUID.randomUUID().toString().substring(0, 8);
-        Http.Response created = beacon.api().postJson("/users", "{\"username\":\"" + name
-                + "\",\"roles\":[\"caller\"]}");
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        Http.Credentials caller = newUser("caller");
         String replay = beacon.api().get("/replays?size=1").json().at("/items/0/id").asString();
         browser("en-US,en");
-        signIn(name, created.json().at("/password").asString());
+        signIn(caller.username(), caller.password());
         assertThat(texts(".site-nav a")).doesNotContain("Replays");
         for (String path : List.of("/console/replays", "/console/replays/" + replay,
                 "/console/replays/" + replay + "/summary.json")) {
