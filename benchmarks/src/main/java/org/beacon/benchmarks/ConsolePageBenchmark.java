@@ -40,7 +40,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * <p>One client on localhost, sequential requests: the time measured is the service's (rendering, rule-set work,
  * database), the loopback adds tens of microseconds. The Notes sheet is ballast, not a table, so the version compiles
  * as the bundled one does; its grid is paged by 200 rows, and the pages asked for are the first, one in the middle
- * (opened at a cell) and the last.
+ * (opened at a cell) and the last. A replay of 3 regions × 180 days with actual decisions, run over the API first,
+ * gives the replay pages theirs (issue 24).
  *
  *   ./mvnw -q package -DskipTests && java -cp benchmarks/target/benchmarks.jar \
  *       org.beacon.benchmarks.ConsolePageBenchmark [requests-per-page]
@@ -82,6 +83,7 @@ public final class ConsolePageBenchmark {
             browser.waitUntilUp();
             String draft = browser.storeDraftWithNotes(password);
             String evaluation = browser.decideOnce(password);
+            String replay = browser.replayThreeRegions(password);
             browser.signIn("admin", password);
 
             Map<String, String> pages = new LinkedHashMap<>();
@@ -100,6 +102,11 @@ public final class ConsolePageBenchmark {
             pages.put("activate " + draft + " (confirmation)", "/console/rule-sets/" + draft + "/activation");
             pages.put("roll back v1 (confirmation)", "/console/rule-sets/v1/rollback");
             pages.put("users", "/console/users");
+            pages.put("replays (list and form)", "/console/replays");
+            pages.put("replay of 3 regions × 180 days (first region)", "/console/replays/" + replay);
+            pages.put("replay of 3 regions × 180 days (third region)", "/console/replays/" + replay
+                    + "?region=910002");
+            pages.put("replay, its progress part once done", "/console/replays/" + replay + "/progress");
 
             int warmUp = Math.max(20, requests / 10);
             anonymous.time("/console/sign-in", warmUp);
@@ -194,6 +201,49 @@ public final class ConsolePageBenchmark {
                     .header("Authorization", basic(adminPassword)).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(situation)).build());
             return field(decided, "evaluationId", 200);
+        }
+
+        /**
+         * Replays a timeline of 3 regions × 180 days (a rising total; two actual decisions per region) over the API
+         * and waits for it to be done: the replay pages' case of issue 24.
+         */
+        String replayThreeRegions(String adminPassword) throws InterruptedException {
+            StringBuilder timeline = new StringBuilder("date,region,regionName,level,eventType,cumulativeConfirmed\r\n");
+            StringBuilder actual = new StringBuilder("region,date,level\r\n");
+            for (int r = 0; r < 3; r++) {
+                for (int d = 0; d < 180; d++) {
+                    timeline.append(java.time.LocalDate.of(2020, 1, 1).plusDays(d)).append(',').append(910000 + r)
+                            .append(",区域 ").append(r).append(",province,covid19,")
+                            .append(d < 90 ? d * d * (r + 1) : 8100 * (r + 1)).append("\r\n");
+                }
+                actual.append(910000 + r).append(",2020-01-2").append(r).append(",II\r\n");
+                actual.append(910000 + r).append(",2020-05-0").append(r + 1).append(",IV\r\n");
+            }
+            String boundary = "----beacon" + UUID.randomUUID();
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            part(body, boundary, "Content-Disposition: form-data; name=\"timeline\"; filename=\"three.csv\"\r\n"
+                    + "Content-Type: text/csv\r\n\r\n", timeline.toString().getBytes(StandardCharsets.UTF_8));
+            part(body, boundary, "Content-Disposition: form-data; name=\"actual\"; filename=\"actual.csv\"\r\n"
+                    + "Content-Type: text/csv\r\n\r\n", actual.toString().getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            HttpResponse<String> accepted = send(HttpRequest.newBuilder(URI.create(base + "/replays"))
+                    .header("Authorization", basic(adminPassword))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+            String id = field(accepted, "id", 202);
+            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            while (System.nanoTime() < deadline) {
+                HttpResponse<String> run = send(HttpRequest.newBuilder(URI.create(base + "/replays/" + id))
+                        .header("Authorization", basic(adminPassword)).GET().build());
+                if (run.body().contains("\"status\":\"done\"")) {
+                    return id;
+                }
+                if (run.body().contains("\"status\":\"failed\"")) {
+                    throw new IllegalStateException("the replay failed: " + run.body());
+                }
+                Thread.sleep(200);
+            }
+            throw new IllegalStateException("the replay did not end in 3 minutes");
         }
 
         void signIn(String username, String password) {

@@ -11,9 +11,9 @@ enum ConsolePage {
     CHECK("/console/rule-sets/check", "nav.check", true),
     DECISIONS("/console/decisions", "nav.decisions", true),
     USERS("/console/users", "nav.users", true),
-    // TODO issue 24: the pages of part 2 (audit, replays, risk map)
+    // TODO issue 24: the pages of part 2 (audit, risk map)
     AUDIT("/console/audit", "nav.audit", false),
-    REPLAYS("/console/replays", "nav.replays", false),
+    REPLAYS("/console/replays", "nav.replays", true),
     RISK_MAP("/console/risk-map", "nav.riskMap", false);
 
     private final String path;

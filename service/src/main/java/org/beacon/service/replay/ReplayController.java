@@ -56,7 +56,8 @@ class ReplayController {
 
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "A replay: status, progress, inputs, and when done its summary", description = "status is "
-            + "queued, running, done or failed; progress has percent, stepsDone, stepsTotal and stepsPerSecond. "
+            + "queued, running, done or failed; progress has percent, stepsDone, stepsTotal, stepsPerSecond and, "
+            + "while running, secondsLeft. "
             + "inputs names the files with their SHA-256, the parameters and the rule-set versions of each arm. "
             + "summary: transitions with the rows and values behind them, the comparison with the actual decisions "
             + "(lagDays per change, negative when the tables were earlier; agreement), divergences between two "

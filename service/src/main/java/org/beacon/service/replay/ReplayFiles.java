@@ -18,10 +18,10 @@ import org.springframework.stereotype.Component;
  * its final name is always complete.
  */
 @Component
-class ReplayFiles {
+public class ReplayFiles {
 
-    static final String STEPS = "steps.csv";
-    static final String REPORT = "report.xlsx";
+    public static final String STEPS = "steps.csv";
+    public static final String REPORT = "report.xlsx";
     private static final String PART = ".part";
     private static final Logger log = LoggerFactory.getLogger(ReplayFiles.class);
 

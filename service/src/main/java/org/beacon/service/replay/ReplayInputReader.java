@@ -224,12 +224,19 @@ class ReplayInputReader {
         if (!Files.isDirectory(timelines)) {
             return "; this service has no example timelines (beacon.examples-dir)";
         }
+        List<String> names = examples();
+        return names.isEmpty() ? "" : "; examples: " + String.join(", ", names);
+    }
+
+    /** The names a request may give as {@code example} or {@code actualExample}, sorted; none without the folder. */
+    List<String> examples() {
+        if (!Files.isDirectory(timelines)) {
+            return List.of();
+        }
         try (Stream<Path> files = Files.list(timelines)) {
-            List<String> names = files.filter(this::isExample).map(f -> f.getFileName().toString()).sorted()
-                    .toList();
-            return names.isEmpty() ? "" : "; examples: " + String.join(", ", names);
+            return files.filter(this::isExample).map(f -> f.getFileName().toString()).sorted().toList();
         } catch (IOException e) {
-            return "";
+            return List.of();
         }
     }
 

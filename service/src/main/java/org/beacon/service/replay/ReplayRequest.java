@@ -3,8 +3,11 @@ package org.beacon.service.replay;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.web.multipart.MultipartFile;
 
-/** The form of {@code POST /replays}, as sent (nothing parsed yet). */
-record ReplayRequest(
+/**
+ * The form of {@code POST /replays}, as sent (nothing parsed yet). Public because the console's replay form binds
+ * the same fields, so a field added here reaches both.
+ */
+public record ReplayRequest(
         @Schema(description = "the timeline, CSV: date, region, optional regionName, level, eventType, source, then "
                 + "one column per series (cumulativeConfirmed, cases, deaths …): counts from 0 to 10^9, region codes "
                 + "of at most 50 and names of 200 characters, no control characters") MultipartFile timeline,

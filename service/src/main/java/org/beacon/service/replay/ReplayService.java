@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * runs that are over.
  */
 @Service
-class ReplayService {
+public class ReplayService {
 
     private static final Logger log = LoggerFactory.getLogger(ReplayService.class);
     private static final int MAX_PAGE_SIZE = 500;
@@ -39,6 +40,7 @@ class ReplayService {
     private final ReplayExecutor executor;
     private final ReplayInputReader reader;
     private final ReplayFiles files;
+    private final ReplayRegions regions;
     private final JsonMapper json;
     private final ReplayProperties properties;
     private final ReplayRun.Context context;
@@ -47,7 +49,9 @@ class ReplayService {
     private volatile boolean stopping;
 
     ReplayService(ReplayStore store, ReplayExecutor executor, ReplayInputReader reader, ReplayFiles files,
-            JsonMapper json, ReplayProperties properties, FaultInjection faults, ReplayInstance instance) {
+            JsonMapper json, ReplayProperties properties, FaultInjection faults, ReplayInstance instance,
+            ReplayRegions regions) {
+        this.regions = regions;
         this.store = store;
         this.executor = executor;
         this.reader = reader;
@@ -67,7 +71,7 @@ class ReplayService {
         removeLeftovers();
     }
 
-    ReplayViews.Accepted start(ReplayRequest request, String caller) {
+    public ReplayViews.Accepted start(ReplayRequest request, String caller) {
         ReplayInputReader.Plan plan = reader.read(request);
         ReplayExecutor.Place place = executor.reserve();
         UUID id = UUID.randomUUID();
@@ -95,7 +99,12 @@ class ReplayService {
         return new ReplayViews.Accepted(id, ReplayStore.QUEUED, ReplayViews.links(id));
     }
 
-    ReplayViews.Run find(String idText) {
+    /** The example timelines and actual-decision files a request may name ({@code examples/timelines/}). */
+    public List<String> examples() {
+        return reader.examples();
+    }
+
+    public ReplayViews.Run find(String idText) {
         ReplayStore.Row r = row(idText);
         long done = r.stepsDone();
         ReplayRun live = active.get(r.id());
@@ -111,13 +120,15 @@ class ReplayService {
             long millis = Duration.between(r.startedAt(), Instant.now()).toMillis();
             perSecond = millis <= 0 ? null : (double) Math.round(done * 1000.0 / millis);
         }
+        Long secondsLeft = r.status().equals(ReplayStore.RUNNING) && perSecond != null && perSecond > 0
+                ? (long) Math.ceil(Math.max(0, r.stepsTotal() - done) / perSecond) : null;
         ReplayViews.Progress progress = new ReplayViews.Progress(percent(done, r.stepsTotal()), done, r.stepsTotal(),
-                perSecond);
+                perSecond, secondsLeft);
         return new ReplayViews.Run(r.id(), r.status(), r.createdAt(), r.caller(), r.startedAt(), r.finishedAt(),
                 progress, json.readTree(r.inputsJson()), summary, r.error(), ReplayViews.links(r.id()));
     }
 
-    ReplayViews.Page list(int page, int size) {
+    public ReplayViews.Page list(int page, int size) {
         List<FieldError> errors = new ArrayList<>();
         if (page < 0) {
             errors.add(new FieldError("?page", "page must be 0 or more"));
@@ -135,11 +146,30 @@ class ReplayService {
     }
 
     /**
+     * A finished run's regions whose code or name contains {@code query}, a page of them.
+     *
+     * @throws ReplayNotFinishedException while it is queued or running, or when it failed
+     */
+    public ReplayViews.Regions regions(String idText, String query, int page, int size) {
+        return regions.regions(result(idText, ReplayFiles.STEPS), query, Math.max(0, page),
+                Math.max(1, Math.min(size, MAX_PAGE_SIZE)));
+    }
+
+    /**
+     * One region's series of a finished run, to draw; empty for a region it did not replay.
+     *
+     * @throws ReplayNotFinishedException while it is queued or running, or when it failed
+     */
+    public Optional<ReplayViews.Series> series(String idText, String region) {
+        return Optional.ofNullable(regions.series(result(idText, ReplayFiles.STEPS), region));
+    }
+
+    /**
      * A finished run's result file.
      *
      * @throws ReplayNotFinishedException while it is queued or running, or when it failed
      */
-    Path result(String idText, String name) {
+    public Path result(String idText, String name) {
         ReplayStore.Row r = row(idText);
         switch (r.status()) {
             case ReplayStore.DONE -> {

@@ -47,7 +47,8 @@ class ConsoleSecurityConfig {
             + "frame-ancestors 'none'";
 
     /** The paths of this chain; everything else is the API's ({@link SecurityConfig}). */
-    private static final String[] PATHS = {"/", "/console", "/console/**", "/assets/**", "/webjars/htmx.org/**"};
+    private static final String[] PATHS = {"/", "/console", "/console/**", "/assets/**", "/webjars/htmx.org/**",
+        "/webjars/echarts/**"};
 
     @Bean
     @Order(1)
@@ -78,7 +79,7 @@ class ConsoleSecurityConfig {
                         .crossOriginOpenerPolicy(c -> c.policy(CrossOriginOpenerPolicy.SAME_ORIGIN))
                         .crossOriginResourcePolicy(c -> c.policy(CrossOriginResourcePolicy.SAME_ORIGIN)))
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers(GET, "/assets/**", "/webjars/htmx.org/**").permitAll()
+                        .requestMatchers(GET, "/assets/**", "/webjars/htmx.org/**", "/webjars/echarts/**").permitAll()
                         .requestMatchers(GET, "/", SignInRedirect.SIGN_IN).permitAll()
                         // each page needs the least role of the API it shows; later pages are placed here first
                         .requestMatchers("/console/decisions/**").hasRole(Role.CALLER.name())

@@ -20,7 +20,12 @@ abstract class ConsoleBrowserTest {
     @BeforeAll
     void startTheJar() throws Exception {
         Chromium.requireInstalled();
-        beacon = PackagedBeacon.start(getClass().getSimpleName());
+        beacon = PackagedBeacon.start(getClass().getSimpleName(), options());
+    }
+
+    /** More options for the service of this class ({@code --name=value}); none by default. */
+    protected java.util.List<String> options() {
+        return java.util.List.of();
     }
 
     @AfterAll
@@ -46,6 +51,15 @@ abstract class ConsoleBrowserTest {
     protected Chromium browser(String languages) {
         browser = Chromium.start(languages);
         return browser;
+    }
+
+    /** A new user with this one role ({@code caller}, …), created over the API by the first admin. */
+    protected org.beacon.service.Http.Credentials newUser(String role) {
+        String name = role + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        org.beacon.service.Http.Response created = beacon.api().postJson("/users", "{\"username\":\"" + name
+                + "\",\"roles\":[\"" + role + "\"]}");
+        org.assertj.core.api.Assertions.assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return new org.beacon.service.Http.Credentials(name, created.json().at("/password").asString());
     }
 
     /** The language of the page shown: zh or en. */

@@ -144,12 +144,10 @@ class ConsoleDecisionsIT extends ConsoleBrowserTest {
     @Test
     @Order(4)
     void aCallerDecidesButIsOfferedNoActivationAndGetsTheForbiddenPageByAddress() {
-        String name = "caller-" + UUID.randomUUID().toString().substring(0, 8);
-        Http.Response created = beacon.api().postJson("/users", "{\"username\":\"" + name
-                + "\",\"roles\":[\"caller\"]}");
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        Http.Credentials caller = newUser("caller");
+        String name = caller.username();
         browser("en-US,en");
-        signIn(name, created.json().at("/password").asString());
+        signIn(name, caller.password());
         assertThat(browser.driver().findElements(By.cssSelector(".site-nav a"))).extracting(WebElement::getText)
                 .containsExactly("Home", "Try a decision");
         assertThat(decideTheCholeraExample(null)).contains("Grade Ⅲ");

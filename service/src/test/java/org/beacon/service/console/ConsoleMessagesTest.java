@@ -128,6 +128,13 @@ class ConsoleMessagesTest {
         for (String tag : List.of("V", "C", "M")) {
             built.add("tag." + tag);
         }
+        // the replay pages (issue 24): a run's status and a transition's kind, as the replay API names them
+        for (String status : List.of("queued", "running", "done", "failed")) {
+            built.add("replays.status." + status);
+        }
+        for (String kind : List.of("activate", "raise", "lower", "end")) {
+            built.add("replay.kind." + kind);
+        }
         built.addAll(List.of("answer.termination.mayEnd", "answer.termination.continue", "decisions.error.date",
                 "decisions.error.empty", "decisions.error.tooLong", "decisions.error.notObject"));
         for (String kind : List.of("activation", "rollback")) {

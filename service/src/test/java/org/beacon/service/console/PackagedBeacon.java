@@ -41,7 +41,14 @@ public final class PackagedBeacon implements AutoCloseable {
     }
 
     public static PackagedBeacon start(String name) throws Exception {
-        return start(name, jar(), null, List.of(), "--beacon.tables-dir=" + Workbooks.root().resolve("tables"));
+        return start(name, List.of());
+    }
+
+    /** As {@link #start(String)}, with more of the service's options ({@code --beacon.replays.concurrent-runs=1}). */
+    public static PackagedBeacon start(String name, List<String> options) throws Exception {
+        List<String> arguments = new ArrayList<>(options);
+        arguments.add("--beacon.tables-dir=" + Workbooks.root().resolve("tables"));
+        return start(name, jar(), null, List.of(), arguments.toArray(String[]::new));
     }
 
     /**
