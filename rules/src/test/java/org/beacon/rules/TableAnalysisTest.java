@@ -54,6 +54,28 @@ class TableAnalysisTest {
     }
 
     @Test
+    void overlapsATableExpectsAreInfosStillNamingBothRows() {
+        WorkbookBuilder b = new WorkbookBuilder().dictionary();
+        b.sheet("T").row("Table").row("Hit policy", "first match").row("Gaps", "expected")
+                .row("Overlaps", "expected").blank()
+                .row("IF cases", "THEN grade").row("1～5", "Ⅲ").row("5～10", "Ⅱ");
+        Diagnostic d = Workbooks.only(compile(b), "ROWS_OVERLAP");
+        assertThat(d.severity()).isEqualTo(Severity.INFO);
+        assertThat(d.location()).isEqualTo("T!R8");
+        assertThat(d.message()).contains("rows 7 and 8").contains("overlaps are expected");
+    }
+
+    @Test
+    void refusesAnOverlapsSettingItDoesNotKnow() {
+        WorkbookBuilder b = new WorkbookBuilder().dictionary();
+        b.sheet("T").row("Table").row("Hit policy", "first match").row("重叠", "sometimes").blank()
+                .row("IF cases", "THEN grade").row("1～5", "Ⅲ");
+        Diagnostic d = Workbooks.only(compile(b), "INVALID_VALUE");
+        assertThat(d.location()).isEqualTo("T!B3");
+        assertThat(d.message()).contains("'sometimes' is not an Overlaps setting");
+    }
+
+    @Test
     void doesNotCallTheSameOverlapAProblemUnderHighestGrade() {
         WorkbookBuilder b = new WorkbookBuilder().dictionary();
         b.sheet("T").row("Table").row("Hit policy", "highest grade").row("Gaps", "expected").blank()

@@ -144,7 +144,13 @@ public final class TableAnalyzer {
                     findings.warning(header, Message.of("TABLE_GAP.reported", noRow));
                 }
             }
-            overlaps.values().forEach(o -> findings.warning(o.ruleId(), o.text()));
+            for (Overlap o : overlaps.values()) {
+                if (table.overlapsExpected()) {
+                    findings.info(o.ruleId(), Message.of("ROWS_OVERLAP.expected", o.text()));
+                } else {
+                    findings.warning(o.ruleId(), o.text());
+                }
+            }
             for (Rule r : table.rules()) {
                 if (!matchedAtAll.contains(r)) {
                     findings.warning(r.id(), Message.of("ROW_NEVER_FIRES.outsideRanges", r.row()));

@@ -17,9 +17,12 @@ import java.util.Map;
  * @param headerRow the Excel row of its header
  * @param gapsExpected true when the table says some inputs are meant to match no row (e.g. below every threshold)
  * @param perSignal true when the table is evaluated once per signal ({@code For each: signal})
+ * @param overlapsExpected true when the table says rows matching the same inputs are intended (an order under
+ *     first match), so overlaps are infos rather than warnings
  */
 public record DecisionTable(int index, String workbook, String sheet, String title, HitPolicy hitPolicy,
-        List<String> eventTypes, List<Indicator> inputs, List<Rule> rules, int headerRow, boolean gapsExpected, boolean perSignal) {
+        List<String> eventTypes, List<Indicator> inputs, List<Rule> rules, int headerRow, boolean gapsExpected,
+        boolean perSignal, boolean overlapsExpected) {
 
     public DecisionTable {
         eventTypes = List.copyOf(eventTypes);

@@ -51,6 +51,7 @@ final class TableParser {
         HitPolicy hitPolicy;
         List<String> eventTypes = List.of();
         boolean gapsExpected;
+        boolean overlapsExpected;
         boolean perSignal;
         /** The first row after them. */
         int end;
@@ -89,7 +90,7 @@ final class TableParser {
         List<Rule> rules = rules(sheet, headerRow, columns);
         List<Indicator> inputs = columns.stream().filter(c -> c.kind() == Kind.INPUT).map(Column::indicator).toList();
         return new DecisionTable(index, findings.workbook(), name, title, p.hitPolicy, p.eventTypes, inputs, rules,
-                headerRow, p.gapsExpected, p.perSignal);
+                headerRow, p.gapsExpected, p.perSignal, p.overlapsExpected);
     }
 
     /** The property rows from row 2 to the first blank row, or null when the hit policy is not one (reported). */
@@ -115,6 +116,13 @@ final class TableParser {
                         case "expected", "允许", "" -> p.gapsExpected = true;
                         case "report", "报告" -> p.gapsExpected = false;
                         default -> findings.error(valueCell, Message.of("INVALID_VALUE.gaps", value));
+                    }
+                }
+                case "overlaps", "重叠" -> {
+                    switch (CellText.keyword(value)) {
+                        case "expected", "允许", "" -> p.overlapsExpected = true;
+                        case "report", "报告" -> p.overlapsExpected = false;
+                        default -> findings.error(valueCell, Message.of("INVALID_VALUE.overlaps", value));
                     }
                 }
                 case "for each", "逐项" -> {
