@@ -119,7 +119,7 @@ public final class TableAnalyzer {
                 }
                 return;
             }
-            winners.addAll(table.hitPolicy().select(matching));
+            winners.addAll(table.select(matching));
             if (table.hitPolicy() == HitPolicy.FIRST_MATCH && matching.size() > 1) {
                 Rule first = matching.get(0);
                 for (Rule other : matching.subList(1, matching.size())) {
@@ -155,8 +155,10 @@ public final class TableAnalyzer {
                 if (!matchedAtAll.contains(r)) {
                     findings.warning(r.id(), Message.of("ROW_NEVER_FIRES.outsideRanges", r.row()));
                 } else if (!winners.contains(r)) {
-                    findings.warning(r.id(), Message.of(table.hitPolicy() == HitPolicy.FIRST_MATCH
-                            ? "ROW_NEVER_FIRES.upperRow" : "ROW_NEVER_FIRES.higherGrade", r.row()));
+                    findings.warning(r.id(), table.rankedBy() != null
+                            ? Message.of("ROW_NEVER_FIRES.higherValue", r.row(), table.rankedBy().name())
+                            : Message.of(table.hitPolicy() == HitPolicy.FIRST_MATCH
+                                    ? "ROW_NEVER_FIRES.upperRow" : "ROW_NEVER_FIRES.higherGrade", r.row()));
                 }
             }
         }

@@ -19,7 +19,6 @@ import org.beacon.rules.model.Indicator;
 import org.beacon.rules.model.IndicatorType;
 import org.beacon.rules.model.Message;
 import org.beacon.rules.model.TestSheetCase;
-import org.beacon.rules.model.TypedOutputs;
 import org.beacon.rules.model.WarningColour;
 import org.beacon.rules.workbook.RawCell;
 import org.beacon.rules.workbook.SheetData;
@@ -197,10 +196,10 @@ final class TestSheetParser {
                 }
                 case OUTPUT -> {
                     for (String item : ExpertText.splitList(text)) {
-                        String value = TypedOutputs.canonical(c.output(), item).orElse(null);
+                        String value = dictionary.outputValue(c.output(), item).orElse(null);
                         if (value == null) {
                             findings.error(cell, Message.of("INVALID_VALUE.expectOutput", item, c.output(),
-                                    TypedOutputs.expected(c.output())));
+                                    dictionary.expectedOutput(c.output())));
                             return null;
                         }
                         expected.add(value);
