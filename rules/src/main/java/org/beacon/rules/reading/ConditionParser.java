@@ -54,6 +54,14 @@ final class ConditionParser {
         if (CellText.isAny(s)) {
             return new Criterion.Any();
         }
+        // an enum that lists the word itself keeps it as its value
+        boolean enumValue = indicator.type() == IndicatorType.ENUM && indicator.enumValue(s).isPresent();
+        if (!enumValue && CellText.isMissing(s)) {
+            return new Criterion.Missing();
+        }
+        if (!enumValue && CellText.isGiven(s)) {
+            return new Criterion.Given();
+        }
         return indicator.type().isNumeric()
                 ? parseNumeric(indicator, headerOperator, s, cell)
                 : parseSymbols(indicator, headerOperator, s, cell);

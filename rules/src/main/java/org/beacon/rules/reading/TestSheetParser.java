@@ -63,7 +63,11 @@ final class TestSheetParser {
                 String text = ExpertText.normalize(sheet.text(row, c.column()));
                 String cell = CellRef.cell(sheet.name(), row, c.column());
                 if (c.given() != null) {
-                    if (!text.isEmpty()) {
+                    // blank, or written as missing, the situation does not give the value
+                    boolean missing = text.isEmpty() || CellText.isMissing(text)
+                            && !(c.indicator().type() == IndicatorType.ENUM
+                                    && c.indicator().enumValue(text).isPresent());
+                    if (!missing) {
                         Object v = givenValue(c.indicator(), text, cell);
                         if (v != null) {
                             given.put(c.given(), v);
