@@ -56,6 +56,7 @@ public final class TableAnalyzer {
     }
 
     private void analyze(DecisionTable table, Findings findings) {
+        RangeHoles.report(table, findings);
         if (table.rules().isEmpty()) {
             findings.warning(table.sheet(), Message.of("ROW_NEVER_FIRES.noRows", table.sheet()));
             return;

@@ -196,6 +196,10 @@ final class ConditionParser {
         } else {
             n = new BigDecimal(text);
         }
+        if (!ind.withinPrecision(n)) {
+            findings.error(cell, Message.of("WRONG_TYPE.tooManyDecimals", ind.name(), ind.decimals(), shown));
+            return null;
+        }
         if (ind.type() == IndicatorType.INTEGER && n.stripTrailingZeros().scale() > 0) {
             findings.error(cell, Message.of("WRONG_TYPE.notWhole", ind.name(), shown));
             return null;

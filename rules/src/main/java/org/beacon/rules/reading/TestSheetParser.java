@@ -159,6 +159,10 @@ final class TestSheetParser {
                 findings.error(cell, Message.of("WRONG_TYPE.notWhole", ind.name(), text));
                 return null;
             }
+            if (!ind.withinPrecision(n)) {
+                findings.error(cell, Message.of("WRONG_TYPE.tooManyDecimals", ind.name(), ind.decimals(), text));
+                return null;
+            }
             if (!ind.inRange(n)) {
                 findings.error(cell, Message.of("VALUE_OUT_OF_RANGE.given", text, ind.name(), ind.rangeText()));
                 return null;
