@@ -2,6 +2,7 @@ package org.beacon.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.beacon.rules.Workbooks.compile;
+import static org.beacon.rules.Workbooks.withCode;
 import static org.beacon.rules.Workbooks.compiled;
 import static org.beacon.rules.Workbooks.situation;
 
@@ -32,10 +33,6 @@ class DecimalRangesTest {
             level.row(r, "answer " + r);
         }
         return b;
-    }
-
-    private static List<Diagnostic> withCode(Compilation c, String code) {
-        return c.diagnostics().stream().filter(d -> d.code().equals(code)).toList();
     }
 
     @Test

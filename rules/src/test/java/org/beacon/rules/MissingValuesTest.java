@@ -2,11 +2,11 @@ package org.beacon.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.beacon.rules.Workbooks.compile;
+import static org.beacon.rules.Workbooks.withCode;
 import static org.beacon.rules.Workbooks.compiled;
 import static org.beacon.rules.Workbooks.situation;
 
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Map;
 import org.beacon.rules.decision.ConditionCheck;
 import org.beacon.rules.decision.Decision;
@@ -27,10 +27,6 @@ class MissingValuesTest {
                 .row("rate", "decimal", null, 0, 1000)
                 .row("beds", "integer", null, 0, 100000);
         return b;
-    }
-
-    private static List<Diagnostic> withCode(Compilation c, String code) {
-        return c.diagnostics().stream().filter(d -> d.code().equals(code)).toList();
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.beacon.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.beacon.rules.Workbooks.compile;
+import static org.beacon.rules.Workbooks.withCode;
 import static org.beacon.rules.Workbooks.compiled;
 import static org.beacon.rules.Workbooks.situation;
 
@@ -35,10 +36,6 @@ class OrderedOutputsTest {
                 .row("-", "[5, 15)", "Medium")
                 .row("-", "≥15", "High");
         return b;
-    }
-
-    private static List<Diagnostic> withCode(Compilation c, String code) {
-        return c.diagnostics().stream().filter(d -> d.code().equals(code)).toList();
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.beacon.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.beacon.rules.Workbooks.compile;
+import static org.beacon.rules.Workbooks.withCode;
 
 import java.util.List;
 import org.beacon.rules.model.Diagnostic;
@@ -10,10 +11,6 @@ import org.junit.jupiter.api.Test;
 
 /** Gaps, overlaps and rows that never answer are reported as warnings naming the rows and values involved. */
 class TableAnalysisTest {
-
-    private static List<Diagnostic> withCode(Compilation c, String code) {
-        return c.diagnostics().stream().filter(d -> d.code().equals(code)).toList();
-    }
 
     @Test
     void reportsAGapWithAnInputNoRowMatches() {
