@@ -116,7 +116,8 @@ final class DecisionPrinter {
             m.outputs().forEach((k, v) -> out.println("      " + k + ": " + v));
             for (ConditionCheck c : m.explanation()) {
                 boolean same = c.written().replace(" ", "").equals(c.test().replace(" ", ""));
-                out.println(text.get("decision.condition", c.indicator(), c.test(), show(c.actual()), c.cell(),
+                Object actual = c.actual() == null ? text.get("decision.missing") : show(c.actual());
+                out.println(text.get("decision.condition", c.indicator(), c.test(), actual, c.cell(),
                         same ? "" : text.get("decision.reads", c.written())));
             }
         }

@@ -35,8 +35,9 @@ class DiagnosticMessagesTest {
     /** Words a Chinese message may keep in English: what the expert types in a sheet, names of files and tools. */
     private static final Set<String> KEPT_WORDS = Set.of("IF", "THEN", "GIVEN", "EXPECT", "NOTE", "SOURCE", "TAG",
             "Table", "Dictionary", "Parameters", "Colours", "Actions", "Tests", "Hit", "policy", "first", "match",
-            "highest", "grade", "collect", "all", "Gaps", "expected", "report", "For", "each", "signal",
-            "Description", "Event", "types", "Coverage", "required", "integer", "decimal", "boolean", "enum", "text", "none", "red",
+            "highest", "grade", "collect", "all", "Gaps", "Overlaps", "expected", "report", "For", "each", "signal",
+            "Description", "Event", "types", "Coverage", "required", "integer", "decimal", "boolean", "enum", "text",
+            "none", "red",
             "orange", "yellow", "blue", "colour", "rows", "Excel", "LibreOffice", "Beacon", "DOCTYPE", "xlsx", "xls",
             "xlsm", "xlsb", "KB", "MB", "responseGrade", "signalSource", "ili", "schoolAbsenteeism",
             "cidarsPercentile", "weeklyCases", "adminLevel", "province", "prefecture", "county", "township",

@@ -2,6 +2,7 @@ package org.beacon.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.beacon.rules.Workbooks.compile;
+import static org.beacon.rules.Workbooks.withCode;
 
 import java.util.List;
 import org.beacon.rules.model.Diagnostic;
@@ -10,10 +11,6 @@ import org.junit.jupiter.api.Test;
 
 /** Gaps, overlaps and rows that never answer are reported as warnings naming the rows and values involved. */
 class TableAnalysisTest {
-
-    private static List<Diagnostic> withCode(Compilation c, String code) {
-        return c.diagnostics().stream().filter(d -> d.code().equals(code)).toList();
-    }
 
     @Test
     void reportsAGapWithAnInputNoRowMatches() {
@@ -51,6 +48,28 @@ class TableAnalysisTest {
         Diagnostic d = Workbooks.only(compile(b), "ROWS_OVERLAP");
         assertThat(d.location()).isEqualTo("T!R7");
         assertThat(d.message()).contains("rows 6 and 7").contains("cases = 5").contains("row 6 wins");
+    }
+
+    @Test
+    void overlapsATableExpectsAreInfosStillNamingBothRows() {
+        WorkbookBuilder b = new WorkbookBuilder().dictionary();
+        b.sheet("T").row("Table").row("Hit policy", "first match").row("Gaps", "expected")
+                .row("Overlaps", "expected").blank()
+                .row("IF cases", "THEN grade").row("1～5", "Ⅲ").row("5～10", "Ⅱ");
+        Diagnostic d = Workbooks.only(compile(b), "ROWS_OVERLAP");
+        assertThat(d.severity()).isEqualTo(Severity.INFO);
+        assertThat(d.location()).isEqualTo("T!R8");
+        assertThat(d.message()).contains("rows 7 and 8").contains("overlaps are expected");
+    }
+
+    @Test
+    void refusesAnOverlapsSettingItDoesNotKnow() {
+        WorkbookBuilder b = new WorkbookBuilder().dictionary();
+        b.sheet("T").row("Table").row("Hit policy", "first match").row("重叠", "sometimes").blank()
+                .row("IF cases", "THEN grade").row("1～5", "Ⅲ");
+        Diagnostic d = Workbooks.only(compile(b), "INVALID_VALUE");
+        assertThat(d.location()).isEqualTo("T!B3");
+        assertThat(d.message()).contains("'sometimes' is not an Overlaps setting");
     }
 
     @Test

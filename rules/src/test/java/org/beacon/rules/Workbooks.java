@@ -34,6 +34,11 @@ public final class Workbooks {
         return found.get(0);
     }
 
+    /** Every diagnostic with this code, in order. */
+    public static List<Diagnostic> withCode(Compilation c, String code) {
+        return c.diagnostics().stream().filter(d -> d.code().equals(code)).toList();
+    }
+
     public static Situation situation(String eventType, Map<String, Object> indicators) {
         return new Situation(eventType, new Region("330106", "杭州市西湖区", AdminLevel.COUNTY),
                 LocalDate.of(2026, 7, 1), indicators);

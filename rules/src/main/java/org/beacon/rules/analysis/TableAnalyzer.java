@@ -36,6 +36,12 @@ public final class TableAnalyzer {
     private static final int MAX_EXAMPLES = 3;
     private static final int MAX_OVERLAPS = 10;
     private static final String OTHER_TEXT = "\u0000other";
+    /**
+     * A value the situation does not give, one more sample of an input when a row answers without it (any, or
+     * missing): so a row that fires only when a value is missing is not called dead. Last among the samples, so the
+     * examples of gaps and overlaps are those of given values first.
+     */
+    private static final Object MISSING = new Object();
 
     private final long budget;
 
@@ -50,6 +56,7 @@ public final class TableAnalyzer {
     }
 
     private void analyze(DecisionTable table, Findings findings) {
+        RangeHoles.report(table, findings);
         if (table.rules().isEmpty()) {
             findings.warning(table.sheet(), Message.of("ROW_NEVER_FIRES.noRows", table.sheet()));
             return;
@@ -68,7 +75,8 @@ public final class TableAnalyzer {
             values.clear();
             values.putAll(eventScope);
             for (int d = 0; d < dims.size(); d++) {
-                values.put(dims.get(d).name(), samples.get(d).get(odometer[d]));
+                Object sample = samples.get(d).get(odometer[d]);
+                values.put(dims.get(d).name(), sample == MISSING ? null : sample);
             }
             coverage.visit(values);
         } while (advance(odometer, samples));
@@ -113,13 +121,16 @@ public final class TableAnalyzer {
                 }
             }
             matchedAtAll.addAll(matching);
+            if (matching.isEmpty() && values.containsValue(null)) {
+                return; // a table need not cover a missing value: without it, no row answers
+            }
             if (matching.isEmpty()) {
                 if (gapCount++ < MAX_EXAMPLES) {
                     gaps.add(describe(dims, values));
                 }
                 return;
             }
-            winners.addAll(table.hitPolicy().select(matching));
+            winners.addAll(table.select(matching));
             if (table.hitPolicy() == HitPolicy.FIRST_MATCH && matching.size() > 1) {
                 Rule first = matching.get(0);
                 for (Rule other : matching.subList(1, matching.size())) {
@@ -144,13 +155,21 @@ public final class TableAnalyzer {
                     findings.warning(header, Message.of("TABLE_GAP.reported", noRow));
                 }
             }
-            overlaps.values().forEach(o -> findings.warning(o.ruleId(), o.text()));
+            for (Overlap o : overlaps.values()) {
+                if (table.overlapsExpected()) {
+                    findings.info(o.ruleId(), Message.of("ROWS_OVERLAP.expected", o.text()));
+                } else {
+                    findings.warning(o.ruleId(), o.text());
+                }
+            }
             for (Rule r : table.rules()) {
                 if (!matchedAtAll.contains(r)) {
                     findings.warning(r.id(), Message.of("ROW_NEVER_FIRES.outsideRanges", r.row()));
                 } else if (!winners.contains(r)) {
-                    findings.warning(r.id(), Message.of(table.hitPolicy() == HitPolicy.FIRST_MATCH
-                            ? "ROW_NEVER_FIRES.upperRow" : "ROW_NEVER_FIRES.higherGrade", r.row()));
+                    findings.warning(r.id(), table.rankedBy() != null
+                            ? Message.of("ROW_NEVER_FIRES.higherValue", r.row(), table.rankedBy().name())
+                            : Message.of(table.hitPolicy() == HitPolicy.FIRST_MATCH
+                                    ? "ROW_NEVER_FIRES.upperRow" : "ROW_NEVER_FIRES.higherGrade", r.row()));
                 }
             }
         }
@@ -205,6 +224,11 @@ public final class TableAnalyzer {
             }
             default -> out.addAll(numericSamples(ind, table));
         }
+        if (!ind.name().equals(Indicator.EVENT_TYPE) && !ind.name().equals(Indicator.ADMIN_LEVEL)
+                && table.rules().stream().anyMatch(r -> r.conditions().stream()
+                        .anyMatch(c -> c.indicator().equals(ind) && c.acceptsMissing()))) {
+            out.add(MISSING);
+        }
         return out;
     }
 
@@ -258,7 +282,7 @@ public final class TableAnalyzer {
         List<String> parts = new ArrayList<>();
         for (Indicator ind : dims) {
             Object v = values.get(ind.name());
-            String shown = v instanceof BigDecimal n ? n.toPlainString()
+            String shown = v == null ? "missing" : v instanceof BigDecimal n ? n.toPlainString()
                     : OTHER_TEXT.equals(v) ? "(any other text)" : String.valueOf(v);
             parts.add(ind.name() + " = " + shown);
         }

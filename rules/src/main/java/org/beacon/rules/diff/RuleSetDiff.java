@@ -59,7 +59,9 @@ public final class RuleSetDiff {
             before.dictionary().find(i.name()).ifPresentOrElse(o -> {
                 List<String> what = new ArrayList<>();
                 compare("type", o.type().code(), i.type().code(), what);
-                compare("values", String.join(", ", o.values()), String.join(", ", i.values()), what);
+                compare("values", o.valuesText(), i.valuesText(), what);
+                compare("decimals", o.decimals() == null ? "any" : o.decimals().toString(),
+                        i.decimals() == null ? "any" : i.decimals().toString(), what);
                 compare("range", o.rangeText(), i.rangeText(), what);
                 compare("unit", o.unit(), i.unit(), what);
                 if (!what.isEmpty()) {
@@ -120,7 +122,7 @@ public final class RuleSetDiff {
     private static void table(DecisionTable o, DecisionTable t, List<Change> changes) {
         List<String> what = new ArrayList<>();
         compare("title", o.title(), t.title(), what);
-        compare("hit policy", o.hitPolicy().label(), t.hitPolicy().label(), what);
+        compare("hit policy", o.hitPolicyLabel(), t.hitPolicyLabel(), what);
         compare("event types", String.join(", ", o.eventTypes()), String.join(", ", t.eventTypes()), what);
         if (!what.isEmpty()) {
             changes.add(new Change("changed", "table", t.sheet(), String.join("; ", what)));

@@ -71,6 +71,12 @@ public final class DrlWriter {
         if (c.criterion() instanceof Criterion.Symbols s) {
             return List.of("has(" + ind.index() + ")", symbolConstraint(ind, s));
         }
+        if (c.criterion() instanceof Criterion.Missing) {
+            return List.of("!has(" + ind.index() + ")");
+        }
+        if (c.criterion() instanceof Criterion.Given) {
+            return List.of("has(" + ind.index() + ")");
+        }
         return List.of();
     }
 

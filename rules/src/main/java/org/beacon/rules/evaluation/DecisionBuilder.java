@@ -69,7 +69,7 @@ final class DecisionBuilder {
                 continue;
             }
             rows.sort(BY_ROW);
-            List<Rule> selected = t.hitPolicy().select(rows);
+            List<Rule> selected = t.select(rows);
             List<RuleMatch> answers = new ArrayList<>(selected.size());
             for (Rule r : selected) {
                 RuleMatch m = rules.answer(t.index(), r.row()).match(facts, explain);

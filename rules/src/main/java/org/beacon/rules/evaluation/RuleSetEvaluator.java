@@ -83,7 +83,7 @@ public final class RuleSetEvaluator {
     /** A table's answer to one situation (or to one of its signals), with the table's own identification. */
     static TableDecision answer(DecisionTable t, TableDecision.Outcome outcome, List<RuleMatch> matches,
             List<String> overruled, String signal) {
-        return new TableDecision(t.sheet(), t.title(), t.workbook(), t.hitPolicy().label(), outcome, matches,
+        return new TableDecision(t.sheet(), t.title(), t.workbook(), t.hitPolicyLabel(), outcome, matches,
                 overruled, signal);
     }
 

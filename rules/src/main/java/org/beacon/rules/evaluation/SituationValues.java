@@ -279,6 +279,11 @@ public record SituationValues(Dictionary dictionary, Map<String, Object> values,
                 problems.add(SituationProblem.of(pointer, Message.of("situation.notWhole", ind.name(), describe(n))));
                 return null;
             }
+            if (!ind.withinPrecision(n)) {
+                problems.add(SituationProblem.of(pointer, Message.of("situation.tooManyDecimals", ind.name(),
+                        ind.decimals(), describe(n))));
+                return null;
+            }
             if (!ind.inRange(n)) {
                 problems.add(SituationProblem.of(pointer, Message.of("situation.outOfRange", describe(n), ind.name(),
                         ind.rangeText())));

@@ -15,8 +15,13 @@ public record Condition(Indicator indicator, Criterion criterion, String cell, S
         return criterion instanceof Criterion.Any;
     }
 
-    /** A missing value fails every condition except "any". */
+    /** A missing value fails every condition except "any" and "missing". */
     public boolean accepts(Object value) {
-        return isAny() || (value != null && criterion.accepts(value));
+        return isAny() || (value == null ? criterion instanceof Criterion.Missing : criterion.accepts(value));
+    }
+
+    /** True when a situation without the value can pass: "any" or "missing". */
+    public boolean acceptsMissing() {
+        return accepts(null);
     }
 }

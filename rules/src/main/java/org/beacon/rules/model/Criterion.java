@@ -27,6 +27,35 @@ public sealed interface Criterion {
         }
     }
 
+    /**
+     * The situation does not give the value ({@code missing}, {@code 缺失}): a missing value is one more state a row
+     * can test, e.g. "no hospital figures".
+     */
+    record Missing() implements Criterion {
+        @Override
+        public String describe() {
+            return "missing";
+        }
+
+        @Override
+        public boolean accepts(Object value) {
+            return value == null;
+        }
+    }
+
+    /** The situation gives a value, whichever ({@code given}, {@code 已给出}). */
+    record Given() implements Criterion {
+        @Override
+        public String describe() {
+            return "given";
+        }
+
+        @Override
+        public boolean accepts(Object value) {
+            return value != null;
+        }
+    }
+
     /** A number inside (or, when negated, outside) an interval. */
     record Numeric(Interval interval, boolean negated) implements Criterion {
         @Override

@@ -17,25 +17,43 @@ import java.util.Map;
  * @param headerRow the Excel row of its header
  * @param gapsExpected true when the table says some inputs are meant to match no row (e.g. below every threshold)
  * @param perSignal true when the table is evaluated once per signal ({@code For each: signal})
+ * @param rankedBy under {@code highest <name>}, the ordered output whose most serious value wins; null when the
+ *     table ranks by grade (and colour)
+ * @param overlapsExpected true when the table says rows matching the same inputs are intended (an order under
+ *     first match), so overlaps are infos rather than warnings
  * @param coverageRequired true when every row must be answered by a test case and every threshold tested on both
  *     sides ({@code Coverage: required}); otherwise what the tests leave out is only an info
  */
 public record DecisionTable(int index, String workbook, String sheet, String title, HitPolicy hitPolicy,
         List<String> eventTypes, List<Indicator> inputs, List<Rule> rules, int headerRow, boolean gapsExpected,
-        boolean perSignal, boolean coverageRequired) {
-
-    /** A table that does not require full test coverage. */
-    public DecisionTable(int index, String workbook, String sheet, String title, HitPolicy hitPolicy,
-            List<String> eventTypes, List<Indicator> inputs, List<Rule> rules, int headerRow, boolean gapsExpected,
-            boolean perSignal) {
-        this(index, workbook, sheet, title, hitPolicy, eventTypes, inputs, rules, headerRow, gapsExpected, perSignal,
-                false);
-    }
+        boolean perSignal, Indicator rankedBy, boolean overlapsExpected, boolean coverageRequired) {
 
     public DecisionTable {
         eventTypes = List.copyOf(eventTypes);
         inputs = List.copyOf(inputs);
         rules = List.copyOf(rules);
+    }
+
+    /** The hit policy as the table says it: {@code highest level} when it ranks by an ordered output. */
+    public String hitPolicyLabel() {
+        return rankedBy == null ? hitPolicy.label() : "highest " + rankedBy.name();
+    }
+
+    /**
+     * The rows that answer, given the rows that matched (top to bottom): the hit policy's choice, or under
+     * {@code highest <name>} the row with the most serious value of that output, the upper one on a tie.
+     */
+    public List<Rule> select(List<Rule> matching) {
+        if (rankedBy == null || matching.isEmpty()) {
+            return hitPolicy.select(matching);
+        }
+        Rule best = matching.get(0);
+        for (Rule r : matching) {
+            if (rankedBy.rank(r.outputs().get(rankedBy.name())) > rankedBy.rank(best.outputs().get(rankedBy.name()))) {
+                best = r;
+            }
+        }
+        return List.of(best);
     }
 
     /** True when a column tests the response grade, so the table runs after the grading tables. */

@@ -24,6 +24,30 @@ public final class Dictionary {
         return Optional.ofNullable(byName.get(name));
     }
 
+    /**
+     * The ordered enum a {@code THEN <name>} or {@code EXPECT <name>} column takes its values from, when the
+     * Dictionary declares {@code name} with ordered values ({@code Low < Medium < High}) and Beacon does not know the
+     * output itself.
+     */
+    public Optional<Indicator> orderedOutput(String name) {
+        return TypedOutputs.isTyped(name) ? Optional.empty() : find(name).filter(Indicator::ordered);
+    }
+
+    /**
+     * The canonical spelling of a value of output {@code name}: an ordered output's value as declared (case aside),
+     * a typed output's canonical form, free text as it is; empty when the cell holds no valid value.
+     */
+    public Optional<String> outputValue(String name, String text) {
+        Optional<Indicator> ordered = orderedOutput(name);
+        return ordered.isPresent() ? ordered.get().enumValue(text) : TypedOutputs.canonical(name, text);
+    }
+
+    /** What a cell of output {@code name} may hold, for error messages. */
+    public Message expectedOutput(String name) {
+        return orderedOutput(name).map(i -> Message.of("phrase.oneOf", i.valuesText()))
+                .orElseGet(() -> TypedOutputs.expected(name));
+    }
+
     /** All indicators in dictionary order. */
     public List<Indicator> indicators() {
         return byIndex;

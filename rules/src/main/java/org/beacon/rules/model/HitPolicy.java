@@ -57,7 +57,7 @@ public enum HitPolicy {
         String t = text.trim().toLowerCase(Locale.ROOT).replaceAll("[\\s_-]+", " ");
         return switch (t) {
             case "first match", "first", "首条命中", "首条" -> Optional.of(FIRST_MATCH);
-            case "highest grade", "highest", "最高级别", "最高级" -> Optional.of(HIGHEST_GRADE);
+            case "highest grade", "highest", "最高级别", "最高级", "最高" -> Optional.of(HIGHEST_GRADE);
             case "collect all", "collect", "all", "全部命中", "全部" -> Optional.of(COLLECT_ALL);
             default -> Optional.empty();
         };

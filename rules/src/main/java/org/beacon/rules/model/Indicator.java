@@ -19,15 +19,44 @@ import org.beacon.rules.model.Grade;
  * @param descriptionEn description in English
  * @param location the dictionary row that declares it
  * @param workbook the workbook of that row
+ * @param ordered true for an enum whose values are written least serious first ({@code Low < Medium < High}), so a
+ *     table can keep the most serious of them (hit policy {@code highest <name>})
+ * @param decimals the most decimals a value of a decimal indicator may have, or null when the Dictionary does not
+ *     say: a value with more is refused, never rounded
  */
 public record Indicator(int index, String name, IndicatorType type, List<String> values, String unit,
-        BigDecimal min, BigDecimal max, String descriptionZh, String descriptionEn, String location, String workbook) {
+        BigDecimal min, BigDecimal max, String descriptionZh, String descriptionEn, String location, String workbook,
+        boolean ordered, Integer decimals) {
 
     public static final String EVENT_TYPE = "eventType";
     public static final String ADMIN_LEVEL = "adminLevel";
 
     public Indicator {
         values = List.copyOf(values);
+    }
+
+    /** An unordered indicator without a declared precision. */
+    public Indicator(int index, String name, IndicatorType type, List<String> values, String unit, BigDecimal min,
+            BigDecimal max, String descriptionZh, String descriptionEn, String location, String workbook) {
+        this(index, name, type, values, unit, min, max, descriptionZh, descriptionEn, location, workbook, false, null);
+    }
+
+    /**
+     * How serious {@code value} is among the values of an ordered enum: 0 for the least serious, -1 for a value it
+     * does not list (or null), which ranks below all.
+     */
+    public int rank(String value) {
+        return value == null ? -1 : values.indexOf(value);
+    }
+
+    /** {@code Low < Medium < High}, or the values separated by commas when they are not ordered. */
+    public String valuesText() {
+        return String.join(ordered ? " < " : ", ", values);
+    }
+
+    /** True when {@code n} has no more decimals than the Dictionary allows (always, when it does not say). */
+    public boolean withinPrecision(BigDecimal n) {
+        return decimals == null || Math.max(0, n.stripTrailingZeros().scale()) <= decimals;
     }
 
     /**

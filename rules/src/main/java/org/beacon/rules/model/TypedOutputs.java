@@ -53,6 +53,14 @@ public final class TypedOutputs {
         };
     }
 
+    /** True for the outputs whose values Beacon knows itself (riskLevel, areaRisk, reportWithin …). */
+    public static boolean isTyped(String name) {
+        return switch (name) {
+            case RISK_LEVEL, AREA_RISK, REPORT_WITHIN, TERMINATION, LEVEL_CHANGE -> true;
+            default -> false;
+        };
+    }
+
     /** What a cell of typed output {@code name} may hold, for error messages. */
     public static Message expected(String name) {
         return Message.word("expected." + switch (name) {

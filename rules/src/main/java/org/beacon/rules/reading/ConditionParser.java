@@ -54,6 +54,14 @@ final class ConditionParser {
         if (CellText.isAny(s)) {
             return new Criterion.Any();
         }
+        // an enum that lists the word itself keeps it as its value
+        boolean enumValue = indicator.type() == IndicatorType.ENUM && indicator.enumValue(s).isPresent();
+        if (!enumValue && CellText.isMissing(s)) {
+            return new Criterion.Missing();
+        }
+        if (!enumValue && CellText.isGiven(s)) {
+            return new Criterion.Given();
+        }
         return indicator.type().isNumeric()
                 ? parseNumeric(indicator, headerOperator, s, cell)
                 : parseSymbols(indicator, headerOperator, s, cell);
@@ -187,6 +195,10 @@ final class ConditionParser {
             shown = text + " = " + n.toPlainString();
         } else {
             n = new BigDecimal(text);
+        }
+        if (!ind.withinPrecision(n)) {
+            findings.error(cell, Message.of("WRONG_TYPE.tooManyDecimals", ind.name(), ind.decimals(), shown));
+            return null;
         }
         if (ind.type() == IndicatorType.INTEGER && n.stripTrailingZeros().scale() > 0) {
             findings.error(cell, Message.of("WRONG_TYPE.notWhole", ind.name(), shown));

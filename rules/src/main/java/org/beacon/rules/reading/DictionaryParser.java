@@ -29,6 +29,7 @@ final class DictionaryParser {
         COLUMNS.put("unit", List.of("Unit", "单位"));
         COLUMNS.put("min", List.of("Min", "最小值"));
         COLUMNS.put("max", List.of("Max", "最大值"));
+        COLUMNS.put("decimals", List.of("Decimals", "小数位数", "小数位"));
         COLUMNS.put("zh", List.of("说明", "中文说明"));
         COLUMNS.put("en", List.of("Description", "英文说明"));
     }
@@ -78,6 +79,8 @@ final class DictionaryParser {
             if (type == null) {
                 continue;
             }
+            String valuesText = ExpertText.normalize(header.text(sheet, row, "values"));
+            boolean ordered = type == IndicatorType.ENUM && valuesText.contains("<");
             List<String> values = enumValues(sheet, header, row, name, type, findings);
             Message misdeclared = values == null ? null
                     : FilledIndicators.checkDeclaration(name, type, values).orElse(null);
@@ -87,7 +90,8 @@ final class DictionaryParser {
             }
             BigDecimal min = bound(sheet, header, row, "min", type, findings);
             BigDecimal max = bound(sheet, header, row, "max", type, findings);
-            if (values == null || min == BAD || max == BAD) {
+            Integer decimals = decimals(sheet, header, row, name, type, findings);
+            if (values == null || min == BAD || max == BAD || decimals == BAD_DECIMALS) {
                 continue;
             }
             if (min != null && max != null && min.compareTo(max) > 0) {
@@ -97,7 +101,8 @@ final class DictionaryParser {
             }
             Indicator declared = new Indicator(earlier == null ? into.size() : earlier.index(), name, type, values,
                     header.text(sheet, row, "unit"), min, max, header.text(sheet, row, "zh"),
-                    header.text(sheet, row, "en"), CellRef.row(sheet.name(), row), findings.workbook());
+                    header.text(sheet, row, "en"), CellRef.row(sheet.name(), row), findings.workbook(), ordered,
+                    decimals);
             if (earlier == null) {
                 into.put(name, declared);
             } else {
@@ -124,6 +129,18 @@ final class DictionaryParser {
                     earlier.workbook(), earlier.location(), earlier.rangeText()));
             return null;
         }
+        if (earlier.ordered() || again.ordered()) {
+            if (earlier.ordered() != again.ordered() || !earlier.values().equals(again.values())) {
+                findings.error(cell, Message.of("CONFLICTING_INDICATOR.order", again.name(), again.valuesText(),
+                        earlier.workbook(), earlier.location(), earlier.valuesText()));
+                return null;
+            }
+        }
+        if (!java.util.Objects.equals(earlier.decimals(), again.decimals())) {
+            findings.error(cell, Message.of("CONFLICTING_INDICATOR.decimals", again.name(), decimalsText(again),
+                    earlier.workbook(), earlier.location(), decimalsText(earlier)));
+            return null;
+        }
         List<String> values = new ArrayList<>(earlier.values());
         for (String v : again.values()) {
             if (values.stream().noneMatch(v::equalsIgnoreCase)) {
@@ -132,7 +149,35 @@ final class DictionaryParser {
         }
         return new Indicator(earlier.index(), earlier.name(), earlier.type(), values, earlier.unit(), earlier.min(),
                 earlier.max(), earlier.descriptionZh(), earlier.descriptionEn(), earlier.location(),
-                earlier.workbook());
+                earlier.workbook(), earlier.ordered(), earlier.decimals());
+    }
+
+    private static String decimalsText(Indicator i) {
+        return i.decimals() == null ? "-" : i.decimals().toString();
+    }
+
+    private static final Integer BAD_DECIMALS = Integer.valueOf(-1);
+
+    /**
+     * The Decimals cell: how many decimals a decimal indicator's values may have (0 to 9), null when empty, or
+     * {@link #BAD_DECIMALS} (reported).
+     */
+    private static Integer decimals(SheetData sheet, FixedHeader header, int row, String name, IndicatorType type,
+            Findings findings) {
+        String text = ExpertText.normalize(header.text(sheet, row, "decimals"));
+        if (text.isEmpty()) {
+            return null;
+        }
+        String cell = header.cell(sheet, row, "decimals");
+        if (type != IndicatorType.DECIMAL) {
+            findings.error(cell, Message.of("INVALID_DICTIONARY_ENTRY.decimalsNotDecimal", name, type.word()));
+            return BAD_DECIMALS;
+        }
+        if (!text.matches("\\d(?:\\.0+)?")) {
+            findings.error(cell, Message.of("INVALID_DICTIONARY_ENTRY.decimals", text));
+            return BAD_DECIMALS;
+        }
+        return Integer.valueOf(text.substring(0, 1));
     }
 
     private static boolean sameNumber(BigDecimal a, BigDecimal b) {
@@ -176,8 +221,14 @@ final class DictionaryParser {
             }
             return List.of();
         }
+        boolean ordered = text.contains("<");
+        if (ordered && !ExpertText.splitList(text).equals(List.of(text))) {
+            findings.error(cell, Message.of("INVALID_DICTIONARY_ENTRY.mixedOrder", text));
+            return null;
+        }
         List<String> values = new ArrayList<>();
-        for (String v : ExpertText.splitList(text)) {
+        for (String v : ordered ? java.util.Arrays.stream(text.split("<")).map(String::trim).toList()
+                : ExpertText.splitList(text)) {
             if (!ENUM_VALUE.matcher(v).matches()) {
                 findings.error(cell, Message.of("INVALID_DICTIONARY_ENTRY.enumValue", v));
                 return null;

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.beacon.rules.model.CellRef;
 import org.beacon.rules.model.Condition;
@@ -19,7 +20,6 @@ import org.beacon.rules.model.HitPolicy;
 import org.beacon.rules.model.Indicator;
 import org.beacon.rules.model.Message;
 import org.beacon.rules.model.Rule;
-import org.beacon.rules.model.TypedOutputs;
 import org.beacon.rules.model.WarningColour;
 import org.beacon.rules.reading.TableHeader.Column;
 import org.beacon.rules.reading.TableHeader.Kind;
@@ -33,6 +33,7 @@ final class TableParser {
 
     private static final Pattern ACTION_CODE = Pattern.compile("[A-Za-z][A-Za-z0-9_.\\-]{0,63}");
     private static final Pattern TAG = Pattern.compile("[VCM]");
+    private static final Pattern HIGHEST_OUTPUT = Pattern.compile("^(?i:highest|最高)\\s*([A-Za-z][A-Za-z0-9_]*)$");
 
     private final Dictionary dictionary;
     private final ConditionParser conditions;
@@ -51,8 +52,13 @@ final class TableParser {
         HitPolicy hitPolicy;
         List<String> eventTypes = List.of();
         boolean gapsExpected;
+        boolean overlapsExpected;
         boolean perSignal;
         boolean coverageRequired;
+        /** The output named by {@code highest <name>}, or null. */
+        String rankedByName;
+        String hitPolicyText;
+        String hitPolicyCell;
         /** The first row after them. */
         int end;
     }
@@ -87,10 +93,39 @@ final class TableParser {
         if (!header.inputsKnown(columns, p.perSignal)) {
             return null;
         }
+        Indicator rankedBy = rankedBy(p, columns);
+        if (rankedBy == NOT_RANKABLE) {
+            return null;
+        }
         List<Rule> rules = rules(sheet, headerRow, columns);
         List<Indicator> inputs = columns.stream().filter(c -> c.kind() == Kind.INPUT).map(Column::indicator).toList();
         return new DecisionTable(index, findings.workbook(), name, title, p.hitPolicy, p.eventTypes, inputs, rules,
-                headerRow, p.gapsExpected, p.perSignal, p.coverageRequired);
+                headerRow, p.gapsExpected, p.perSignal, rankedBy, p.overlapsExpected, p.coverageRequired);
+    }
+
+    private static final Indicator NOT_RANKABLE = new Indicator(-1, "-", org.beacon.rules.model.IndicatorType.TEXT,
+            List.of(), "", null, null, "", "", "", "");
+
+    /**
+     * The ordered output a {@code highest} table keeps the most serious value of: the one {@code highest <name>}
+     * names, or under plain {@code highest} (and {@code highest grade}) the table's only ordered output when it has
+     * neither grade nor colour to rank by; null to rank by grade; {@link #NOT_RANKABLE} when the name is not an
+     * ordered output of the table (reported).
+     */
+    private Indicator rankedBy(Properties p, List<Column> columns) {
+        List<Indicator> ordered = columns.stream().filter(c -> c.kind() == Kind.OUTPUT)
+                .map(c -> dictionary.orderedOutput(c.name()).orElse(null)).filter(java.util.Objects::nonNull).toList();
+        if (p.rankedByName != null) {
+            Indicator named = ordered.stream().filter(i -> i.name().equals(p.rankedByName)).findFirst().orElse(null);
+            if (named == null) {
+                findings.error(p.hitPolicyCell, Message.of("UNKNOWN_HIT_POLICY.notOrdered", p.hitPolicyText,
+                        p.rankedByName));
+                return NOT_RANKABLE;
+            }
+            return named;
+        }
+        boolean gradeOrColour = columns.stream().anyMatch(c -> c.kind() == Kind.GRADE || c.kind() == Kind.COLOUR);
+        return p.hitPolicy == HitPolicy.HIGHEST_GRADE && !gradeOrColour && ordered.size() == 1 ? ordered.get(0) : null;
     }
 
     /** The property rows from row 2 to the first blank row, or null when the hit policy is not one (reported). */
@@ -105,6 +140,13 @@ final class TableParser {
             switch (key) {
                 case "hit policy", "命中策略" -> {
                     p.hitPolicy = HitPolicy.parse(value).orElse(null);
+                    p.hitPolicyText = value;
+                    p.hitPolicyCell = valueCell;
+                    Matcher highest = HIGHEST_OUTPUT.matcher(ExpertText.normalize(value));
+                    if (p.hitPolicy == null && highest.matches()) {
+                        p.hitPolicy = HitPolicy.HIGHEST_GRADE;
+                        p.rankedByName = highest.group(1);
+                    }
                     if (p.hitPolicy == null) {
                         findings.error(valueCell, Message.of("UNKNOWN_HIT_POLICY", value));
                         return null;
@@ -123,6 +165,13 @@ final class TableParser {
                         case "required", "必需", "必须" -> p.coverageRequired = true;
                         case "report", "报告", "" -> p.coverageRequired = false;
                         default -> findings.error(valueCell, Message.of("INVALID_VALUE.coverage", value));
+                    }
+                }
+                case "overlaps", "重叠" -> {
+                    switch (CellText.keyword(value)) {
+                        case "expected", "允许", "" -> p.overlapsExpected = true;
+                        case "report", "报告" -> p.overlapsExpected = false;
+                        default -> findings.error(valueCell, Message.of("INVALID_VALUE.overlaps", value));
                     }
                 }
                 case "for each", "逐项" -> {
@@ -281,9 +330,9 @@ final class TableParser {
 
     /** Puts a THEN output's value, in its canonical spelling, into {@code outputs}; an invalid one is reported. */
     private void output(String name, String text, String cell, Map<String, String> outputs) {
-        String value = TypedOutputs.canonical(name, text).orElse(null);
+        String value = dictionary.outputValue(name, text).orElse(null);
         if (value == null) {
-            findings.error(cell, Message.of("INVALID_VALUE.output", text, name, TypedOutputs.expected(name)));
+            findings.error(cell, Message.of("INVALID_VALUE.output", text, name, dictionary.expectedOutput(name)));
         } else {
             outputs.put(name, value);
         }

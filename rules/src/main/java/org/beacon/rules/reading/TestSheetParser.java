@@ -19,7 +19,6 @@ import org.beacon.rules.model.Indicator;
 import org.beacon.rules.model.IndicatorType;
 import org.beacon.rules.model.Message;
 import org.beacon.rules.model.TestSheetCase;
-import org.beacon.rules.model.TypedOutputs;
 import org.beacon.rules.model.WarningColour;
 import org.beacon.rules.workbook.RawCell;
 import org.beacon.rules.workbook.SheetData;
@@ -64,7 +63,11 @@ final class TestSheetParser {
                 String text = ExpertText.normalize(sheet.text(row, c.column()));
                 String cell = CellRef.cell(sheet.name(), row, c.column());
                 if (c.given() != null) {
-                    if (!text.isEmpty()) {
+                    // blank, or written as missing, the situation does not give the value
+                    boolean missing = text.isEmpty() || CellText.isMissing(text)
+                            && !(c.indicator().type() == IndicatorType.ENUM
+                                    && c.indicator().enumValue(text).isPresent());
+                    if (!missing) {
                         Object v = givenValue(c.indicator(), text, cell);
                         if (v != null) {
                             given.put(c.given(), v);
@@ -156,6 +159,10 @@ final class TestSheetParser {
                 findings.error(cell, Message.of("WRONG_TYPE.notWhole", ind.name(), text));
                 return null;
             }
+            if (!ind.withinPrecision(n)) {
+                findings.error(cell, Message.of("WRONG_TYPE.tooManyDecimals", ind.name(), ind.decimals(), text));
+                return null;
+            }
             if (!ind.inRange(n)) {
                 findings.error(cell, Message.of("VALUE_OUT_OF_RANGE.given", text, ind.name(), ind.rangeText()));
                 return null;
@@ -197,10 +204,10 @@ final class TestSheetParser {
                 }
                 case OUTPUT -> {
                     for (String item : ExpertText.splitList(text)) {
-                        String value = TypedOutputs.canonical(c.output(), item).orElse(null);
+                        String value = dictionary.outputValue(c.output(), item).orElse(null);
                         if (value == null) {
                             findings.error(cell, Message.of("INVALID_VALUE.expectOutput", item, c.output(),
-                                    TypedOutputs.expected(c.output())));
+                                    dictionary.expectedOutput(c.output())));
                             return null;
                         }
                         expected.add(value);
