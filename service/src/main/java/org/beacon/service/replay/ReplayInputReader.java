@@ -89,6 +89,7 @@ class ReplayInputReader {
         String compareWith = text(r.compareWith(), "compareWith", errors);
         InputFile timeline = file(r.timeline(), "timeline", r.example(), "example", errors);
         InputFile actual = file(r.actual(), "actual", r.actualExample(), "actualExample", errors);
+        InputFile revisions = upload(r.revisions(), "revisions");
         if (timeline == null && errors.stream().noneMatch(e -> e.pointer().equals("example"))) {
             errors.add(new FieldError("timeline", "send the timeline as a CSV file (timeline) or name one of the "
                     + "example timelines (example)" + available()));
@@ -106,7 +107,8 @@ class ReplayInputReader {
         ReplayInput input;
         try {
             input = ReplayInput.read(timeline.reader(), timeline.field(), options,
-                    actual == null ? null : actual.reader(), actual == null ? null : actual.field());
+                    actual == null ? null : actual.reader(), actual == null ? null : actual.field(),
+                    revisions == null ? null : revisions.reader(), revisions == null ? null : revisions.field());
         } catch (ReplayInputException e) {
             throw new InvalidReplayInputException(e.issues().stream().map(ReplayInputReader::pointed).toList());
         }
@@ -132,7 +134,8 @@ class ReplayInputReader {
             armInputs.add(new ReplayInputs.Arm(label, compareWith, List.of(compareWith)));
         }
         ReplayInputs inputs = new ReplayInputs(timeline.name(), timeline.sha256(),
-                actual == null ? null : actual.name(), actual == null ? null : actual.sha256(), source,
+                actual == null ? null : actual.name(), actual == null ? null : actual.sha256(),
+                revisions == null ? null : revisions.name(), revisions == null ? null : revisions.sha256(), source,
                 step.name().toLowerCase(Locale.ROOT), missingDays == null ? null
                         : missingDays == Timeline.MissingDays.ZERO_FILL ? "zeroFill" : "carryForward",
                 eventType, level.name().toLowerCase(Locale.ROOT), armInputs);
@@ -178,12 +181,7 @@ class ReplayInputReader {
             return null;
         }
         if (uploaded) {
-            try {
-                return new InputFile(uploadField, fileName(upload.getOriginalFilename(), uploadField),
-                        upload.getBytes());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return upload(upload, uploadField);
         }
         if (name == null) {
             return null;
@@ -204,6 +202,18 @@ class ReplayInputReader {
             return new InputFile(exampleField, name, Files.readAllBytes(p));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the example " + p, e);
+        }
+    }
+
+    /** An uploaded file, or null when none (or an empty one) was sent. */
+    private static InputFile upload(MultipartFile upload, String field) {
+        if (upload == null || upload.isEmpty()) {
+            return null;
+        }
+        try {
+            return new InputFile(field, fileName(upload.getOriginalFilename(), field), upload.getBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
