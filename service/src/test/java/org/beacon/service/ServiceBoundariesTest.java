@@ -73,7 +73,7 @@ class ServiceBoundariesTest {
         noClasses().that().resideInAPackage("org.beacon.service.web..").should().dependOnClassesThat()
                 .resideInAnyPackage("org.beacon.service.evaluation..", "org.beacon.service.ruleset..",
                         "org.beacon.service.replay..", "org.beacon.service.security..", "org.beacon.service.impact..",
-                        "org.beacon.service.console..", "org.beacon.service.faults..")
+                        "org.beacon.service.console..", "org.beacon.service.faults..", "org.beacon.service.runs..")
                 .check(MAIN);
     }
 }

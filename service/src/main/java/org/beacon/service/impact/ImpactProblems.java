@@ -10,13 +10,12 @@ final class ImpactProblems {
     private ImpactProblems() {
     }
 
-    /** No impact run has this id (on this instance, since it started). Becomes a 404 problem. */
+    /** No impact run of this version has this id. Becomes a 404 problem. */
     static final class ImpactRunNotFoundException extends ProblemException {
         static final ProblemType KIND = new ProblemType("impact-run-not-found", 404, "Impact run not found");
 
         ImpactRunNotFoundException(String version, String id) {
-            super(KIND, "no impact run of " + version + " has the id " + id + " on this instance; runs are kept in "
-                    + "memory, the newest " + ImpactService.KEPT_RUNS + " of them");
+            super(KIND, "no impact run of " + version + " has the id " + id);
         }
     }
 

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -105,21 +103,7 @@ class ImpactApiTest {
     }
 
     private JsonNode awaitEnd(String location) {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-        while (true) {
-            JsonNode run = http().get(location).json();
-            String status = run.at("/status").asString();
-            if (status.equals("done") || status.equals("failed")) {
-                return run;
-            }
-            assertThat(Instant.now()).as("impact run still " + status).isBefore(deadline);
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        return Impacts.awaitEnd(http(), location);
     }
 
     @Test
