@@ -2,7 +2,6 @@ package org.beacon.service.calibration;
 
 import org.beacon.service.web.ProblemException;
 import org.beacon.service.web.ProblemType;
-import org.springframework.http.HttpHeaders;
 
 /** The problems of calibrations, each with its fixed type. */
 final class CalibrationProblems {
@@ -25,23 +24,6 @@ final class CalibrationProblems {
 
         CalibrationNotFinishedException(String detail) {
             super(KIND, detail);
-        }
-    }
-
-    /** Every place for a long run is taken. Becomes a 503 problem with Retry-After. */
-    static final class CalibrationsBusyException extends ProblemException {
-        static final ProblemType KIND = new ProblemType("calibrations-busy", 503, "Too many long runs");
-
-        CalibrationsBusyException(int places) {
-            super(KIND, "the service already runs or queues " + places + " impact runs and calibrations; try again "
-                    + "when one has finished");
-        }
-
-        @Override
-        public HttpHeaders headers() {
-            HttpHeaders headers = new HttpHeaders();
-            headers.set(HttpHeaders.RETRY_AFTER, "30");
-            return headers;
         }
     }
 }

@@ -14,7 +14,6 @@ import org.beacon.rules.calibration.ParameterRange;
 import org.beacon.rules.calibration.RefusedSweepException;
 import org.beacon.service.calibration.CalibrationProblems.CalibrationNotFinishedException;
 import org.beacon.service.calibration.CalibrationProblems.CalibrationNotFoundException;
-import org.beacon.service.calibration.CalibrationProblems.CalibrationsBusyException;
 import org.beacon.service.replay.ReplayInputReader;
 import org.beacon.service.ruleset.RuleSetRegistry;
 import org.beacon.service.runs.LongRuns;
@@ -123,8 +122,7 @@ class CalibrationService {
                 ? String.join(", ", e.getValue().valueStream().map(JsonNode::asString).toList())
                 : e.getValue().asString()));
         UUID id = runs.start(new LongRuns.NewRun(KIND, today.id(), caller, json.writeValueAsString(inputs),
-                grid.size() + 1L), new CalibrationRun(calibration, today, grid, reportInputs, json))
-                .orElseThrow(() -> new CalibrationsBusyException(LongRuns.PLACES));
+                grid.size() + 1L), new CalibrationRun(calibration, today, grid, reportInputs, json));
         log.info("calibration {} of {} queued: {} combinations of {} over {}, for {}", id, today.id(), grid.size(),
                 String.join(", ", grid.names()), t.name(), caller);
         return new CalibrationViews.Accepted(id, StoredRuns.QUEUED, grid.size(), CalibrationViews.links(id));

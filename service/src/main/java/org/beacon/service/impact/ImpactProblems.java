@@ -2,7 +2,6 @@ package org.beacon.service.impact;
 
 import org.beacon.service.web.ProblemException;
 import org.beacon.service.web.ProblemType;
-import org.springframework.http.HttpHeaders;
 
 /** The problems of impact runs, each with its fixed type. */
 final class ImpactProblems {
@@ -25,23 +24,6 @@ final class ImpactProblems {
 
         ImpactNotFinishedException(String detail) {
             super(KIND, detail);
-        }
-    }
-
-    /** Every place for an impact run is taken. Becomes a 503 problem with Retry-After. */
-    static final class ImpactsBusyException extends ProblemException {
-        static final ProblemType KIND = new ProblemType("impacts-busy", 503, "Too many impact runs");
-
-        ImpactsBusyException(int places) {
-            super(KIND, "the service already runs or queues " + places + " impact runs; try again when one has "
-                    + "finished");
-        }
-
-        @Override
-        public HttpHeaders headers() {
-            HttpHeaders headers = new HttpHeaders();
-            headers.set(HttpHeaders.RETRY_AFTER, "30");
-            return headers;
         }
     }
 }

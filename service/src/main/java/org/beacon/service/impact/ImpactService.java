@@ -8,7 +8,6 @@ import org.beacon.rules.CompiledRuleSet;
 import org.beacon.service.evaluation.AuditedSituations;
 import org.beacon.service.impact.ImpactProblems.ImpactNotFinishedException;
 import org.beacon.service.impact.ImpactProblems.ImpactRunNotFoundException;
-import org.beacon.service.impact.ImpactProblems.ImpactsBusyException;
 import org.beacon.service.replay.ReplayInputReader;
 import org.beacon.service.ruleset.RuleSetRegistry;
 import org.beacon.service.runs.LongRuns;
@@ -74,8 +73,7 @@ class ImpactService {
                     timeline.source(), timeline.step(), timeline.missingDays(), timeline.timeline().steps())));
         }
         UUID id = runs.start(new LongRuns.NewRun(KIND, version, caller, json.writeValueAsString(inputs), steps),
-                new ImpactRun(audit, checked, before, after, timeline, json))
-                .orElseThrow(() -> new ImpactsBusyException(LongRuns.PLACES));
+                new ImpactRun(audit, checked, before, after, timeline, json));
         log.info("impact run {} of {} against {} queued: {} audited decisions{}, for {}", id, version, before.id(),
                 inWindow, timeline == null ? "" : " and the timeline " + timeline.name(), caller);
         return new ImpactViews.Accepted(id, StoredRuns.QUEUED, inWindow, ImpactViews.links(version, id));

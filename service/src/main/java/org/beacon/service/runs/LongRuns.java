@@ -4,7 +4,6 @@ import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -83,11 +82,12 @@ public class LongRuns {
     /**
      * Stores the run and queues it.
      *
-     * @return its id; empty when every place is taken, and nothing is stored then
+     * @return its id
+     * @throws LongRunsBusyException when every place is taken; nothing is stored then
      */
-    public Optional<UUID> start(NewRun r, Task task) {
+    public UUID start(NewRun r, Task task) {
         if (!free.tryAcquire()) {
-            return Optional.empty();
+            throw new LongRunsBusyException();
         }
         UUID id = UUID.randomUUID();
         AtomicLong done = new AtomicLong();
@@ -108,7 +108,7 @@ public class LongRuns {
             free.release();
             throw e;
         }
-        return Optional.of(id);
+        return id;
     }
 
     /** Steps done: counted live while this instance runs it, else as last stored. */

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.beacon.service.Http;
+import org.beacon.service.RunPolling;
 import org.beacon.service.ServiceTest;
 import org.beacon.service.TestUsers;
 import org.junit.jupiter.api.Test;
@@ -51,21 +50,7 @@ class CalibrationApiTest {
     }
 
     private JsonNode awaitEnd(String self) {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-        while (true) {
-            JsonNode run = http().get(self).json();
-            String status = run.at("/status").asString();
-            if (status.equals("done") || status.equals("failed")) {
-                return run;
-            }
-            assertThat(Instant.now()).as("calibration still " + status).isBefore(deadline);
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        return RunPolling.awaitEnd(http(), self);
     }
 
     @Test

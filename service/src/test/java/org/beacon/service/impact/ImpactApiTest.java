@@ -17,6 +17,7 @@ import org.beacon.rules.impact.GeneratedSituations;
 import org.beacon.rules.model.Situation;
 import org.beacon.rules.model.WorkbookSource;
 import org.beacon.service.Http;
+import org.beacon.service.RunPolling;
 import org.beacon.service.ServiceTest;
 import org.beacon.service.TestUsers;
 import org.junit.jupiter.api.BeforeAll;
@@ -103,7 +104,7 @@ class ImpactApiTest {
     }
 
     private JsonNode awaitEnd(String location) {
-        return Impacts.awaitEnd(http(), location);
+        return RunPolling.awaitEnd(http(), location);
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 import org.beacon.rules.Workbooks;
 import org.beacon.service.Http;
+import org.beacon.service.RunPolling;
 import org.beacon.service.TestApps;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -35,7 +36,7 @@ class ImpactRestartTest {
                     "covid-2020-zhejiang-hubei-guangdong.csv", "source", "canghailan"), java.util.List.of());
             assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
             self = accepted.json().at("/links/self").asString();
-            before = Impacts.awaitEnd(http, self);
+            before = RunPolling.awaitEnd(http, self);
             assertThat(before.at("/status").asString()).as(before.toString()).isEqualTo("done");
         }
         try (ConfigurableApplicationContext second = start()) {

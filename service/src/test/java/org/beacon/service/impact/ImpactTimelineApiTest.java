@@ -12,6 +12,7 @@ import java.util.Map;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.beacon.rules.Workbooks;
 import org.beacon.service.Http;
+import org.beacon.service.RunPolling;
 import org.beacon.service.ServiceTest;
 import org.beacon.service.TestUsers;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class ImpactTimelineApiTest {
         Http.Response accepted = http().postForm("/rule-sets/v1/impact?from=2000-01-01&to=2000-01-01",
                 Map.of("source", "canghailan"), List.of(new Http.FilePart("timeline", COVID, timeline)));
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
-        JsonNode run = Impacts.awaitEnd(http(), accepted.json().at("/links/self").asString());
+        JsonNode run = RunPolling.awaitEnd(http(), accepted.json().at("/links/self").asString());
         assertThat(run.at("/status").asString()).as(run.toString()).isEqualTo("done");
         assertThat(run.at("/timeline/name").asString()).isEqualTo(COVID);
         assertThat(run.at("/timeline/sha256").asString())
@@ -84,7 +85,7 @@ class ImpactTimelineApiTest {
                 .json().at("/id").asString();
         String second = http().post("/rule-sets/v1/impact?examples=2", "application/x-www-form-urlencoded", "")
                 .json().at("/id").asString();
-        Impacts.awaitEnd(http(), "/rule-sets/v1/impact/" + second);
+        RunPolling.awaitEnd(http(), "/rule-sets/v1/impact/" + second);
         JsonNode page = http().get("/rule-sets/v1/impact?size=2").json();
         assertThat(page.at("/items")).extracting(i -> i.at("/id").asString()).containsExactly(second, first);
         assertThat(page.at("/items/0/caller").asString()).isEqualTo(users.editor().username());

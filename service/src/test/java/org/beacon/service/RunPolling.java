@@ -1,23 +1,22 @@
-package org.beacon.service.impact;
+package org.beacon.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import org.beacon.service.Http;
 import tools.jackson.databind.JsonNode;
 
-/** Following impact runs over HTTP until they end, for the impact tests. */
-final class Impacts {
+/** Following a long run (an impact run, a calibration) over HTTP until it ends, for the tests. */
+public final class RunPolling {
 
     /** Generous: only stops a hung run from hanging the build. */
     private static final Duration MAX_WAIT = Duration.ofMinutes(5);
 
-    private Impacts() {
+    private RunPolling() {
     }
 
-    /** Polls the run until it is done or failed. */
-    static JsonNode awaitEnd(Http http, String location) {
+    /** Polls the run at {@code location} until it is done or failed. */
+    public static JsonNode awaitEnd(Http http, String location) {
         Instant deadline = Instant.now().plus(MAX_WAIT);
         while (true) {
             Http.Response r = http.get(location);
@@ -27,7 +26,7 @@ final class Impacts {
             if (status.equals("done") || status.equals("failed")) {
                 return run;
             }
-            assertThat(Instant.now()).as("impact run still " + status).isBefore(deadline);
+            assertThat(Instant.now()).as("%s still %s", location, status).isBefore(deadline);
             try {
                 Thread.sleep(200);
             } catch (InterruptedException e) {
