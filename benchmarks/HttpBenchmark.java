@@ -425,9 +425,11 @@ public class HttpBenchmark {
             double situations = runs.stream().mapToDouble(r -> r[1]).sum();
             double secs = runs.stream().mapToDouble(r -> r[0]).sum();
             // no evaluations/s ratio: the phase lasts until the last impact run ends, past the clients' time
-            System.out.printf("%nimpact runs going vs steady: p50 %.2fx, p99 %.2fx; %d impact run(s) finished, "
-                    + "%,.0f audited situations/s decided twice%n",
+            System.out.printf("%nimpact runs going vs steady: p50 %.2fx, p95 %.2fx (%.2f → %.2f ms), p99 %.2fx; %d "
+                    + "impact run(s) finished, %,.0f audited situations/s decided twice%n",
                     (double) during.percentile(0.50) / steady.percentile(0.50),
+                    (double) during.percentile(0.95) / steady.percentile(0.95), steady.percentile(0.95) / 1e6,
+                    during.percentile(0.95) / 1e6,
                     (double) during.percentile(0.99) / steady.percentile(0.99), runs.size(),
                     secs == 0 ? 0 : situations / secs);
         }

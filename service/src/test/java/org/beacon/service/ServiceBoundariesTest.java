@@ -24,7 +24,8 @@ class ServiceBoundariesTest {
     /** What the service may use of the rules: the facade, the model, the answers, replays and diffs. */
     private static final String[] RULES_API = {"org.beacon.rules", "org.beacon.rules.model",
         "org.beacon.rules.decision", "org.beacon.rules.replay", "org.beacon.rules.replay.report",
-        "org.beacon.rules.diff", "org.beacon.rules.impact", "org.beacon.rules.impact.report"};
+        "org.beacon.rules.diff", "org.beacon.rules.impact", "org.beacon.rules.impact.report",
+        "org.beacon.rules.calibration", "org.beacon.rules.calibration.report"};
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -73,7 +74,8 @@ class ServiceBoundariesTest {
         noClasses().that().resideInAPackage("org.beacon.service.web..").should().dependOnClassesThat()
                 .resideInAnyPackage("org.beacon.service.evaluation..", "org.beacon.service.ruleset..",
                         "org.beacon.service.replay..", "org.beacon.service.security..", "org.beacon.service.impact..",
-                        "org.beacon.service.console..", "org.beacon.service.faults..")
+                        "org.beacon.service.console..", "org.beacon.service.faults..", "org.beacon.service.runs..",
+                        "org.beacon.service.calibration..")
                 .check(MAIN);
     }
 }

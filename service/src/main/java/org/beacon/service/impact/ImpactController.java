@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** What a version would change if it were put in force, over the audit trail of a window. */
@@ -37,14 +38,27 @@ class ImpactController {
     @Operation(summary = "Start an impact run: the audited decisions of a window decided again with the version in "
             + "force and this one", description = "Editors and admins. Query (or form) parameters: from, to (UTC "
             + "days of the audit, both included; default the last 30 days), limit (the cap, default 100,000), "
-            + "region, eventType, examples (ids kept per transition, default 10). An unknown version is a 404; a "
-            + "bad parameter or a window holding more decisions than the cap a 400 naming it; nothing is stored "
+            + "region, eventType, examples (ids kept per transition, default 10); as multipart, also a timeline CSV "
+            + "(timeline, or example naming one of examples/timelines/, read with source, step and missingDays as "
+            + "POST /replays reads them) replayed with both versions, its steps counted in the same report. Runs are "
+            + "stored and outlive a restart (one cut off by it is failed). An unknown version is a 404; a "
+            + "bad parameter, a timeline that cannot be read, or a window holding more decisions than the cap a 400 "
+            + "naming it; nothing is stored "
             + "then. 202 with the run's id and links; 503 with Retry-After when every place is taken.")
     @RefusesUnknownParameters
     ResponseEntity<ImpactViews.Accepted> start(@PathVariable String version, @ModelAttribute ImpactRequest request,
             HttpServletRequest http) {
         ImpactViews.Accepted accepted = service.start(version, request, Callers.of(http));
         return ResponseEntity.accepted().location(URI.create(accepted.links().get("self"))).body(accepted);
+    }
+
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The impact runs of a version, newest first", description = "Each with its status, who "
+            + "ran it, the version it was compared with, its window and timeline, and links; 404 for an unknown "
+            + "version.")
+    ImpactViews.Page list(@PathVariable String version, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        return service.list(version, page, size);
     }
 
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)

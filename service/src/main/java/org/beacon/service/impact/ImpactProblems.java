@@ -2,7 +2,6 @@ package org.beacon.service.impact;
 
 import org.beacon.service.web.ProblemException;
 import org.beacon.service.web.ProblemType;
-import org.springframework.http.HttpHeaders;
 
 /** The problems of impact runs, each with its fixed type. */
 final class ImpactProblems {
@@ -10,13 +9,12 @@ final class ImpactProblems {
     private ImpactProblems() {
     }
 
-    /** No impact run has this id (on this instance, since it started). Becomes a 404 problem. */
+    /** No impact run of this version has this id. Becomes a 404 problem. */
     static final class ImpactRunNotFoundException extends ProblemException {
         static final ProblemType KIND = new ProblemType("impact-run-not-found", 404, "Impact run not found");
 
         ImpactRunNotFoundException(String version, String id) {
-            super(KIND, "no impact run of " + version + " has the id " + id + " on this instance; runs are kept in "
-                    + "memory, the newest " + ImpactService.KEPT_RUNS + " of them");
+            super(KIND, "no impact run of " + version + " has the id " + id);
         }
     }
 
@@ -26,23 +24,6 @@ final class ImpactProblems {
 
         ImpactNotFinishedException(String detail) {
             super(KIND, detail);
-        }
-    }
-
-    /** Every place for an impact run is taken. Becomes a 503 problem with Retry-After. */
-    static final class ImpactsBusyException extends ProblemException {
-        static final ProblemType KIND = new ProblemType("impacts-busy", 503, "Too many impact runs");
-
-        ImpactsBusyException(int places) {
-            super(KIND, "the service already runs or queues " + places + " impact runs; try again when one has "
-                    + "finished");
-        }
-
-        @Override
-        public HttpHeaders headers() {
-            HttpHeaders headers = new HttpHeaders();
-            headers.set(HttpHeaders.RETRY_AFTER, "30");
-            return headers;
         }
     }
 }

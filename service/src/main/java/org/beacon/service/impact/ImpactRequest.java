@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.beacon.rules.model.IsoDate;
 import org.beacon.service.evaluation.AuditedSituations;
+import org.beacon.service.replay.ReplayInputReader;
 import org.beacon.service.web.InvalidRequestException;
 import org.beacon.service.web.InvalidRequestException.FieldError;
 import org.beacon.service.web.QuotedInput;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The query of {@code POST /rule-sets/{id}/impact}, as given (text, so that a bad value is a 400 naming it, not a
@@ -22,8 +24,12 @@ import org.beacon.service.web.QuotedInput;
  * @param region only this region code
  * @param eventType only this event type
  * @param examples how many example ids per transition and per row
+ * @param timeline a timeline CSV to replay with both versions too (multipart), or {@code example} naming one;
+ *     {@code source}, {@code step}, {@code missingDays} read it as {@code POST /replays} does, and {@code eventType}
+ *     names the event type of its rows without an eventType column
  */
-record ImpactRequest(String from, String to, String limit, String region, String eventType, String examples) {
+record ImpactRequest(String from, String to, String limit, String region, String eventType, String examples,
+        MultipartFile timeline, String example, String source, String step, String missingDays) {
 
     static final int DEFAULT_DAYS = 30;
     static final long MAX_DAYS = 366;
@@ -34,6 +40,11 @@ record ImpactRequest(String from, String to, String limit, String region, String
 
     /** The request checked: what the run reads. */
     record Checked(LocalDate from, LocalDate to, AuditedSituations.Window window, long limit, int examples) {
+    }
+
+    /** The timeline's fields, as a replay reads them. */
+    ReplayInputReader.TimelineFields timelineFields() {
+        return new ReplayInputReader.TimelineFields(timeline, example, source, step, missingDays, eventType, null);
     }
 
     /** @throws InvalidRequestException naming every bad parameter; nothing is read or stored then */

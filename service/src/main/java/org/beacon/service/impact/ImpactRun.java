@@ -1,97 +1,61 @@
 package org.beacon.service.impact;
 
-import java.time.Instant;
-import java.util.UUID;
+import java.io.ByteArrayOutputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 import org.beacon.rules.CompiledRuleSet;
 import org.beacon.rules.impact.ImpactComparison;
 import org.beacon.rules.impact.ImpactReport;
+import org.beacon.rules.impact.report.ImpactWorkbook;
 import org.beacon.service.evaluation.AuditedSituations;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.beacon.service.replay.ReplayInputReader;
+import org.beacon.service.runs.LongRuns;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One impact run: the window's audited situations decided with both versions, counted as they stream. Its state is
- * read by requests while the executor's thread writes it, hence the volatile fields. Rows whose signal series the
- * audit did not keep are counted, not decided.
+ * The work of one impact run: the window's audited situations decided with both versions, counted as they stream,
+ * then the timeline (if one was sent) replayed with both; the report kept as JSON and as a workbook. Rows whose
+ * signal series the audit did not keep are counted, not decided.
+ *
+ * @param timeline the timeline to replay too, or null
  */
-final class ImpactRun {
+record ImpactRun(AuditedSituations audit, ImpactRequest.Checked request, CompiledRuleSet before,
+        CompiledRuleSet after, ReplayInputReader.ReadTimeline timeline, JsonMapper json) implements LongRuns.Task {
 
-    private static final Logger log = LoggerFactory.getLogger(ImpactRun.class);
-
-    final UUID id = UUID.randomUUID();
-    final String version;
-    final ImpactRequest.Checked request;
-    final Instant createdAt = Instant.now();
-    final long total;
-    final String caller;
-    private final AtomicLong done = new AtomicLong();
-    private final AtomicLong undecidable = new AtomicLong();
-    private volatile String status = "queued";
-    private volatile Instant startedAt;
-    private volatile Instant finishedAt;
-    private volatile ImpactReport report;
-    private volatile String error;
-
-    ImpactRun(String version, ImpactRequest.Checked request, long total, String caller) {
-        this.version = version;
-        this.request = request;
-        this.total = total;
-        this.caller = caller;
-    }
-
-    void run(AuditedSituations audit, CompiledRuleSet before, CompiledRuleSet after) {
-        startedAt = Instant.now();
-        status = "running";
-        try {
-            ImpactComparison impact = new ImpactComparison(before, after, request.examples());
-            audit.forEach(request.window(), request.limit(), a -> {
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new IllegalStateException("the service is stopping");
-                }
-                if (a.situation() == null) {
-                    undecidable.incrementAndGet();
-                } else {
-                    impact.add(a.id().toString(), a.situation());
-                }
-                done.incrementAndGet();
-            });
-            report = impact.report();
-            status = "done";
-        } catch (RuntimeException e) {
-            log.error("impact run {} of {} failed", id, version, e);
-            error = "the run failed: " + (e instanceof IllegalStateException ? e.getMessage() : "see the log");
-            status = "failed";
-        } finally {
-            finishedAt = Instant.now();
+    @Override
+    public LongRuns.Result run(LongConsumer progress) {
+        ImpactComparison impact = new ImpactComparison(before, after, request.examples());
+        AtomicLong done = new AtomicLong();
+        AtomicLong undecidable = new AtomicLong();
+        audit.forEach(request.window(), request.limit(), a -> {
+            if (a.situation() == null) {
+                undecidable.incrementAndGet();
+            } else {
+                impact.add(a.id().toString(), a.situation());
+            }
+            progress.accept(done.incrementAndGet());
+        });
+        if (timeline != null) {
+            // one thread: the run stays on the executor's low-priority thread
+            impact.addTimeline(timeline.name(), timeline.timeline(), 1);
+            progress.accept(done.addAndGet(timeline.timeline().steps()));
         }
-    }
-
-    String status() {
-        return status;
-    }
-
-    long done() {
-        return done.get();
-    }
-
-    long undecidable() {
-        return undecidable.get();
-    }
-
-    Instant startedAt() {
-        return startedAt;
-    }
-
-    Instant finishedAt() {
-        return finishedAt;
-    }
-
-    ImpactReport report() {
-        return report;
-    }
-
-    String error() {
-        return error;
+        ImpactReport report = impact.report();
+        ObjectNode summary = json.createObjectNode();
+        summary.put("undecidable", undecidable.get());
+        summary.set("report", json.valueToTree(report));
+        ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+        Map<String, String> inputs = new LinkedHashMap<>();
+        inputs.put("window", request.from() + " – " + request.to());
+        inputs.put("undecidable (signal series not kept)", String.valueOf(undecidable.get()));
+        if (timeline != null) {
+            inputs.put("timeline", timeline.name());
+            inputs.put("timeline SHA-256", timeline.sha256());
+        }
+        ImpactWorkbook.write(report, inputs, xlsx);
+        return new LongRuns.Result(json.writeValueAsString(summary), xlsx.toByteArray(), null);
     }
 }

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
-import org.beacon.rules.impact.ImpactReport;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
 
 /** The JSON of impact runs. */
 final class ImpactViews {
@@ -20,11 +21,24 @@ final class ImpactViews {
      * @param progress audited decisions read of those the window holds (at most the cap)
      * @param undecidable audited decisions that cannot be decided again: stored before the audit kept signal series,
      *     with signals (counted from their stored answers, never guessed)
+     * @param timeline the timeline replayed with both versions too, or null
      * @param report when done: the transitions, rows, weekly burden and invalid situations
      */
     record Run(UUID id, String ruleSet, String comparedWith, String status, String caller, Instant createdAt,
-            Instant startedAt, Instant finishedAt, Window window, Progress progress, long undecidable,
-            ImpactReport report, String error, Map<String, String> links) {
+            Instant startedAt, Instant finishedAt, JsonNode window, JsonNode timeline, Progress progress,
+            long undecidable, JsonNode report, String error, Map<String, String> links) {
+    }
+
+    /** A timeline replayed with both versions: its name and SHA-256, how it was read, its region-steps. */
+    record Timeline(String name, String sha256, String source, String step, String missingDays, long steps) {
+    }
+
+    /** One run in a list, without its report. */
+    record Item(UUID id, String status, String caller, Instant createdAt, Instant finishedAt, String comparedWith,
+            JsonNode window, String timeline, String error, Map<String, String> links) {
+    }
+
+    record Page(int page, int size, long total, List<Item> items) {
     }
 
     record Window(LocalDate from, LocalDate to, String region, String eventType, long limit) {

@@ -39,13 +39,94 @@ import org.springframework.web.multipart.MultipartFile;
  * line and column ({@code timeline:12 date}). Reads the files completely before anything is stored.
  */
 @Component
-class ReplayInputReader {
+public class ReplayInputReader {
 
     static final String IN_FORCE = "in force";
     private static final Pattern EXAMPLE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}");
 
     /** A run ready to start. */
     record Plan(Timeline timeline, ActualLevels actual, List<Replayer.Arm> arms, ReplayInputs inputs) {
+    }
+
+    /**
+     * A timeline read for another kind of run (an impact run, a calibration), as a replay reads it.
+     *
+     * @param name the uploaded file's name, or the example's
+     * @param sha256 of its bytes, hex
+     */
+    public record ReadTimeline(Timeline timeline, String name, String sha256, String source, String step,
+            String missingDays, String level) {
+    }
+
+    /** The form fields a timeline is read with, as {@code POST /replays} names them. */
+    public record TimelineFields(MultipartFile timeline, String example, String source, String step,
+            String missingDays, String eventType, String level) {
+
+        /** True when a timeline was sent, as a file or an example's name. */
+        public boolean given() {
+            return timeline != null && !timeline.isEmpty() || example != null && !example.isBlank();
+        }
+    }
+
+    /**
+     * Reads a timeline with the options of a replay, refusing it whole as {@link #read} would.
+     *
+     * @param actual the actual decisions' file, or null; read with the timeline so every error of both is told
+     * @return the timeline, and the actual decisions when {@code actual} was given (else null)
+     * @throws InvalidRequestException for bad form fields
+     * @throws InvalidReplayInputException for files that cannot be read as a timeline
+     */
+    public Read readTimeline(TimelineFields f, MultipartFile actual, String actualExample, MultipartFile revisions) {
+        return readTimeline(f, actual, actualExample, revisions, new ArrayList<>(), () -> { });
+    }
+
+    /**
+     * @param errors the other fields' errors, told with these
+     * @param beforeFiles checks (versions) made once the fields are good and before the files are read
+     */
+    private Read readTimeline(TimelineFields f, MultipartFile actual, String actualExample, MultipartFile revisions,
+            List<FieldError> errors, Runnable beforeFiles) {
+        Timeline.Step step = step(f.step(), errors);
+        Timeline.MissingDays missingDays = missingDays(f.missingDays(), errors);
+        AdminLevel level = level(f.level(), errors);
+        String source = text(f.source(), "source", errors);
+        String eventType = text(f.eventType(), "eventType", errors);
+        InputFile timeline = file(f.timeline(), "timeline", f.example(), "example", errors);
+        InputFile actualFile = file(actual, "actual", actualExample, "actualExample", errors);
+        InputFile known = upload(revisions, "revisions");
+        if (timeline == null && errors.stream().noneMatch(e -> e.pointer().equals("example"))) {
+            errors.add(new FieldError("timeline", "send the timeline as a CSV file (timeline) or name one of the "
+                    + "example timelines (example)" + available()));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        beforeFiles.run();
+        TimelineCsv.Options options = TimelineCsv.Options.defaults().withSource(source).withStep(step)
+                .withMissingDays(missingDays).withEventType(eventType).withLevel(level);
+        ReplayInput input;
+        try {
+            input = ReplayInput.read(timeline.reader(), timeline.field(), options,
+                    actualFile == null ? null : actualFile.reader(), actualFile == null ? null : actualFile.field(),
+                    known == null ? null : known.reader(), known == null ? null : known.field());
+        } catch (ReplayInputException e) {
+            throw new InvalidReplayInputException(e.issues().stream().map(ReplayInputReader::pointed).toList());
+        }
+        if (input.timeline().regions().stream().anyMatch(s -> s.eventType() == null)) {
+            throw new InvalidRequestException(List.of(new FieldError("eventType", "the timeline has no eventType "
+                    + "column (or empty cells in it); name the event type (eventType=covid19)")));
+        }
+        return new Read(new ReadTimeline(input.timeline(), timeline.name(), timeline.sha256(), source,
+                step.name().toLowerCase(Locale.ROOT), missingDays == null ? null
+                        : missingDays == Timeline.MissingDays.ZERO_FILL ? "zeroFill" : "carryForward",
+                level.name().toLowerCase(Locale.ROOT)), input.actual(), actualFile == null ? null : actualFile.name(),
+                actualFile == null ? null : actualFile.sha256(), known == null ? null : known.name(),
+                known == null ? null : known.sha256());
+    }
+
+    /** What {@link #readTimeline} read: the timeline, and the actual decisions and known revisions with their hashes. */
+    public record Read(ReadTimeline timeline, ActualLevels actual, String actualName, String actualSha256,
+            String revisionsName, String revisionsSha256) {
     }
 
     /** A file as received: the form field it came in, its name, its bytes. */
@@ -80,41 +161,16 @@ class ReplayInputReader {
      */
     Plan read(ReplayRequest r) {
         List<FieldError> errors = new ArrayList<>();
-        Timeline.Step step = step(r.step(), errors);
-        Timeline.MissingDays missingDays = missingDays(r.missingDays(), errors);
-        AdminLevel level = level(r.level(), errors);
-        String source = text(r.source(), "source", errors);
-        String eventType = text(r.eventType(), "eventType", errors);
         String ruleSet = text(r.ruleSet(), "ruleSet", errors);
         String compareWith = text(r.compareWith(), "compareWith", errors);
-        InputFile timeline = file(r.timeline(), "timeline", r.example(), "example", errors);
-        InputFile actual = file(r.actual(), "actual", r.actualExample(), "actualExample", errors);
-        if (timeline == null && errors.stream().noneMatch(e -> e.pointer().equals("example"))) {
-            errors.add(new FieldError("timeline", "send the timeline as a CSV file (timeline) or name one of the "
-                    + "example timelines (example)" + available()));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
-        }
-        registry.checkPinnable(ruleSet, CurrentUser.mayUseDrafts());
-        registry.checkPinnable(compareWith, CurrentUser.mayUseDrafts());
+        Read read = readTimeline(new TimelineFields(r.timeline(), r.example(), r.source(), r.step(), r.missingDays(),
+                r.eventType(), r.level()), r.actual(), r.actualExample(), r.revisions(), errors, () -> {
+                    registry.checkPinnable(ruleSet, CurrentUser.mayUseDrafts());
+                    registry.checkPinnable(compareWith, CurrentUser.mayUseDrafts());
+                });
         CompiledRuleSet first = ruleSet == null ? null : registry.pinned(ruleSet);
         CompiledRuleSet second = compareWith == null ? null : registry.pinned(compareWith);
-
-        TimelineCsv.Options options = TimelineCsv.Options.defaults().withSource(source).withStep(step)
-                .withMissingDays(missingDays).withEventType(eventType).withLevel(level);
-        ReplayInput input;
-        try {
-            input = ReplayInput.read(timeline.reader(), timeline.field(), options,
-                    actual == null ? null : actual.reader(), actual == null ? null : actual.field());
-        } catch (ReplayInputException e) {
-            throw new InvalidReplayInputException(e.issues().stream().map(ReplayInputReader::pointed).toList());
-        }
-        Timeline t = input.timeline();
-        if (t.regions().stream().anyMatch(s -> s.eventType() == null)) {
-            throw new InvalidRequestException(List.of(new FieldError("eventType", "the timeline has no eventType "
-                    + "column (or empty cells in it); name the event type (eventType=covid19)")));
-        }
+        Timeline t = read.timeline().timeline();
 
         List<Replayer.Arm> arms = new ArrayList<>();
         List<ReplayInputs.Arm> armInputs = new ArrayList<>();
@@ -131,12 +187,11 @@ class ReplayInputReader {
             arms.add(Replayer.Arm.pinned(label, second));
             armInputs.add(new ReplayInputs.Arm(label, compareWith, List.of(compareWith)));
         }
-        ReplayInputs inputs = new ReplayInputs(timeline.name(), timeline.sha256(),
-                actual == null ? null : actual.name(), actual == null ? null : actual.sha256(), source,
-                step.name().toLowerCase(Locale.ROOT), missingDays == null ? null
-                        : missingDays == Timeline.MissingDays.ZERO_FILL ? "zeroFill" : "carryForward",
-                eventType, level.name().toLowerCase(Locale.ROOT), armInputs);
-        return new Plan(t, input.actual(), arms, inputs);
+        ReadTimeline in = read.timeline();
+        ReplayInputs inputs = new ReplayInputs(in.name(), in.sha256(), read.actualName(), read.actualSha256(),
+                read.revisionsName(), read.revisionsSha256(), in.source(), in.step(), in.missingDays(),
+                blankToNull(r.eventType()), in.level(), armInputs);
+        return new Plan(t, read.actual(), arms, inputs);
     }
 
     /**
@@ -178,12 +233,7 @@ class ReplayInputReader {
             return null;
         }
         if (uploaded) {
-            try {
-                return new InputFile(uploadField, fileName(upload.getOriginalFilename(), uploadField),
-                        upload.getBytes());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return upload(upload, uploadField);
         }
         if (name == null) {
             return null;
@@ -204,6 +254,18 @@ class ReplayInputReader {
             return new InputFile(exampleField, name, Files.readAllBytes(p));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the example " + p, e);
+        }
+    }
+
+    /** An uploaded file, or null when none (or an empty one) was sent. */
+    private static InputFile upload(MultipartFile upload, String field) {
+        if (upload == null || upload.isEmpty()) {
+            return null;
+        }
+        try {
+            return new InputFile(field, fileName(upload.getOriginalFilename(), field), upload.getBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -296,6 +358,10 @@ class ReplayInputReader {
             return null;
         }
         return text.trim();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     private static String shorten(String s) {

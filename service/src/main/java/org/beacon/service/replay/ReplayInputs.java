@@ -8,11 +8,12 @@ import java.util.List;
  *
  * @param timeline the uploaded file's name, or the example's
  * @param timelineSha256 SHA-256 of the timeline's bytes, hex
+ * @param revisions the known revisions' file name, or null
  * @param arms one or two rule sets, in the order the results list them
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record ReplayInputs(String timeline, String timelineSha256, String actual, String actualSha256, String source,
-        String step, String missingDays, String eventType, String level, List<Arm> arms) {
+record ReplayInputs(String timeline, String timelineSha256, String actual, String actualSha256, String revisions,
+        String revisionsSha256, String source, String step, String missingDays, String eventType, String level, List<Arm> arms) {
 
     /**
      * @param label how the results name it: the version, or {@code in force}

@@ -23,10 +23,11 @@ import org.springframework.stereotype.Component;
  * their heartbeat is stale ({@code beacon.replays.stale-after}). The name is kept in
  * {@code <beacon.data-dir>/replays/instance}, locked for the life of the process. A second process on the same
  * folder (PostgreSQL lets instances share one) cannot take the lock, so it runs under a name of its own and inherits
- * nothing: a name's runs are only ever taken over by a process no other live process shares it with.
+ * nothing: a name's runs are only ever taken over by a process no other live process shares it with. Impact runs and
+ * calibrations ({@code analysis_run}) carry the same name.
  */
 @Component
-class ReplayInstance {
+public class ReplayInstance {
 
     private static final Logger log = LoggerFactory.getLogger(ReplayInstance.class);
     /**
@@ -75,12 +76,12 @@ class ReplayInstance {
     }
 
     /** The name this process's runs carry ({@code instance_id}). */
-    String id() {
+    public String id() {
         return id;
     }
 
     /** True when no other live process can carry {@link #id}: unfinished runs under it were left by a crash. */
-    boolean inherited() {
+    public boolean inherited() {
         return inherited;
     }
 

@@ -31,5 +31,8 @@ public record ReplayRequest(
         @Schema(description = "a version to pin; default: the version in force on each date", example = "v1")
         String ruleSet,
         @Schema(description = "a second version: the timeline is replayed through both and where their "
-                + "recommendations differ is listed", example = "v2") String compareWith) {
+                + "recommendations differ is listed", example = "v2") String compareWith,
+        @Schema(description = "known revisions to exclude from the counts, CSV: region, date, optional note (the "
+                + "same file as beacon replay --revisions); each excluded rise is a KNOWN_REVISION data issue")
+        MultipartFile revisions) {
 }

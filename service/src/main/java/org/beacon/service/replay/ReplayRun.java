@@ -141,6 +141,10 @@ final class ReplayRun implements Runnable {
             m.put("actual decisions", in.actual());
             m.put("actual decisions SHA-256", in.actualSha256());
         }
+        if (in.revisions() != null) {
+            m.put("known revisions", in.revisions());
+            m.put("known revisions SHA-256", in.revisionsSha256());
+        }
         if (in.source() != null) {
             m.put("source", in.source());
         }

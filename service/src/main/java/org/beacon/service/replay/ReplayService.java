@@ -4,7 +4,6 @@ import jakarta.annotation.PreDestroy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.beacon.service.web.InvalidRequestException;
-import org.beacon.service.web.InvalidRequestException.FieldError;
+import org.beacon.service.web.Paging;
 import org.beacon.service.faults.FaultInjection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class ReplayService {
 
     private static final Logger log = LoggerFactory.getLogger(ReplayService.class);
-    private static final int MAX_PAGE_SIZE = 500;
 
     private final ReplayStore store;
     private final ReplayExecutor executor;
@@ -129,16 +126,7 @@ public class ReplayService {
     }
 
     public ReplayViews.Page list(int page, int size) {
-        List<FieldError> errors = new ArrayList<>();
-        if (page < 0) {
-            errors.add(new FieldError("?page", "page must be 0 or more"));
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            errors.add(new FieldError("?size", "size must be between 1 and " + MAX_PAGE_SIZE));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
-        }
+        Paging.check(page, size);
         List<ReplayViews.Item> items = store.page(page, size).stream().map(r -> new ReplayViews.Item(r.id(),
                 r.status(), r.createdAt(), r.finishedAt(), r.caller(), r.timelineName(), r.timelineSha256(),
                 r.actualName(), r.ruleSets(), r.stepsTotal(), r.error())).toList();
@@ -237,6 +225,6 @@ public class ReplayService {
     }
 
     private static int percent(long done, long total) {
-        return total <= 0 ? 100 : (int) Math.min(100, done * 100 / total);
+        return Paging.percent(done, total);
     }
 }

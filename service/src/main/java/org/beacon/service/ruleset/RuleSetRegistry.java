@@ -90,6 +90,11 @@ public class RuleSetRegistry {
         return compiledVersion(id);
     }
 
+    /** A stored version's workbooks as uploaded (a calibration compiles them again with other values). */
+    public List<WorkbookSource> workbooks(String id) {
+        return store.workbooks(id);
+    }
+
     /**
      * The version that decides a situation: {@code pinned} when one was asked for, otherwise the version in force on
      * {@code asOf} (today when null). A version on the timeline is compiled already and costs no database query.

@@ -67,6 +67,8 @@ class SecurityConfig {
                         .requestMatchers(GET, "/rule-sets", "/rule-sets/**").hasRole(Role.REVIEWER.name())
                         .requestMatchers(GET, "/replays", "/replays/**").hasRole(Role.REVIEWER.name())
                         .requestMatchers(POST, "/replays").hasRole(Role.REVIEWER.name())
+                        .requestMatchers(GET, "/calibrations", "/calibrations/**").hasRole(Role.REVIEWER.name())
+                        .requestMatchers(POST, "/calibrations").hasRole(Role.REVIEWER.name())
                         .requestMatchers(POST, "/rule-sets", "/rule-sets/check").hasRole(Role.EDITOR.name())
                         .requestMatchers(POST, "/rule-sets/*/activation", "/rule-sets/*/rollback")
                         .hasRole(Role.ADMIN.name())

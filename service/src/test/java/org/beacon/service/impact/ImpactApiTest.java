@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,6 +17,7 @@ import org.beacon.rules.impact.GeneratedSituations;
 import org.beacon.rules.model.Situation;
 import org.beacon.rules.model.WorkbookSource;
 import org.beacon.service.Http;
+import org.beacon.service.RunPolling;
 import org.beacon.service.ServiceTest;
 import org.beacon.service.TestUsers;
 import org.junit.jupiter.api.BeforeAll;
@@ -105,21 +104,7 @@ class ImpactApiTest {
     }
 
     private JsonNode awaitEnd(String location) {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-        while (true) {
-            JsonNode run = http().get(location).json();
-            String status = run.at("/status").asString();
-            if (status.equals("done") || status.equals("failed")) {
-                return run;
-            }
-            assertThat(Instant.now()).as("impact run still " + status).isBefore(deadline);
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        return RunPolling.awaitEnd(http(), location);
     }
 
     @Test

@@ -54,6 +54,7 @@ class AccessMatrixTest {
     private String evaluationId;
     private String replayId;
     private String impactId;
+    private String calibrationId;
     private final AtomicInteger throwaway = new AtomicInteger();
 
     /** Who calls: null is anonymous. The order is the hierarchy, lowest first. */
@@ -99,6 +100,16 @@ class AccessMatrixTest {
         impactId = impact.json().at("/id").asString();
         while (!admin.get("/rule-sets/v1/impact/" + impactId).json().at("/status").asString().equals("done")) {
             assertThat(Instant.now()).as("impact run still running").isBefore(deadline);
+            sleep(100);
+        }
+        Http.Response calibration = admin.postForm("/calibrations", List.of(new Http.Field("example",
+                "covid-2020-zhejiang-hubei-guangdong.csv"), new Http.Field("source", "canghailan"),
+                new Http.Field("actualExample", "covid-2020-response-levels.csv"),
+                new Http.Field("vary", "stepDown_minDays=14..21:7")), List.of());
+        assertThat(calibration.status()).as(calibration.body()).isEqualTo(202);
+        calibrationId = calibration.json().at("/id").asString();
+        while (!admin.get("/calibrations/" + calibrationId).json().at("/status").asString().equals("done")) {
+            assertThat(Instant.now()).as("calibration still running").isBefore(deadline);
             sleep(100);
         }
     }
@@ -155,10 +166,25 @@ class AccessMatrixTest {
                 // may be taken by the other caller's run (503), which security has let through as well
                 new Endpoint("POST", "/rule-sets/{version}/impact", Caller.EDITOR,
                         c -> as(c).postJson("/rule-sets/v1/impact", ""), Set.of(202, 503)),
+                new Endpoint("GET", "/rule-sets/{version}/impact", Caller.EDITOR,
+                        c -> as(c).get("/rule-sets/v1/impact"), ok),
                 new Endpoint("GET", "/rule-sets/{version}/impact/{id}", Caller.EDITOR,
                         c -> as(c).get("/rule-sets/v1/impact/" + impactId), ok),
                 new Endpoint("GET", "/rule-sets/{version}/impact/{id}/report.xlsx", Caller.EDITOR,
                         c -> as(c).get("/rule-sets/v1/impact/" + impactId + "/report.xlsx"), ok),
+                // a calibration of the version in force: reviewers and up, as replays; a place may be taken (503)
+                new Endpoint("POST", "/calibrations", Caller.REVIEWER, c -> as(c).postForm("/calibrations",
+                        List.of(new Http.Field("example", "covid-2020-zhejiang-hubei-guangdong.csv"),
+                                new Http.Field("source", "canghailan"),
+                                new Http.Field("actualExample", "covid-2020-response-levels.csv"),
+                                new Http.Field("vary", "stepDown_minDays=14..21:7")), List.of()), Set.of(202, 503)),
+                new Endpoint("GET", "/calibrations", Caller.REVIEWER, c -> as(c).get("/calibrations"), ok),
+                new Endpoint("GET", "/calibrations/{id}", Caller.REVIEWER,
+                        c -> as(c).get("/calibrations/" + calibrationId), ok),
+                new Endpoint("GET", "/calibrations/{id}/calibration.csv", Caller.REVIEWER,
+                        c -> as(c).get("/calibrations/" + calibrationId + "/calibration.csv"), ok),
+                new Endpoint("GET", "/calibrations/{id}/calibration.xlsx", Caller.REVIEWER,
+                        c -> as(c).get("/calibrations/" + calibrationId + "/calibration.xlsx"), ok),
                 // the bundled workbook alone is new content the first time (201) and the same version after (200)
                 new Endpoint("POST", "/rule-sets", Caller.EDITOR, c -> as(c).postFiles("/rule-sets", Map.of(),
                         Map.of("national-grading.xlsx", grading)), Set.of(200, 201)),
@@ -284,6 +310,7 @@ class AccessMatrixTest {
         return admin.get("/evaluations?size=1").json().at("/total").asString() + "|"
                 + admin.get("/rule-sets").body() + "|" + admin.get("/rule-sets/events").body() + "|"
                 + admin.get("/replays?size=1").json().at("/total").asString() + "|"
+                + admin.get("/calibrations?size=1").json().at("/total").asString() + "|"
                 + admin.get("/users").json().size();
     }
 

@@ -72,7 +72,8 @@ class BadRequestCorpusTest {
     private State last;
 
     /** What a request could have written, as a client sees it. */
-    private record State(long audited, String versions, String events, long replays, String users) {
+    private record State(long audited, String versions, String events, long replays, String users,
+            long calibrations) {
     }
 
     private Http admin() {
@@ -242,7 +243,8 @@ class BadRequestCorpusTest {
         Http admin = admin();
         return new State(ok(admin.get("/evaluations?size=1")).at("/total").asLong(),
                 ok(admin.get("/rule-sets")).toString(), ok(admin.get("/rule-sets/events")).toString(),
-                ok(admin.get("/replays?size=1")).at("/total").asLong(), ok(admin.get("/users")).toString());
+                ok(admin.get("/replays?size=1")).at("/total").asLong(), ok(admin.get("/users")).toString(),
+                ok(admin.get("/calibrations?size=1")).at("/total").asLong());
     }
 
     private static JsonNode ok(Http.Response r) {

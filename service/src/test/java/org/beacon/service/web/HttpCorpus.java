@@ -34,12 +34,54 @@ final class HttpCorpus {
     private HttpCorpus() {
     }
 
+    private static void calibrations(Cases cases) {
+        cases.group("POST /calibrations: sweeps refused before any work");
+        String path = "/calibrations";
+        String example = "covid-2020-zhejiang-hubei-guangdong.csv";
+        String actual = "covid-2020-response-levels.csv";
+        for (String vary : List.of("stepDown_minDayz=7..14:7", "stepDown_minDays=28..14:7", "stepDown_minDays=7..14:0",
+                "stepDown_minDays=7..x:7", "stepDown_minDays", "' OR '1'='1")) {
+            cases.form(path, "vary " + vary, 400, field("example", example), field("source", "canghailan"),
+                    field("actualExample", actual), field("vary", vary));
+        }
+        cases.form(path, "10,000 combinations, over the cap", 400, field("example", example),
+                field("source", "canghailan"), field("actualExample", actual),
+                field("vary", "stepDown_minDays=1..100:1"), field("vary", "covid_I_newCases7d=1..100:1"));
+        cases.form(path, "nothing to vary", 400, field("example", example), field("source", "canghailan"),
+                field("actualExample", actual));
+        cases.form(path, "no actual decisions", 400, field("example", example), field("source", "canghailan"),
+                field("vary", "stepDown_minDays=14..28:7"));
+        cases.form(path, "objective=fastest", 400, field("example", example), field("source", "canghailan"),
+                field("actualExample", actual), field("vary", "stepDown_minDays=14..28:7"),
+                field("objective", "fastest"));
+        cases.form(path, "ruleSet=v999999", 404, field("example", example), field("source", "canghailan"),
+                field("actualExample", actual), field("vary", "stepDown_minDays=14..28:7"),
+                field("ruleSet", "v999999"));
+        cases.form(path, "a timeline with a bad date", 400, field("actualExample", actual),
+                field("vary", "stepDown_minDays=14..28:7"), file("timeline", "t.csv",
+                        utf8("date,region,level,eventType,cases\n2020-02-30,330000,province,covid19,1\n")));
+        cases.form(path, "example ../../pom.xml", 400, field("example", "../../pom.xml"),
+                field("actualExample", actual), field("vary", "stepDown_minDays=14..28:7"));
+        cases.form(path, "a field varies for vary", 400, field("example", example), field("source", "canghailan"),
+                field("actualExample", actual), field("varies", "stepDown_minDays=14..28:7"));
+
+        cases.group("GET /calibrations/{id}…: calibrations and files that do not exist");
+        for (String suffix : List.of("", "/calibration.csv", "/calibration.xlsx")) {
+            cases.get("/calibrations/" + UNKNOWN_UUID + suffix, "an unknown id" + suffix, 404);
+            for (String id : BAD_IDS) {
+                cases.get("/calibrations/" + encode(id) + suffix, "id " + id + suffix, 404);
+            }
+        }
+        cases.get("/calibrations?size=0", "size=0", 400);
+    }
+
     static void addTo(Cases cases, String ownUser, byte[] workbook) {
         evaluationIds(cases);
         auditQuery(cases);
         ruleSets(cases);
         upload(cases, workbook);
         replays(cases);
+        calibrations(cases);
         methodsAndMediaTypes(cases, ownUser);
         oversized(cases, workbook);
         anonymous(cases);
@@ -188,6 +230,11 @@ final class HttpCorpus {
                 utf8("date\n")));
         cases.form(path, "actual decisions that are not CSV", 400, field("example", example),
                 field("source", "canghailan"), file("actual", "a.csv", utf8("\u0000\u0001\u0002")));
+
+        cases.form(path, "revisions of a region the timeline lacks", 400, field("example", example),
+                field("source", "canghailan"), file("revisions", "r.csv", utf8("region,date\n990000,2020-04-16\n")));
+        cases.form(path, "revisions without their columns", 400, field("example", example),
+                field("source", "canghailan"), file("revisions", "r.csv", utf8("when,where\n2020-04-16,1\n")));
 
         cases.group("GET /replays/{id}…: replays and files that do not exist");
         for (String suffix : List.of("", "/steps.csv", "/report.xlsx")) {
