@@ -140,7 +140,7 @@ public class ReplayService {
      */
     public ReplayViews.Regions regions(String idText, String query, int page, int size) {
         return regions.regions(result(idText, ReplayFiles.STEPS), query, Math.max(0, page),
-                Math.max(1, Math.min(size, MAX_PAGE_SIZE)));
+                Math.max(1, Math.min(size, Paging.MAX_PAGE_SIZE)));
     }
 
     /**
