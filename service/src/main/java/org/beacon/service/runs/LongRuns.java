@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import org.beacon.service.replay.ReplayInstance;
+import org.beacon.service.web.DecisionTraffic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -57,10 +58,12 @@ public class LongRuns {
     private final ThreadPoolExecutor pool;
     private final Map<UUID, AtomicLong> active = new ConcurrentHashMap<>();
     private volatile boolean stopping;
+    private final DecisionTraffic traffic;
 
-    LongRuns(StoredRuns store, ReplayInstance instance,
+    LongRuns(StoredRuns store, ReplayInstance instance, DecisionTraffic traffic,
             @Value("${beacon.replays.stale-after:60s}") Duration staleAfter) {
         this.store = store;
+        this.traffic = traffic;
         this.instance = instance.id();
         this.staleAfter = staleAfter;
         // the semaphore bounds the queue, so the pool never rejects
@@ -126,6 +129,7 @@ public class LongRuns {
                     throw new IllegalStateException("the service is stopping");
                 }
                 done.set(n);
+                traffic.giveWay();
                 Instant now = Instant.now();
                 // only the run's own thread writes: progress heard on a helper thread waits for the next heartbeat
                 if (Thread.currentThread().getName().equals("beacon-long-run")
