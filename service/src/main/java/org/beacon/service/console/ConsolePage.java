@@ -12,7 +12,7 @@ enum ConsolePage {
     DECISIONS("/console/decisions", "nav.decisions", true),
     USERS("/console/users", "nav.users", true),
     // TODO issue 24: the pages of part 2 (audit, replays, risk map)
-    AUDIT("/console/audit", "nav.audit", false),
+    AUDIT("/console/audit", "nav.audit", true),
     REPLAYS("/console/replays", "nav.replays", false),
     RISK_MAP("/console/risk-map", "nav.riskMap", false);
 
