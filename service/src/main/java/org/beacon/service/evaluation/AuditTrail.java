@@ -114,12 +114,12 @@ public class AuditTrail {
     }
 
     /**
-     * The latest decision of each region decided in {@code [from, to)}, by region code. Reads the window's rows
-     * through the time index, newest first, and keeps the first seen of each region.
+     * The latest decision of each region decided in {@code [from, to)}, of one event type when given, by region
+     * code. Reads the window's rows through the time index, newest first, and keeps the first seen of each region.
      */
-    public Map<String, EvaluationSummary> latestPerRegion(Instant from, Instant to) {
+    public Map<String, EvaluationSummary> latestPerRegion(String eventType, Instant from, Instant to) {
         Map<String, EvaluationSummary> latest = new LinkedHashMap<>();
-        forEach(new AuditFilter(null, null, null, null, null, null, from, to), s -> {
+        forEach(new AuditFilter(null, eventType, null, null, null, null, from, to), s -> {
             if (s.regionCode() != null) {
                 latest.putIfAbsent(s.regionCode(), s);
             }

@@ -175,6 +175,9 @@ public class EvaluationService {
         if (regions.size() > maxBatch) {
             throw new BatchTooLargeException(regions.size(), maxBatch);
         }
+        if (request.boundaries() != null && !request.boundaries().isNull()) {
+            Boundaries.read(request.boundaries(), "/boundaries"); // a bad outline refuses the map before any decision
+        }
         CompiledRuleSet ruleSet = registry.resolve(pinnedRuleSet, request.asOf());
         List<CheckedSituation> situations = regions(request, regions, ruleSet);
         UUID batchId = UUID.randomUUID();
