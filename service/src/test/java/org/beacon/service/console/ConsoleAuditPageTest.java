@@ -43,9 +43,9 @@ class ConsoleAuditPageTest {
         }
         assertThat(admin.postJson("/evaluations/batch", "{\"situations\":[" + String.join(",", situations) + "]}")
                 .json().at("/failed").asInt()).isZero();
+        assertThat(admin.postJson("/evaluations", cholera("330102", "上城区", 40)).status()).isEqualTo(200);
         Http.Response twelve = admin.postJson("/evaluations", cholera("330102", "上城区", 12));
         twelveCases = twelve.json().at("/evaluationId").asString();
-        assertThat(admin.postJson("/evaluations", cholera("330102", "上城区", 40)).status()).isEqualTo(200);
         Http.Response made = admin.postJson("/users", "{\"username\":\"clerk\",\"roles\":[\"caller\"]}");
         caller = new Http.Credentials("clerk", made.json().at("/password").asString());
     }
@@ -81,7 +81,7 @@ class ConsoleAuditPageTest {
         ConsoleSession reviewer = signedIn(TestApps.ADMIN);
         HttpResponse<String> region = reviewer.get("/console/audit?region=330102");
         assertThat(region.statusCode()).isEqualTo(200);
-        assertThat(opened(region.body())).hasSize(2).last().isEqualTo(twelveCases);
+        assertThat(opened(region.body())).hasSize(2).first().isEqualTo(twelveCases);
         assertThat(region.body()).contains("上城区").doesNotContain("西湖区");
 
         HttpResponse<String> graded = reviewer.get("/console/audit?region=330102&grade=III");
@@ -109,7 +109,7 @@ class ConsoleAuditPageTest {
         List<String> lines = csv.body().lines().toList();
         assertThat(lines.get(0)).startsWith("evaluationId,evaluatedAt,caller,ruleSet,eventType,regionCode");
         assertThat(lines).hasSize(3);
-        assertThat(lines.get(2)).startsWith(twelveCases).contains(",admin,v1,cholera,330102,上城区,2026-07-01,III,yellow,");
+        assertThat(lines.get(1)).startsWith(twelveCases).contains(",admin,v1,cholera,330102,上城区,2026-07-01,III,yellow,");
     }
 
     @Test
@@ -140,6 +140,17 @@ class ConsoleAuditPageTest {
         assertThat(page).contains("<svg class=\"timeline\"", "href=\"/console/audit/" + twelveCases + "\"");
         assertThat(Pattern.compile("<circle ").matcher(page).results().count()).isEqualTo(2);
         assertThat(page).contains("point point-yellow", "point point-orange");
+    }
+
+    @Test
+    void theHomePageShowsTodaysRegionsByGradeAndColourAndThoseCloseToEscalation() {
+        String home = signedIn(TestApps.ADMIN).get("/console").body();
+        assertThat(home).contains("id=\"today\"", "2 regions decided", "id=\"today-grades\"",
+                "id=\"today-colours\"", "No region&#39;s answer differs", "No replay is queued or running.");
+        // 330102's latest is 12 cases (Ⅲ, yellow): from 30 it would be Ⅱ, orange
+        assertThat(home).contains("id=\"close-table\"", "12 → 30 (+150 %)", "href=\"/console/audit/" + twelveCases
+                + "?margins=\"");
+        assertThat(signedIn(caller).get("/console").body()).doesNotContain("id=\"today\"");
     }
 
     @Test
