@@ -135,17 +135,17 @@ public final class ConsolePageBenchmark {
         }
     }
 
-    private static double percentile(long[] sorted, double p) {
+    static double percentile(long[] sorted, double p) {
         int index = (int) Math.ceil(p * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
-    private static String ms(double nanos) {
+    static String ms(double nanos) {
         return String.format(Locale.ROOT, "%.1f", nanos / 1e6);
     }
 
-    /** A signed-in browser: one cookie jar, the CSRF token of the last form it read. */
-    private static final class Browser {
+    /** A signed-in browser: one cookie jar, the CSRF token of the last form it read. Also AuditPageBenchmark's. */
+    static final class Browser {
 
         private final String base;
         private final HttpClient http;
@@ -154,6 +154,10 @@ public final class ConsolePageBenchmark {
             this.base = base;
             this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
                     .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        }
+
+        String base() {
+            return base;
         }
 
         void waitUntilUp() throws InterruptedException {
@@ -253,11 +257,11 @@ public final class ConsolePageBenchmark {
             return m.group(1);
         }
 
-        private HttpResponse<String> get(String path) {
+        HttpResponse<String> get(String path) {
             return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
         }
 
-        private HttpResponse<String> send(HttpRequest request) {
+        HttpResponse<String> send(HttpRequest request) {
             try {
                 return http.send(request, HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
@@ -277,7 +281,7 @@ public final class ConsolePageBenchmark {
             return m.group(1);
         }
 
-        private static String basic(String adminPassword) {
+        static String basic(String adminPassword) {
             return "Basic " + Base64.getEncoder().encodeToString(("admin:" + adminPassword)
                     .getBytes(StandardCharsets.UTF_8));
         }
