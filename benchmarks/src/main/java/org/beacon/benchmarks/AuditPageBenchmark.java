@@ -36,6 +36,7 @@ import java.util.regex.Pattern;
  */
 public final class AuditPageBenchmark {
 
+    private static final long CHUNK = 50_000;
     private static final Pattern OLDER = Pattern.compile("id=\"older\"\\s+href=\"([^\"]+)\"");
     private static final Pattern OPEN = Pattern.compile("class=\"audit-open\" href=\"/console/audit/([0-9a-f-]{36})\"");
 
@@ -49,30 +50,16 @@ public final class AuditPageBenchmark {
         if (!Files.exists(jar)) {
             throw new IllegalStateException("build first: ./mvnw -q package -DskipTests");
         }
-        Path data = Files.createTempDirectory("beacon-audit-");
-        String password = "bench-" + UUID.randomUUID();
+        String reuse = System.getProperty("beacon.audit-data", "");
+        Path data = reuse.isBlank() ? Files.createTempDirectory("beacon-audit-") : Path.of(reuse);
+        String password = System.getProperty("beacon.audit-password", "bench-" + UUID.randomUUID());
         int port = freePort();
-        Process service = start(jar, data, port, password);
-        try {
-            ConsolePageBenchmark.Browser api = new ConsolePageBenchmark.Browser("http://127.0.0.1:" + port);
-            api.waitUntilUp();
-            for (int cases : new int[] {3, 12, 27, 40}) {
-                for (String region : new String[] {"330106", "420102"}) {
-                    post(api, password, "/evaluations", Files.readString(Path.of("examples/requests/cholera-county-12.json"))
-                            .replace("\"cases\":12", "\"cases\":" + cases).replace("330106", region));
-                }
-            }
-            post(api, password, "/risk-map", Files.readString(Path.of("examples/risk-map/five-counties.json")));
-        } finally {
-            service.destroy();
-            service.waitFor();
+        if (reuse.isBlank()) {
+            System.out.println("database: " + data + ", admin password: " + password);
+            fillOnce(jar, data, port, password, rows);
         }
-        long fill = System.nanoTime();
-        fill(data, rows);
-        System.out.printf(Locale.ROOT, "filled %,d rows in %.0f s%n", rows, (System.nanoTime() - fill) / 1e9);
-
         port = freePort();
-        service = start(jar, data, port, password);
+        Process service = start(jar, data, port, password);
         try {
             ConsolePageBenchmark.Browser browser = new ConsolePageBenchmark.Browser("http://127.0.0.1:" + port);
             ConsolePageBenchmark.Browser anonymous = new ConsolePageBenchmark.Browser("http://127.0.0.1:" + port);
@@ -135,6 +122,29 @@ public final class AuditPageBenchmark {
         }
     }
 
+    /** Decides the templates with a first service on a fresh database, stops it, and copies them to {@code rows}. */
+    private static void fillOnce(Path jar, Path data, int port, String password, long rows) throws Exception {
+        Process service = start(jar, data, port, password);
+        try {
+            ConsolePageBenchmark.Browser api = new ConsolePageBenchmark.Browser("http://127.0.0.1:" + port);
+            api.waitUntilUp();
+            for (int cases : new int[] {3, 12, 27, 40}) {
+                for (String region : new String[] {"330106", "420102"}) {
+                    post(api, password, "/evaluations", Files.readString(Path.of("examples/requests/cholera-county-12.json"))
+                            .replace("\"cases\":12", "\"cases\":" + cases).replace("330106", region));
+                }
+            }
+            post(api, password, "/risk-map", Files.readString(Path.of("examples/risk-map/five-counties.json")));
+        } finally {
+            service.destroy();
+            service.waitFor();
+        }
+        long fill = System.nanoTime();
+        fill(data, rows);
+        System.out.printf(Locale.ROOT, "filled %,d rows in %.0f s%n", rows, (System.nanoTime() - fill) / 1e9);
+
+    }
+
     private static String[] row(String name, long[] nanos, double baseline) {
         double p95 = ConsolePageBenchmark.percentile(nanos, 0.95);
         return new String[] {name, ConsolePageBenchmark.ms(ConsolePageBenchmark.percentile(nanos, 0.50)),
@@ -157,15 +167,21 @@ public final class AuditPageBenchmark {
                 templates = r.getLong(1);
             }
             long copies = rows - templates;
-            sql.execute("insert into evaluation (id, evaluated_at, caller, rule_set_id, rule_set_hash, event_type,"
-                    + " region_code, region_name, region_level, as_of, grade, warning_colour, no_match, fired_rules,"
-                    + " batch_id, batch_index, decision_json, decision_deflated, signals_deflated)"
-                    + " select random_uuid(), dateadd(second, -cast(x * 31536000 / " + copies + " as int),"
-                    + " current_timestamp), t.caller, t.rule_set_id, t.rule_set_hash, t.event_type,"
-                    + " '33' || lpad(cast(mod(x, 3000) as varchar), 4, '0'), t.region_name, t.region_level,"
-                    + " t.as_of, t.grade, t.warning_colour, t.no_match, t.fired_rules, null, null, t.decision_json,"
-                    + " t.decision_deflated, t.signals_deflated"
-                    + " from system_range(1, " + copies + ") join template t on t.n = mod(x, " + templates + ")");
+            // in chunks, each its own transaction: one statement of a million rows keeps H2's undo log of all of them
+            db.setAutoCommit(true);
+            for (long from = 1; from <= copies; from += CHUNK) {
+                long to = Math.min(copies, from + CHUNK - 1);
+                sql.execute("insert into evaluation (id, evaluated_at, caller, rule_set_id, rule_set_hash, event_type,"
+                        + " region_code, region_name, region_level, as_of, grade, warning_colour, no_match,"
+                        + " fired_rules, batch_id, batch_index, decision_json, decision_deflated, signals_deflated)"
+                        + " select random_uuid(), dateadd(second, -cast(x * 31536000 / " + copies + " as int),"
+                        + " current_timestamp), t.caller, t.rule_set_id, t.rule_set_hash, t.event_type,"
+                        + " '33' || lpad(cast(mod(x, 3000) as varchar), 4, '0'), t.region_name, t.region_level,"
+                        + " t.as_of, t.grade, t.warning_colour, t.no_match, t.fired_rules, null, null,"
+                        + " t.decision_json, t.decision_deflated, t.signals_deflated"
+                        + " from system_range(" + from + ", " + to + ") join template t on t.n = mod(x, " + templates
+                        + ")");
+            }
             sql.execute("drop table template");
             sql.execute("analyze");
         }

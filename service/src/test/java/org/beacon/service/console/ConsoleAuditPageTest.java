@@ -46,6 +46,7 @@ class ConsoleAuditPageTest {
         assertThat(admin.postJson("/evaluations", cholera("330102", "上城区", 40)).status()).isEqualTo(200);
         Http.Response twelve = admin.postJson("/evaluations", cholera("330102", "上城区", 12));
         twelveCases = twelve.json().at("/evaluationId").asString();
+        assertThat(admin.postJson("/evaluations", cholera("330199", "无病例", 0)).status()).isEqualTo(200);
         Http.Response made = admin.postJson("/users", "{\"username\":\"clerk\",\"roles\":[\"caller\"]}");
         caller = new Http.Credentials("clerk", made.json().at("/password").asString());
     }
@@ -87,6 +88,15 @@ class ConsoleAuditPageTest {
         HttpResponse<String> graded = reviewer.get("/console/audit?region=330102&grade=III");
         assertThat(opened(graded.body())).containsExactly(twelveCases);
         assertThat(graded.body()).contains("/console/rule-sets/v1/cells/Cholera!R10");
+    }
+
+    @Test
+    void aDecisionWithoutGradeOrColourSaysSoInWords() {
+        ConsoleSession reviewer = signedIn(TestApps.ADMIN);
+        String list = reviewer.get("/console/audit?region=330199").body();
+        assertThat(opened(list)).hasSize(1);
+        assertThat(list).contains("no colour").containsPattern("no row matched|no grade");
+        assertThat(reviewer.get("/console/audit/regions/330199").body()).contains("point point-none");
     }
 
     @Test
@@ -145,7 +155,7 @@ class ConsoleAuditPageTest {
     @Test
     void theHomePageShowsTodaysRegionsByGradeAndColourAndThoseCloseToEscalation() {
         String home = signedIn(TestApps.ADMIN).get("/console").body();
-        assertThat(home).contains("id=\"today\"", "2 regions decided", "id=\"today-grades\"",
+        assertThat(home).contains("id=\"today\"", "3 regions decided", "id=\"today-grades\"",
                 "id=\"today-colours\"", "No region&#39;s answer differs", "No replay is queued or running.");
         // 330102's latest is 12 cases (Ⅲ, yellow): from 30 it would be Ⅱ, orange
         assertThat(home).contains("id=\"close-table\"", "12 → 30 (+150 %)", "href=\"/console/audit/" + twelveCases

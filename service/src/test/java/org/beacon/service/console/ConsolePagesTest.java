@@ -122,6 +122,15 @@ class ConsolePagesTest {
 
     @Test
     @WithMockUser(username = "platform", roles = "CALLER")
+    void aCallerIsRefusedTheAuditTrailItsExportAndTheRiskMap() throws Exception {
+        for (String page : new String[] {"/console/audit", "/console/audit.csv", "/console/audit/regions/330106",
+            "/console/audit/5f0c6a52-3f43-4d8e-9a43-2f1e6f1f7a10", "/console/risk-map"}) {
+            mvc.perform(get(page)).andExpect(status().isForbidden()).andExpect(forwardedUrl("/console/forbidden"));
+        }
+    }
+
+    @Test
+    @WithMockUser(username = "platform", roles = "CALLER")
     void aCallerIsRefusedTheRuleSetsWithTheConsoles403PageInItsLanguage() throws Exception {
         mvc.perform(get("/console/rule-sets")).andExpect(status().isForbidden())
                 .andExpect(forwardedUrl("/console/forbidden"));
