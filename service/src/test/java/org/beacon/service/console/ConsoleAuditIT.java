@@ -72,7 +72,7 @@ class ConsoleAuditIT extends ConsoleBrowserTest {
 
         browser.clickTo(find("#region-history"), "/console/audit/regions/330106");
         assertThat(all("#timeline circle")).hasSize(2);
-        assertThat(all("#timeline a")).allSatisfy(a -> assertThat(a.getAttribute("href")).contains("/console/audit/"));
+        assertThat(all("#timeline a")).allSatisfy(a -> assertThat(a.getDomAttribute("href")).contains("/console/audit/"));
         browser.screenshot("audit-region-en");
 
         browser.clickToNextPage(find(".languages a[lang=zh]"));
