@@ -142,17 +142,17 @@ public final class ConsolePageBenchmark {
         }
     }
 
-    private static double percentile(long[] sorted, double p) {
+    static double percentile(long[] sorted, double p) {
         int index = (int) Math.ceil(p * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
-    private static String ms(double nanos) {
+    static String ms(double nanos) {
         return String.format(Locale.ROOT, "%.1f", nanos / 1e6);
     }
 
-    /** A signed-in browser: one cookie jar, the CSRF token of the last form it read. */
-    private static final class Browser {
+    /** A signed-in browser: one cookie jar, the CSRF token of the last form it read. Also AuditPageBenchmark's. */
+    static final class Browser {
 
         private final String base;
         private final HttpClient http;
@@ -163,8 +163,14 @@ public final class ConsolePageBenchmark {
                     .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
         }
 
+        String base() {
+            return base;
+        }
+
         void waitUntilUp() throws InterruptedException {
-            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            // -Dbeacon.start-minutes: a first start compiles the bundled tables, slow on a loaded machine
+            long minutes = Long.getLong("beacon.start-minutes", 3);
+            long deadline = System.nanoTime() + Duration.ofMinutes(minutes).toNanos();
             while (System.nanoTime() < deadline) {
                 try {
                     if (get("/actuator/health").statusCode() == 200) {
@@ -175,7 +181,7 @@ public final class ConsolePageBenchmark {
                 }
                 Thread.sleep(250);
             }
-            throw new IllegalStateException("the service did not start in 3 minutes");
+            throw new IllegalStateException("the service did not start in " + minutes + " minutes");
         }
 
         /** Uploads national-grading.xlsx with a 2,000-row Notes sheet as a draft over the bundled tables. */
@@ -303,11 +309,11 @@ public final class ConsolePageBenchmark {
             return m.group(1);
         }
 
-        private HttpResponse<String> get(String path) {
+        HttpResponse<String> get(String path) {
             return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
         }
 
-        private HttpResponse<String> send(HttpRequest request) {
+        HttpResponse<String> send(HttpRequest request) {
             try {
                 return http.send(request, HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
@@ -327,7 +333,7 @@ public final class ConsolePageBenchmark {
             return m.group(1);
         }
 
-        private static String basic(String adminPassword) {
+        static String basic(String adminPassword) {
             return "Basic " + Base64.getEncoder().encodeToString(("admin:" + adminPassword)
                     .getBytes(StandardCharsets.UTF_8));
         }

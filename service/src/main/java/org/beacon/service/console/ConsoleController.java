@@ -5,6 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 import org.beacon.rules.model.Grade;
 import org.beacon.rules.model.WarningColour;
+import org.beacon.service.replay.RunningReplays;
+import org.beacon.service.security.Role;
+import java.time.ZoneId;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
@@ -21,10 +24,15 @@ class ConsoleController {
 
     private final Navigation navigation;
     private final RuleSetOverview ruleSets;
+    private final TodaysPicture picture;
+    private final RunningReplays replays;
 
-    ConsoleController(Navigation navigation, RuleSetOverview ruleSets) {
+    ConsoleController(Navigation navigation, RuleSetOverview ruleSets, TodaysPicture picture,
+            RunningReplays replays) {
         this.navigation = navigation;
         this.ruleSets = ruleSets;
+        this.picture = picture;
+        this.replays = replays;
     }
 
     @GetMapping("/console")
@@ -39,6 +47,12 @@ class ConsoleController {
         model.addAttribute("next", overview.next().orElse(null));
         model.addAttribute("grades", Grade.values());
         model.addAttribute("colours", WarningColour.values());
+        // today's picture comes from the audit trail: for those who may read it (reviewer and up), as the API
+        SignedInUser signedIn = SignedInUser.of(user);
+        if (signedIn != null && signedIn.role() != null && signedIn.role().ordinal() >= Role.REVIEWER.ordinal()) {
+            model.addAttribute("picture", picture.of(ZoneId.systemDefault()));
+            model.addAttribute("replays", replays.list());
+        }
         return "console/home";
     }
 

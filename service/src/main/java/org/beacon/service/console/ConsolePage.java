@@ -11,10 +11,9 @@ enum ConsolePage {
     CHECK("/console/rule-sets/check", "nav.check", true),
     DECISIONS("/console/decisions", "nav.decisions", true),
     USERS("/console/users", "nav.users", true),
-    // TODO issue 24: the pages of part 2 (audit, risk map)
-    AUDIT("/console/audit", "nav.audit", false),
+    AUDIT("/console/audit", "nav.audit", true),
     REPLAYS("/console/replays", "nav.replays", true),
-    RISK_MAP("/console/risk-map", "nav.riskMap", false);
+    RISK_MAP("/console/risk-map", "nav.riskMap", true);
 
     private final String path;
     private final String label;

@@ -1,12 +1,9 @@
 package org.beacon.service.evaluation;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -148,6 +145,24 @@ class EvaluationAudit {
         }, id);
     }
 
+    /** A stored decision with what deciding its situation again needs: its version and its signals' series. */
+    record Decided(String ruleSetId, String json, String signalsJson) {
+    }
+
+    Optional<Decided> decided(UUID id) {
+        return jdbc.query("select rule_set_id, decision_json, decision_deflated, signals_deflated from evaluation"
+                + " where id = ?", rs -> {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    String json = rs.getString(2); // rows stored before V5
+                    byte[] signals = rs.getBytes(4);
+                    return Optional.of(new Decided(rs.getString(1), json != null ? json
+                            : DeflatedJson.inflate(rs.getBytes(3)), signals == null ? null
+                            : DeflatedJson.inflate(signals)));
+                }, id);
+    }
+
     Optional<String> decisionJson(UUID id) {
         return jdbc.query("select decision_json, decision_deflated from evaluation where id = ?", rs -> {
             if (!rs.next()) {
@@ -169,7 +184,8 @@ class EvaluationAudit {
         pageArgs.add(q.size());
         pageArgs.add((long) q.page() * q.size());
         List<EvaluationSummary> items = jdbc.query("select " + SUMMARY_COLUMNS + " from evaluation" + where
-                + " order by evaluated_at desc, id limit ? offset ?", (rs, n) -> summary(rs), pageArgs.toArray());
+                + " order by evaluated_at desc, id limit ? offset ?", (rs, n) -> AuditTrail.summary(rs),
+                pageArgs.toArray());
         return new EvaluationPage(q.page(), q.size(), total == null ? 0 : total, items);
     }
 
@@ -196,19 +212,6 @@ class EvaluationAudit {
             args.add(OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
         }
         return where.toString();
-    }
-
-    private static EvaluationSummary summary(ResultSet rs) throws SQLException {
-        String fired = rs.getString("fired_rules");
-        java.sql.Date asOf = rs.getDate("as_of");
-        Object batchIndex = rs.getObject("batch_index");
-        return new EvaluationSummary(rs.getObject("id", UUID.class),
-                rs.getObject("evaluated_at", OffsetDateTime.class).toInstant(), rs.getString("caller"),
-                rs.getString("rule_set_id"), rs.getString("event_type"), rs.getString("region_code"),
-                rs.getString("region_name"), asOf == null ? null : asOf.toLocalDate(), rs.getString("grade"),
-                rs.getString("warning_colour"), rs.getBoolean("no_match"),
-                fired == null || fired.isEmpty() ? List.of() : Arrays.asList(fired.split(",")),
-                rs.getObject("batch_id", UUID.class), batchIndex == null ? null : ((Number) batchIndex).intValue());
     }
 
     private static String truncate(String s, int max) {

@@ -104,6 +104,32 @@ public class EvaluationService {
                 stored.caller()));
     }
 
+    /**
+     * How close a stored decision is to the next answer: the margins it was stored with, else those of its situation
+     * decided again, unaudited, by the version that decided it. Empty when there is no such decision or its situation
+     * cannot be decided again (its signals' series were not kept, or its version no longer reads it).
+     */
+    public Optional<List<MarginsView.IndicatorMarginView>> margins(UUID id) {
+        return audit.decided(id).flatMap(stored -> {
+            EvaluationResponse answer = json.readerFor(EvaluationResponse.class)
+                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(stored.json());
+            if (answer.margins() != null) {
+                return Optional.of(answer.margins());
+            }
+            org.beacon.rules.model.Situation situation = AuditedSituations.situation(stored.json(),
+                    stored.signalsJson());
+            if (situation == null) {
+                return Optional.empty();
+            }
+            CompiledRuleSet ruleSet = registry.pinned(stored.ruleSetId());
+            CheckedSituation checked = ruleSet.check(situation);
+            if (!checked.isValid()) {
+                return Optional.empty();
+            }
+            return Optional.of(MarginsView.of(ruleSet.margins(checked, ruleSet.evaluate(checked, false))));
+        });
+    }
+
     /** @param answer the errors of this answer, in the language the caller reads (the controller tells it) */
     BatchResponse evaluateBatch(List<JsonNode> items, boolean explain, boolean margins, String caller,
             String pinnedRuleSet, AnswerErrors answer) {
@@ -140,7 +166,7 @@ public class EvaluationService {
      * request (400 naming each field, at most {@link AnswerErrors#MAX_LISTED}; the regions after those are not
      * checked) and nothing is decided or stored. A region twice is refused too: it would be decided and counted twice.
      */
-    RiskMapResponse riskMap(RiskMapRequest request, boolean margins, String caller, String pinnedRuleSet) {
+    public RiskMapResponse riskMap(RiskMapRequest request, boolean margins, String caller, String pinnedRuleSet) {
         List<RiskMapRequest.Entry> regions = request.regions() == null ? List.of() : request.regions();
         if (regions.isEmpty()) {
             throw new InvalidRequestException(List.of(new InvalidRequestException.FieldError("/regions",
@@ -148,6 +174,9 @@ public class EvaluationService {
         }
         if (regions.size() > maxBatch) {
             throw new BatchTooLargeException(regions.size(), maxBatch);
+        }
+        if (request.boundaries() != null && !request.boundaries().isNull()) {
+            Boundaries.read(request.boundaries(), "/boundaries"); // a bad outline refuses the map before any decision
         }
         CompiledRuleSet ruleSet = registry.resolve(pinnedRuleSet, request.asOf());
         List<CheckedSituation> situations = regions(request, regions, ruleSet);

@@ -12,7 +12,7 @@ import org.beacon.service.evaluation.EvaluationResponse.GradeView;
 import org.beacon.service.evaluation.EvaluationResponse.LevelView;
 
 /** A decision's margins as callers receive them ({@code ?margins=true}) and as the audit keeps them. */
-final class MarginsView {
+public final class MarginsView {
 
     private MarginsView() {
     }
@@ -25,7 +25,7 @@ final class MarginsView {
      * @param sameAnswerAbove a nearer value at which other rows match with the same answer, when there is one
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record IndicatorMarginView(String indicator, BigDecimal value, String unit, String range, MarginView above,
+    public record IndicatorMarginView(String indicator, BigDecimal value, String unit, String range, MarginView above,
             MarginView below, MarginView sameAnswerAbove, MarginView sameAnswerBelow) {
     }
 
@@ -37,17 +37,17 @@ final class MarginsView {
      * @param rows the rows that would give what changes
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record MarginView(boolean changes, BigDecimal value, String bound, BigDecimal distance, AnswerView answer,
+    public record MarginView(boolean changes, BigDecimal value, String bound, BigDecimal distance, AnswerView answer,
             List<String> rows) {
     }
 
     /** What the answer would then be: the four parts whose change counts. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record AnswerView(GradeView grade, String warningColour, Reporting reporting, LevelView riskLevel,
+    public record AnswerView(GradeView grade, String warningColour, Reporting reporting, LevelView riskLevel,
             AreaRiskView areaRisk) {
     }
 
-    record Reporting(boolean required, Integer withinHours) {
+    public record Reporting(boolean required, Integer withinHours) {
     }
 
     static List<IndicatorMarginView> of(Margins margins) {

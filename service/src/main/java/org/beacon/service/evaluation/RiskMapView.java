@@ -8,12 +8,12 @@ import org.beacon.service.evaluation.EvaluationResponse.MatchView;
 import org.beacon.service.evaluation.EvaluationResponse.TableView;
 
 /** One region of the risk map, read off its full decision: the colour and the rows (with values) that gave it. */
-final class RiskMapView {
+public final class RiskMapView {
 
     private RiskMapView() {
     }
 
-    static RiskMapResponse.RegionRisk of(int index, EvaluationResponse decision) {
+    public static RiskMapResponse.RegionRisk of(int index, EvaluationResponse decision) {
         List<String> rules = new ArrayList<>();
         List<CheckView> reasons = new ArrayList<>();
         for (TableView t : decision.tables()) {

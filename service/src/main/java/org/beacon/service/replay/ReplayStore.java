@@ -110,6 +110,12 @@ class ReplayStore {
         return n == null ? 0 : n;
     }
 
+    /** The runs queued or running on any instance, newest first, at most {@code limit}. */
+    List<Row> unfinished(int limit) {
+        return jdbc.query("select " + COLUMNS + " from replay where" + UNFINISHED
+                + " order by created_at desc, id limit ?", (rs, n) -> row(rs, null), limit);
+    }
+
     /** Newest first. */
     List<Row> page(int page, int size) {
         return jdbc.query("select " + COLUMNS + " from replay order by created_at desc, id limit ? offset ?",

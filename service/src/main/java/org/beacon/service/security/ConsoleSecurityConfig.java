@@ -88,7 +88,7 @@ class ConsoleSecurityConfig {
                         // the confirmation pages of the admin's changes, before the rule-set pages they sit under
                         .requestMatchers("/console/rule-sets/*/activation", "/console/rule-sets/*/rollback")
                         .hasRole(Role.ADMIN.name())
-                        .requestMatchers("/console/rule-sets/**", "/console/audit/**", "/console/replays/**",
+                        .requestMatchers("/console/rule-sets/**", "/console/audit/**", "/console/audit.csv", "/console/replays/**",
                                 "/console/risk-map/**").hasRole(Role.REVIEWER.name())
                         .requestMatchers("/console/users/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated());

@@ -68,6 +68,13 @@ class ConsolePagesTest {
     @Autowired
     MockMvc mvc;
 
+    // the home page's picture from the audit trail and the running replays: not part of these slices
+    @MockitoBean
+    TodaysPicture picture;
+
+    @MockitoBean
+    org.beacon.service.replay.RunningReplays replays;
+
     @MockitoBean
     RuleSetService ruleSets;
 
@@ -111,6 +118,15 @@ class ConsolePagesTest {
         mvc.perform(get("/console/rule-sets").header("HX-Request", "true").with(ENDED_SESSION))
                 .andExpect(status().isUnauthorized()).andExpect(header().string("HX-Redirect",
                         "/console/sign-in?expired"));
+    }
+
+    @Test
+    @WithMockUser(username = "platform", roles = "CALLER")
+    void aCallerIsRefusedTheAuditTrailItsExportAndTheRiskMap() throws Exception {
+        for (String page : new String[] {"/console/audit", "/console/audit.csv", "/console/audit/regions/330106",
+            "/console/audit/5f0c6a52-3f43-4d8e-9a43-2f1e6f1f7a10", "/console/risk-map"}) {
+            mvc.perform(get(page)).andExpect(status().isForbidden()).andExpect(forwardedUrl("/console/forbidden"));
+        }
     }
 
     @Test

@@ -75,6 +75,13 @@ class ConsoleRuleSetPagesTest {
     @Autowired
     MockMvc mvc;
 
+    // the home page's picture from the audit trail and the running replays: not part of these slices
+    @MockitoBean
+    TodaysPicture picture;
+
+    @MockitoBean
+    org.beacon.service.replay.RunningReplays replays;
+
     @MockitoBean
     RuleSetService ruleSets;
 

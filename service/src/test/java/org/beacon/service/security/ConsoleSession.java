@@ -55,6 +55,17 @@ public final class ConsoleSession {
         return send(request);
     }
 
+    /** A form sent from a page (URL-encoded), with the CSRF token the console's pages carry. */
+    public HttpResponse<String> postForm(String path, java.util.Map<String, String> fields) {
+        StringBuilder form = new StringBuilder();
+        fields.forEach((name, value) -> form.append(form.isEmpty() ? "" : "&").append(encode(name)).append('=')
+                .append(encode(value)));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-CSRF-TOKEN", token(get("/console").body(), PAGE_TOKEN))
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString())));
+    }
+
     /** A GET with this session's cookie and HTTP Basic credentials too. */
     HttpResponse<String> getWithBasic(String path, String username, String password) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().header("Authorization", "Basic "
