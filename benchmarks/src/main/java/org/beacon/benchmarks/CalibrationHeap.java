@@ -2,13 +2,11 @@ package org.beacon.benchmarks;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,30 +49,13 @@ public final class CalibrationHeap {
 
     public static void main(String[] args) throws Exception {
         int values = args.length > 0 ? Integer.parseInt(args[0]) : 2;
-        Path jar = Path.of(System.getProperty("beacon.jar", "service/target/beacon.jar"));
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException("build first: ./mvnw -q -pl service -am package -DskipTests");
-        }
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Path data = Files.createTempDirectory("beacon-calibration-heap-");
-        String password = "bench-" + UUID.randomUUID();
-        Process service = new ProcessBuilder("java", "-jar", jar.toString(), "--server.port=" + port,
-                "--server.address=127.0.0.1", "--beacon.data-dir=" + data,
-                "--beacon.security.initial-admin-password=" + password, "--logging.level.root=WARN")
-                .redirectErrorStream(true).redirectOutput(data.resolve("service.log").toFile()).start();
-        try {
-            CalibrationHeap b = new CalibrationHeap("http://127.0.0.1:" + port, password);
+        try (ServiceProcess service = ServiceProcess.start("beacon-calibration-heap-", List.of())) {
+            CalibrationHeap b = new CalibrationHeap(service.base(), service.password());
             b.waitUntilUp();
             System.out.printf(Locale.ROOT, "%d processors as Java sees them, Java %s, service with its default "
                     + "heap; the machine is shared with other builds%n", Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.version"));
             b.calibrationHeap(values);
-        } finally {
-            service.destroy();
-            service.waitFor();
         }
     }
 

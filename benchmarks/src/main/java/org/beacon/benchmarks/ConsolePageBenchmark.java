@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -59,25 +58,11 @@ public final class ConsolePageBenchmark {
 
     public static void main(String[] args) throws Exception {
         int requests = args.length > 0 ? Integer.parseInt(args[0]) : 200;
-        Path jar = Path.of(System.getProperty("beacon.jar", "service/target/beacon.jar"));
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException("build first: ./mvnw -q package -DskipTests");
-        }
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Path data = Files.createTempDirectory("beacon-pages-");
-        String password = "bench-" + UUID.randomUUID();
-        List<String> command = new ArrayList<>(List.of("java", "-jar", jar.toString(), "--server.port=" + port,
-                "--server.address=127.0.0.1", "--beacon.data-dir=" + data,
-                "--beacon.security.initial-admin-password=" + password, "--logging.level.root=WARN"));
         String serviceArgs = System.getProperty("service.args", "");
-        if (!serviceArgs.isBlank()) {
-            command.addAll(List.of(serviceArgs.trim().split("\\s+")));
-        }
-        Process service = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(data.resolve("service.log").toFile()).start();
-        try {
+        List<String> options = serviceArgs.isBlank() ? List.of() : List.of(serviceArgs.trim().split("\\s+"));
+        try (ServiceProcess service = ServiceProcess.start("beacon-pages-", options)) {
+            int port = service.port();
+            String password = service.password();
             Browser browser = new Browser("http://127.0.0.1:" + port);
             Browser anonymous = new Browser("http://127.0.0.1:" + port);
             browser.waitUntilUp();
@@ -130,15 +115,12 @@ public final class ConsolePageBenchmark {
                     String.format(Locale.ROOT, "%.1f×", percentile(decide, 0.95) / baseline)});
 
             System.out.printf(Locale.ROOT, "%d requests per page after %d warm-up, one at a time, %s%n%n", requests,
-                    warmUp, jar);
+                    warmUp, System.getProperty("beacon.jar", "service/target/beacon.jar"));
             System.out.println("| page | p50 ms | p95 ms | max ms | p95 / sign-in p95 |");
             System.out.println("|---|---:|---:|---:|---:|");
             for (String[] row : rows) {
                 System.out.println("| " + String.join(" | ", row) + " |");
             }
-        } finally {
-            service.destroy();
-            service.waitFor();
         }
     }
 
