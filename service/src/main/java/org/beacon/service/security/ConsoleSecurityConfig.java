@@ -92,7 +92,7 @@ class ConsoleSecurityConfig {
                         .requestMatchers("/console/rule-sets/*/impact", "/console/rule-sets/*/impact/**")
                         .hasRole(Role.EDITOR.name())
                         .requestMatchers("/console/rule-sets/**", "/console/audit/**", "/console/audit.csv", "/console/replays/**",
-                                "/console/risk-map/**").hasRole(Role.REVIEWER.name())
+                                "/console/risk-map/**", "/console/calibrations/**").hasRole(Role.REVIEWER.name())
                         .requestMatchers("/console/users/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated());
         return http.build();

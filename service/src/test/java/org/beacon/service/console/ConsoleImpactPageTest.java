@@ -68,7 +68,7 @@ class ConsoleImpactPageTest {
                  {"from":"yellow","to":"orange","count":7,"examples":["ev-1"]},
                  {"from":"none","to":"none","count":33,"examples":[]}]},
                {"name":"reporting","transitions":[{"from":"24h","to":"2h","count":7,"examples":["ev-1"]}]}],
-             "rows":[{"table":"Cholera","row":"R9","gained":7,"lost":0,"gainedExamples":["ev-1"],"lostExamples":[]}],
+             "rows":[{"table":"Cholera","row":"Cholera!R9","gained":7,"lost":0,"gainedExamples":["ev-1"],"lostExamples":[]}],
              "weeks":[{"week":"2026-W48","before":{"red":0,"orange":0,"yellow":7,"blue":2,"graded":27},
                        "after":{"red":0,"orange":7,"yellow":0,"blue":2,"graded":27}}]}""".formatted(HOSTILE);
 
@@ -175,7 +175,7 @@ class ConsoleImpactPageTest {
                 "&quot;warningsBefore&quot;:[9]", "&quot;warningsAfter&quot;:[9]", "&quot;gradedAfter&quot;:[27]",
                 "data-warnings-before=\"Warnings before\"", "/assets/impact-chart.js",
                 "href=\"/console/audit/ev-1\"", "&lt;script&gt;alert(1)&lt;/script&gt;",
-                "href=\"/console/rule-sets/v2/cells/Cholera!R9\"", "href=\"" + PAGE + "/report.xlsx\"");
+                "href=\"/console/rule-sets/v2/cells/Cholera!R9\">Cholera!R9<", "href=\"" + PAGE + "/report.xlsx\"");
         String chinese = body(mvc.perform(get(PAGE).header("Accept-Language", "zh")).andExpect(status().isOk())
                 .andReturn());
         assertThat(chinese).contains("响应分级", "预警颜色", "之前的预警", "黄色");
