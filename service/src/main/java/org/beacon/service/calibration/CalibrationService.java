@@ -36,7 +36,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Runs go to the bounded executor of long runs ({@link LongRuns}) and are stored. Thread-safe.
  */
 @Service
-class CalibrationService {
+public class CalibrationService {
 
     static final String KIND = "calibration";
     private static final Logger log = LoggerFactory.getLogger(CalibrationService.class);
@@ -128,7 +128,7 @@ class CalibrationService {
         return new CalibrationViews.Accepted(id, StoredRuns.QUEUED, grid.size(), CalibrationViews.links(id));
     }
 
-    CalibrationViews.Run find(String id) {
+    public CalibrationViews.Run find(String id) {
         StoredRuns.Row r = row(id);
         long done = runs.done(r);
         return new CalibrationViews.Run(r.id(), r.ruleSet(), r.status(), r.caller(), r.createdAt(), r.startedAt(),
@@ -150,7 +150,7 @@ class CalibrationService {
     }
 
     /** @throws CalibrationNotFinishedException while the run is queued or running, or when it failed */
-    byte[] file(String id, StoredRuns.File file, String name) {
+    public byte[] file(String id, StoredRuns.File file, String name) {
         StoredRuns.Row r = row(id);
         return store.file(r.id(), file).orElseThrow(() -> new CalibrationNotFinishedException("calibration "
                 + r.id() + " is " + r.status() + (r.error() == null ? "; its " + name + " appears when it is done"

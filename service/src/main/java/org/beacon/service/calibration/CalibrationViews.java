@@ -7,13 +7,13 @@ import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
 /** The JSON of calibrations. */
-final class CalibrationViews {
+public final class CalibrationViews {
 
     private CalibrationViews() {
     }
 
     /** @param combinations how many the grid holds */
-    record Accepted(UUID id, String status, int combinations, Map<String, String> links) {
+    public record Accepted(UUID id, String status, int combinations, Map<String, String> links) {
     }
 
     /**
@@ -21,19 +21,19 @@ final class CalibrationViews {
      * @param progress combinations replayed of the grid's
      * @param summary when done: today's values and fit, the ranked combinations, the cells to type
      */
-    record Run(UUID id, String ruleSet, String status, String caller, Instant createdAt, Instant startedAt,
+    public record Run(UUID id, String ruleSet, String status, String caller, Instant createdAt, Instant startedAt,
             Instant finishedAt, Progress progress, JsonNode inputs, JsonNode summary, String error,
             Map<String, String> links) {
     }
 
-    record Progress(int percent, long done, long total) {
+    public record Progress(int percent, long done, long total) {
     }
 
-    record Item(UUID id, String ruleSet, String status, String caller, Instant createdAt, Instant finishedAt,
+    public record Item(UUID id, String ruleSet, String status, String caller, Instant createdAt, Instant finishedAt,
             JsonNode vary, String timeline, String error, Map<String, String> links) {
     }
 
-    record Page(int page, int size, long total, List<Item> items) {
+    public record Page(int page, int size, long total, List<Item> items) {
     }
 
     static Map<String, String> links(UUID id) {

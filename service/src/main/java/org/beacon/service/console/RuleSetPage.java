@@ -2,6 +2,7 @@ package org.beacon.service.console;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
+import org.beacon.service.impact.ImpactService;
 import org.beacon.service.ruleset.RuleSetNotFoundException;
 import org.beacon.service.ruleset.RuleSetService;
 import org.springframework.security.core.Authentication;
@@ -25,8 +26,14 @@ class RuleSetPage {
     private final RuleSetOverview overview;
     private final WorkbookSheets sheets;
     private final Navigation navigation;
+    private final ImpactService impact;
 
-    RuleSetPage(RuleSetService ruleSets, RuleSetOverview overview, WorkbookSheets sheets, Navigation navigation) {
+    /** The newest impact runs the version's page lists; the API lists them all. */
+    static final int IMPACT_RUNS_SHOWN = 10;
+
+    RuleSetPage(RuleSetService ruleSets, RuleSetOverview overview, WorkbookSheets sheets, Navigation navigation,
+            ImpactService impact) {
+        this.impact = impact;
         this.ruleSets = ruleSets;
         this.overview = overview;
         this.sheets = sheets;
@@ -68,6 +75,9 @@ class RuleSetPage {
         model.addAttribute("mayActivate", navigation.allows("/console/rule-sets/" + id + "/activation", user));
         model.addAttribute("mayRollBack", navigation.allows("/console/rule-sets/" + id + "/rollback", user));
         model.addAttribute("mayCheck", navigation.allows(ConsolePage.CHECK.path(), user));
+        boolean mayImpact = navigation.allows("/console/rule-sets/" + id + "/impact", user);
+        model.addAttribute("mayImpact", mayImpact);
+        model.addAttribute("impactRuns", mayImpact ? impact.list(id, 0, IMPACT_RUNS_SHOWN).items() : null);
         return "console/rule-set";
     }
 

@@ -28,8 +28,13 @@ import org.springframework.web.multipart.MultipartFile;
  *     {@code source}, {@code step}, {@code missingDays} read it as {@code POST /replays} does, and {@code eventType}
  *     names the event type of its rows without an eventType column
  */
-record ImpactRequest(String from, String to, String limit, String region, String eventType, String examples,
+public record ImpactRequest(String from, String to, String limit, String region, String eventType, String examples,
         MultipartFile timeline, String example, String source, String step, String missingDays) {
+
+    /** The defaults: the last 30 days of the audit, the default cap and examples, no timeline. */
+    public static ImpactRequest defaults() {
+        return new ImpactRequest(null, null, null, null, null, null, null, null, null, null, null);
+    }
 
     static final int DEFAULT_DAYS = 30;
     static final long MAX_DAYS = 366;

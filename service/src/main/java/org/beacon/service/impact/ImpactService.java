@@ -28,7 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
  * restart (one cut off by it is marked failed). Thread-safe.
  */
 @Service
-class ImpactService {
+public class ImpactService {
 
     static final String KIND = "impact";
     private static final Logger log = LoggerFactory.getLogger(ImpactService.class);
@@ -50,7 +50,7 @@ class ImpactService {
         this.json = json;
     }
 
-    ImpactViews.Accepted start(String version, ImpactRequest request, String caller) {
+    public ImpactViews.Accepted start(String version, ImpactRequest request, String caller) {
         CompiledRuleSet after = registry.pinned(version);
         ImpactRequest.Checked checked = request.check(LocalDate.now(ZoneOffset.UTC));
         long inWindow = audit.count(checked.window());
@@ -79,7 +79,7 @@ class ImpactService {
         return new ImpactViews.Accepted(id, StoredRuns.QUEUED, inWindow, ImpactViews.links(version, id));
     }
 
-    ImpactViews.Run find(String version, String id) {
+    public ImpactViews.Run find(String version, String id) {
         StoredRuns.Row r = row(version, id);
         JsonNode inputs = json.readTree(r.inputsJson());
         JsonNode summary = r.summaryJson() == null ? null : json.readTree(r.summaryJson());
@@ -91,7 +91,7 @@ class ImpactService {
                 summary == null ? null : summary.get("report"), r.error(), ImpactViews.links(version, r.id()));
     }
 
-    ImpactViews.Page list(String version, int page, int size) {
+    public ImpactViews.Page list(String version, int page, int size) {
         Paging.check(page, size);
         registry.pinned(version);
         List<ImpactViews.Item> items = store.page(KIND, version, page, size).stream().map(r -> {
@@ -105,7 +105,7 @@ class ImpactService {
     }
 
     /** @throws ImpactNotFinishedException while the run is queued or running, or when it failed */
-    byte[] workbook(String version, String id) {
+    public byte[] workbook(String version, String id) {
         StoredRuns.Row r = row(version, id);
         return store.file(r.id(), StoredRuns.File.XLSX).orElseThrow(() -> new ImpactNotFinishedException(
                 "impact run " + r.id() + " is " + r.status() + (r.error() == null

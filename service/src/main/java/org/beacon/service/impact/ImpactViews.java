@@ -8,12 +8,12 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /** The JSON of impact runs. */
-final class ImpactViews {
+public final class ImpactViews {
 
     private ImpactViews() {
     }
 
-    record Accepted(UUID id, String status, long situations, Map<String, String> links) {
+    public record Accepted(UUID id, String status, long situations, Map<String, String> links) {
     }
 
     /**
@@ -24,27 +24,27 @@ final class ImpactViews {
      * @param timeline the timeline replayed with both versions too, or null
      * @param report when done: the transitions, rows, weekly burden and invalid situations
      */
-    record Run(UUID id, String ruleSet, String comparedWith, String status, String caller, Instant createdAt,
+    public record Run(UUID id, String ruleSet, String comparedWith, String status, String caller, Instant createdAt,
             Instant startedAt, Instant finishedAt, JsonNode window, JsonNode timeline, Progress progress,
             long undecidable, JsonNode report, String error, Map<String, String> links) {
     }
 
     /** A timeline replayed with both versions: its name and SHA-256, how it was read, its region-steps. */
-    record Timeline(String name, String sha256, String source, String step, String missingDays, long steps) {
+    public record Timeline(String name, String sha256, String source, String step, String missingDays, long steps) {
     }
 
     /** One run in a list, without its report. */
-    record Item(UUID id, String status, String caller, Instant createdAt, Instant finishedAt, String comparedWith,
+    public record Item(UUID id, String status, String caller, Instant createdAt, Instant finishedAt, String comparedWith,
             JsonNode window, String timeline, String error, Map<String, String> links) {
     }
 
-    record Page(int page, int size, long total, List<Item> items) {
+    public record Page(int page, int size, long total, List<Item> items) {
     }
 
-    record Window(LocalDate from, LocalDate to, String region, String eventType, long limit) {
+    public record Window(LocalDate from, LocalDate to, String region, String eventType, long limit) {
     }
 
-    record Progress(int percent, long done, long total) {
+    public record Progress(int percent, long done, long total) {
     }
 
     static Map<String, String> links(String version, UUID id) {

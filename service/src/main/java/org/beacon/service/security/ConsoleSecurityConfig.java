@@ -88,8 +88,11 @@ class ConsoleSecurityConfig {
                         // the confirmation pages of the admin's changes, before the rule-set pages they sit under
                         .requestMatchers("/console/rule-sets/*/activation", "/console/rule-sets/*/rollback")
                         .hasRole(Role.ADMIN.name())
+                        // an impact run decides with a version that may never have been in force, as the API's
+                        .requestMatchers("/console/rule-sets/*/impact", "/console/rule-sets/*/impact/**")
+                        .hasRole(Role.EDITOR.name())
                         .requestMatchers("/console/rule-sets/**", "/console/audit/**", "/console/audit.csv", "/console/replays/**",
-                                "/console/risk-map/**").hasRole(Role.REVIEWER.name())
+                                "/console/risk-map/**", "/console/calibrations/**").hasRole(Role.REVIEWER.name())
                         .requestMatchers("/console/users/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated());
         return http.build();

@@ -2,6 +2,7 @@ package org.beacon.service.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
@@ -27,6 +28,8 @@ import org.beacon.rules.WorkbookBuilder;
 import org.beacon.rules.model.WorkbookSource;
 import org.beacon.rules.Workbooks;
 import org.beacon.rules.diff.Change;
+import org.beacon.service.impact.ImpactService;
+import org.beacon.service.impact.ImpactViews;
 import org.beacon.service.ruleset.CholeraThresholds;
 import org.beacon.service.ruleset.RuleSetCheck;
 import org.beacon.service.ruleset.RuleSetEvent;
@@ -88,6 +91,10 @@ class ConsoleRuleSetPagesTest {
     @MockitoBean
     UserService users;
 
+    // the version page lists its impact runs for editors and up; the runs themselves are ConsoleImpactPageTest's
+    @MockitoBean
+    ImpactService impact;
+
     private static List<WorkbookSource> bundled() {
         try (Stream<Path> files = Files.list(TABLES)) {
             return files.filter(f -> f.toString().endsWith(".xlsx")).sorted().map(WorkbookSource::read).toList();
@@ -126,8 +133,16 @@ class ConsoleRuleSetPagesTest {
             new Change("changed", "test", "national-grading.xlsx Tests!R33", "given cases = 24 (was 29)"),
             new Change("changed", "parameter", "classBC_multiplier_III", "2 → 3"));
 
+    private static final java.util.UUID IMPACT_RUN = java.util.UUID.fromString("5d1f0c3e-8a2b-4c6d-9e7f-1a2b3c4d5e6f");
+
     @BeforeEach
     void versions() {
+        when(impact.list(anyString(), eq(0), anyInt())).thenReturn(new ImpactViews.Page(0, 10, 0, List.of()));
+        when(impact.list(eq("v2"), eq(0), anyInt())).thenReturn(new ImpactViews.Page(0, 10, 1, List.of(
+                new ImpactViews.Item(IMPACT_RUN, "done", "epi-" + HOSTILE, Instant.parse("2026-12-04T09:30:00Z"),
+                        Instant.parse("2026-12-04T09:31:00Z"), "v1", tools.jackson.databind.json.JsonMapper.builder()
+                        .build().readTree("{\"from\":\"2026-11-04\",\"to\":\"2026-12-04\"}"), null, null,
+                        java.util.Map.of()))));
         StoredUsers.knows(users, "platform", Role.CALLER);
         StoredUsers.knows(users, "reviewer", Role.REVIEWER);
         StoredUsers.knows(users, "editor", Role.EDITOR);
@@ -166,6 +181,8 @@ class ConsoleRuleSetPagesTest {
         assertThat(page).as("a reviewer is told why not").contains("id=\"why-not\"",
                 "Only an administrator may activate or roll back a version; your role is Reviewer.")
                 .doesNotContain("/activation\"", "/rollback\"", "Upload changes to this version");
+        assertThat(page).as("an impact run is the editors'").doesNotContain("id=\"impact-start\"", "Impact runs");
+        verify(impact, never()).list(anyString(), anyInt(), anyInt());
     }
 
     @Test
@@ -186,6 +203,10 @@ class ConsoleRuleSetPagesTest {
                 .andExpect(status().isOk()).andReturn());
         assertThat(page).contains("只有管理员可以启用或回滚版本；您的角色是编辑人。",
                 "href=\"/console/rule-sets/check?base=v2\"").doesNotContain("/activation\"");
+        assertThat(between(page, "id=\"impact-start\"", "</form>")).contains("action=\"/console/rule-sets/v2/impact\"",
+                "name=\"_csrf\"", "与现行版本对比影响…");
+        assertThat(page).contains("影响分析", "href=\"/console/rule-sets/v2/impact/" + IMPACT_RUN + "\"",
+                "2026-12-04 09:30:00 UTC", "epi-&lt;", "2026-11-04 – 2026-12-04", "已完成").doesNotContain("epi-<s");
         String list = body(mvc.perform(get("/console/rule-sets")).andExpect(status().isOk()).andReturn());
         assertThat(list).contains("id=\"upload-and-check\"", "href=\"/console/rule-sets/v2\"");
     }
