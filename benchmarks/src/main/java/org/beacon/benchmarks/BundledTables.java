@@ -21,7 +21,7 @@ final class BundledTables {
 
     /** The situation of examples/requests/cholera-county-12.json, built as the rules tests build situations. */
     static final Situation CHOLERA_COUNTY_12 = new Situation("cholera",
-            new Region("330106", "杭州市西湖区", AdminLevel.COUNTY), LocalDate.of(2026, 7, 1),
+            Region.at("330106", "杭州市西湖区", AdminLevel.COUNTY), LocalDate.of(2026, 7, 1),
             Map.of("cases", 12, "countiesAffected", 1));
 
     static List<WorkbookSource> sources() {

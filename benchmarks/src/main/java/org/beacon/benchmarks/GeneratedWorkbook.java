@@ -149,7 +149,7 @@ final class GeneratedWorkbook {
         };
         double ratio = band(i) % 3 == 2 ? 0.5 : 2.5;
         return new Situation(EVENT_TYPES.get(i % EVENT_TYPES.size()),
-                new Region("330106", "杭州市西湖区", AdminLevel.COUNTY), LocalDate.of(2026, 7, 1),
+                Region.at("330106", "杭州市西湖区", AdminLevel.COUNTY), LocalDate.of(2026, 7, 1),
                 Map.of("cases", band(i) * 10 + 5, "deaths", deaths, "ratio5y", ratio));
     }
 

@@ -109,7 +109,7 @@ final class VariedSituations {
             }
         }
         AdminLevel level = LEVELS[r.nextInt(LEVELS.length)];
-        return new Situation(eventType, new Region("330106", "杭州市西湖区", level),
+        return new Situation(eventType, Region.at("330106", "杭州市西湖区", level),
                 LocalDate.of(2026, 1, 1).plusDays(r.nextInt(365)), ind);
     }
 

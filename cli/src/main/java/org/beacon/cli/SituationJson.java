@@ -70,13 +70,8 @@ final class SituationJson {
         JsonNode r = root.path("region");
         Region region = null;
         if (r.isObject()) {
-            String level = text(r, "level");
-            AdminLevel adminLevel = null;
-            if (level != null) {
-                adminLevel = AdminLevel.parse(level)
-                        .orElseThrow(() -> new InvalidSituationFileException("level", level));
-            }
-            region = new Region(text(r, "code"), text(r, "name"), adminLevel);
+            // which levels exist is the rule set's Dictionary's to say: the situation check holds the level to it
+            region = new Region(text(r, "code"), text(r, "name"), AdminLevel.normalised(text(r, "level")));
         }
         LocalDate asOf = root.hasNonNull("asOf") ? date(root.get("asOf"), "/asOf") : null;
         Map<String, Object> indicators = new LinkedHashMap<>();

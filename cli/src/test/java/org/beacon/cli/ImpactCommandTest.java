@@ -54,7 +54,7 @@ class ImpactCommandTest extends CommandTest {
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("eventType", s.eventType());
                 json.put("region", Map.of("code", s.region().code(), "name", s.region().name(), "level",
-                        s.region().level().name().toLowerCase()));
+                        s.region().level()));
                 json.put("asOf", s.asOf().toString());
                 json.put("indicators", s.indicators());
                 w.write(JSON.writeValueAsString(json));

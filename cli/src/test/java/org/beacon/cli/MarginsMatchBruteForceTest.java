@@ -265,7 +265,7 @@ class MarginsMatchBruteForceTest {
         if (level == null) {
             return null;
         }
-        return new Situation(eventType, new Region("330106", "杭州市西湖区", level), LocalDate.of(2026, 7, 1),
+        return new Situation(eventType, Region.at("330106", "杭州市西湖区", level), LocalDate.of(2026, 7, 1),
                 indicators);
     }
 }

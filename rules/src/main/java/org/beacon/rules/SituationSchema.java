@@ -1,11 +1,9 @@
 package org.beacon.rules;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.beacon.rules.model.AdminLevel;
 import org.beacon.rules.model.Dictionary;
 import org.beacon.rules.model.FilledIndicators;
 import org.beacon.rules.model.Indicator;
@@ -38,7 +36,7 @@ public final class SituationSchema {
             properties.put(Indicator.EVENT_TYPE, describe(ordered("type", "string", "enum", e.values()), e));
         });
         required.add("region");
-        properties.put("region", region());
+        properties.put("region", region(dictionary));
         properties.put("asOf", ordered("type", "string", "format", "date",
                 "description", "the date the situation describes, YYYY-MM-DD"));
         properties.put("indicators", indicators(dictionary));
@@ -48,7 +46,8 @@ public final class SituationSchema {
         return schema;
     }
 
-    private static Map<String, Object> region() {
+    private static Map<String, Object> region(Dictionary dictionary) {
+        List<String> levels = dictionary.regionLevels();
         Map<String, Object> region = new LinkedHashMap<>();
         region.put("type", "object");
         region.put("required", List.of("code"));
@@ -56,8 +55,7 @@ public final class SituationSchema {
                 "code", ordered("type", "string", "minLength", 1, "maxLength", 50,
                         "description", "administrative division code, e.g. 330106"),
                 "name", ordered("type", "string", "maxLength", 200, "description", "display name"),
-                "level", ordered("type", "string", "enum", Arrays.stream(AdminLevel.values()).map(AdminLevel::code)
-                        .toList(), "description", "the region's level; tables read it as adminLevel")));
+                "level", ordered("type", "string", "enum", levels, "description", "the region's level; tables read it as adminLevel")));
         return region;
     }
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** One trip per decision: a situation's values and signal statistics are computed by the check, once. */
 class CheckedSituationTest {
 
-    private static final Region COUNTY = new Region("330106", "西湖区", AdminLevel.COUNTY);
+    private static final Region COUNTY = Region.at("330106", "西湖区", AdminLevel.COUNTY);
     private static final LocalDate AS_OF = LocalDate.of(2026, 3, 21);
 
     @Test

@@ -94,8 +94,8 @@ class SituationMessagesTest {
                 "/indicators/ratio 5000 超出了 ratio 的取值范围 [0, 1000]",
                 "/indicators/spreading spreading 必须是 true 或 false，而不是 'yes'",
                 "/indicators/setting setting 必须是文本，而不是 3",
-                "/indicators/adminLevel adminLevel 是地区的级别，不是指标：请以 region.level 发送（province、prefecture、county、"
-                        + "township）",
+                "/indicators/adminLevel adminLevel 是地区的级别，不是指标：请以 region.level 发送（词典为 adminLevel 声明的级别；"
+                        + "未声明时为 province、prefecture、county、township）",
                 "/indicators/death 未知指标“death”；是否应为 deaths？；有效取值已在 /indicators/casez 处列出");
     }
 }

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  */
 class StagedEvaluationTest {
 
-    private static final Region COUNTY = new Region("330106", "西湖区", AdminLevel.COUNTY);
+    private static final Region COUNTY = Region.at("330106", "西湖区", AdminLevel.COUNTY);
 
     /** Grading (cholera) in one workbook, response measures by grade in another, each with its own dictionary. */
     private static List<WorkbookSource> gradingAndResponse(Object... responseRows) {

@@ -40,7 +40,7 @@ public final class Workbooks {
     }
 
     public static Situation situation(String eventType, Map<String, Object> indicators) {
-        return new Situation(eventType, new Region("330106", "杭州市西湖区", AdminLevel.COUNTY),
+        return new Situation(eventType, Region.at("330106", "杭州市西湖区", AdminLevel.COUNTY),
                 LocalDate.of(2026, 7, 1), indicators);
     }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.beacon.rules.model.AdminLevel;
 import org.beacon.rules.model.Dictionary;
 import org.beacon.rules.model.FilledIndicators;
 import org.beacon.rules.model.Indicator;
@@ -75,8 +76,16 @@ public record SituationValues(Dictionary dictionary, Map<String, Object> values,
             problems.add(SituationProblem.of("/region/code", Message.of("situation.regionCodeRequired")));
         }
         if (situation.region() != null && situation.region().level() != null) {
-            dictionary.find(Indicator.ADMIN_LEVEL).ifPresent(ind ->
-                    put(values, ind, situation.region().level().code(), "/region/level", problems));
+            String level = situation.region().level();
+            // the Dictionary's adminLevel says which levels exist (US states and counties…); without one, the four
+            dictionary.find(Indicator.ADMIN_LEVEL).ifPresentOrElse(
+                    ind -> put(values, ind, level, "/region/level", problems),
+                    () -> {
+                        if (AdminLevel.parse(level).isEmpty()) {
+                            problems.add(SituationProblem.of("/region/level", Message.of("situation.regionLevel",
+                                    shorten(level))));
+                        }
+                    });
         }
         int first = problems.size();
         int checked = 0;

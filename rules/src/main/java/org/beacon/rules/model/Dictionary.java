@@ -49,6 +49,15 @@ public final class Dictionary {
     }
 
     /** All indicators in dictionary order. */
+    /**
+     * The levels a situation's region may have: the values this Dictionary declares for {@code adminLevel} (states
+     * and counties, say), else the four Chinese levels, which every rule set took before levels could be declared.
+     */
+    public List<String> regionLevels() {
+        return find(Indicator.ADMIN_LEVEL).map(Indicator::values).filter(v -> !v.isEmpty())
+                .orElseGet(() -> java.util.Arrays.stream(AdminLevel.values()).map(AdminLevel::code).toList());
+    }
+
     public List<Indicator> indicators() {
         return byIndex;
     }

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.beacon.rules.model.AdminLevel;
 import org.beacon.rules.model.CellRef;
 import org.beacon.rules.model.ExpertText;
 import org.beacon.rules.model.FilledIndicators;
@@ -242,14 +241,6 @@ final class DictionaryParser {
         if (values.isEmpty()) {
             findings.error(cell, Message.of("EMPTY_REQUIRED_CELL.enumValues", name));
             return null;
-        }
-        if (name.equals(Indicator.ADMIN_LEVEL)) {
-            for (String v : values) {
-                if (AdminLevel.parse(v).isEmpty()) {
-                    findings.error(cell, Message.of("INVALID_DICTIONARY_ENTRY.adminLevel", v));
-                    return null;
-                }
-            }
         }
         return values;
     }

@@ -79,7 +79,7 @@ public final class GeneratedSituations implements Iterator<Situation> {
             }
         }
         AdminLevel level = LEVELS[r.nextInt(LEVELS.length)];
-        return new Situation(eventType, new Region("3301" + r.nextInt(10, 99), "浙江某地", level),
+        return new Situation(eventType, Region.at("3301" + r.nextInt(10, 99), "浙江某地", level),
                 LocalDate.of(2026, 1, 1).plusDays(r.nextInt(365)), ind);
     }
 

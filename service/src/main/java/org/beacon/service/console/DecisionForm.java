@@ -4,11 +4,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.beacon.rules.model.AdminLevel;
 import org.beacon.rules.model.Dictionary;
 import org.beacon.rules.model.Indicator;
 import org.beacon.rules.model.IndicatorType;
@@ -154,8 +152,8 @@ record DecisionForm(List<Field> situation, List<Group> groups, List<FieldError> 
                 values, byParam));
         situation.add(field(REGION_CODE, "region.code", Kind.TEXT, List.of(), values, byParam));
         situation.add(field(REGION_NAME, "region.name", Kind.TEXT, List.of(), values, byParam));
-        situation.add(field(REGION_LEVEL, "region.level", Kind.CHOICE, Arrays.stream(AdminLevel.values())
-                .map(AdminLevel::code).toList(), values, byParam));
+        situation.add(field(REGION_LEVEL, "region.level", Kind.CHOICE, dictionary.regionLevels(), values,
+                byParam));
         situation.add(field(AS_OF, AS_OF, Kind.DATE, List.of(), values, byParam));
         Map<String, List<Field>> groups = new LinkedHashMap<>();
         for (Indicator i : dictionary.indicators()) {

@@ -119,7 +119,7 @@ public class AuditedSituations {
         }
         JsonNode r = s.path("region");
         Region region = r.isObject() ? new Region(text(r, "code"), text(r, "name"),
-                text(r, "level") == null ? null : AdminLevel.parse(text(r, "level")).orElse(null)) : null;
+                AdminLevel.normalised(text(r, "level"))) : null;
         LocalDate asOf = text(s, "asOf") == null ? null : IsoDate.parse(text(s, "asOf"));
         Map<String, Object> indicators = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : s.path("indicators").properties()) {

@@ -57,7 +57,7 @@ final class DecisionView {
         }
         Map<String, Object> indicators = new LinkedHashMap<>(s.indicators());
         RegionView region = s.region() == null ? null : new RegionView(s.region().code(), s.region().name(),
-                s.region().level() == null ? null : s.region().level().code());
+                s.region().level());
         return new EvaluationResponse(id, at, new RuleSetRef(d.ruleSetId(), d.contentHash()),
                 new SituationView(s.eventType(), region, s.asOf(), indicators), GradeView.of(d.grade()),
                 d.colour() == null ? null : d.colour().code(), d.noMatch(), d.actions(), d.firedRules(), tables,

@@ -48,13 +48,15 @@ public record EvaluationRequest(
     /**
      * @param code administrative division code
      * @param name display name
-     * @param level {@code province}, {@code prefecture}, {@code county} or {@code township}
+     * @param level a level the rule set's Dictionary declares for {@code adminLevel}; by default {@code province},
+     *              {@code prefecture}, {@code county} or {@code township}
      */
     public record RegionRequest(
             @Schema(example = "330106", requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = 50,
                     description = "administrative division code; the audit trail finds decisions by it") String code,
             @Schema(example = "杭州市西湖区", maxLength = 200, description = "display name") String name,
-            @Schema(example = "county", allowableValues = {"province", "prefecture", "county", "township"},
-                    description = "the region's level; tables read it as adminLevel") String level) {
+            @Schema(example = "county", description = "the region's level, one the Dictionary declares for adminLevel"
+                    + " (GET /indicators/schema lists them); province, prefecture, county or township when it declares"
+                    + " none; tables read it as adminLevel") String level) {
     }
 }

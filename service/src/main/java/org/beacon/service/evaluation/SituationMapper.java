@@ -66,16 +66,8 @@ final class SituationMapper {
         List<InvalidRequestException.FieldError> errors = new ArrayList<>();
         Region region = null;
         if (request.region() != null) {
-            AdminLevel level = null;
-            String levelText = request.region().level();
-            if (levelText != null) {
-                level = AdminLevel.parse(levelText).orElse(null);
-                if (level == null) {
-                    errors.add(new InvalidRequestException.FieldError(prefix + "/region/level", "'"
-                            + QuotedInput.shorten(levelText)
-                            + "' is not one of province, prefecture, county, township"));
-                }
-            }
+            // which levels exist is the rule set's Dictionary's to say: the situation check holds the level to it
+            String level = AdminLevel.normalised(request.region().level());
             // a missing code is the rule set's check to report, as for a situation file (beacon evaluate)
             if (request.region().code() != null) {
                 text(request.region().code(), MAX_CODE, prefix + "/region/code", errors);
