@@ -43,7 +43,7 @@ class ConsoleImpactIT extends ConsoleBrowserTest {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("eventType", s.eventType());
             json.put("region", Map.of("code", s.region().code(), "name", s.region().name(), "level",
-                    s.region().level().code()));
+                    s.region().level()));
             json.put("asOf", s.asOf().toString());
             json.put("indicators", s.indicators());
             items.add(json);
