@@ -93,6 +93,38 @@ class AuditRetentionApiTest {
     }
 
     @Test
+    void aRunCutOffWhileWritingItsFileLeavesEveryRowAndTheNextRunWritesTheExportAgain() throws Exception {
+        try (ConfigurableApplicationContext app = TestApps.start(tables, "--beacon.data-dir=./" + data,
+                "--beacon.audit.retention=1y")) {
+            Http http = TestApps.http(app);
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            Map<String, String> old = new LinkedHashMap<>();
+            for (int cases = 1; cases <= 3; cases++) {
+                String id = decide(http, cases);
+                jdbc.update("update evaluation set evaluated_at = ? where id = ?", Timestamp.from(Instant.now()
+                        .minus(Duration.ofDays(800))), java.util.UUID.fromString(id));
+                old.put(id, http.get("/evaluations/" + id).body());
+            }
+            // what a kill in the middle of writing leaves: the record, part of the file, no checksum file
+            Path folder = data.resolve("audit-archive");
+            java.nio.file.Files.createDirectories(folder);
+            String cut = "audit-20250101T000000Z-cut.jsonl.gz";
+            java.nio.file.Files.write(folder.resolve(cut + ".part"), new byte[] {31, -117, 8, 0});
+            jdbc.update("insert into audit_export (id, file, created_at, cut_off, state, deleted) values"
+                    + " (?, ?, ?, ?, 'writing', 0)", java.util.UUID.randomUUID(), cut, Timestamp.from(Instant.now()
+                    .minusSeconds(60)), Timestamp.from(Instant.now().minus(Duration.ofDays(400))));
+
+            Http.Response run = http.postJson("/admin/audit/retention", "");
+            assertThat(run.status()).as(run.body()).isEqualTo(200);
+            assertThat(run.json().at("/resumed").asInt()).isOne();
+            assertThat(run.json().at("/rowsArchived").asLong()).isEqualTo(3);
+            assertThat(run.json().at("/status/archive/exports").asLong()).as("the cut-off record forgotten").isOne();
+            assertThat(folder.resolve(cut + ".part")).doesNotExist();
+            assertThat(ArchiveContents.readAll(folder)).isEqualTo(old);
+        }
+    }
+
+    @Test
     void refusesARunAndUnknownParametersWithProblemsWhenEverythingIsKept() {
         try (ConfigurableApplicationContext app = TestApps.start(tables, "--beacon.data-dir=./" + data)) {
             Http http = TestApps.http(app);
