@@ -41,9 +41,7 @@ public class StartUpFailures implements FailureAnalyzer {
                         e);
             }
             if (t instanceof RetentionSettingException e) {
-                return new FailureAnalysis("Beacon cannot start: " + e.getMessage() + ".",
-                        "Set beacon.audit.retention to at least 365d (1y, P400D, …), or leave it unset to keep every "
-                        + "audited decision.", e);
+                return new FailureAnalysis("Beacon cannot start: " + e.getMessage() + ".", e.remedy(), e);
             }
             if (t instanceof PortInUseException e) {
                 return new FailureAnalysis("Beacon cannot listen on port " + e.getPort() + ": another process uses "

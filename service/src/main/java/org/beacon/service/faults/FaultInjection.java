@@ -50,7 +50,8 @@ public class FaultInjection {
 
     /** @param classPath where to look for {@value #ALLOWED_MARKER} */
     FaultInjection(Duration uploadPause, Duration activationPause, long replayFailureAfterSteps, Duration replayPause,
-            Duration compilePause, boolean compileExhaustsHeap, long retentionPauseAfterBatches, ClassLoader classPath) {
+            Duration compilePause, boolean compileExhaustsHeap, long retentionPauseAfterBatches,
+            ClassLoader classPath) {
         boolean requested = !uploadPause.isZero() || !activationPause.isZero() || replayFailureAfterSteps >= 0
                 || !replayPause.isZero() || !compilePause.isZero() || compileExhaustsHeap
                 || retentionPauseAfterBatches >= 0;
@@ -113,8 +114,9 @@ public class FaultInjection {
     }
 
     /**
-     * In an audit export, its file written and verified: once {@code beacon.fault-injection.retention-pause-after-batches}
-     * batches of its rows are deleted (0: before the first), waits for a minute, so a test can kill the process there.
+     * In an audit export, its file written and verified: once {@code
+     * beacon.fault-injection.retention-pause-after-batches} batches of its rows are deleted (0: before the first),
+     * waits for a minute, so a test can kill the process there.
      */
     public void pauseRetention(String file, long batchesDeleted) {
         if (batchesDeleted == retentionPauseAfterBatches) {

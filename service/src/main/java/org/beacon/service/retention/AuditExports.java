@@ -42,8 +42,8 @@ class AuditExports {
     }
 
     void start(UUID id, String file, Instant createdAt, Instant cutOff) {
-        jdbc.update("insert into audit_export (id, file, created_at, cut_off, state, deleted) values (?, ?, ?, ?, ?, 0)",
-                id, file, at(createdAt), at(cutOff), WRITING);
+        jdbc.update("insert into audit_export (id, file, created_at, cut_off, state, deleted)"
+                + " values (?, ?, ?, ?, ?, 0)", id, file, at(createdAt), at(cutOff), WRITING);
     }
 
     void verified(UUID id, long rows, Instant oldest, Instant newest, String sha256) {

@@ -72,7 +72,8 @@ public class AuditRetention {
         this.setting = RetentionSetting.parse(retention);
         if (batch < 1 || batch > 10_000) {
             throw new RetentionSettingException("beacon.audit.retention-batch=" + batch
-                    + " is not a number of rows from 1 to 10000");
+                    + " is not a number of rows from 1 to 10000", "Set beacon.audit.retention-batch from 1 to 10000 "
+                    + "(500 by default).");
         }
         this.schedule = schedule;
         this.batch = batch;

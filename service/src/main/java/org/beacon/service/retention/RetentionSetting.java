@@ -30,6 +30,8 @@ record RetentionSetting(String text, Period period, Duration duration) {
      */
     static final Period MINIMUM = Period.ofDays((int) ImpactRequest.MAX_DAYS - 1);
 
+    private static final String REMEDY = "Set beacon.audit.retention to at least 365d (1y, P400D, …), or leave it"
+            + " unset to keep every audited decision.";
     private static final Pattern SIMPLE = Pattern.compile("(\\d{1,6})\\s*(d|w|y)");
 
     static RetentionSetting keepEverything() {
@@ -67,7 +69,7 @@ record RetentionSetting(String text, Period period, Duration duration) {
                         : new RetentionSetting(text.strip(), Period.parse(t), null);
             } catch (DateTimeParseException e) {
                 throw new RetentionSettingException("beacon.audit.retention='" + text + "' is not a length of time"
-                        + " like 400d, 2y, P18M or P400D");
+                        + " like 400d, 2y, P18M or P400D", REMEDY);
             }
         }
         // compared on a day that leaves no doubt about leap years: the setting's own cut-off against the minimum's
@@ -75,7 +77,7 @@ record RetentionSetting(String text, Period period, Duration duration) {
         if (setting.cutOff(now).isAfter(keepOf(MINIMUM, now))) {
             throw new RetentionSettingException("beacon.audit.retention=" + text.strip() + " keeps less than the "
                     + ImpactRequest.MAX_DAYS + "-day window an impact run may read (today and the "
-                    + MINIMUM.getDays() + " days before)");
+                    + MINIMUM.getDays() + " days before)", REMEDY);
         }
         return setting;
     }

@@ -1,9 +1,17 @@
 package org.beacon.service.retention;
 
-/** {@code beacon.audit.retention} cannot be used: the service does not start (one line says why). */
+/** A {@code beacon.audit.*} setting cannot be used: the service does not start (one line says why). */
 public class RetentionSettingException extends RuntimeException {
 
-    RetentionSettingException(String message) {
+    private final String remedy;
+
+    RetentionSettingException(String message, String remedy) {
         super(message);
+        this.remedy = remedy;
+    }
+
+    /** What to change, naming the setting. */
+    public String remedy() {
+        return remedy;
     }
 }

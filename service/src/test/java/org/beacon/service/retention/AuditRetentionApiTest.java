@@ -156,6 +156,10 @@ class AuditRetentionApiTest {
                         assertThat(analysis.getAction()).contains("365d");
                     });
         }
+        assertThatThrownBy(() -> TestApps.start(tables, "--beacon.data-dir=./" + data,
+                "--beacon.audit.retention=1y", "--beacon.audit.retention-batch=0").close()).satisfies(e ->
+                        assertThat(new StartUpFailures().analyze(e).getAction())
+                                .contains("beacon.audit.retention-batch"));
         assertThat(data.resolve("audit-archive")).doesNotExist();
     }
 
