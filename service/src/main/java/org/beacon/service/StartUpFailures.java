@@ -1,6 +1,7 @@
 package org.beacon.service;
 
 import java.sql.SQLException;
+import org.beacon.service.retention.RetentionSettingException;
 import org.beacon.service.ruleset.RuleSetLoadException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
@@ -38,6 +39,9 @@ public class StartUpFailures implements FailureAnalyzer {
                         + "that does not start with ./, which the database refuses.",
                         "Set beacon.data-dir to an absolute path or one starting with ./ (--beacon.data-dir=./data).",
                         e);
+            }
+            if (t instanceof RetentionSettingException e) {
+                return new FailureAnalysis("Beacon cannot start: " + e.getMessage() + ".", e.remedy(), e);
             }
             if (t instanceof PortInUseException e) {
                 return new FailureAnalysis("Beacon cannot listen on port " + e.getPort() + ": another process uses "

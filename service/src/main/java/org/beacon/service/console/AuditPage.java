@@ -24,6 +24,7 @@ import org.beacon.service.evaluation.AuditFilter;
 import org.beacon.service.evaluation.AuditTrail;
 import org.beacon.service.evaluation.EvaluationService;
 import org.beacon.service.evaluation.EvaluationSummary;
+import org.beacon.service.retention.AuditRetention;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -49,12 +50,14 @@ class AuditPage {
 
     private final AuditTrail trail;
     private final EvaluationService evaluations;
+    private final AuditRetention retention;
     private final MessageSource texts;
     private final ZoneId zone = ZoneId.systemDefault();
 
-    AuditPage(AuditTrail trail, EvaluationService evaluations, ApplicationContext context) {
+    AuditPage(AuditTrail trail, EvaluationService evaluations, AuditRetention retention, ApplicationContext context) {
         this.trail = trail;
         this.evaluations = evaluations;
+        this.retention = retention;
         this.texts = ConsoleWebConfig.messages(context);
     }
 
@@ -179,6 +182,12 @@ class AuditPage {
             return ConsoleController.problem(HttpServletResponse.SC_NOT_FOUND, response, model);
         }
         Optional<EvaluationService.AuditedDecision> found = evaluations.audited(uuid);
+        // a link kept from before audit retention moved the row out of the database still shows it, from its file
+        Optional<AuditRetention.Archived> archived = found.isPresent() ? Optional.empty() : retention.archived(uuid);
+        if (archived.isPresent()) {
+            found = Optional.of(evaluations.audited(archived.get().decisionJson(), archived.get().caller()));
+        }
+        model.addAttribute("archived", archived.map(AuditRetention.Archived::file).orElse(null));
         if (found.isEmpty()) {
             return ConsoleController.problem(HttpServletResponse.SC_NOT_FOUND, response, model);
         }

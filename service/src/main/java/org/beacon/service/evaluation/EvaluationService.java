@@ -99,9 +99,13 @@ public class EvaluationService {
 
     /** An audited decision with its caller, or empty when there is none with this id. */
     public Optional<AuditedDecision> audited(UUID id) {
-        return audit.decisionWithCaller(id).map(stored -> new AuditedDecision(json.readerFor(EvaluationResponse.class)
-                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(stored.json()),
-                stored.caller()));
+        return audit.decisionWithCaller(id).map(stored -> audited(stored.json(), stored.caller()));
+    }
+
+    /** A decision's JSON as the audit kept it (in the database or in an export of audit retention), read. */
+    public AuditedDecision audited(String decisionJson, String caller) {
+        return new AuditedDecision(json.readerFor(EvaluationResponse.class)
+                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(decisionJson), caller);
     }
 
     /**

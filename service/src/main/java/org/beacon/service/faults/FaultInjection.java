@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Test-only faults that crash and failure tests inject ({@code beacon.fault-injection.*}, all off by default): a pause
  * inside an upload's or an activation's transaction, just before its commit, so a test can kill the process there;
- * a replay that fails after a number of steps; a pause in a replay once it has decided its first region, with its
+ * a replay that fails after a number of steps; a pause in an audit export between its verified file and deleting
+ * its rows; a pause in a replay once it has decided its first region, with its
  * part files open, so a test can kill the process there; a pause inside a compile's turn, so a test can take every
  * turn; a compile that fills the heap until it runs out, so a test can see what the process does then.
  *
@@ -33,6 +34,7 @@ public class FaultInjection {
     private final Duration replayPause;
     private final Duration compilePause;
     private final boolean compileExhaustsHeap;
+    private final long retentionPauseAfterBatches;
 
     @Autowired
     FaultInjection(@Value("${beacon.fault-injection.upload-pause:0s}") Duration uploadPause,
@@ -40,16 +42,19 @@ public class FaultInjection {
             @Value("${beacon.fault-injection.replay-failure-after-steps:-1}") long replayFailureAfterSteps,
             @Value("${beacon.fault-injection.replay-pause:0s}") Duration replayPause,
             @Value("${beacon.fault-injection.compile-pause:0s}") Duration compilePause,
-            @Value("${beacon.fault-injection.compile-exhausts-heap:false}") boolean compileExhaustsHeap) {
+            @Value("${beacon.fault-injection.compile-exhausts-heap:false}") boolean compileExhaustsHeap,
+            @Value("${beacon.fault-injection.retention-pause-after-batches:-1}") long retentionPauseAfterBatches) {
         this(uploadPause, activationPause, replayFailureAfterSteps, replayPause, compilePause, compileExhaustsHeap,
-                FaultInjection.class.getClassLoader());
+                retentionPauseAfterBatches, FaultInjection.class.getClassLoader());
     }
 
     /** @param classPath where to look for {@value #ALLOWED_MARKER} */
     FaultInjection(Duration uploadPause, Duration activationPause, long replayFailureAfterSteps, Duration replayPause,
-            Duration compilePause, boolean compileExhaustsHeap, ClassLoader classPath) {
+            Duration compilePause, boolean compileExhaustsHeap, long retentionPauseAfterBatches,
+            ClassLoader classPath) {
         boolean requested = !uploadPause.isZero() || !activationPause.isZero() || replayFailureAfterSteps >= 0
-                || !replayPause.isZero() || !compilePause.isZero() || compileExhaustsHeap;
+                || !replayPause.isZero() || !compilePause.isZero() || compileExhaustsHeap
+                || retentionPauseAfterBatches >= 0;
         boolean allowed = classPath.getResource(ALLOWED_MARKER) != null;
         if (requested && !allowed) {
             log.warn("beacon.fault-injection.* is set but ignored: fault injection is for the service's own tests "
@@ -61,11 +66,12 @@ public class FaultInjection {
         this.replayPause = allowed ? replayPause : Duration.ZERO;
         this.compilePause = allowed ? compilePause : Duration.ZERO;
         this.compileExhaustsHeap = allowed && compileExhaustsHeap;
+        this.retentionPauseAfterBatches = allowed ? retentionPauseAfterBatches : -1;
     }
 
     /** No fault at all, for code built outside Spring (tests of one feature). */
     public static FaultInjection none() {
-        return new FaultInjection(Duration.ZERO, Duration.ZERO, -1, Duration.ZERO, Duration.ZERO, false,
+        return new FaultInjection(Duration.ZERO, Duration.ZERO, -1, Duration.ZERO, Duration.ZERO, false, -1,
                 FaultInjection.class.getClassLoader());
     }
 
@@ -105,6 +111,22 @@ public class FaultInjection {
      */
     public void pauseReplay(String id) {
         pause(replayPause, "the replay " + id, "");
+    }
+
+    /**
+     * In an audit export, its file written and verified: once {@code
+     * beacon.fault-injection.retention-pause-after-batches} batches of its rows are deleted (0: before the first),
+     * waits for a minute, so a test can kill the process there.
+     */
+    public void pauseRetention(String file, long batchesDeleted) {
+        if (batchesDeleted == retentionPauseAfterBatches) {
+            pause(Duration.ofMinutes(1), "the audit export " + file, " after " + batchesDeleted
+                    + " batches deleted");
+        }
+    }
+
+    long retentionPauseAfterBatches() {
+        return retentionPauseAfterBatches;
     }
 
     Duration replayPause() {

@@ -37,7 +37,8 @@ public record ImpactRequest(String from, String to, String limit, String region,
     }
 
     static final int DEFAULT_DAYS = 30;
-    static final long MAX_DAYS = 366;
+    /** The longest window, in days, today included: audit retention never keeps less (issue 25). */
+    public static final long MAX_DAYS = 366;
     static final long DEFAULT_LIMIT = 100_000;
     static final long MAX_LIMIT = 1_000_000;
     static final int DEFAULT_EXAMPLES = 10;

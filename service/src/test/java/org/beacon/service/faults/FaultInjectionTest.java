@@ -15,19 +15,20 @@ class FaultInjectionTest {
     @Test
     void isIgnoredOutsideTheTestClassPathEvenWhenConfigured() throws Exception {
         try (URLClassLoader packagedService = new URLClassLoader(new URL[0], null)) {
-            FaultInjection faults = new FaultInjection(MINUTE, MINUTE, 100, MINUTE, MINUTE, true, packagedService);
+            FaultInjection faults = new FaultInjection(MINUTE, MINUTE, 100, MINUTE, MINUTE, true, 0, packagedService);
             assertThat(faults.uploadPause()).isZero();
             assertThat(faults.activationPause()).isZero();
             assertThat(faults.replayFailureAfterSteps()).isEqualTo(-1);
             assertThat(faults.replayPause()).isZero();
             assertThat(faults.compilePause()).isZero();
             assertThat(faults.compileExhaustsHeap()).isFalse();
+            assertThat(faults.retentionPauseAfterBatches()).isEqualTo(-1);
         }
     }
 
     @Test
     void takesEffectOnTheTestClassPath() {
-        FaultInjection faults = new FaultInjection(MINUTE, MINUTE, 100, MINUTE, MINUTE, true,
+        FaultInjection faults = new FaultInjection(MINUTE, MINUTE, 100, MINUTE, MINUTE, true, 0,
                 getClass().getClassLoader());
         assertThat(faults.uploadPause()).isEqualTo(MINUTE);
         assertThat(faults.activationPause()).isEqualTo(MINUTE);
@@ -35,5 +36,6 @@ class FaultInjectionTest {
         assertThat(faults.replayPause()).isEqualTo(MINUTE);
         assertThat(faults.compilePause()).isEqualTo(MINUTE);
         assertThat(faults.compileExhaustsHeap()).isTrue();
+        assertThat(faults.retentionPauseAfterBatches()).isZero();
     }
 }

@@ -207,6 +207,11 @@ class AccessMatrixTest {
                         c -> as(c).postJson("/users/" + target(c) + "/password", ""), ok),
                 new Endpoint("DELETE", "/users/{username}", Caller.ADMIN, c -> as(c).delete("/users/" + target(c)),
                         Set.of(204)),
+                // the test's service keeps every decision: a run is refused (409) once security has let it through
+                new Endpoint("GET", "/admin/audit/retention", Caller.ADMIN, c -> as(c).get("/admin/audit/retention"),
+                        ok),
+                new Endpoint("POST", "/admin/audit/retention", Caller.ADMIN,
+                        c -> as(c).postJson("/admin/audit/retention", ""), Set.of(409)),
                 new Endpoint("GET", "/actuator/prometheus", Caller.ADMIN, c -> as(c).get("/actuator/prometheus"), ok));
     }
 

@@ -82,9 +82,22 @@ final class HttpCorpus {
         upload(cases, workbook);
         replays(cases);
         calibrations(cases);
+        auditRetention(cases);
         methodsAndMediaTypes(cases, ownUser);
         oversized(cases, workbook);
         anonymous(cases);
+    }
+
+    /** The test's service keeps every decision: a run is refused, and so is a parameter the endpoint never reads. */
+    private static void auditRetention(Cases cases) {
+        cases.group("/admin/audit/retention: runs and parameters refused before any export");
+        String path = "/admin/audit/retention";
+        cases.add("a run while every decision is kept", "POST", path, null, null, null, false, 409);
+        cases.add("a setting sent with a run", "POST", path + "?retention=1d", null, null, null, false, 400);
+        cases.get(path + "?size=1", "a parameter it does not read", 400);
+        for (String method : List.of("PUT", "DELETE", "PATCH")) {
+            cases.add(method + " is not served", method, path, null, null, null, false, 405);
+        }
     }
 
     private static void evaluationIds(Cases cases) {
