@@ -16,21 +16,23 @@ import org.junit.jupiter.api.Test;
  */
 class MissingCoveredTest {
 
-    private static WorkbookBuilder dictionary() {
-        WorkbookBuilder b = new WorkbookBuilder();
-        b.sheet("Dictionary").row("Dictionary").row("Name", "Type", "Values", "Min", "Max")
-                .row("eventType", "enum", "covid", null, null)
-                .row("rate", "decimal", null, 0, 1000)
-                .row("beds", "integer", null, 0, 100000);
+    /** Table Beds, few or enough beds, with one property row ({@code null}: none) and more rows after the two. */
+    private static WorkbookBuilder beds(String property, String value, String... moreRow) {
+        WorkbookBuilder b = MissingValuesTest.dictionary();
+        WorkbookBuilder.Sheet table = b.sheet("Beds").row("Table").row("Hit policy", "first match");
+        if (property != null) {
+            table.row(property, value);
+        }
+        table.blank().row("IF beds", "THEN note").row("<5", "few").row("≥5", "enough");
+        if (moreRow.length > 0) {
+            table.row((Object[]) moreRow);
+        }
         return b;
     }
 
     @Test
     void warnsAtThePropertyCellNamingTheIndicatorNoRowAnswersWhenMissing() {
-        WorkbookBuilder b = dictionary();
-        b.sheet("Beds").row("Table").row("Hit policy", "first match").row("Missing", "covered").blank()
-                .row("IF beds", "THEN note").row("<5", "few").row("≥5", "enough");
-        Diagnostic d = Workbooks.only(compile(b), "MISSING_NOT_COVERED");
+        Diagnostic d = Workbooks.only(compile(beds("Missing", "covered")), "MISSING_NOT_COVERED");
         assertThat(d.severity()).isEqualTo(Severity.WARNING);
         assertThat(d.location()).isEqualTo("Beds!B3");
         assertThat(d.message()).contains("no row of Beds answers when beds is missing")
@@ -40,15 +42,13 @@ class MissingCoveredTest {
 
     @Test
     void aRowForTheMissingValueCoversIt() {
-        WorkbookBuilder b = dictionary();
-        b.sheet("Beds").row("Table").row("Hit policy", "first match").row("缺失", "必须覆盖").blank()
-                .row("IF beds", "THEN note").row("<5", "few").row("≥5", "enough").row("missing", "no figure");
-        assertThat(withCode(compile(b), "MISSING_NOT_COVERED")).isEmpty();
+        assertThat(withCode(compile(beds("缺失", "必须覆盖", "missing", "no figure")), "MISSING_NOT_COVERED"))
+                .isEmpty();
     }
 
     @Test
     void namesOnlyTheIndicatorWhoseMissingValueIsLeftOpen() {
-        WorkbookBuilder b = dictionary();
+        WorkbookBuilder b = MissingValuesTest.dictionary();
         b.sheet("Level").row("Table").row("Hit policy", "first match").row("Gaps", "expected")
                 .row("Missing", "covered").blank()
                 .row("IF rate", "IF beds", "THEN note")
@@ -62,18 +62,13 @@ class MissingCoveredTest {
 
     @Test
     void withoutThePropertyAMissingValueLeftOpenIsNotReported() {
-        WorkbookBuilder b = dictionary();
-        b.sheet("Beds").row("Table").row("Hit policy", "first match").blank()
-                .row("IF beds", "THEN note").row("<5", "few").row("≥5", "enough");
-        assertThat(compile(b).diagnostics()).filteredOn(d -> d.severity() != Severity.INFO).isEmpty();
+        assertThat(compile(beds(null, null)).diagnostics()).filteredOn(d -> d.severity() != Severity.INFO)
+                .isEmpty();
     }
 
     @Test
     void refusesAnotherWordAtThePropertyCell() {
-        WorkbookBuilder b = dictionary();
-        b.sheet("Beds").row("Table").row("Hit policy", "first match").row("Missing", "sometimes").blank()
-                .row("IF beds", "THEN note").row("<5", "few").row("≥5", "enough");
-        Diagnostic d = Workbooks.only(compile(b), "INVALID_VALUE");
+        Diagnostic d = Workbooks.only(compile(beds("Missing", "sometimes")), "INVALID_VALUE");
         assertThat(d.location()).isEqualTo("Beds!B3");
         assertThat(d.message()).contains("'sometimes' is not a Missing setting");
     }

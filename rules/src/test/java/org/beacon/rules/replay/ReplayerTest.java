@@ -78,19 +78,6 @@ class ReplayerTest {
                 : t.to().numeral())).toList();
     }
 
-    /** A rule set for US states and counties: a county is graded from fewer cases than a state. */
-    private static CompiledRuleSet statesAndCounties() {
-        WorkbookBuilder b = new WorkbookBuilder();
-        b.sheet("Dictionary").row("Dictionary").row("Name", "Type", "Values", "Min", "Max")
-                .row("eventType", "enum", "flu", null, null)
-                .row("adminLevel", "enum", "state, county", null, null)
-                .row("newCases7d", "integer", null, 0, 1000000);
-        b.sheet("Level").row("Table").row("Hit policy", "highest grade").row("Gaps", "expected").blank()
-                .row("IF adminLevel", "IF newCases7d", "THEN grade")
-                .row("county", "≥5", "Ⅲ").row("state", "≥20", "Ⅲ");
-        return Workbooks.compiled(b);
-    }
-
     @Test
     void aTimelineAtTheLevelsTheDictionaryDeclaresIsReplayedAtThoseLevels() {
         StringBuilder csv = new StringBuilder("date,region,level,eventType,cumulativeConfirmed\n");
@@ -99,7 +86,7 @@ class ReplayerTest {
             csv.append(d).append(",C,County,flu,").append(i * 2).append('\n');
             csv.append(d).append(",S,state,flu,").append(i * 2).append('\n');
         }
-        CompiledRuleSet rules = statesAndCounties();
+        CompiledRuleSet rules = Workbooks.compiled(WorkbookBuilder.statesAndCounties());
         Timeline t = TimelineCsv.read(new StringReader(csv.toString()), "t.csv",
                 TimelineCsv.Options.defaults().withLevels(rules.dictionary().regionLevels()));
         assertThat(t.regions()).extracting(Timeline.Series::level).containsExactly("county", "state");

@@ -213,14 +213,7 @@ class ReplayApiTest {
 
     /** A draft for US states and counties alone: a county graded Ⅲ from 5 new cases in 7 days, a state from 20. */
     private String statesAndCountiesDraft() {
-        WorkbookBuilder b = new WorkbookBuilder();
-        b.sheet("Dictionary").row("Dictionary").row("Name", "Type", "Values", "Min", "Max")
-                .row("eventType", "enum", "flu", null, null)
-                .row("adminLevel", "enum", "state, county", null, null)
-                .row("newCases7d", "integer", null, 0, 1000000);
-        b.sheet("UsLevel").row("Table").row("Hit policy", "highest grade").row("Gaps", "expected").blank()
-                .row("IF adminLevel", "IF newCases7d", "THEN grade")
-                .row("county", "≥5", "Ⅲ").row("state", "≥20", "Ⅲ");
+        WorkbookBuilder b = WorkbookBuilder.statesAndCounties();
         Http.Response upload = http().postFiles("/rule-sets", java.util.Map.of("replace", "all", "comment",
                 "states and counties"), java.util.Map.of("us.xlsx", b.bytes()));
         assertThat(upload.status()).as(upload.body()).isEqualTo(201);
