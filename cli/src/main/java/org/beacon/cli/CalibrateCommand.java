@@ -93,14 +93,14 @@ final class CalibrateCommand {
             err.print(text.get("usage.calibrate", usageLine(text)));
             return BeaconCommand.USAGE;
         }
-        ReplayCommand.Read read = new ReplayCommand(out, err, text, tables).read(a);
+        ReplayCommand.Read read = new ReplayCommand(out, err, text, tables).read(a, () -> {
+            CompiledRuleSet compiled = tables.apply(a.tables());
+            return compiled == null ? null : List.of(compiled);
+        });
         if (read.input() == null) {
             return read.status();
         }
-        CompiledRuleSet today = tables.apply(a.tables());
-        if (today == null) {
-            return BeaconCommand.WORKBOOK_ERRORS;
-        }
+        CompiledRuleSet today = read.ruleSets().get(0);
         Set<String> declared = today.model().parameters().keySet();
         for (String name : sweep.grid().names()) {
             if (!declared.contains(name)) {

@@ -79,10 +79,16 @@ final class ImpactCommand {
                 return BeaconCommand.USAGE;
             }
         }
+        CompiledRuleSet before = tables.apply(a.before());
+        CompiledRuleSet after = before == null ? null : tables.apply(a.after());
+        if (before == null || after == null) {
+            return BeaconCommand.WORKBOOK_ERRORS;
+        }
         List<ReplayInput> timelines = new ArrayList<>();
         for (Path t : a.timelines()) {
             try (Reader r = Files.newBufferedReader(t, StandardCharsets.UTF_8)) {
-                timelines.add(ReplayInput.read(r, t.getFileName().toString(), a.options(), null, null));
+                timelines.add(ReplayInput.read(r, t.getFileName().toString(),
+                        a.options().withLevelsOf(List.of(before, after)), null, null));
             } catch (ReplayInputException e) {
                 e.issues().forEach(i -> err.println(text.dataIssue(i)));
                 err.println(text.get("error.prefix", text.get("impact.nothingCompared")));
@@ -91,11 +97,6 @@ final class ImpactCommand {
                 err.println(text.get("error.prefix", text.get("error.cannotRead", t + ": " + e.getMessage())));
                 return BeaconCommand.USAGE;
             }
-        }
-        CompiledRuleSet before = tables.apply(a.before());
-        CompiledRuleSet after = before == null ? null : tables.apply(a.after());
-        if (before == null || after == null) {
-            return BeaconCommand.WORKBOOK_ERRORS;
         }
         ImpactComparison impact = new ImpactComparison(before, after, a.examples());
         try {

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -82,52 +83,70 @@ final class ReplayCommand {
             err.print(text.get("usage.replay", usageLine(text)));
             return BeaconCommand.USAGE;
         }
-        Read read = read(a);
+        List<Path> folders = a.compare() == null ? List.of(a.tables()) : List.of(a.tables(), a.compare());
+        Read read = read(a, () -> {
+            List<CompiledRuleSet> compiled = new ArrayList<>();
+            for (Path folder : folders) {
+                CompiledRuleSet rs = tables.apply(folder);
+                if (rs == null) {
+                    return null;
+                }
+                compiled.add(rs);
+            }
+            return compiled;
+        });
         if (read.input() == null) {
             return read.status();
         }
         ReplayInput input = read.input();
         List<Replayer.Arm> arms = new ArrayList<>();
         Map<String, String> inputs = inputs(a);
-        List<Path> folders = a.compare() == null ? List.of(a.tables()) : List.of(a.tables(), a.compare());
         for (int i = 0; i < folders.size(); i++) {
-            Path folder = folders.get(i);
-            CompiledRuleSet rs = tables.apply(folder);
-            if (rs == null) {
-                return BeaconCommand.WORKBOOK_ERRORS;
-            }
+            CompiledRuleSet rs = read.ruleSets().get(i);
             String label = label(i, folders);
             arms.add(Replayer.Arm.pinned(label, rs));
-            inputs.put("规则集 " + label, folder + " (" + rs.id() + ")");
+            inputs.put("规则集 " + label, folders.get(i) + " (" + rs.id() + ")");
         }
         return replay(a, input, arms, inputs);
     }
 
-    /** The timeline and the actual decisions read; or, what was wrong printed, the exit status and no input. */
-    record Read(ReplayInput input, int status) {
+    /**
+     * The rule sets, and the timeline and the actual decisions read; or, what was wrong printed, the exit status and
+     * no input.
+     */
+    record Read(ReplayInput input, int status, List<CompiledRuleSet> ruleSets) {
     }
 
-    /** Checks that the files exist and reads them, before anything is compiled or written. */
-    Read read(ReplayArguments a) {
+    /**
+     * Checks that the files exist, compiles the rule sets, and reads the files with the region levels every rule set
+     * declares, before anything is written.
+     *
+     * @param ruleSets compiles the rule sets the replay decides with, printing their problems; null when one fails
+     */
+    Read read(ReplayArguments a, Supplier<List<CompiledRuleSet>> ruleSets) {
         for (Path p : a.existing()) {
             if (!Files.exists(p)) {
                 err.println(text.get("error.prefix", text.get("error.missing", p)));
-                return new Read(null, BeaconCommand.USAGE);
+                return new Read(null, BeaconCommand.USAGE, null);
             }
+        }
+        List<CompiledRuleSet> compiled = ruleSets.get();
+        if (compiled == null) {
+            return new Read(null, BeaconCommand.WORKBOOK_ERRORS, null);
         }
         try (Reader timeline = open(a.timeline()); Reader actual = a.actual() == null ? null : open(a.actual());
                 Reader revisions = a.revisions() == null ? null : open(a.revisions())) {
-            return new Read(ReplayInput.read(timeline, name(a.timeline()), a.options(), actual,
+            return new Read(ReplayInput.read(timeline, name(a.timeline()), a.options().withLevelsOf(compiled), actual,
                     a.actual() == null ? null : name(a.actual()), revisions,
-                    a.revisions() == null ? null : name(a.revisions())), BeaconCommand.OK);
+                    a.revisions() == null ? null : name(a.revisions())), BeaconCommand.OK, compiled);
         } catch (ReplayInputException e) {
             e.issues().forEach(i -> err.println(text.dataIssue(i)));
             hints(e.issues());
             err.println(text.get("error.prefix", text.get("error.nothingReplayed")));
-            return new Read(null, BeaconCommand.WORKBOOK_ERRORS);
+            return new Read(null, BeaconCommand.WORKBOOK_ERRORS, null);
         } catch (UncheckedIOException | IOException e) {
             err.println(text.get("error.prefix", text.get("error.cannotRead", e.getMessage())));
-            return new Read(null, BeaconCommand.USAGE);
+            return new Read(null, BeaconCommand.USAGE, null);
         }
     }
 

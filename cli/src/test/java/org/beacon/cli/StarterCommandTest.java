@@ -17,7 +17,7 @@ class StarterCommandTest extends CommandTest {
         clearOutput();
         assertThat(run("check", folder.toString())).isZero();
         assertThat(out()).containsPattern("tests: [1-9]\\d* passed, 0 failed").contains("OK: 0 warning(s)")
-                .contains("coverage: 4 of 4 rows answered by a test case; 0 condition(s) with an end not tested");
+                .contains("coverage: 7 of 7 rows answered by a test case; 0 condition(s) with an end not tested");
     }
 
     @Test
@@ -31,13 +31,23 @@ class StarterCommandTest extends CommandTest {
     }
 
     @Test
+    void theChineseStarterKeepsTheHigherOfTwoLevels() {
+        Path folder = temp.resolve("级别");
+        assertThat(run("new", folder.toString(), "--lang", "zh")).isZero();
+        clearOutput();
+        assertThat(run("evaluate", folder.toString(), "--event", "measles", "--set", "cases=12", "--set",
+                "deaths=1", "--lang", "zh")).isZero();
+        assertThat(out()).contains("level 高").contains("同样命中、但按 highest level 未采用：Level!R9, Level!R10");
+    }
+
+    @Test
     void decidesATrialOnTheStarterWorkbook() {
         Path folder = temp.resolve("x");
         assertThat(run("new", folder.toString())).isZero();
         clearOutput();
         assertThat(run("evaluate", folder.toString(), "--event", "measles", "--set", "cases=12", "--set",
                 "deaths=0")).isZero();
-        assertThat(out()).contains("grade Ⅲ").contains("Measles!R10");
+        assertThat(out()).contains("grade Ⅲ").contains("Measles!R10").contains("Level!R10").contains("Medium");
     }
 
     @Test

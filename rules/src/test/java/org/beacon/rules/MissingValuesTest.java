@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class MissingValuesTest {
 
-    private static WorkbookBuilder dictionary() {
+    /** A Dictionary of a covid rate and hospital beds, for the tables of the missing-value tests. */
+    static WorkbookBuilder dictionary() {
         WorkbookBuilder b = new WorkbookBuilder();
         b.sheet("Dictionary").row("Dictionary").row("Name", "Type", "Values", "Min", "Max")
                 .row("eventType", "enum", "covid", null, null)

@@ -121,4 +121,20 @@ public final class WorkbookBuilder {
     public static WorkbookBuilder cholera() {
         return new WorkbookBuilder().dictionary().choleraTable();
     }
+
+    /**
+     * A rule set for US states and counties alone (its Dictionary's adminLevel is {@code state, county}): table
+     * {@code Level} grades a county Ⅲ from 5 new cases in 7 days ({@code Level!R6}) and a state from 20.
+     */
+    public static WorkbookBuilder statesAndCounties() {
+        WorkbookBuilder b = new WorkbookBuilder();
+        b.sheet("Dictionary").row("Dictionary").row("Name", "Type", "Values", "Min", "Max")
+                .row("eventType", "enum", "flu", null, null)
+                .row("adminLevel", "enum", "state, county", null, null)
+                .row("newCases7d", "integer", null, 0, 1000000);
+        b.sheet("Level").row("Table").row("Hit policy", "highest grade").row("Gaps", "expected").blank()
+                .row("IF adminLevel", "IF newCases7d", "THEN grade")
+                .row("county", "≥5", "Ⅲ").row("state", "≥20", "Ⅲ");
+        return b;
+    }
 }

@@ -107,6 +107,8 @@ public final class TableAnalyzer {
         private final Map<String, Overlap> overlaps = new LinkedHashMap<>();
         private final List<String> gaps = new ArrayList<>();
         private long gapCount;
+        /** Under {@code Missing: covered}: per indicator, the combinations no row answers with it missing. */
+        private final Map<String, MissingGap> missingGaps = new LinkedHashMap<>();
 
         Coverage(DecisionTable table, List<Indicator> dims) {
             this.table = table;
@@ -122,7 +124,16 @@ public final class TableAnalyzer {
             }
             matchedAtAll.addAll(matching);
             if (matching.isEmpty() && values.containsValue(null)) {
-                return; // a table need not cover a missing value: without it, no row answers
+                // a table need not cover a missing value (without it, no row answers) unless it says so
+                if (table.missingCovered()) {
+                    for (Indicator ind : dims) {
+                        if (values.get(ind.name()) == null) {
+                            missingGaps.computeIfAbsent(ind.name(), n -> new MissingGap(describe(dims, values)))
+                                    .count++;
+                        }
+                    }
+                }
+                return;
             }
             if (matching.isEmpty()) {
                 if (gapCount++ < MAX_EXAMPLES) {
@@ -155,6 +166,8 @@ public final class TableAnalyzer {
                     findings.warning(header, Message.of("TABLE_GAP.reported", noRow));
                 }
             }
+            missingGaps.forEach((name, gap) -> findings.warning(table.missingCoveredCell(), Message.of(
+                    "MISSING_NOT_COVERED", table.sheet(), name, gap.count, gap.example)));
             for (Overlap o : overlaps.values()) {
                 if (table.overlapsExpected()) {
                     findings.info(o.ruleId(), Message.of("ROWS_OVERLAP.expected", o.text()));
@@ -224,9 +237,12 @@ public final class TableAnalyzer {
             }
             default -> out.addAll(numericSamples(ind, table));
         }
-        if (!ind.name().equals(Indicator.EVENT_TYPE) && !ind.name().equals(Indicator.ADMIN_LEVEL)
-                && table.rules().stream().anyMatch(r -> r.conditions().stream()
-                        .anyMatch(c -> c.indicator().equals(ind) && c.acceptsMissing()))) {
+        // Missing: covered makes missing a value of every tested indicator but the event type, which a situation
+        // always gives when the rule set declares it; a region's level is optional, so it counts too
+        if (table.missingCovered() ? !ind.name().equals(Indicator.EVENT_TYPE)
+                : !ind.name().equals(Indicator.EVENT_TYPE) && !ind.name().equals(Indicator.ADMIN_LEVEL)
+                        && table.rules().stream().anyMatch(r -> r.conditions().stream()
+                                .anyMatch(c -> c.indicator().equals(ind) && c.acceptsMissing()))) {
             out.add(MISSING);
         }
         return out;
@@ -272,6 +288,16 @@ public final class TableAnalyzer {
         }
         return out.stream().filter(ind::inRange).filter(n -> !integer || n.stripTrailingZeros().scale() <= 0)
                 .toList();
+    }
+
+    /** The combinations no row answers with one indicator missing: how many, and the first as an example. */
+    private static final class MissingGap {
+        private final String example;
+        private long count;
+
+        MissingGap(String example) {
+            this.example = example;
+        }
     }
 
     /** Two rows that both match a combination of values: reported at the lower one. */

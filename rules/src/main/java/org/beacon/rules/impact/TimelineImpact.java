@@ -50,7 +50,7 @@ final class TimelineImpact implements Replayer.Listener {
     @Override
     public void region(List<Step> steps) {
         Timeline.Series series = timeline.regions().get(region++);
-        Region where = Region.at(series.regionCode(), series.regionName(), series.level());
+        Region where = new Region(series.regionCode(), series.regionName(), series.level());
         Grade[] level = new Grade[2];
         LocalDate[] since = new LocalDate[2];
         for (Step step : steps) {

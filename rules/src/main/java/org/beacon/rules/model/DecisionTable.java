@@ -23,15 +23,23 @@ import java.util.Map;
  *     first match), so overlaps are infos rather than warnings
  * @param coverageRequired true when every row must be answered by a test case and every threshold tested on both
  *     sides ({@code Coverage: required}); otherwise what the tests leave out is only an info
+ * @param missingCoveredCell the cell of {@code Missing: covered} when the table must answer every situation in which
+ *     an indicator it tests is missing (the analysis names this cell); null when it need not
  */
 public record DecisionTable(int index, String workbook, String sheet, String title, HitPolicy hitPolicy,
         List<String> eventTypes, List<Indicator> inputs, List<Rule> rules, int headerRow, boolean gapsExpected,
-        boolean perSignal, Indicator rankedBy, boolean overlapsExpected, boolean coverageRequired) {
+        boolean perSignal, Indicator rankedBy, boolean overlapsExpected, boolean coverageRequired,
+        String missingCoveredCell) {
 
     public DecisionTable {
         eventTypes = List.copyOf(eventTypes);
         inputs = List.copyOf(inputs);
         rules = List.copyOf(rules);
+    }
+
+    /** True when the table must answer a situation whatever indicator it tests is missing ({@code Missing: covered}). */
+    public boolean missingCovered() {
+        return missingCoveredCell != null;
     }
 
     /** The hit policy as the table says it: {@code highest level} when it ranks by an ordered output. */

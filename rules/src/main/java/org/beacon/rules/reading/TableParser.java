@@ -55,6 +55,8 @@ final class TableParser {
         boolean overlapsExpected;
         boolean perSignal;
         boolean coverageRequired;
+        /** The cell of {@code Missing: covered}, or null. */
+        String missingCoveredCell;
         /** The output named by {@code highest <name>}, or null. */
         String rankedByName;
         String hitPolicyText;
@@ -100,7 +102,8 @@ final class TableParser {
         List<Rule> rules = rules(sheet, headerRow, columns);
         List<Indicator> inputs = columns.stream().filter(c -> c.kind() == Kind.INPUT).map(Column::indicator).toList();
         return new DecisionTable(index, findings.workbook(), name, title, p.hitPolicy, p.eventTypes, inputs, rules,
-                headerRow, p.gapsExpected, p.perSignal, rankedBy, p.overlapsExpected, p.coverageRequired);
+                headerRow, p.gapsExpected, p.perSignal, rankedBy, p.overlapsExpected, p.coverageRequired,
+                p.missingCoveredCell);
     }
 
     private static final Indicator NOT_RANKABLE = new Indicator(-1, "-", org.beacon.rules.model.IndicatorType.TEXT,
@@ -172,6 +175,13 @@ final class TableParser {
                         case "expected", "允许", "" -> p.overlapsExpected = true;
                         case "report", "报告" -> p.overlapsExpected = false;
                         default -> findings.error(valueCell, Message.of("INVALID_VALUE.overlaps", value));
+                    }
+                }
+                case "missing", "缺失" -> {
+                    switch (CellText.keyword(value)) {
+                        case "covered", "必须覆盖", "覆盖", "必需" -> p.missingCoveredCell = valueCell;
+                        case "report", "报告", "" -> p.missingCoveredCell = null;
+                        default -> findings.error(valueCell, Message.of("INVALID_VALUE.missing", value));
                     }
                 }
                 case "for each", "逐项" -> {

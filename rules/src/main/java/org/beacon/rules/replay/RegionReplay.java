@@ -102,7 +102,7 @@ final class RegionReplay {
     /** Replays one region through every arm, step by step in date order. */
     RegionRun replay(Timeline.Series s, Timeline.Step step) {
         RegionRun run = new RegionRun(s.regionCode(), arms.size());
-        Region region = Region.at(s.regionCode(), s.regionName(), s.level());
+        Region region = new Region(s.regionCode(), s.regionName(), s.level());
         DerivedIndicators derived = new DerivedIndicators(s, step);
         Grade[] level = new Grade[arms.size()];
         LocalDate[] since = new LocalDate[arms.size()];

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.beacon.rules.model.AdminLevel;
 import org.beacon.rules.model.Message;
 
 /**
@@ -22,7 +21,7 @@ final class RegionRows {
     final TimelineHeader header;
     final int columns;
     String name;
-    AdminLevel level;
+    String level;
     String eventType;
     LocalDate[] dates = new LocalDate[64];
     double[] values;

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.beacon.rules.model.AdminLevel;
 
 /**
  * Dated facts per region, ready to replay: one series per region, one value per step for each column, gaps already
@@ -42,10 +41,11 @@ public record Timeline(Step step, List<Series> regions, String source, List<Data
     /**
      * One region's series.
      *
+     * @param level the region's level as situations carry it ({@code province}, {@code state}); null when unknown
      * @param columns values by column name, index 0 is {@code start}; a column whose name starts with
      *     {@code cumulative} is a running total
      */
-    public record Series(String regionCode, String regionName, AdminLevel level, String eventType, LocalDate start,
+    public record Series(String regionCode, String regionName, String level, String eventType, LocalDate start,
             int length, Map<String, double[]> columns) {
 
         public LocalDate date(Step step, int index) {

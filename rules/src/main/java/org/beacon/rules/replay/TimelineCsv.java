@@ -21,8 +21,9 @@ import org.beacon.rules.signal.SignalStatistics;
  * Reads a timeline CSV: a header row, then one row per region and date.
  *
  * <p>Columns: {@code date} (ISO, {@code 2020-01-23}), {@code region} (a region code; {@code province_code} is read
- * as the same), optional {@code regionName} ({@code province}), {@code level} (province, prefecture, county,
- * township), {@code eventType} and {@code source}. Every other column is a series of numbers named like an indicator
+ * as the same), optional {@code regionName} ({@code province}), {@code level} (a level the rule set's Dictionary
+ * declares for {@code adminLevel}: province, prefecture, county, township when it declares none; see
+ * {@link Options#levels()}), {@code eventType} and {@code source}. Every other column is a series of numbers named like an indicator
  * ({@code cumulativeConfirmed}, {@code cases}, {@code deaths}); an empty cell is a missing value. A column whose name
  * starts with {@code cumulative} is a running total.
  *
@@ -48,34 +49,70 @@ public final class TimelineCsv {
      * @param step days or months
      * @param missingDays how to fill gaps; null refuses a timeline with gaps
      * @param eventType the event type of rows without an {@code eventType} column
-     * @param level the region level of rows without a {@code level} column
+     * @param level the region level of rows without a {@code level} column; null for {@code province} when the
+     *     levels have it, else none
+     * @param levels the region levels a {@code level} cell may name: those the rule set's Dictionary declares
+     *     ({@link org.beacon.rules.model.Dictionary#regionLevels()}), so a replay refuses, at its line, a level its
+     *     situations would be refused for
      * @param maxRows refuse larger files
      */
     public record Options(String source, Timeline.Step step, Timeline.MissingDays missingDays, String eventType,
-            AdminLevel level, long maxRows) {
+            String level, List<String> levels, long maxRows) {
+
+        /** The levels of a rule set that declares none: the Chinese four. */
+        public static final List<String> DEFAULT_LEVELS = java.util.Arrays.stream(AdminLevel.values())
+                .map(AdminLevel::code).toList();
+
+        public Options {
+            levels = List.copyOf(levels);
+        }
 
         public static Options defaults() {
-            return new Options(null, Timeline.Step.DAY, null, null, AdminLevel.PROVINCE, 5_000_000);
+            return new Options(null, Timeline.Step.DAY, null, null, null, DEFAULT_LEVELS, 5_000_000);
+        }
+
+        /** The level of rows without a {@code level} column: the one given, or province when a level, or none. */
+        String defaultLevel() {
+            if (level != null) {
+                return level;
+            }
+            return levels.contains(AdminLevel.PROVINCE.code()) ? AdminLevel.PROVINCE.code() : null;
         }
 
         public Options withSource(String s) {
-            return new Options(s, step, missingDays, eventType, level, maxRows);
+            return new Options(s, step, missingDays, eventType, level, levels, maxRows);
         }
 
         public Options withStep(Timeline.Step s) {
-            return new Options(source, s, missingDays, eventType, level, maxRows);
+            return new Options(source, s, missingDays, eventType, level, levels, maxRows);
         }
 
         public Options withMissingDays(Timeline.MissingDays m) {
-            return new Options(source, step, m, eventType, level, maxRows);
+            return new Options(source, step, m, eventType, level, levels, maxRows);
         }
 
         public Options withEventType(String e) {
-            return new Options(source, step, missingDays, e, level, maxRows);
+            return new Options(source, step, missingDays, e, level, levels, maxRows);
         }
 
-        public Options withLevel(AdminLevel l) {
-            return new Options(source, step, missingDays, eventType, l, maxRows);
+        /** Rows without a {@code level} column are at {@code l} (one of {@link #levels()}; null: the default). */
+        public Options withLevel(String l) {
+            return new Options(source, step, missingDays, eventType, l, levels, maxRows);
+        }
+
+        /**
+         * The levels every one of {@code ruleSets} declares (in the first one's order), since each of them decides
+         * every region of the replay.
+         */
+        public Options withLevelsOf(List<org.beacon.rules.CompiledRuleSet> ruleSets) {
+            List<String> common = new java.util.ArrayList<>(ruleSets.get(0).dictionary().regionLevels());
+            ruleSets.forEach(r -> common.retainAll(r.dictionary().regionLevels()));
+            return withLevels(common);
+        }
+
+        /** The levels a {@code level} cell may name, as the rule set's Dictionary declares them. */
+        public Options withLevels(List<String> l) {
+            return new Options(source, step, missingDays, eventType, level, l, maxRows);
         }
     }
 
@@ -185,16 +222,18 @@ public final class TimelineCsv {
         }
         String name = h.name < 0 ? "" : cells.text(row, h.name, InputCells.MAX_REGION_NAME);
         String eventType = h.eventType < 0 ? "" : cells.text(row, h.eventType, InputCells.MAX_LABEL);
-        AdminLevel level = options.level();
+        String level = options.defaultLevel();
+        boolean refused = false;
         if (h.level >= 0) {
             String levelText = InputCells.cell(row, h.level);
-            level = cache.level(levelText);
+            level = cache.level(levelText, options.levels());
             if (level == null) {
-                cells.refuse(row, h.level,
-                        Message.of("replay.INVALID_VALUE.adminLevel", InputCells.shorten(levelText)));
+                refused = true;
+                cells.refuse(row, h.level, Message.of("replay.INVALID_VALUE.adminLevel",
+                        InputCells.shorten(levelText), String.join(", ", options.levels())));
             }
         }
-        if (code == null || name == null || eventType == null || level == null) {
+        if (code == null || name == null || eventType == null || refused) {
             return;
         }
         double[] values = new double[h.series.size()];
@@ -228,7 +267,7 @@ public final class TimelineCsv {
         private static final int MAX_DATES = 10_000;
         private final Map<String, LocalDate> dates = new HashMap<>();
         private String levelText;
-        private AdminLevel level;
+        private String level;
 
         /** The date a cell names ({@code 2020-01-23}, a four-digit year), or null. */
         LocalDate date(String text) {
@@ -242,10 +281,12 @@ public final class TimelineCsv {
             return d;
         }
 
-        /** The level a cell names, or null. */
-        AdminLevel level(String text) {
+        /** The level a cell names (one of the four in its lower-case code, as situations carry it), or null. */
+        String level(String text, List<String> levels) {
             if (!text.equals(levelText)) {
-                level = AdminLevel.parse(text).orElse(null);
+                String normalised = AdminLevel.normalised(text);
+                // as a situation's region.level: in any case (State is state), kept as the Dictionary spells it
+                level = levels.stream().filter(l -> l.equalsIgnoreCase(normalised)).findFirst().orElse(null);
                 levelText = text;
             }
             return level;

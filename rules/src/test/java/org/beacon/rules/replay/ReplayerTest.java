@@ -79,6 +79,22 @@ class ReplayerTest {
     }
 
     @Test
+    void aTimelineAtTheLevelsTheDictionaryDeclaresIsReplayedAtThoseLevels() {
+        StringBuilder csv = new StringBuilder("date,region,level,eventType,cumulativeConfirmed\n");
+        for (int i = 0; i < 10; i++) {
+            LocalDate d = LocalDate.of(2024, 3, 1).plusDays(i);
+            csv.append(d).append(",C,County,flu,").append(i * 2).append('\n');
+            csv.append(d).append(",S,state,flu,").append(i * 2).append('\n');
+        }
+        CompiledRuleSet rules = Workbooks.compiled(WorkbookBuilder.statesAndCounties());
+        Timeline t = TimelineCsv.read(new StringReader(csv.toString()), "t.csv",
+                TimelineCsv.Options.defaults().withLevels(rules.dictionary().regionLevels()));
+        assertThat(t.regions()).extracting(Timeline.Series::level).containsExactly("county", "state");
+        Summary s = replay(t, List.of(Replayer.Arm.pinned("v1", rules)), null, new ArrayList<>());
+        assertThat(s.transitions()).extracting(Transition::region).containsOnly("C");
+    }
+
+    @Test
     void raisesAtOnceLowersByTheExpertsRowsAndEndsByTheTerminationRow() {
         List<Step> steps = new ArrayList<>();
         Summary s = replay(read(OUTBREAK), List.of(Replayer.Arm.pinned("v1", rules(3))), null, steps);

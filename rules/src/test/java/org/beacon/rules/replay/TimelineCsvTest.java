@@ -36,6 +36,32 @@ class TimelineCsvTest {
     private static final TimelineCsv.Options DEFAULTS = TimelineCsv.Options.defaults();
 
     @Test
+    void refusesALevelTheRuleSetDoesNotDeclareAtItsLine() {
+        String csv = """
+                date,region,level,cases
+                2020-01-22,A,county,1
+                2020-01-22,B,state,2
+                """;
+        assertThat(errors(csv, DEFAULTS)).singleElement().satisfies(i -> {
+            assertThat(i.code()).isEqualTo("INVALID_VALUE");
+            assertThat(i.where()).isEqualTo("t.csv:3 level");
+            assertThat(i.detail()).isEqualTo("'state' is not a region level of the rule set (province, prefecture, "
+                    + "county, township)");
+        });
+        assertThat(errors(csv.replace("county", "province"), DEFAULTS.withLevels(List.of("state", "county"))))
+                .singleElement().satisfies(i -> assertThat(i.where()).isEqualTo("t.csv:2 level"));
+        assertThat(read(csv, DEFAULTS.withLevels(List.of("state", "county"))).regions())
+                .extracting(Timeline.Series::level).containsExactly("county", "state");
+    }
+
+    @Test
+    void rowsWithoutALevelAreAtProvinceOnlyWhenTheRuleSetHasThatLevel() {
+        String csv = "date,region,cases\n2020-01-22,A,1\n";
+        assertThat(read(csv, DEFAULTS).regions().get(0).level()).isEqualTo("province");
+        assertThat(read(csv, DEFAULTS.withLevels(List.of("state", "county"))).regions().get(0).level()).isNull();
+    }
+
+    @Test
     void aFileMixingSourcesMustBePinnedToOne() {
         String csv = """
                 date,region,source,cumulativeConfirmed

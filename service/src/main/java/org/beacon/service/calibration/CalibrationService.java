@@ -95,7 +95,7 @@ public class CalibrationService {
             throw new InvalidRequestException(List.of(new FieldError("vary", problem)));
         });
         ReplayInputReader.Read read = timelines.readTimeline(r.timelineFields(), r.actual(), r.actualExample(),
-                r.revisions());
+                r.revisions(), List.of(today));
         ReplayInputReader.ReadTimeline t = read.timeline();
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
         Calibration calibration = new Calibration(new RuleSetCompiler(), registry.workbooks(today.id()),

@@ -32,10 +32,13 @@ class IndicatorController {
     }
 
     @GetMapping("/indicators")
-    @Operation(summary = "The indicators of the rule set in force today (or of ?ruleSet=<id>), with types, units and "
-            + "allowed ranges")
+    @Operation(summary = "The indicators of the rule set in force today (or of ?ruleSet=<id>; a draft for editors and "
+            + "admins only), with types, units and allowed ranges")
     List<IndicatorView> indicators(@RequestParam(required = false) String ruleSet) {
-        return (ruleSet == null ? registry.current() : registry.pinned(ruleSet)).dictionary().indicators().stream().map(IndicatorController::view).toList();
+        // a draft's Dictionary is as unreleased as its tables: the same rule as deciding with it
+        registry.checkPinnable(ruleSet, CurrentUser.mayUseDrafts());
+        return (ruleSet == null ? registry.current() : registry.pinned(ruleSet)).dictionary().indicators().stream()
+                .map(IndicatorController::view).toList();
     }
 
     @GetMapping(value = "/indicators/schema", produces = {"application/schema+json", "application/json"})

@@ -59,9 +59,10 @@ public class ImpactService {
                     + " audited decisions, more than the cap of " + checked.limit() + ": narrow it (from, to, "
                     + "region, eventType) or raise limit, up to " + ImpactRequest.MAX_LIMIT)));
         }
-        ReplayInputReader.ReadTimeline timeline = request.timelineFields().given()
-                ? timelines.readTimeline(request.timelineFields(), null, null, null).timeline() : null;
         CompiledRuleSet before = registry.current();
+        ReplayInputReader.ReadTimeline timeline = request.timelineFields().given()
+                ? timelines.readTimeline(request.timelineFields(), null, null, null, List.of(after, before)).timeline()
+                : null;
         long steps = inWindow + (timeline == null ? 0 : timeline.timeline().steps());
         ObjectNode inputs = json.createObjectNode();
         inputs.put("comparedWith", before.id());

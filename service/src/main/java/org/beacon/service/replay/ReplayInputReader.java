@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.beacon.rules.CompiledRuleSet;
@@ -28,6 +29,8 @@ import org.beacon.rules.replay.Timeline;
 import org.beacon.rules.replay.TimelineCsv;
 import org.beacon.service.web.InvalidRequestException;
 import org.beacon.service.web.InvalidRequestException.FieldError;
+import org.beacon.service.ruleset.DraftNotAllowedException;
+import org.beacon.service.ruleset.RuleSetNotFoundException;
 import org.beacon.service.ruleset.RuleSetRegistry;
 import org.beacon.service.security.CurrentUser;
 import org.springframework.stereotype.Component;
@@ -76,19 +79,21 @@ public class ReplayInputReader {
      * @throws InvalidRequestException for bad form fields
      * @throws InvalidReplayInputException for files that cannot be read as a timeline
      */
-    public Read readTimeline(TimelineFields f, MultipartFile actual, String actualExample, MultipartFile revisions) {
-        return readTimeline(f, actual, actualExample, revisions, new ArrayList<>(), () -> { });
+    public Read readTimeline(TimelineFields f, MultipartFile actual, String actualExample, MultipartFile revisions,
+            List<CompiledRuleSet> ruleSets) {
+        return readTimeline(f, actual, actualExample, revisions, new ArrayList<>(), () -> ruleSets);
     }
 
     /**
      * @param errors the other fields' errors, told with these
-     * @param beforeFiles checks (versions) made once the fields are good and before the files are read
+     * @param ruleSets checks (versions) made once the fields are good and before the files are read, giving the rule
+     *     sets that will decide the timeline: its levels are those all of them declare
      */
     private Read readTimeline(TimelineFields f, MultipartFile actual, String actualExample, MultipartFile revisions,
-            List<FieldError> errors, Runnable beforeFiles) {
+            List<FieldError> errors, Supplier<List<CompiledRuleSet>> ruleSets) {
         Timeline.Step step = step(f.step(), errors);
         Timeline.MissingDays missingDays = missingDays(f.missingDays(), errors);
-        AdminLevel level = level(f.level(), errors);
+        String levelText = text(f.level(), "level", errors);
         String source = text(f.source(), "source", errors);
         String eventType = text(f.eventType(), "eventType", errors);
         InputFile timeline = file(f.timeline(), "timeline", f.example(), "example", errors);
@@ -98,12 +103,24 @@ public class ReplayInputReader {
             errors.add(new FieldError("timeline", "send the timeline as a CSV file (timeline) or name one of the "
                     + "example timelines (example)" + available()));
         }
+        if (!errors.isEmpty() && levelText != null) {
+            // a bad level is told with the other fields when the versions are good; after them when one is not
+            try {
+                level(levelText, TimelineCsv.Options.defaults().withLevelsOf(ruleSets.get()).levels(), errors);
+            } catch (RuleSetNotFoundException | DraftNotAllowedException e) {
+                // the version's problem is told once the fields are good, as before levels came from the versions
+            }
+        }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        beforeFiles.run();
         TimelineCsv.Options options = TimelineCsv.Options.defaults().withSource(source).withStep(step)
-                .withMissingDays(missingDays).withEventType(eventType).withLevel(level);
+                .withMissingDays(missingDays).withEventType(eventType).withLevelsOf(ruleSets.get());
+        String level = level(levelText, options.levels(), errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        options = options.withLevel(level);
         ReplayInput input;
         try {
             input = ReplayInput.read(timeline.reader(), timeline.field(), options,
@@ -119,7 +136,7 @@ public class ReplayInputReader {
         return new Read(new ReadTimeline(input.timeline(), timeline.name(), timeline.sha256(), source,
                 step.name().toLowerCase(Locale.ROOT), missingDays == null ? null
                         : missingDays == Timeline.MissingDays.ZERO_FILL ? "zeroFill" : "carryForward",
-                level.name().toLowerCase(Locale.ROOT)), input.actual(), actualFile == null ? null : actualFile.name(),
+                level), input.actual(), actualFile == null ? null : actualFile.name(),
                 actualFile == null ? null : actualFile.sha256(), known == null ? null : known.name(),
                 known == null ? null : known.sha256());
     }
@@ -167,6 +184,13 @@ public class ReplayInputReader {
                 r.eventType(), r.level()), r.actual(), r.actualExample(), r.revisions(), errors, () -> {
                     registry.checkPinnable(ruleSet, CurrentUser.mayUseDrafts());
                     registry.checkPinnable(compareWith, CurrentUser.mayUseDrafts());
+                    // without a version, the one in force today stands for those in force on each day
+                    List<CompiledRuleSet> deciding = new ArrayList<>();
+                    deciding.add(ruleSet == null ? registry.current() : registry.pinned(ruleSet));
+                    if (compareWith != null) {
+                        deciding.add(registry.pinned(compareWith));
+                    }
+                    return deciding;
                 });
         CompiledRuleSet first = ruleSet == null ? null : registry.pinned(ruleSet);
         CompiledRuleSet second = compareWith == null ? null : registry.pinned(compareWith);
@@ -338,14 +362,21 @@ public class ReplayInputReader {
         };
     }
 
-    private static AdminLevel level(String text, List<FieldError> errors) {
-        if (text == null || text.isBlank()) {
-            return AdminLevel.PROVINCE;
+    /**
+     * The level of rows without a level column: the field as the rule sets spell it (in any case), or province when
+     * they have it and the field is not given, else none.
+     *
+     * @param errors where a level the rule sets do not declare is told
+     */
+    private static String level(String text, List<String> levels, List<FieldError> errors) {
+        if (text == null) {
+            return levels.contains(AdminLevel.PROVINCE.code()) ? AdminLevel.PROVINCE.code() : null;
         }
-        return AdminLevel.parse(text.trim()).orElseGet(() -> {
-            errors.add(new FieldError("level", "'" + shorten(text) + "' is not province, prefecture, county or "
-                    + "township"));
-            return AdminLevel.PROVINCE;
+        String normalised = AdminLevel.normalised(text);
+        return levels.stream().filter(l -> l.equalsIgnoreCase(normalised)).findFirst().orElseGet(() -> {
+            errors.add(new FieldError("level", "'" + shorten(text) + "' is not a region level of the rule set ("
+                    + String.join(", ", levels) + ")"));
+            return null;
         });
     }
 

@@ -20,6 +20,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.beacon.rules.WorkbookBuilder;
 import org.beacon.rules.Workbooks;
 import org.beacon.service.Http;
 import org.beacon.service.ServiceTest;
@@ -208,6 +209,48 @@ class ReplayApiTest {
         assertThat(run.at("/inputs/level").asString()).isEqualTo("prefecture");
         assertThat(run.at("/summary/steps").asInt()).isEqualTo(3);
         assertThat(transitions(run, "330100")).extracting(t -> t.at("/date").asString()).contains("2020-01-21");
+    }
+
+    /** A draft for US states and counties alone: a county graded Ⅲ from 5 new cases in 7 days, a state from 20. */
+    private String statesAndCountiesDraft() {
+        WorkbookBuilder b = WorkbookBuilder.statesAndCounties();
+        Http.Response upload = http().postFiles("/rule-sets", java.util.Map.of("replace", "all", "comment",
+                "states and counties"), java.util.Map.of("us.xlsx", b.bytes()));
+        assertThat(upload.status()).as(upload.body()).isEqualTo(201);
+        return upload.json().at("/id").asString();
+    }
+
+    @Test
+    void aTimelineTakesTheRegionLevelsItsRuleSetDeclaresAndRefusesOthersAtTheirLine() {
+        String draft = statesAndCountiesDraft();
+        StringBuilder timeline = new StringBuilder("date,region,level,cumulativeConfirmed\n");
+        for (int day = 1; day <= 9; day++) {
+            timeline.append("2024-03-0").append(day).append(",C,County,").append(day * 2).append('\n');
+            timeline.append("2024-03-0").append(day).append(",S,state,").append(day * 2).append('\n');
+        }
+        Http.Response r = http().postForm("/replays", Replays.form("eventType", "flu", "ruleSet", draft),
+                List.of(new Http.FilePart("timeline", "us.csv", timeline.toString().getBytes(StandardCharsets.UTF_8))));
+        assertThat(r.status()).as(r.body()).isEqualTo(202);
+        JsonNode run = Replays.awaitEnd(http(), r.json().at("/id").asString());
+        assertThat(run.at("/status").asString()).as(run.toString()).isEqualTo("done");
+        assertThat(transitions(run, "C")).isNotEmpty();
+        assertThat(transitions(run, "S")).isEmpty();
+
+        long before = stored();
+        Http.Response refused = http().postForm("/replays", Replays.form("eventType", "flu", "ruleSet", draft),
+                List.of(new Http.FilePart("timeline", "us.csv", timeline.toString().replace(",S,state,", ",S,province,")
+                        .getBytes(StandardCharsets.UTF_8))));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().at("/errors/0/pointer").asString()).isEqualTo("timeline:3 level");
+        assertThat(refused.json().at("/errors/0/detail").asString())
+                .isEqualTo("'province' is not a region level of the rule set (state, county)");
+        Http.Response field = http().postForm("/replays", Replays.form("eventType", "flu", "ruleSet", draft, "level",
+                "prefecture"), List.of(new Http.FilePart("timeline", "t.csv",
+                        "date,region,cases\n2024-03-01,C,1\n".getBytes(StandardCharsets.UTF_8))));
+        assertThat(field.status()).as(field.body()).isEqualTo(400);
+        assertThat(field.json().at("/errors/0/pointer").asString()).isEqualTo("level");
+        assertThat(stored()).isEqualTo(before);
     }
 
     @Test

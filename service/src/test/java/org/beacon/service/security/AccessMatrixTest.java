@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.beacon.rules.WorkbookBuilder;
 import org.beacon.rules.Workbooks;
 import org.beacon.service.Http;
 import org.beacon.service.ServiceTest;
@@ -55,6 +56,7 @@ class AccessMatrixTest {
     private String replayId;
     private String impactId;
     private String calibrationId;
+    private String draftId;
     private final AtomicInteger throwaway = new AtomicInteger();
 
     /** Who calls: null is anonymous. The order is the hierarchy, lowest first. */
@@ -85,6 +87,10 @@ class AccessMatrixTest {
     @BeforeAll
     void someThingsToRead() {
         Http admin = as(Caller.ADMIN);
+        Http.Response draft = admin.postFiles("/rule-sets", Map.of("replace", "all", "comment", "a draft to read"),
+                Map.of("cholera.xlsx", WorkbookBuilder.cholera().bytes()));
+        assertThat(draft.status()).as(draft.body()).isEqualTo(201);
+        draftId = draft.json().at("/id").asString();
         evaluationId = admin.postJson("/evaluations", SITUATION).json().at("/evaluationId").asString();
         Http.Response replay = admin.postForm("/replays", Map.of("example", "covid-2020-zhejiang-hubei-guangdong.csv",
                 "source", "canghailan"), List.of());
@@ -140,6 +146,11 @@ class AccessMatrixTest {
                         c -> as(c).postJson("/risk-map", read("examples/risk-map/five-counties.json")), ok),
                 new Endpoint("GET", "/indicators", Caller.CALLER, c -> as(c).get("/indicators"), ok),
                 new Endpoint("GET", "/indicators/schema", Caller.CALLER, c -> as(c).get("/indicators/schema"), ok),
+                // a draft's Dictionary: editors and up, as deciding with it
+                new Endpoint("GET", "/indicators?ruleSet={draft}", Caller.EDITOR,
+                        c -> as(c).get("/indicators?ruleSet=" + draftId), ok),
+                new Endpoint("GET", "/indicators/schema?ruleSet={draft}", Caller.EDITOR,
+                        c -> as(c).get("/indicators/schema?ruleSet=" + draftId), ok),
                 new Endpoint("GET", "/users/me", Caller.CALLER, c -> as(c).get("/users/me"), ok),
                 // a password that is too short: passing security is what is tested, without changing anyone's
                 new Endpoint("POST", "/users/me/password", Caller.CALLER,
