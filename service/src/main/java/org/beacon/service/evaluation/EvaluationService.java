@@ -99,9 +99,21 @@ public class EvaluationService {
 
     /** An audited decision with its caller, or empty when there is none with this id. */
     public Optional<AuditedDecision> audited(UUID id) {
-        return audit.decisionWithCaller(id).map(stored -> new AuditedDecision(json.readerFor(EvaluationResponse.class)
-                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(stored.json()),
+        return audit.decisionWithCaller(id).map(stored -> new AuditedDecision(answer(stored.json()),
                 stored.caller()));
+    }
+
+    /** Audited decisions by id, read in one query; an id with none is absent. */
+    public Map<UUID, EvaluationResponse> audited(List<UUID> ids) {
+        Map<UUID, EvaluationResponse> answers = new HashMap<>();
+        audit.decisionsJson(ids).forEach((id, stored) -> answers.put(id, answer(stored)));
+        return answers;
+    }
+
+    /** A stored answer read back; fields added since it was stored are absent, fields since dropped ignored. */
+    private EvaluationResponse answer(String stored) {
+        return json.readerFor(EvaluationResponse.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .readValue(stored);
     }
 
     /**
@@ -111,8 +123,7 @@ public class EvaluationService {
      */
     public Optional<List<MarginsView.IndicatorMarginView>> margins(UUID id) {
         return audit.decided(id).flatMap(stored -> {
-            EvaluationResponse answer = json.readerFor(EvaluationResponse.class)
-                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(stored.json());
+            EvaluationResponse answer = answer(stored.json());
             if (answer.margins() != null) {
                 return Optional.of(answer.margins());
             }
