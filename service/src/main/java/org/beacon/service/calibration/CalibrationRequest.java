@@ -6,7 +6,7 @@ import org.beacon.service.replay.ReplayInputReader;
 import org.springframework.web.multipart.MultipartFile;
 
 /** The form of {@code POST /calibrations}, as sent (nothing parsed yet). */
-record CalibrationRequest(
+public record CalibrationRequest(
         @Schema(description = "the timeline, CSV, as POST /replays reads it") MultipartFile timeline,
         @Schema(description = "instead of a file: an example timeline of examples/timelines/",
                 example = "covid-2020-zhejiang-hubei-guangdong.csv") String example,

@@ -56,7 +56,7 @@ public class CalibrationService {
         this.json = json;
     }
 
-    CalibrationViews.Accepted start(CalibrationRequest r, String caller) {
+    public CalibrationViews.Accepted start(CalibrationRequest r, String caller) {
         List<FieldError> errors = new ArrayList<>();
         List<ParameterRange> ranges = new ArrayList<>();
         ParameterGrid grid = null;
@@ -138,7 +138,7 @@ public class CalibrationService {
                 CalibrationViews.links(r.id()));
     }
 
-    CalibrationViews.Page list(int page, int size) {
+    public CalibrationViews.Page list(int page, int size) {
         Paging.check(page, size);
         List<CalibrationViews.Item> items = store.page(KIND, null, page, size).stream().map(r -> {
             JsonNode inputs = json.readTree(r.inputsJson());

@@ -13,7 +13,8 @@ enum ConsolePage {
     USERS("/console/users", "nav.users", true),
     AUDIT("/console/audit", "nav.audit", true),
     REPLAYS("/console/replays", "nav.replays", true),
-    RISK_MAP("/console/risk-map", "nav.riskMap", true);
+    RISK_MAP("/console/risk-map", "nav.riskMap", true),
+    CALIBRATIONS("/console/calibrations", "nav.calibrations", true);
 
     private final String path;
     private final String label;

@@ -4,9 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.beacon.service.replay.ReplayFiles;
 import org.beacon.service.replay.ReplayNotFinishedException;
 import org.beacon.service.replay.ReplayNotFoundException;
@@ -16,7 +14,6 @@ import org.beacon.service.replay.ReplayViews;
 import org.beacon.service.security.Callers;
 import org.beacon.service.web.InvalidRequestException;
 import org.beacon.service.web.ProblemException;
-import org.beacon.service.web.Problems;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -48,10 +45,6 @@ class ReplaysPage {
     static final int RUNS_PER_PAGE = 20;
     static final int REGIONS_PER_PAGE = 20;
 
-    /** A refusal as the page shows it: the API problem's status, title and detail, and each field's error. */
-    record Refusal(int status, String title, String detail, List<InvalidRequestException.FieldError> errors) {
-    }
-
     private final ReplayService replays;
     private final RuleSetOverview ruleSets;
     private final ConsoleModel layout;
@@ -74,21 +67,14 @@ class ReplaysPage {
     @PostMapping
     String start(@ModelAttribute ReplayRequest form, HttpServletRequest http, HttpServletResponse response,
             Model model) {
-        Refusal refusal;
+        RunRefusal refusal;
         try {
             ReplayViews.Accepted accepted = replays.start(form, Callers.of(http));
             return "redirect:/console/replays/" + accepted.id();
         } catch (InvalidRequestException e) {
-            refusal = new Refusal(Problems.INVALID_REQUEST.status(), Problems.INVALID_REQUEST.title(), null,
-                    e.errors());
+            refusal = RunRefusal.of(e);
         } catch (ProblemException e) {
-            var p = e.problem();
-            List<InvalidRequestException.FieldError> errors = p.getProperties() != null
-                    && p.getProperties().get("errors") instanceof List<?> list ? list.stream()
-                    .filter(Map.class::isInstance).map(Map.class::cast)
-                    .map(m -> new InvalidRequestException.FieldError(String.valueOf(m.get("pointer")),
-                            String.valueOf(m.get("detail")))).toList() : List.of();
-            refusal = new Refusal(p.getStatus(), p.getTitle(), errors.size() == 1 ? null : p.getDetail(), errors);
+            refusal = RunRefusal.of(e);
         }
         response.setStatus(refusal.status());
         return listPage(0, form, refusal, model);
@@ -171,7 +157,7 @@ class ReplaysPage {
     }
 
     /** @param form what was sent, shown again after a refusal; null for an empty form */
-    private String listPage(int page, ReplayRequest form, Refusal refusal, Model model) {
+    private String listPage(int page, ReplayRequest form, RunRefusal refusal, Model model) {
         ReplayViews.Page runs = replays.list(page, RUNS_PER_PAGE);
         model.addAttribute("runs", runs);
         model.addAttribute("page", page);

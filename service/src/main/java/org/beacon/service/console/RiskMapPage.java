@@ -13,8 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import org.beacon.service.evaluation.AuditTrail;
 import org.beacon.service.evaluation.Boundaries;
+import org.beacon.service.evaluation.EvaluationResponse;
 import org.beacon.service.evaluation.EvaluationService;
 import org.beacon.service.evaluation.EvaluationSummary;
 import org.beacon.service.evaluation.RiskMapRequest;
@@ -48,7 +50,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Controller
 class RiskMapPage {
 
-    /** The regions the latest-decisions map shows at most: one query per region reads its answer. */
+    /** The regions the latest-decisions map shows at most. */
     static final int MAX_LATEST = 500;
     static final Duration LATEST_WINDOW = Duration.ofDays(7);
 
@@ -82,14 +84,28 @@ class RiskMapPage {
         if (latest != null) {
             String eventType = latest.isBlank() ? null : latest.strip();
             Instant now = Instant.now();
+            List<EvaluationSummary> newest = List.copyOf(trail.latestPerRegion(eventType,
+                    now.minus(LATEST_WINDOW), now).values());
             List<RiskMapResponse.RegionRisk> regions = new ArrayList<>();
-            for (EvaluationSummary s : trail.latestPerRegion(eventType, now.minus(LATEST_WINDOW), now).values()) {
-                if (regions.size() == MAX_LATEST) {
-                    model.addAttribute("truncated", MAX_LATEST);
-                    break;
+            int next = 0;
+            // the stored answers a chunk at a time, each chunk one query: most regions' latest answer has a colour
+            while (next < newest.size() && regions.size() < MAX_LATEST) {
+                List<EvaluationSummary> chunk = newest.subList(next, Math.min(newest.size(), next + MAX_LATEST));
+                Map<UUID, EvaluationResponse> answers = evaluations.audited(chunk.stream()
+                        .map(EvaluationSummary::evaluationId).toList());
+                for (EvaluationSummary s : chunk) {
+                    if (regions.size() == MAX_LATEST) {
+                        break;
+                    }
+                    next++;
+                    EvaluationResponse answer = answers.get(s.evaluationId());
+                    if (answer != null && answer.areaRisk() != null) {
+                        regions.add(RiskMapView.of(regions.size(), answer));
+                    }
                 }
-                evaluations.audited(s.evaluationId()).filter(d -> d.decision().areaRisk() != null)
-                        .ifPresent(d -> regions.add(RiskMapView.of(regions.size(), d.decision())));
+            }
+            if (next < newest.size()) {
+                model.addAttribute("truncated", MAX_LATEST);
             }
             model.addAttribute("latest", eventType == null ? "" : eventType);
             model.addAttribute("map", regions.isEmpty() ? null : RiskMapPicture.of(null, regions, null));

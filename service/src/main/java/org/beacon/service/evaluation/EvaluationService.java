@@ -104,8 +104,20 @@ public class EvaluationService {
 
     /** A decision's JSON as the audit kept it (in the database or in an export of audit retention), read. */
     public AuditedDecision audited(String decisionJson, String caller) {
-        return new AuditedDecision(json.readerFor(EvaluationResponse.class)
-                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(decisionJson), caller);
+        return new AuditedDecision(answer(decisionJson), caller);
+    }
+
+    /** Audited decisions by id, read in one query; an id with none is absent. */
+    public Map<UUID, EvaluationResponse> audited(List<UUID> ids) {
+        Map<UUID, EvaluationResponse> answers = new HashMap<>();
+        audit.decisionsJson(ids).forEach((id, stored) -> answers.put(id, answer(stored)));
+        return answers;
+    }
+
+    /** A stored answer read back; fields added since it was stored are absent, fields since dropped ignored. */
+    private EvaluationResponse answer(String stored) {
+        return json.readerFor(EvaluationResponse.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .readValue(stored);
     }
 
     /**
@@ -115,8 +127,7 @@ public class EvaluationService {
      */
     public Optional<List<MarginsView.IndicatorMarginView>> margins(UUID id) {
         return audit.decided(id).flatMap(stored -> {
-            EvaluationResponse answer = json.readerFor(EvaluationResponse.class)
-                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(stored.json());
+            EvaluationResponse answer = answer(stored.json());
             if (answer.margins() != null) {
                 return Optional.of(answer.margins());
             }

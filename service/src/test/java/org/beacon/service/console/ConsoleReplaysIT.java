@@ -15,6 +15,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -28,7 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code concurrent-runs=1}) so that a long replay started over the API makes the page's replay wait its turn and
  * its progress is seen on the page whatever the machine's speed. A reviewer replays the COVID-19 example against the
  * actual decisions from the form, watches the progress, reads each region's chart, transitions and lags, and checks
- * them against the run's summary.json downloaded from the page.
+ * them against the run's summary.json downloaded from the page, and switches language on the region picked. An admin
+ * starts a calibration of the same example from its form, in English and in Chinese, sees a bad range refused on the
+ * form and then the ranked combinations.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleReplaysIT extends ConsoleBrowserTest {
@@ -160,6 +164,7 @@ class ConsoleReplaysIT extends ConsoleBrowserTest {
         browser.clickToNextPage(find(".languages a[lang=zh]"));
         new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d ->
                 !d.findElements(By.cssSelector("#replay-chart canvas")).isEmpty());
+        assertThat(browser.text("#region-title")).as("the region picked before the switch").contains("420000");
         assertThat(browser.text("h1")).contains("的回放");
         assertThat(browser.text("#lags")).contains("滞后");
         browser.screenshotDownTo("replay-chart-zh", "#region-transitions");
@@ -183,8 +188,65 @@ class ConsoleReplaysIT extends ConsoleBrowserTest {
         browser.screenshot("replays-refused-zh");
     }
 
-    @Test
+    /** A form field by id, typed into as a person does (cleared first: a refused form keeps what was sent). */
+    private void type(String id, String text) {
+        WebElement field = find("#" + id);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"en-US;en, Start the calibration, The calibration was not started",
+        "zh-CN;zh, 开始参数校准, 参数校准未启动"})
     @Order(3)
+    void aCalibrationStartedFromTheFormShowsItsRankedCombinationsAndABadRangeStartsNothing(String languages,
+            String startButton, String refused) {
+        browser(languages.replace(';', ','));
+        signIn(beacon.admin().username(), beacon.admin().password());
+        String name = browser.driver().findElements(By.cssSelector(".site-nav a")).stream()
+                .filter(a -> a.getAttribute("href").endsWith("/console/calibrations")).findFirst().orElseThrow()
+                .getText();
+        browser.clickTo(browser.driver().findElement(By.linkText(name)), "/console/calibrations");
+        browser.clickTo(find("#new-calibration"), "/console/calibrations/new");
+        assertThat(find("#start-calibration").getText()).isEqualTo(startButton);
+        new Select(find("#parameter-0")).selectByValue("stepDown_minDays");
+        type("from-0", "28");
+        type("to-0", "14");
+        type("by-0", "7");
+        new Select(find("#example")).selectByValue(COVID);
+        find("#source").sendKeys("canghailan");
+        new Select(find("#actualExample")).selectByValue(ACTUAL);
+        long before = beacon.api().get("/calibrations?size=1").json().at("/total").asLong();
+        browser.clickToNextPage(find("#start-calibration"), 400);
+        assertThat(browser.text("#calibration-refusal")).contains(refused).contains("vary");
+        assertThat(beacon.api().get("/calibrations?size=1").json().at("/total").asLong()).as("nothing started")
+                .isEqualTo(before);
+        assertThat(new Select(find("#parameter-0")).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("stepDown_minDays");
+        browser.screenshot("calibration-refused-" + language());
+
+        type("from-0", "14");
+        type("to-0", "28");
+        browser.screenshot("calibration-form-" + language());
+        browser.clickTo(find("#start-calibration"), "/console/calibrations/");
+        browser.driver().executeScript("window.beaconSamePage = true;");
+        new WebDriverWait(browser.driver(), Duration.ofMinutes(4), Duration.ofMillis(200)).until(d ->
+                !d.findElements(By.cssSelector("#ranked tbody tr")).isEmpty());
+        assertThat(browser.driver().executeScript("return window.beaconSamePage === true")).as("no page reload")
+                .isEqualTo(true);
+        assertThat(browser.driver().findElements(By.cssSelector("#ranked tbody tr"))).as("14, 21 and 28 days")
+                .hasSize(3);
+        assertThat(browser.text("#to-type")).contains("stepDown_minDays");
+        browser.assertNoConsoleErrors();
+        browser.screenshot("calibration-ranked-" + language());
+        String id = browser.driver().getCurrentUrl().replaceAll(".*/console/calibrations/", "");
+        browser.clickTo(browser.driver().findElement(By.linkText(name)), "/console/calibrations");
+        assertThat(find("#calibration-" + id).getText()).contains("admin", "stepDown_minDays=14..28:7");
+        browser.screenshot("calibrations-" + language());
+    }
+
+    @Test
+    @Order(4)
     void aCallerIsNotOfferedTheReplaysAndGetsTheForbiddenPageByAddress() {
         Http.Credentials caller = newUser("caller");
         String replay = beacon.api().get("/replays?size=1").json().at("/items/0/id").asString();

@@ -1,6 +1,8 @@
 package org.beacon.service.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.beacon.service.console.PageText.between;
+import static org.beacon.service.console.PageText.body;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -38,7 +40,6 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -197,14 +198,26 @@ class ConsoleReplaysPageTest {
 
     @Test
     @WithMockUser(username = "reviewer", roles = "REVIEWER")
+    void theLanguageSwitchOfAReplayKeepsTheRegionPickedAndThePickersPage() throws Exception {
+        when(replays.find(ID.toString())).thenReturn(run("done", new ReplayViews.Progress(100, 20, 20, 166.0, null),
+                SUMMARY));
+        when(replays.regions(eq(ID.toString()), eq(""), eq(1), anyInt())).thenReturn(new ReplayViews.Regions(1, 20,
+                22, List.of(new ReplayViews.Region("420000", "湖北省", 10))));
+        when(replays.series(ID.toString(), "420000")).thenReturn(Optional.empty());
+        String page = body(mvc.perform(get("/console/replays/" + ID + "?region=420000&rpage=1")
+                .header("Accept-Language", "en")).andExpect(status().isOk()).andReturn());
+        assertThat(between(page, "id=\"languages\"", "</nav>")).contains("href=\"/console/replays/" + ID
+                + "?region=420000&amp;rpage=1&amp;lang=zh\"");
+        assertThat(between(page, "id=\"region-picker\"", ">")).as("a region picked in the page swaps the switch too")
+                .contains("hx-select-oob=\"#languages\"");
+    }
+
+    @Test
+    @WithMockUser(username = "reviewer", roles = "REVIEWER")
     void anUnknownReplayIsTheConsoles404Page() throws Exception {
         when(replays.find("nope")).thenThrow(ReplayNotFoundException.class);
         String page = body(mvc.perform(get("/console/replays/nope").header("Accept-Language", "en"))
                 .andExpect(status().isNotFound()).andReturn());
         assertThat(page).contains("There is no such page");
-    }
-
-    private static String body(MvcResult result) throws Exception {
-        return result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -121,6 +121,24 @@ class ConsoleRiskMapPageTest {
     }
 
     @Test
+    void theLatestMapShowsEachRegionsNewestAnswerWithItsColourAndRows() {
+        Http.Response first = admin.postJson("/risk-map", example);
+        // 甲县 decided again with 戊县's figures: its newest answer is green where the first was red
+        String calmer = example.replace("\"cumulativeConfirmed\":120,\"newCases7d\":25,\"clusters14d\":3,"
+                + "\"localCaseShare\":70,\"daysWithoutNewCase\":0", "\"cumulativeConfirmed\":0,\"newCases7d\":0,"
+                + "\"clusters14d\":0,\"localCaseShare\":0,\"daysWithoutNewCase\":40");
+        assertThat(calmer).isNotEqualTo(example);
+        Http.Response second = admin.postJson("/risk-map", calmer);
+        assertThat(second.status()).isEqualTo(200);
+        String before = first.json().at("/regions/0/evaluationId").asString();
+        String newest = second.json().at("/regions/0/evaluationId").asString();
+        String body = reviewer.get("/console/risk-map?latest=covid19").body();
+        assertThat(body).containsPattern("class=\"tile tile-green\">\\s*<a class=\"tile-link\" href=\"/console/audit/"
+                + newest + "\"").doesNotContain("/console/audit/" + before);
+        assertThat(body).as("each tile's answering rows").containsPattern("class=\"cell-ref\">RiskMap!R[0-9]+<");
+    }
+
+    @Test
     void aCallerCannotReachTheRiskMap() {
         Http.Response made = admin.postJson("/users", "{\"username\":\"mapclerk\",\"roles\":[\"caller\"]}");
         ConsoleSession clerk = new ConsoleSession(((WebServerApplicationContext) app).getWebServer().getPort());
