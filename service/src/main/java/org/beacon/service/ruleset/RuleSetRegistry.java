@@ -36,21 +36,32 @@ public class RuleSetRegistry {
 
     private final RuleSetStore store;
     private final CompileAdmission compiles;
+    private final StartUpCompilation early;
     /** The live versions (always) and others while they fit beside them, by their estimated heap. */
     private final CompiledVersions compiled;
     private final ZoneId zone;
     private volatile ActivationTimeline timeline;
 
-    RuleSetRegistry(RuleSetStore store, RuleSetProperties properties, CompileAdmission compiles) {
+    /**
+     * Loads the timeline and compiles the versions on it, taking the start-up tables' early compile ({@code early})
+     * for the one whose workbooks are the same.
+     */
+    RuleSetRegistry(RuleSetStore store, RuleSetProperties properties, CompileAdmission compiles,
+            StartUpCompilation early) {
         this.store = store;
         this.compiles = compiles;
+        this.early = early;
         this.compiled = new CompiledVersions(properties.ruleSets().compiledBudgetBytes());
         this.zone = ZoneId.systemDefault();
         StartUpTables tables = StartUpTables.choose(properties.tablesDir(), Path.of(""));
-        if (store.versions().isEmpty()) {
-            bootstrap(tables);
+        try {
+            if (store.versions().isEmpty()) {
+                bootstrap(tables);
+            }
+            refresh();
+        } finally {
+            early.release();
         }
-        refresh();
         if (timeline.inForceOn(today()).isEmpty()) {
             throw new RuleSetLoadException("no rule set is in force today.", "Activate a version (POST "
                     + "/rule-sets/{id}/activation, or the console's version page) from another instance on the same "
@@ -174,9 +185,10 @@ public class RuleSetRegistry {
             if (sources.isEmpty()) {
                 throw new RuleSetNotFoundException(key);
             }
-            Compilation c = compiles.compile(key, sources);
-            return c.ruleSet().orElseThrow(() -> new RuleSetLoadException("stored rule set " + key
-                    + " no longer compiles:\n" + describe(c.errors())));
+            Compilation c = early.of(sources).filter(Compilation::succeeded)
+                    .orElseGet(() -> compiles.compile(key, sources));
+            return c.ruleSet().map(r -> r.withId(key)).orElseThrow(() -> new RuleSetLoadException("stored rule set "
+                    + key + " no longer compiles:\n" + describe(c.errors())));
         });
     }
 
@@ -187,7 +199,7 @@ public class RuleSetRegistry {
         }
         List<WorkbookSource> sources = tables.sources();
         long started = System.nanoTime();
-        Compilation c = compiles.compileAtStartUp(sources);
+        Compilation c = early.of(sources).orElseGet(() -> compiles.compileAtStartUp(sources));
         c.diagnostics().stream().filter(d -> d.severity() != Severity.INFO).forEach(d -> log.warn("{}", d));
         if (!c.succeeded()) {
             throw new RuleSetLoadException("the workbooks in " + tables.origin() + " have errors:\n"
