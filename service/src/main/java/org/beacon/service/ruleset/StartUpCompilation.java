@@ -79,9 +79,14 @@ public final class StartUpCompilation implements ApplicationContextInitializer<C
             return Optional.empty();
         }
         try {
+            long waited = System.nanoTime();
             Early done = running.join();
-            return done.contentHash().equals(RuleSetCompiler.contentHash(sources)) ? Optional.of(done.compilation())
-                    : Optional.empty();
+            if (!done.contentHash().equals(RuleSetCompiler.contentHash(sources))) {
+                return Optional.empty();
+            }
+            log.info("the start-up tables compiled on their own thread are taken (waited {} ms for them)",
+                    (System.nanoTime() - waited) / 1_000_000);
+            return Optional.of(done.compilation());
         } catch (RuntimeException e) {
             log.debug("the early compile of the start-up tables did not run; compiling them as usual", e);
             return Optional.empty();
