@@ -2,10 +2,11 @@
 # Seconds from starting the service to its first answered evaluation (BENCHMARKS.md, "Start-up"), from the repository
 # root: benchmarks/startup-ready.sh <data-dir starting with ./> <port> <java options and -jar …>
 # Starts the service on the bundled tables, posts examples/requests/cholera-county-12.json to /evaluations every
-# 50 ms until it answers 200, prints the seconds, then stops the service. A first start when the data folder is new.
+# 50 ms until it answers 200, prints the seconds, then stops the service. A first start when the data folder is new;
+# a restart on the same folder needs the first start's admin password: give the same STARTUP_READY_PASSWORD to both.
 set -u
 data=$1; port=$2; shift 2
-password=startup-ready-$$
+password=${STARTUP_READY_PASSWORD:-startup-ready-$$}
 start=$(date +%s.%N)
 java "$@" --server.port="$port" --beacon.data-dir="$data" --beacon.tables-dir=tables \
     --beacon.security.initial-admin-password="$password" > "$data.log" 2>&1 &

@@ -12,6 +12,7 @@ import org.beacon.rules.model.Dictionary;
 import org.beacon.rules.model.RuleSetModel;
 import org.beacon.rules.model.Situation;
 import org.beacon.rules.model.SituationProblem;
+import org.beacon.rules.model.VersionSize;
 
 /**
  * A rule set ready to decide: the validated tables, their compiled rules, and an identity (id and content hash).
@@ -23,9 +24,11 @@ import org.beacon.rules.model.SituationProblem;
 public final class CompiledRuleSet {
 
     private final RuleSetEvaluator evaluator;
+    private final VersionSize size;
 
-    CompiledRuleSet(RuleSetEvaluator evaluator) {
+    CompiledRuleSet(RuleSetEvaluator evaluator, VersionSize size) {
         this.evaluator = evaluator;
+        this.size = size;
     }
 
     public String id() {
@@ -34,7 +37,12 @@ public final class CompiledRuleSet {
 
     /** The same compiled rules under another id (e.g. the version id a store assigns after compiling). */
     public CompiledRuleSet withId(String newId) {
-        return new CompiledRuleSet(evaluator.withId(newId));
+        return new CompiledRuleSet(evaluator.withId(newId), size);
+    }
+
+    /** Its workbooks' size as the budget counted it; {@link VersionSize#retainedBytes()} estimates its heap. */
+    public VersionSize size() {
+        return size;
     }
 
     public String contentHash() {

@@ -122,7 +122,7 @@ public final class RuleSetCompiler {
         List<TestOutcome> tests = TestSheetRunner.run(evaluator, model.tests(),
                 parameters.isEmpty() ? findings : Findings.collecting());
         clock.lap(Compilation.Phase.TESTS);
-        return new Compilation(findings.hasErrors() ? null : new CompiledRuleSet(evaluator), hash, findings.all(),
+        return new Compilation(findings.hasErrors() ? null : new CompiledRuleSet(evaluator, files.size()), hash, findings.all(),
                 tests, clock.phases());
     }
 

@@ -61,16 +61,22 @@ public final class RuleSetReader {
     public static final class WorkbooksRead {
 
         private final List<WorkbookContent> contents;
+        private final VersionSize size;
 
-        private WorkbooksRead(List<WorkbookContent> contents) {
+        private WorkbooksRead(List<WorkbookContent> contents, VersionSize size) {
             this.contents = List.copyOf(contents);
+            this.size = size;
+        }
+
+        /** Their size as the budget counted it. */
+        public VersionSize size() {
+            return size;
         }
     }
 
     /** The size of these workbooks as the budget counts it; a file that cannot be read counts for nothing. */
     public VersionSize size(List<WorkbookSource> sources) {
-        RuleSetSize size = RuleSetSize.of(sources.stream().map(files::read).toList());
-        return new VersionSize(size.tables().size(), size.ruleRows(), size.cells());
+        return RuleSetSize.of(sources.stream().map(files::read).toList()).version();
     }
 
     /**
@@ -84,10 +90,11 @@ public final class RuleSetReader {
             content.diagnostics().forEach(d -> findings.forWorkbook(d.workbook()).error(d.location(), d.text()));
             contents.add(content);
         }
-        if (findings.hasErrors() || !RuleSetSize.of(contents).fits(budget, findings)) {
+        RuleSetSize size = RuleSetSize.of(contents);
+        if (findings.hasErrors() || !size.fits(budget, findings)) {
             return null;
         }
-        return new WorkbooksRead(contents);
+        return new WorkbooksRead(contents, size.version());
     }
 
     /**

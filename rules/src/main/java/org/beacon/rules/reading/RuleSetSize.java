@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.beacon.rules.model.Findings;
 import org.beacon.rules.model.Message;
 import org.beacon.rules.model.RuleSetBudget;
+import org.beacon.rules.model.VersionSize;
 import org.beacon.rules.workbook.SheetData;
 import org.beacon.rules.workbook.WorkbookContent;
 
@@ -46,6 +47,10 @@ record RuleSetSize(List<TableRows> tables, long cells) {
 
     long ruleRows() {
         return tables.stream().mapToLong(TableRows::rows).sum();
+    }
+
+    VersionSize version() {
+        return new VersionSize(tables.size(), ruleRows(), cells);
     }
 
     /** Reports a version over {@code budget}, at its largest table; true when it fits. */

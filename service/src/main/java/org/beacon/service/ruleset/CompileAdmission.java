@@ -37,12 +37,24 @@ class CompileAdmission {
 
     CompileAdmission(RuleSetProperties properties, FaultInjection faults) {
         RuleSetProperties.RuleSets settings = properties.ruleSets();
-        this.budget = new RuleSetBudget(settings.maxRuleRows(), settings.maxCells());
-        this.compiler = new RuleSetCompiler(WorkbookLimits.DEFAULT, budget);
+        this.budget = budget(properties);
+        this.compiler = compilerFor(properties);
         this.slotCount = settings.concurrentCompiles();
         this.slots = new Semaphore(slotCount, true);
         this.wait = settings.compileWait();
         this.faults = faults;
+    }
+
+    /**
+     * The compiler this service compiles with: the reading limits and the configured budget. Also what the start-up
+     * tables are compiled with before the context exists ({@link StartUpCompilation}), so both compile alike.
+     */
+    static RuleSetCompiler compilerFor(RuleSetProperties properties) {
+        return new RuleSetCompiler(WorkbookLimits.DEFAULT, budget(properties));
+    }
+
+    private static RuleSetBudget budget(RuleSetProperties properties) {
+        return new RuleSetBudget(properties.ruleSets().maxRuleRows(), properties.ruleSets().maxCells());
     }
 
     /** The size of these workbooks as the budget counts it; reading them is bounded, so it takes no turn. */

@@ -1,7 +1,5 @@
 package org.beacon.service.ruleset;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -38,33 +36,32 @@ public class RuleSetRegistry {
 
     private final RuleSetStore store;
     private final CompileAdmission compiles;
-    /**
-     * Versions other than the live ones, kept compiled for a while: a draft being tried, one just uploaded or just
-     * dropped from the timeline. A few only: each holds its Drools knowledge base (about 5 MB for the bundled tables,
-     * 25 KB a rule row), and a service that keeps every version compiled grows with every upload. Weighed by rule
-     * rows, together at most one version at the budget's size: eight of those would take 2 GB.
-     */
-    private static final int RECENT_VERSIONS = 8;
-
-    /** The versions the timeline answers with on some date: always compiled. Replaced whole, never changed. */
-    private volatile Map<String, CompiledRuleSet> live = Map.of();
-    private final Cache<String, CompiledRuleSet> recent;
+    private final StartUpCompilation early;
+    /** The live versions (always) and others while they fit beside them, by their estimated heap. */
+    private final CompiledVersions compiled;
     private final ZoneId zone;
     private volatile ActivationTimeline timeline;
 
-    RuleSetRegistry(RuleSetStore store, RuleSetProperties properties, CompileAdmission compiles) {
+    /**
+     * Loads the timeline and compiles the versions on it, taking the start-up tables' early compile ({@code early})
+     * for the one whose workbooks are the same.
+     */
+    RuleSetRegistry(RuleSetStore store, RuleSetProperties properties, CompileAdmission compiles,
+            StartUpCompilation early) {
         this.store = store;
         this.compiles = compiles;
-        long budget = Math.min(Integer.MAX_VALUE, compiles.budget().maxRuleRows());
-        // each at least an eighth of the budget, so that small versions are kept eight at most, as before
-        this.recent = Caffeine.newBuilder().maximumWeight(budget).<String, CompiledRuleSet>weigher((id, ruleSet) ->
-                (int) Math.min(budget, Math.max(ruleRows(ruleSet), budget / RECENT_VERSIONS))).build();
+        this.early = early;
+        this.compiled = new CompiledVersions(properties.ruleSets().compiledBudgetBytes());
         this.zone = ZoneId.systemDefault();
         StartUpTables tables = StartUpTables.choose(properties.tablesDir(), Path.of(""));
-        if (store.versions().isEmpty()) {
-            bootstrap(tables);
+        try {
+            if (store.versions().isEmpty()) {
+                bootstrap(tables);
+            }
+            refresh();
+        } finally {
+            early.release();
         }
-        refresh();
         if (timeline.inForceOn(today()).isEmpty()) {
             throw new RuleSetLoadException("no rule set is in force today.", "Activate a version (POST "
                     + "/rule-sets/{id}/activation, or the console's version page) from another instance on the same "
@@ -167,34 +164,31 @@ public class RuleSetRegistry {
         Map<String, CompiledRuleSet> nextLive = new HashMap<>();
         next.activations().stream().map(ActivationTimeline.Activation::ruleSetId).distinct().filter(next::isLive)
                 .forEach(id -> nextLive.computeIfAbsent(id, this::compiledVersion));
-        live.forEach((id, ruleSet) -> {
-            if (!nextLive.containsKey(id)) {
-                recent.put(id, ruleSet);
-            }
-        });
-        live = Map.copyOf(nextLive);
+        compiled.replaceLive(nextLive);
         timeline = next;
         log.info("rule sets at revision {}: {} in force today", revision, next.inForceOn(today()).orElse("none"));
     }
 
     /** Keeps a rule set just compiled from an upload, so it is not compiled again. */
     void remember(CompiledRuleSet ruleSet) {
-        recent.asMap().putIfAbsent(ruleSet.id(), ruleSet);
+        compiled.remember(ruleSet);
+    }
+
+    /** The compiled versions held, their estimated size, the budget and the evictions so far. */
+    CompiledVersions.Memory memory() {
+        return compiled.memory();
     }
 
     private CompiledRuleSet compiledVersion(String id) {
-        CompiledRuleSet cached = live.get(id);
-        if (cached != null) {
-            return cached;
-        }
-        return recent.get(id, key -> {
+        return compiled.get(id, key -> {
             List<WorkbookSource> sources = store.workbooks(key);
             if (sources.isEmpty()) {
                 throw new RuleSetNotFoundException(key);
             }
-            Compilation c = compiles.compile(key, sources);
-            return c.ruleSet().orElseThrow(() -> new RuleSetLoadException("stored rule set " + key
-                    + " no longer compiles:\n" + describe(c.errors())));
+            Compilation c = early.of(sources).filter(Compilation::succeeded)
+                    .orElseGet(() -> compiles.compile(key, sources));
+            return c.ruleSet().map(r -> r.withId(key)).orElseThrow(() -> new RuleSetLoadException("stored rule set "
+                    + key + " no longer compiles:\n" + describe(c.errors())));
         });
     }
 
@@ -205,7 +199,7 @@ public class RuleSetRegistry {
         }
         List<WorkbookSource> sources = tables.sources();
         long started = System.nanoTime();
-        Compilation c = compiles.compileAtStartUp(sources);
+        Compilation c = early.of(sources).orElseGet(() -> compiles.compileAtStartUp(sources));
         c.diagnostics().stream().filter(d -> d.severity() != Severity.INFO).forEach(d -> log.warn("{}", d));
         if (!c.succeeded()) {
             throw new RuleSetLoadException("the workbooks in " + tables.origin() + " have errors:\n"
@@ -220,7 +214,7 @@ public class RuleSetRegistry {
                 log.info("another instance activated the first rule set at the same time");
             }
         }
-        recent.put(v1.id(), c.ruleSet().orElseThrow().withId(v1.id()));
+        compiled.remember(c.ruleSet().orElseThrow().withId(v1.id()));
         log.info("first start: {} workbooks from {} became rule set {} and were activated ({} tests passed, {} ms)",
                 sources.size(), tables.origin(), v1.id(), c.tests().size(), (System.nanoTime() - started) / 1_000_000);
     }
@@ -236,10 +230,6 @@ public class RuleSetRegistry {
             log.warn("the workbooks in {} differ from rule set {} in force; upload them (POST /rule-sets) to use "
                     + "them", tables.origin(), now.id());
         }
-    }
-
-    private static long ruleRows(CompiledRuleSet ruleSet) {
-        return ruleSet.tables().stream().mapToLong(t -> t.rules().size()).sum();
     }
 
     private static String describe(List<Diagnostic> errors) {

@@ -53,13 +53,13 @@ class PinnedVersionInMemoryTest {
                 new TransactionTemplate(new DataSourceTransactionManager(db)));
         GradingFolder folder = GradingFolder.create("pinned-in-memory");
         RuleSetProperties properties = new RuleSetProperties("./" + folder.root().resolve("tables"),
-                new RuleSetProperties.RuleSets(1, Duration.ofSeconds(5), 10_000, 200_000));
+                new RuleSetProperties.RuleSets(1, Duration.ofSeconds(5), 10_000, 200_000, null));
         CompileAdmission compiles = new CompileAdmission(properties, FaultInjection.none());
-        new RuleSetRegistry(store, properties, compiles); // the first start: the folder becomes v1, activated
+        new RuleSetRegistry(store, properties, compiles, StartUpCompilation.none()); // the first start: the folder becomes v1, activated
         List<WorkbookSource> workbooks = List.of(new WorkbookSource("grading.xlsx",
                 Files.readAllBytes(folder.root().resolve("tables/grading.xlsx"))));
         String draft = store.insert("another-hash", "editor", "a draft", null, 0, 0, workbooks, id -> { }).id();
-        RuleSetRegistry registry = new RuleSetRegistry(store, properties, compiles);
+        RuleSetRegistry registry = new RuleSetRegistry(store, properties, compiles, StartUpCompilation.none());
 
         db.connections.set(0);
         registry.checkPinnable("v1", false);

@@ -1,0 +1,78 @@
+package org.beacon.service.ruleset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Map;
+import org.beacon.rules.model.Region;
+import org.beacon.rules.model.Situation;
+import org.beacon.service.faults.FaultInjection;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Issue 25, item 4: the start-up tables are compiled on a thread of their own while the service starts; the registry
+ * takes that compile for the version whose workbooks are the same, and a workbook with an error still stops the
+ * start, with nothing stored.
+ */
+class StartUpCompilationTest {
+
+    @Test
+    void aRestartPutsTheEarlyCompileInForceUnderTheStoredVersionsId() throws Exception {
+        GradingFolder folder = GradingFolder.create("start-up-compilation");
+        RuleSetProperties properties = properties(folder);
+        RuleSetStore store = store();
+        CompileAdmission compiles = new CompileAdmission(properties, FaultInjection.none());
+        RuleSetRegistry first = new RuleSetRegistry(store, properties, compiles, StartUpCompilation.none());
+
+        RuleSetRegistry restarted = new RuleSetRegistry(store, properties, compiles,
+                StartUpCompilation.begun(properties));
+
+        assertThat(restarted.current().id()).isEqualTo("v1");
+        assertThat(restarted.current().contentHash()).isEqualTo(first.current().contentHash());
+        for (int cases : new int[] {29, 30}) {
+            assertThat(restarted.current().evaluate(cholera(cases)).grade()).as("%d cases", cases)
+                    .isEqualTo(first.current().evaluate(cholera(cases)).grade());
+        }
+        assertThat(restarted.current().evaluate(cholera(30)).grade())
+                .isNotEqualTo(restarted.current().evaluate(cholera(29)).grade());
+    }
+
+    @Test
+    void aWorkbookWithAnErrorCompiledEarlyStillStopsTheFirstStartAndStoresNothing() throws Exception {
+        GradingFolder folder = GradingFolder.create("start-up-compilation-error");
+        Files.write(folder.root().resolve("tables/grading.xlsx"), "not a workbook".getBytes());
+        RuleSetProperties properties = properties(folder);
+        RuleSetStore store = store();
+        CompileAdmission compiles = new CompileAdmission(properties, FaultInjection.none());
+
+        assertThatThrownBy(() -> new RuleSetRegistry(store, properties, compiles,
+                StartUpCompilation.begun(properties)))
+                .isInstanceOf(RuleSetLoadException.class).hasMessageContaining("have errors")
+                .hasMessageContaining("grading.xlsx");
+        assertThat(store.versions()).isEmpty();
+    }
+
+    private static RuleSetProperties properties(GradingFolder folder) {
+        return new RuleSetProperties("./" + folder.root().resolve("tables"),
+                new RuleSetProperties.RuleSets(1, Duration.ofSeconds(5), 10_000, 200_000, null));
+    }
+
+    private static RuleSetStore store() {
+        DriverManagerDataSource db = new DriverManagerDataSource("jdbc:h2:mem:start-up-" + System.nanoTime()
+                + ";DB_CLOSE_DELAY=-1");
+        Flyway.configure().dataSource(db).locations("classpath:db/migration")
+                .javaMigrations(new V6__RuleSetIdentity()).load().migrate();
+        return new RuleSetStore(new JdbcTemplate(db), new TransactionTemplate(new DataSourceTransactionManager(db)));
+    }
+
+    private static Situation cholera(int cases) {
+        return new Situation("cholera", new Region("330106", null, null), null, Map.of("cases", cases));
+    }
+}
