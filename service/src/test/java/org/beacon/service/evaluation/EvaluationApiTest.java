@@ -132,6 +132,21 @@ class EvaluationApiTest {
     }
 
     @Test
+    void readsDecisionsTheZlibCodecStoredBeforeZstandard() {
+        String old = "{\"evaluationId\":\"00000000-0000-0000-0000-000000000002\",\"note\":\"杭州 as stored in V5\"}";
+        java.util.zip.Deflater zlib = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_SPEED);
+        zlib.setInput(old.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        zlib.finish();
+        byte[] buffer = new byte[1024];
+        byte[] deflated = java.util.Arrays.copyOf(buffer, zlib.deflate(buffer));
+        zlib.end();
+        jdbc.update("insert into evaluation (id, evaluated_at, caller, rule_set_id, rule_set_hash, no_match,"
+                + " fired_rules, decision_deflated) values (?, current_timestamp, 'v1', 'v1', 'h', false, '', ?)",
+                java.util.UUID.fromString("00000000-0000-0000-0000-000000000002"), deflated);
+        assertThat(http().get("/evaluations/00000000-0000-0000-0000-000000000002").body()).isEqualTo(old);
+    }
+
+    @Test
     void saysSoWhenNoRowMatches() throws Exception {
         JsonNode d = http().postJson("/evaluations", example("cholera-below-threshold")).json();
         assertThat(d.at("/noMatch").asBoolean()).isTrue();
