@@ -117,6 +117,19 @@ class EvaluationApiTest {
         assertThat(withoutIdAndTime(single)).isEqualTo(withoutIdAndTime(item));
     }
 
+    @Test
+    void answersABatchItemWithTheBytesItsAuditRowKeeps() throws Exception {
+        Http.Response answer = http().postJson("/evaluations/batch", "{\"situations\":["
+                + example("cholera-county-12") + "," + example("bubonic-plague-prefecture-20") + "]}");
+        String batch = answer.body();
+        JsonNode results = answer.json().at("/results");
+        for (int i = 0; i < 2; i++) {
+            String id = results.get(i).at("/evaluation/evaluationId").asString();
+            String stored = http().get("/evaluations/" + id).body();
+            assertThat(batch).contains("{\"index\":" + i + ",\"evaluation\":" + stored + "}");
+        }
+    }
+
     private static String withoutIdAndTime(String decision) {
         return decision.replaceFirst("\"evaluationId\":\"[^\"]+\"", "ID").replaceFirst("\"evaluatedAt\":\"[^\"]+\"",
                 "AT");
