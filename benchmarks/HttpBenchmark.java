@@ -28,6 +28,11 @@ import java.util.regex.Pattern;
  *
  *   ./mvnw -q package -DskipTests && java benchmarks/HttpBenchmark.java [seconds-per-scenario] [client-threads]
  *
+ *   java benchmarks/HttpBenchmark.java batch [seconds-per-scenario] [client-threads]
+ *
+ * runs only the batches (1,000 situations, with and without explanation): a batch takes about a second of the
+ * service's CPU, so the mixed run's few seconds per scenario finish only a handful of them.
+ *
  *   java benchmarks/HttpBenchmark.java activation [seconds-per-phase] [client-threads]
  *
  * measures instead the latency of single evaluations, first steady, then while an admin uploads and activates new
@@ -53,8 +58,9 @@ public class HttpBenchmark {
     public static void main(String[] args) throws Exception {
         boolean activation = args.length > 0 && args[0].equals("activation");
         boolean impact = args.length > 0 && args[0].equals("impact");
+        boolean batchOnly = args.length > 0 && args[0].equals("batch");
         int audited = impact && args.length > 3 ? Integer.parseInt(args[3]) : 50_000;
-        if (activation || impact) {
+        if (activation || impact || batchOnly) {
             args = java.util.Arrays.copyOfRange(args, 1, args.length);
         }
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
@@ -101,6 +107,14 @@ public class HttpBenchmark {
             // Two rounds, scenarios interleaved; the first round is warm-up for the JIT and the database.
             for (int round = 1; round <= 2; round++) {
                 results.clear();
+                if (batchOnly) {
+                    results.add(run(service, base + "/evaluations/batch", caller, batchBody, 1000, seconds,
+                            Math.min(threads, 4), "POST /evaluations/batch, 1,000 per batch, audited"));
+                    results.add(run(service, base + "/evaluations/batch?explain=false", caller, batchBody, 1000,
+                            seconds, Math.min(threads, 4), "POST /evaluations/batch?explain=false, 1,000 per batch, "
+                            + "audited"));
+                    continue;
+                }
                 results.add(run(service, base + "/benchmark/noop", caller, situation, 1, seconds, threads,
                         "no-op endpoint (baseline)"));
                 results.add(run(service, base + "/evaluations", caller, situation, 1, seconds, threads,

@@ -14,6 +14,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -83,19 +86,26 @@ class EvaluationController {
     @Operation(summary = "Decide many situations", description = "One result per situation, in the order sent. A "
             + "situation that cannot be evaluated gets an error entry of its own; the others are still decided. At "
             + "most beacon.batch.max-size (default 10,000) situations per call, otherwise 413.")
+    @ApiResponse(responseCode = "200", description = "One result per situation", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = BatchResponse.class)))
     @RefusesUnknownParameters
-    BatchResponse evaluateBatch(@RequestBody BatchRequest request,
+    // written, not returned: each decision's bytes, serialised once for the audit and the answer, are written out as
+    // they are (BatchAnswer)
+    void evaluateBatch(@RequestBody BatchRequest request,
             @RequestParam(defaultValue = "true") boolean explain,
             @Parameter(description = MARGINS) @RequestParam(defaultValue = "false") boolean margins,
             @RequestParam(required = false) String ruleSet, HttpServletRequest http, Locale locale,
-            HttpServletResponse response) {
+            HttpServletResponse response) throws IOException {
         registry.checkPinnable(ruleSet, CurrentUser.mayUseDrafts());
         List<tools.jackson.databind.JsonNode> items = request.situations() == null ? List.of() : request.situations();
         AnswerErrors answer = new AnswerErrors(AnswerLanguage.of(locale));
-        BatchResponse batch = metrics.batch().record(() -> service.evaluateBatch(items, explain, margins,
+        BatchAnswer batch = metrics.batch().record(() -> service.evaluateBatch(items, explain, margins,
                 Callers.of(http), ruleSet, answer));
         AnswerLanguage.tell(response, answer.translatedInto());
-        return batch;
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        try (OutputStream out = new BufferedOutputStream(response.getOutputStream(), 64 * 1024)) {
+            batch.writeTo(out);
+        }
     }
 
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -145,15 +145,18 @@ public class EvaluationService {
         });
     }
 
-    /** @param answer the errors of this answer, in the language the caller reads (the controller tells it) */
-    BatchResponse evaluateBatch(List<JsonNode> items, boolean explain, boolean margins, String caller,
+    /**
+     * @param answer the errors of this answer, in the language the caller reads (the controller tells it)
+     * @return the answer, once every decision of the batch is committed to the audit
+     */
+    BatchAnswer evaluateBatch(List<JsonNode> items, boolean explain, boolean margins, String caller,
             String pinnedRuleSet, AnswerErrors answer) {
         if (items.size() > maxBatch) {
             throw new BatchTooLargeException(items.size(), maxBatch);
         }
         CompiledRuleSet pinned = pinnedRuleSet == null ? null : registry.resolve(pinnedRuleSet, null);
         UUID batchId = UUID.randomUUID();
-        List<BatchResponse.Item> results = new ArrayList<>(items.size());
+        List<BatchAnswer.Result> results = new ArrayList<>(items.size());
         List<AuditEntry> entries = new ArrayList<>(items.size());
         int failed = 0;
         for (int i = 0; i < items.size(); i++) {
@@ -163,17 +166,19 @@ public class EvaluationService {
                 CompiledRuleSet ruleSet = pinned != null ? pinned : registry.resolve(null, request.asOf());
                 CheckedSituation situation = SituationMapper.toSituation(request, ruleSet, prefix, answer);
                 EvaluationResponse full = decide(ruleSet, situation, margins);
-                entries.add(entry(full, situation, caller, batchId, i));
-                results.add(new BatchResponse.Item(i, explain ? full : full.withoutExplanation(), null));
+                AuditEntry entry = entry(full, situation, caller, batchId, i);
+                entries.add(entry);
+                results.add(new BatchAnswer.Result(i, explain ? entry.json()
+                        : json.writeValueAsBytes(full.withoutExplanation()), null));
             } catch (InvalidRequestException e) {
                 failed++;
                 metrics.invalid();
-                results.add(new BatchResponse.Item(i, null, new BatchResponse.ItemError(400, "Invalid situation",
-                        answer.listed(e.errors(), prefix))));
+                results.add(new BatchAnswer.Result(i, null, json.writeValueAsBytes(new BatchResponse.Item(i, null,
+                        new BatchResponse.ItemError(400, "Invalid situation", answer.listed(e.errors(), prefix))))));
             }
         }
         audit.save(entries);
-        return new BatchResponse(batchId, items.size(), failed, results);
+        return new BatchAnswer(batchId, items.size(), failed, results);
     }
 
     /**

@@ -11,6 +11,7 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -104,6 +105,17 @@ class SecurityConfig {
             builder = builder.role(roles[i].name()).implies(roles[i - 1].name());
         }
         return builder.build();
+    }
+
+    /**
+     * Spring Security observes every filter, authentication and authorization of every request as soon as an
+     * observation registry exists (the actuator's): a timer per filter chain, authentication and authorization that
+     * no dashboard reads, paid on every request (issue 25). The request itself stays observed
+     * ({@code http.server.requests}).
+     */
+    @Bean
+    static SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean

@@ -117,6 +117,19 @@ class EvaluationApiTest {
         assertThat(withoutIdAndTime(single)).isEqualTo(withoutIdAndTime(item));
     }
 
+    @Test
+    void answersABatchItemWithTheBytesItsAuditRowKeeps() throws Exception {
+        Http.Response answer = http().postJson("/evaluations/batch", "{\"situations\":["
+                + example("cholera-county-12") + "," + example("bubonic-plague-prefecture-20") + "]}");
+        String batch = answer.body();
+        JsonNode results = answer.json().at("/results");
+        for (int i = 0; i < 2; i++) {
+            String id = results.get(i).at("/evaluation/evaluationId").asString();
+            String stored = http().get("/evaluations/" + id).body();
+            assertThat(batch).contains("{\"index\":" + i + ",\"evaluation\":" + stored + "}");
+        }
+    }
+
     private static String withoutIdAndTime(String decision) {
         return decision.replaceFirst("\"evaluationId\":\"[^\"]+\"", "ID").replaceFirst("\"evaluatedAt\":\"[^\"]+\"",
                 "AT");
@@ -129,6 +142,21 @@ class EvaluationApiTest {
                 + " fired_rules, decision_json) values (?, current_timestamp, 'v1', 'v1', 'h', false, '', ?)",
                 java.util.UUID.fromString("00000000-0000-0000-0000-000000000001"), old);
         assertThat(http().get("/evaluations/00000000-0000-0000-0000-000000000001").body()).isEqualTo(old);
+    }
+
+    @Test
+    void readsDecisionsTheZlibCodecStoredBeforeZstandard() {
+        String old = "{\"evaluationId\":\"00000000-0000-0000-0000-000000000002\",\"note\":\"杭州 as stored in V5\"}";
+        java.util.zip.Deflater zlib = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_SPEED);
+        zlib.setInput(old.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        zlib.finish();
+        byte[] buffer = new byte[1024];
+        byte[] deflated = java.util.Arrays.copyOf(buffer, zlib.deflate(buffer));
+        zlib.end();
+        jdbc.update("insert into evaluation (id, evaluated_at, caller, rule_set_id, rule_set_hash, no_match,"
+                + " fired_rules, decision_deflated) values (?, current_timestamp, 'v1', 'v1', 'h', false, '', ?)",
+                java.util.UUID.fromString("00000000-0000-0000-0000-000000000002"), deflated);
+        assertThat(http().get("/evaluations/00000000-0000-0000-0000-000000000002").body()).isEqualTo(old);
     }
 
     @Test
