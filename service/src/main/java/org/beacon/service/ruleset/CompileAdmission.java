@@ -29,7 +29,6 @@ import org.springframework.stereotype.Component;
 class CompileAdmission {
 
     private final RuleSetCompiler compiler;
-    private final RuleSetBudget budget;
     private final Semaphore slots;
     private final int slotCount;
     private final Duration wait;
@@ -37,7 +36,6 @@ class CompileAdmission {
 
     CompileAdmission(RuleSetProperties properties, FaultInjection faults) {
         RuleSetProperties.RuleSets settings = properties.ruleSets();
-        this.budget = budget(properties);
         this.compiler = compilerFor(properties);
         this.slotCount = settings.concurrentCompiles();
         this.slots = new Semaphore(slotCount, true);
@@ -101,10 +99,6 @@ class CompileAdmission {
         } finally {
             slots.release();
         }
-    }
-
-    RuleSetBudget budget() {
-        return budget;
     }
 
     private Compilation run(String id, List<WorkbookSource> sources) {
