@@ -242,6 +242,40 @@ class ConsoleCalibrationPageTest {
 
     @Test
     @WithMockUser(username = "reviewer", roles = "REVIEWER")
+    void aRefusedFormSaysWhyInThePagesLanguageKeepingTheDataTheApiQuotes() throws Exception {
+        when(calibrations.start(any(), eq("reviewer"))).thenThrow(new InvalidRequestException(List.of(
+                new FieldError("vary", "vary stepDown_minDays=42..14:7 is empty: from is above to"),
+                new FieldError("actual", "a calibration is ranked against what was actually decided: send the "
+                        + "actual decisions (actual, or actualExample)"))));
+        String english = refusal("en");
+        assertThat(english).contains("The calibration was not started:", "Invalid request", ">vary<",
+                "These parameter ranges cannot be tried (vary stepDown_minDays=42..14:7 is empty: from is above to).",
+                ">actual<", "upload the actual decisions or choose them from the list.");
+        String chinese = refusal("zh-CN");
+        assertThat(chinese).contains("参数校准未启动", "请求无效", "这些参数范围无法试算（vary stepDown_minDays=42..14:7",
+                "请上传实际决策").doesNotContain("Invalid request", "send the actual decisions");
+    }
+
+    @Test
+    @WithMockUser(username = "reviewer", roles = "REVIEWER")
+    void aDraftRefusedIsToldByTheProblemsTypeInThePagesLanguage() throws Exception {
+        when(calibrations.start(any(), eq("reviewer"))).thenThrow(new DraftNotAllowedException("v3"));
+        assertThat(refusal("en")).contains("Not allowed", "only editors and admins may run it")
+                .doesNotContain("needs the editor role");
+        assertThat(refusal("zh-CN")).contains("不允许", "只有编辑者和管理员可以用它运行").doesNotContain("Forbidden");
+    }
+
+    private String refusal(String language) throws Exception {
+        String page = body(mvc.perform(multipart("/console/calibrations")
+                        .param("example", "covid-2020-zhejiang-hubei-guangdong.csv")
+                        .param("parameter", "stepDown_minDays").param("from", "42").param("to", "14").param("by", "7")
+                        .with(csrf()).header("Accept-Language", language))
+                .andExpect(status().is4xxClientError()).andReturn());
+        return between(page, "id=\"calibration-refusal\"", "</div>");
+    }
+
+    @Test
+    @WithMockUser(username = "reviewer", roles = "REVIEWER")
     void aRunningCalibrationShowsItsProgressAndAsksForItAgainEverySecond() throws Exception {
         when(calibrations.find(ID.toString())).thenReturn(run("running", 40, null));
         String page = body(mvc.perform(get(PAGE).header("Accept-Language", "en")).andExpect(status().isOk())
