@@ -35,7 +35,6 @@ import org.beacon.service.ruleset.DraftNotAllowedException;
 import org.beacon.service.ruleset.RuleSetRegistry;
 import org.beacon.service.ruleset.RuleSetService;
 import org.beacon.service.ruleset.RuleSetView;
-import org.beacon.service.security.Role;
 import org.beacon.service.security.StoredUsers;
 import org.beacon.service.security.UserService;
 import org.beacon.service.web.InvalidRequestException;
@@ -97,9 +96,7 @@ class ConsoleCalibrationPageTest {
 
     @BeforeEach
     void knownUsers() {
-        StoredUsers.knows(users, "platform", Role.CALLER);
-        StoredUsers.knows(users, "reviewer", Role.REVIEWER);
-        StoredUsers.knows(users, "editor", Role.EDITOR);
+        StoredUsers.knowOneOfEachRole(users);
         when(replays.examples()).thenReturn(List.of("covid-2020-response-levels.csv",
                 "covid-2020-zhejiang-hubei-guangdong.csv"));
         when(ruleSets.list()).thenReturn(List.of(version("v1", "active", true), version("v2", "draft", false)));

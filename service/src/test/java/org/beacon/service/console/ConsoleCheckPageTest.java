@@ -21,35 +21,25 @@ import java.util.ArrayList;
 import java.util.List;
 import org.beacon.rules.Workbooks;
 import org.beacon.rules.model.WorkbookSource;
-import org.beacon.service.impact.ImpactService;
 import org.beacon.service.ruleset.CholeraThresholds;
 import org.beacon.service.ruleset.RuleSetCheck;
 import org.beacon.service.ruleset.RuleSetService;
 import org.beacon.service.ruleset.RuleSetView;
 import org.beacon.service.ruleset.VersionDiff;
 import org.beacon.service.ruleset.WorkbookChanges;
-import org.beacon.service.security.UserService;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Upload and check ({@code /console/rule-sets/check}) and storing a checked upload as a draft, with the real security
  * configuration and the real workbook reading, the rule-set service mocked at the slice's boundary
- * ({@link RuleSetVersions}): a broken threshold, a failed test row, a clean check stored, bad input, an ended session.
+ * ({@link RuleSetPagesSlice}): a broken threshold, a failed test row, a clean check stored, bad input, an ended session.
  */
-@WebMvcTest(controllers = {RuleSetPage.class, RuleSetsPage.class, CheckPage.class, ConsoleController.class})
-@Import({Navigation.class, RuleSetOverview.class, WorkbookSheets.class, ConsolePagesTest.Security.class})
-class ConsoleCheckPageTest {
+class ConsoleCheckPageTest extends RuleSetPagesSlice {
 
     /** A browser sending the cookie of a session that is no longer there. */
     private static final RequestPostProcessor ENDED_SESSION = request -> {
@@ -58,37 +48,12 @@ class ConsoleCheckPageTest {
         return request;
     };
 
-    @Autowired
-    MockMvc mvc;
-
-    // the home page's picture from the audit trail and the running replays: not part of these slices
-    @MockitoBean
-    TodaysPicture picture;
-
-    @MockitoBean
-    org.beacon.service.replay.RunningReplays replays;
-
-    @MockitoBean
-    RuleSetService ruleSets;
-
-    @MockitoBean
-    UserService users;
-
-    // the version page lists its impact runs for editors and up; the runs themselves are ConsoleImpactPageTest's
-    @MockitoBean
-    ImpactService impact;
-
-    @BeforeEach
-    void versions() {
-        RuleSetVersions.stub(ruleSets, impact, users);
-    }
-
     @Test
     @WithMockUser(username = "editor", roles = "EDITOR")
     void aCheckWithABrokenThresholdListsTheDiagnosticOpensTheGridAtItsCellAndStoresNothing() throws Exception {
         when(ruleSets.check(eq(null), any(), any())).thenReturn(brokenResult());
         MockHttpSession session = new MockHttpSession();
-        mvc.perform(multipart("/console/rule-sets/check").file(RuleSetVersions.gradingUpload(CholeraThresholds.broken()))
+        mvc.perform(multipart("/console/rule-sets/check").file(gradingUpload(CholeraThresholds.broken()))
                 .param("comment", "cholera Ⅱ from 3O").param("effectiveFrom", "").param("base", "").session(session)
                 .with(csrf())).andExpect(status().isFound()).andExpect(redirectedUrl("/console/rule-sets/check"));
 
@@ -103,7 +68,7 @@ class ConsoleCheckPageTest {
         assertThat(between(page, "id=\"grid\"", "</section>"))
                 .containsPattern("id=\"cell-Cholera!A8\"[^>]*class=\"[^\"]*is-focus[^\"]*mark-error")
                 .containsPattern("id=\"cell-Cholera!A8\"[^>]*><span\\s+class=\"mark-word\">Error</span>")
-                .contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain(RuleSetVersions.HOSTILE);
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain(HOSTILE);
         verify(ruleSets, never()).upload(any(), any(), any(), any(), any());
 
         String zh = body(mvc.perform(get("/console/rule-sets/check").session(session).header("Accept-Language", "zh"))
@@ -117,9 +82,9 @@ class ConsoleCheckPageTest {
         byte[] from25 = CholeraThresholds.from25();
         when(ruleSets.check(eq(null), any(), eq(LocalDate.of(2099, 1, 1)))).thenReturn(validResult());
         when(ruleSets.upload(anyString(), any(), anyString(), any(), any())).thenReturn(new RuleSetService.Upload(
-                RuleSetVersions.version("v2", "draft", false, "cholera Ⅱ from 25", List.of()), true));
+                version("v2", "draft", false, "cholera Ⅱ from 25", List.of()), true));
         MockHttpSession session = new MockHttpSession();
-        mvc.perform(multipart("/console/rule-sets/check").file(RuleSetVersions.gradingUpload(from25)).param("comment", "cholera Ⅱ from 25")
+        mvc.perform(multipart("/console/rule-sets/check").file(gradingUpload(from25)).param("comment", "cholera Ⅱ from 25")
                 .param("effectiveFrom", "2099-01-01").session(session).with(csrf()))
                 .andExpect(redirectedUrl("/console/rule-sets/check"));
         String page = body(mvc.perform(get("/console/rule-sets/check").session(session)).andReturn());
@@ -149,7 +114,7 @@ class ConsoleCheckPageTest {
     void aFailedTestRowShowsWhatItGivesExpectsAndGotLinkedToItsRow() throws Exception {
         when(ruleSets.check(eq(null), any(), any())).thenReturn(failedTestResult());
         MockHttpSession session = new MockHttpSession();
-        mvc.perform(multipart("/console/rule-sets/check").file(RuleSetVersions.gradingUpload(CholeraThresholds.from25TestsNotMoved()))
+        mvc.perform(multipart("/console/rule-sets/check").file(gradingUpload(CholeraThresholds.from25TestsNotMoved()))
                 .session(session).with(csrf())).andExpect(redirectedUrl("/console/rule-sets/check"));
         String page = body(mvc.perform(get("/console/rule-sets/check").session(session)).andReturn());
 
@@ -172,19 +137,19 @@ class ConsoleCheckPageTest {
                 .with(csrf())).andExpect(status().isBadRequest()).andReturn());
         assertThat(none).contains("The workbooks were not checked:", "Workbooks", "upload at least one .xlsx workbook",
                 "nothing chosen");
-        String date = body(mvc.perform(multipart("/console/rule-sets/check").file(RuleSetVersions.gradingUpload(CholeraThresholds.from25()))
+        String date = body(mvc.perform(multipart("/console/rule-sets/check").file(gradingUpload(CholeraThresholds.from25()))
                 .param("effectiveFrom", "2099-13-45").with(csrf())).andExpect(status().isBadRequest()).andReturn());
         assertThat(date).contains("The effective date is not a date");
         String xls = body(mvc.perform(multipart("/console/rule-sets/check").file(new MockMultipartFile("files",
-                RuleSetVersions.HOSTILE + ".xls", "application/octet-stream", new byte[] {1})).with(csrf()))
+                HOSTILE + ".xls", "application/octet-stream", new byte[] {1})).with(csrf()))
                 .andExpect(status().isBadRequest()).andReturn());
-        assertThat(xls).contains("only .xlsx workbooks are accepted").doesNotContain(RuleSetVersions.HOSTILE);
+        assertThat(xls).contains("only .xlsx workbooks are accepted").doesNotContain(HOSTILE);
         verify(ruleSets, never()).check(any(), any(), any());
     }
 
     @Test
     void aSessionThatEndedBeforeTheUploadOrTheStoreEndsOnTheSignInPageAndStoresNothing() throws Exception {
-        mvc.perform(multipart("/console/rule-sets/check").file(RuleSetVersions.gradingUpload(CholeraThresholds.from25())).with(ENDED_SESSION))
+        mvc.perform(multipart("/console/rule-sets/check").file(gradingUpload(CholeraThresholds.from25())).with(ENDED_SESSION))
                 .andExpect(redirectedUrl("/console/sign-in?expired"));
         mvc.perform(post("/console/rule-sets/check/store").param("check", "any").with(ENDED_SESSION))
                 .andExpect(redirectedUrl("/console/sign-in?expired"));
@@ -194,7 +159,7 @@ class ConsoleCheckPageTest {
 
     /** Threshold moved, test cases not: a test row fails, as the compiler words it. */
     private static RuleSetCheck failedTestResult() {
-        List<String> names = RuleSetVersions.bundled().stream().map(WorkbookSource::name).toList();
+        List<String> names = bundled().stream().map(WorkbookSource::name).toList();
         String detail = "test failed: Tests!N33: expected grade Ⅲ, got Ⅱ; Tests!O33: expected colour yellow, got "
                 + "orange (rows that answered: Cholera!R8)";
         return new RuleSetCheck(false, "v1", null, "1 error(s)", names, List.of(CholeraThresholds.WORKBOOK),
@@ -206,7 +171,7 @@ class ConsoleCheckPageTest {
     }
 
     private static RuleSetCheck brokenResult() {
-        List<String> names = RuleSetVersions.bundled().stream().map(WorkbookSource::name).toList();
+        List<String> names = bundled().stream().map(WorkbookSource::name).toList();
         return new RuleSetCheck(false, "v1", null, "1 error(s)", names, List.of(CholeraThresholds.WORKBOOK), List.of(),
                 List.of(), List.of(new RuleSetView.DiagnosticView("error", CholeraThresholds.WORKBOOK,
                         CholeraThresholds.THRESHOLD_CELL, "INVALID_VALUE", "'≥ 3O' is not a number"),
@@ -216,7 +181,7 @@ class ConsoleCheckPageTest {
     }
 
     private static RuleSetCheck validResult() {
-        List<String> names = RuleSetVersions.bundled().stream().map(WorkbookSource::name).toList();
+        List<String> names = bundled().stream().map(WorkbookSource::name).toList();
         List<RuleSetCheck.TestRow> tests = new ArrayList<>();
         for (int i = 0; i < 370; i++) {
             tests.add(new RuleSetCheck.TestRow(CholeraThresholds.WORKBOOK, "Tests!R" + (i + 3), true, ""));
@@ -224,6 +189,6 @@ class ConsoleCheckPageTest {
         return new RuleSetCheck(true, "v1", null, "an upload would store v1 with national-grading.xlsx replaced",
                 names, List.of(CholeraThresholds.WORKBOOK), List.of(), List.of(), List.of(), tests,
                 new RuleSetCheck.Summary(6, 24, 214, 7082, 370, 370, 0, 0, 0, 0),
-                new VersionDiff("v1", RuleSetCheck.CHECKED, 0, 0, 4, RuleSetVersions.CHANGES));
+                new VersionDiff("v1", RuleSetCheck.CHECKED, 0, 0, 4, CHANGES));
     }
 }

@@ -22,7 +22,6 @@ import java.util.UUID;
 import org.beacon.service.impact.ImpactService;
 import org.beacon.service.impact.ImpactViews;
 import org.beacon.service.ruleset.RuleSetService;
-import org.beacon.service.security.Role;
 import org.beacon.service.security.StoredUsers;
 import org.beacon.service.security.UserService;
 import org.beacon.service.web.InvalidRequestException;
@@ -86,8 +85,7 @@ class ConsoleImpactPageTest {
 
     @BeforeEach
     void knownUsers() {
-        StoredUsers.knows(users, "reviewer", Role.REVIEWER);
-        StoredUsers.knows(users, "editor", Role.EDITOR);
+        StoredUsers.knowOneOfEachRole(users);
     }
 
     private static ImpactViews.Run run(String status, int percent, String report) {

@@ -30,7 +30,6 @@ import org.beacon.service.replay.ReplayService;
 import org.beacon.service.replay.ReplayViews;
 import org.beacon.service.ruleset.RuleSetNotFoundException;
 import org.beacon.service.ruleset.RuleSetService;
-import org.beacon.service.security.Role;
 import org.beacon.service.security.StoredUsers;
 import org.beacon.service.security.UserService;
 import org.beacon.service.web.InvalidRequestException;
@@ -92,8 +91,7 @@ class ConsoleReplaysPageTest {
 
     @BeforeEach
     void knownUsers() {
-        StoredUsers.knows(users, "platform", Role.CALLER);
-        StoredUsers.knows(users, "reviewer", Role.REVIEWER);
+        StoredUsers.knowOneOfEachRole(users);
         when(replays.examples()).thenReturn(List.of("covid-2020-response-levels.csv",
                 "covid-2020-zhejiang-hubei-guangdong.csv"));
         when(ruleSets.list()).thenReturn(List.of());

@@ -14,52 +14,16 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
-import org.beacon.service.impact.ImpactService;
 import org.beacon.service.ruleset.CholeraThresholds;
-import org.beacon.service.ruleset.RuleSetService;
-import org.beacon.service.security.UserService;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * A version's page, its grids and cell addresses, and the version list, with the real security configuration and the
- * real workbook reading, the rule-set service mocked at the slice's boundary ({@link RuleSetVersions}). Upload and
+ * real workbook reading, the rule-set service mocked at the slice's boundary ({@link RuleSetPagesSlice}). Upload and
  * check: {@link ConsoleCheckPageTest}.
  */
-@WebMvcTest(controllers = {RuleSetPage.class, RuleSetsPage.class, CheckPage.class, ConsoleController.class})
-@Import({Navigation.class, RuleSetOverview.class, WorkbookSheets.class, ConsolePagesTest.Security.class})
-class ConsoleRuleSetPagesTest {
-
-    @Autowired
-    MockMvc mvc;
-
-    // the home page's picture from the audit trail and the running replays: not part of these slices
-    @MockitoBean
-    TodaysPicture picture;
-
-    @MockitoBean
-    org.beacon.service.replay.RunningReplays replays;
-
-    @MockitoBean
-    RuleSetService ruleSets;
-
-    @MockitoBean
-    UserService users;
-
-    // the version page lists its impact runs for editors and up; the runs themselves are ConsoleImpactPageTest's
-    @MockitoBean
-    ImpactService impact;
-
-    @BeforeEach
-    void versions() {
-        RuleSetVersions.stub(ruleSets, impact, users);
-    }
+class ConsoleRuleSetPagesTest extends RuleSetPagesSlice {
 
     @Test
     @WithMockUser(username = "reviewer", roles = "REVIEWER")
@@ -105,7 +69,7 @@ class ConsoleRuleSetPagesTest {
                 "href=\"/console/rule-sets/check?base=v2\"").doesNotContain("/activation\"");
         assertThat(between(page, "id=\"impact-start\"", "</form>")).contains("action=\"/console/rule-sets/v2/impact\"",
                 "name=\"_csrf\"", "与现行版本对比影响…");
-        assertThat(page).contains("影响分析", "href=\"/console/rule-sets/v2/impact/" + RuleSetVersions.IMPACT_RUN + "\"",
+        assertThat(page).contains("影响分析", "href=\"/console/rule-sets/v2/impact/" + IMPACT_RUN + "\"",
                 "2026-12-04 09:30:00 UTC", "epi-&lt;", "2026-11-04 – 2026-12-04", "已完成").doesNotContain("epi-<s");
         String list = body(mvc.perform(get("/console/rule-sets")).andExpect(status().isOk()).andReturn());
         assertThat(list).contains("id=\"upload-and-check\"", "href=\"/console/rule-sets/v2\"");
@@ -145,7 +109,7 @@ class ConsoleRuleSetPagesTest {
         String page = body(mvc.perform(get("/console/rule-sets/v3").queryParam("workbook", "big.xlsx")
                 .queryParam("sheet", "说明")).andExpect(status().isOk()).andReturn());
         assertThat(page).contains("colspan=\"3\"", "合并标题 Merged title", "&lt;script&gt;alert(1)&lt;/script&gt;")
-                .doesNotContain(RuleSetVersions.HOSTILE);
+                .doesNotContain(HOSTILE);
     }
 
     @Test
@@ -178,7 +142,7 @@ class ConsoleRuleSetPagesTest {
         mvc.perform(get("/console/rule-sets/v1")).andExpect(status().isForbidden());
         mvc.perform(get("/console/rule-sets/v1/cells/Cholera!A8")).andExpect(status().isForbidden());
         mvc.perform(get("/console/rule-sets/check")).andExpect(status().isForbidden());
-        mvc.perform(multipart("/console/rule-sets/check").file(RuleSetVersions.gradingUpload(CholeraThresholds.from25())).with(csrf()))
+        mvc.perform(multipart("/console/rule-sets/check").file(gradingUpload(CholeraThresholds.from25())).with(csrf()))
                 .andExpect(status().isForbidden());
         verify(ruleSets, never()).check(any(), any(), any());
     }

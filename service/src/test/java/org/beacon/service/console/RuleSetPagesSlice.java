@@ -26,16 +26,24 @@ import org.beacon.service.ruleset.RuleSetNotFoundException;
 import org.beacon.service.ruleset.RuleSetService;
 import org.beacon.service.ruleset.RuleSetView;
 import org.beacon.service.ruleset.VersionDiff;
-import org.beacon.service.security.Role;
 import org.beacon.service.security.StoredUsers;
 import org.beacon.service.security.UserService;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The versions the rule-set pages' slices see through the mocked rule-set service, built from the bundled tables and
- * small generated workbooks: shared by {@link ConsoleRuleSetPagesTest} and {@link ConsoleCheckPageTest}.
+ * The slice the rule-set pages are tested in ({@link ConsoleRuleSetPagesTest}, {@link ConsoleCheckPageTest}): the real
+ * security configuration and workbook reading, the services mocked at the slice's boundary, and the versions the
+ * mocked rule-set service knows, built from the bundled tables and small generated workbooks.
  */
-final class RuleSetVersions {
+@WebMvcTest(controllers = {RuleSetPage.class, RuleSetsPage.class, CheckPage.class, ConsoleController.class})
+@Import({Navigation.class, RuleSetOverview.class, WorkbookSheets.class, ConsolePagesTest.Security.class})
+abstract class RuleSetPagesSlice {
 
     static final String HOSTILE = CholeraThresholds.HOSTILE;
     private static final Path TABLES = Workbooks.root().resolve("tables");
@@ -49,24 +57,39 @@ final class RuleSetVersions {
 
     static final UUID IMPACT_RUN = UUID.fromString("5d1f0c3e-8a2b-4c6d-9e7f-1a2b3c4d5e6f");
 
-    private RuleSetVersions() {
-    }
+    @Autowired
+    MockMvc mvc;
+
+    // the home page's picture from the audit trail and the running replays: not part of these slices
+    @MockitoBean
+    TodaysPicture picture;
+
+    @MockitoBean
+    org.beacon.service.replay.RunningReplays replays;
+
+    @MockitoBean
+    RuleSetService ruleSets;
+
+    @MockitoBean
+    UserService users;
+
+    // the version page lists its impact runs for editors and up; the runs themselves are ConsoleImpactPageTest's
+    @MockitoBean
+    ImpactService impact;
 
     /**
      * v1 the bundled tables (in force), v2 a draft with the cholera threshold moved and one impact run, v3 a draft
      * with a generated 2,000-row sheet and merged cells, v9 unknown; a user of each role.
      */
-    static void stub(RuleSetService ruleSets, ImpactService impact, UserService users) {
+    @BeforeEach
+    void versions() {
         when(impact.list(anyString(), eq(0), anyInt())).thenReturn(new ImpactViews.Page(0, 10, 0, List.of()));
         when(impact.list(eq("v2"), eq(0), anyInt())).thenReturn(new ImpactViews.Page(0, 10, 1, List.of(
                 new ImpactViews.Item(IMPACT_RUN, "done", "epi-" + HOSTILE, Instant.parse("2026-12-04T09:30:00Z"),
                         Instant.parse("2026-12-04T09:31:00Z"), "v1", tools.jackson.databind.json.JsonMapper.builder()
                         .build().readTree("{\"from\":\"2026-11-04\",\"to\":\"2026-12-04\"}"), null, null,
                         java.util.Map.of()))));
-        StoredUsers.knows(users, "platform", Role.CALLER);
-        StoredUsers.knows(users, "reviewer", Role.REVIEWER);
-        StoredUsers.knows(users, "editor", Role.EDITOR);
-        StoredUsers.knows(users, "admin", Role.ADMIN);
+        StoredUsers.knowOneOfEachRole(users);
         List<String> names = bundled().stream().map(WorkbookSource::name).toList();
         when(ruleSets.list()).thenReturn(List.of(version("v1", "active", true, "bundled tables", names),
                 version("v2", "draft", false, "cholera Ⅱ from 25", names),
