@@ -1,20 +1,14 @@
-/* A replay's region chart (issue 24), drawn with ECharts from the jar: the data come in the element's data-chart
-   attribute (dates, indicators, each rule set's recommended level and the actual level as numbers, Ⅰ=4 … none=0) and
-   the words in its other data- attributes, so the page needs no inline script (the Content-Security-Policy refuses
-   it). Levels are step lines on the left axis, the indicators lines on the right; a slider and the mouse wheel zoom
+/* A replay's region chart (issue 24), drawn with ECharts from the jar (started by charts.js): the data come in the
+   element's data-chart attribute (dates, indicators, each rule set's recommended level and the actual level as
+   numbers, Ⅰ=4 … none=0) and the words in its other data- attributes. Levels are step lines on the left axis, the indicators lines on the right; a slider and the mouse wheel zoom
    into dates. Drawn on load and again whenever htmx swaps in another region. */
 (function () {
   'use strict';
 
   var LEVEL_COLOURS = ['#b3261e', '#d9822b', '#6a4c93'];
   var INDICATOR_COLOURS = ['#7a7a7a', '#3c8dbc', '#2e7d32', '#8d6e63'];
-  /* Kept here, not in an attribute, which htmx's settling could copy onto a new region's element. */
-  var drawn = new WeakSet();
 
-  function draw(el) {
-    if (typeof echarts === 'undefined' || drawn.has(el)) {
-      return;
-    }
+  BeaconCharts.register('[data-replay-chart]', function (el) {
     var data = JSON.parse(el.dataset.chart);
     var levelNames = el.dataset.levelNames.split(',');
     var series = [];
@@ -44,14 +38,7 @@
         showSymbol: false, lineStyle: {width: 2.5, type: 'dashed'}, itemStyle: {color: '#1f5fbf'}, z: 6
       });
     }
-    /* ECharts styles the element it draws in; that is a child of its own, because htmx, swapping in another region,
-       copies the attributes of the old element with the same id onto the new one for a moment, and a style
-       attribute copied so is inline style that the Content-Security-Policy refuses. */
-    var canvas = document.createElement('div');
-    canvas.className = 'replay-chart-canvas';
-    el.appendChild(canvas);
-    var chart = echarts.init(canvas, null, {renderer: 'canvas'});
-    chart.setOption({
+    return {
       animation: false,
       grid: {left: 96, right: 64, top: 56, bottom: 88},
       legend: {data: legend, top: 8},
@@ -64,15 +51,6 @@
       ],
       dataZoom: [{type: 'inside'}, {type: 'slider', bottom: 24}],
       series: series
-    });
-    drawn.add(el);
-    window.addEventListener('resize', function () { chart.resize(); });
-  }
-
-  function drawAll(root) {
-    (root || document).querySelectorAll('[data-replay-chart]').forEach(draw);
-  }
-
-  document.addEventListener('DOMContentLoaded', function () { drawAll(document); });
-  document.addEventListener('htmx:load', function (e) { drawAll(e.target); });
+    };
+  });
 }());

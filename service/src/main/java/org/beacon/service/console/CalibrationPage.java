@@ -17,6 +17,8 @@ import org.beacon.service.security.Callers;
 import org.beacon.service.security.CurrentUser;
 import org.beacon.service.web.InvalidRequestException;
 import org.beacon.service.web.ProblemException;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -52,9 +54,11 @@ class CalibrationPage {
     private final RuleSetOverview ruleSets;
     private final RuleSetRegistry registry;
     private final ConsoleModel layout;
+    private final MessageSource texts;
 
     CalibrationPage(CalibrationService calibrations, ReplayService replays, RuleSetOverview ruleSets,
-            RuleSetRegistry registry, ConsoleModel layout) {
+            RuleSetRegistry registry, ConsoleModel layout, ApplicationContext context) {
+        this.texts = ConsoleWebConfig.messages(context);
         this.calibrations = calibrations;
         this.replays = replays;
         this.ruleSets = ruleSets;
@@ -82,16 +86,14 @@ class CalibrationPage {
     @PostMapping
     String start(@RequestParam(required = false) MultipartFile timeline,
             @RequestParam(required = false) MultipartFile actual, HttpServletRequest http,
-            HttpServletResponse response, Model model) {
+            HttpServletResponse response, Locale locale, Model model) {
         CalibrationForm form = CalibrationForm.read(http, timeline, actual);
         RunRefusal refusal;
         try {
             CalibrationViews.Accepted accepted = calibrations.start(form.request(), Callers.of(http));
             return "redirect:/console/calibrations/" + accepted.id();
-        } catch (InvalidRequestException e) {
-            refusal = RunRefusal.of(e);
-        } catch (ProblemException e) {
-            refusal = RunRefusal.of(e);
+        } catch (InvalidRequestException | ProblemException e) {
+            refusal = RunRefusal.of(e, texts, locale);
         }
         response.setStatus(refusal.status());
         return formPage(form, refusal, model);

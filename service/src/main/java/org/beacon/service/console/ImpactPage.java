@@ -3,6 +3,7 @@ package org.beacon.service.console;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,7 +13,8 @@ import org.beacon.service.impact.ImpactViews;
 import org.beacon.service.security.Callers;
 import org.beacon.service.web.InvalidRequestException;
 import org.beacon.service.web.ProblemException;
-import org.beacon.service.web.Problems;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -41,11 +43,13 @@ class ImpactPage {
     private final ImpactService impact;
     private final ConsoleModel layout;
     private final JsonMapper json;
+    private final MessageSource texts;
 
-    ImpactPage(ImpactService impact, ConsoleModel layout, JsonMapper json) {
+    ImpactPage(ImpactService impact, ConsoleModel layout, JsonMapper json, ApplicationContext context) {
         this.impact = impact;
         this.layout = layout;
         this.json = json;
+        this.texts = ConsoleWebConfig.messages(context);
     }
 
     @PostMapping
@@ -85,8 +89,7 @@ class ImpactPage {
             return ConsoleController.problem(HttpServletResponse.SC_NOT_FOUND, response, model);
         }
         e.headers().forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));
-        return refusal(e.kind().status(), e.problem().getTitle(), List.of(String.valueOf(e.problem().getDetail())),
-                request, response, model);
+        return refusal(RunRefusal.of(e, texts, locale), request, response, model);
     }
 
     /** A window holding more audited decisions than the cap: the API's 400, each reason a line. */
@@ -94,16 +97,21 @@ class ImpactPage {
     String invalid(InvalidRequestException e, HttpServletRequest request, HttpServletResponse response,
             Locale locale, Model model) {
         layout.layout(model, request, locale);
-        return refusal(Problems.INVALID_REQUEST.status(), Problems.INVALID_REQUEST.title(), e.errors().stream()
-                .map(f -> f.pointer() + ": " + f.detail()).toList(), request, response, model);
+        return refusal(RunRefusal.of(e, texts, locale), request, response, model);
     }
 
-    private static String refusal(int status, String title, List<String> details, HttpServletRequest request,
-            HttpServletResponse response, Model model) {
-        response.setStatus(status);
+    /** The refusal's title, then its detail and each field's error as a line, in the page's language. */
+    private static String refusal(RunRefusal refusal, HttpServletRequest request, HttpServletResponse response,
+            Model model) {
+        response.setStatus(refusal.status());
+        List<String> details = new ArrayList<>();
+        if (refusal.detail() != null) {
+            details.add(refusal.detail());
+        }
+        refusal.errors().forEach(f -> details.add(f.detail()));
         Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         model.addAttribute("version", variables instanceof Map<?, ?> m ? m.get("version") : null);
-        model.addAttribute("refusalTitle", title);
+        model.addAttribute("refusalTitle", refusal.title());
         model.addAttribute("refusalDetails", details);
         return "console/impact-refused";
     }

@@ -14,6 +14,8 @@ import org.beacon.service.replay.ReplayViews;
 import org.beacon.service.security.Callers;
 import org.beacon.service.web.InvalidRequestException;
 import org.beacon.service.web.ProblemException;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.MessageSource;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -49,12 +51,15 @@ class ReplaysPage {
     private final RuleSetOverview ruleSets;
     private final ConsoleModel layout;
     private final JsonMapper json;
+    private final MessageSource texts;
 
-    ReplaysPage(ReplayService replays, RuleSetOverview ruleSets, ConsoleModel layout, JsonMapper json) {
+    ReplaysPage(ReplayService replays, RuleSetOverview ruleSets, ConsoleModel layout, JsonMapper json,
+            ApplicationContext context) {
         this.replays = replays;
         this.ruleSets = ruleSets;
         this.layout = layout;
         this.json = json;
+        this.texts = ConsoleWebConfig.messages(context);
     }
 
     @GetMapping
@@ -66,15 +71,13 @@ class ReplaysPage {
 
     @PostMapping
     String start(@ModelAttribute ReplayRequest form, HttpServletRequest http, HttpServletResponse response,
-            Model model) {
+            Locale locale, Model model) {
         RunRefusal refusal;
         try {
             ReplayViews.Accepted accepted = replays.start(form, Callers.of(http));
             return "redirect:/console/replays/" + accepted.id();
-        } catch (InvalidRequestException e) {
-            refusal = RunRefusal.of(e);
-        } catch (ProblemException e) {
-            refusal = RunRefusal.of(e);
+        } catch (InvalidRequestException | ProblemException e) {
+            refusal = RunRefusal.of(e, texts, locale);
         }
         response.setStatus(refusal.status());
         return listPage(0, form, refusal, model);

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -57,9 +58,16 @@ public class AuditTrail {
     }
 
     private final JdbcTemplate jdbc;
+    private final EvaluationAudit audit;
 
-    AuditTrail(JdbcTemplate jdbc) {
+    AuditTrail(JdbcTemplate jdbc, EvaluationAudit audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    /** A decision's JSON exactly as it was answered, while its row is in the database. */
+    public Optional<String> decisionJson(UUID id) {
+        return audit.decisionJson(id);
     }
 
     /** Up to {@code size} rows older than {@code after} (the newest when null). */

@@ -23,11 +23,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import org.beacon.service.security.Callers;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -106,18 +104,6 @@ class EvaluationController {
         try (OutputStream out = new BufferedOutputStream(response.getOutputStream(), 64 * 1024)) {
             batch.writeTo(out);
         }
-    }
-
-    @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "An audited decision, exactly as it was returned (with its explanation)")
-    String find(@PathVariable String id) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new EvaluationNotFoundException(id);
-        }
-        return service.stored(uuid);
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)

@@ -296,10 +296,6 @@ public class EvaluationService {
     }
 
 
-    String stored(UUID id) {
-        return audit.decisionJson(id).orElseThrow(() -> new EvaluationNotFoundException(id.toString()));
-    }
-
     EvaluationPage find(AuditQuery query) {
         return audit.find(query);
     }

@@ -1,23 +1,12 @@
 package org.beacon.service.replay;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.beacon.rules.CompiledRuleSet;
 import org.beacon.rules.model.AdminLevel;
 import org.beacon.rules.replay.ActualLevels;
@@ -27,12 +16,13 @@ import org.beacon.rules.replay.ReplayInputException;
 import org.beacon.rules.replay.Replayer;
 import org.beacon.rules.replay.Timeline;
 import org.beacon.rules.replay.TimelineCsv;
-import org.beacon.service.web.InvalidRequestException;
-import org.beacon.service.web.InvalidRequestException.FieldError;
+import org.beacon.service.replay.ReplayInputFiles.InputFile;
 import org.beacon.service.ruleset.DraftNotAllowedException;
 import org.beacon.service.ruleset.RuleSetNotFoundException;
 import org.beacon.service.ruleset.RuleSetRegistry;
 import org.beacon.service.security.CurrentUser;
+import org.beacon.service.web.InvalidRequestException;
+import org.beacon.service.web.InvalidRequestException.FieldError;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -45,7 +35,6 @@ import org.springframework.web.multipart.MultipartFile;
 public class ReplayInputReader {
 
     static final String IN_FORCE = "in force";
-    private static final Pattern EXAMPLE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}");
 
     /** A run ready to start. */
     record Plan(Timeline timeline, ActualLevels actual, List<Replayer.Arm> arms, ReplayInputs inputs) {
@@ -96,12 +85,12 @@ public class ReplayInputReader {
         String levelText = text(f.level(), "level", errors);
         String source = text(f.source(), "source", errors);
         String eventType = text(f.eventType(), "eventType", errors);
-        InputFile timeline = file(f.timeline(), "timeline", f.example(), "example", errors);
-        InputFile actualFile = file(actual, "actual", actualExample, "actualExample", errors);
-        InputFile known = upload(revisions, "revisions");
+        InputFile timeline = files.file(f.timeline(), "timeline", f.example(), "example", errors);
+        InputFile actualFile = files.file(actual, "actual", actualExample, "actualExample", errors);
+        InputFile known = ReplayInputFiles.upload(revisions, "revisions");
         if (timeline == null && errors.stream().noneMatch(e -> e.pointer().equals("example"))) {
             errors.add(new FieldError("timeline", "send the timeline as a CSV file (timeline) or name one of the "
-                    + "example timelines (example)" + available()));
+                    + "example timelines (example)" + files.available()));
         }
         if (!errors.isEmpty() && levelText != null) {
             // a bad level is told with the other fields when the versions are good; after them when one is not
@@ -146,29 +135,17 @@ public class ReplayInputReader {
             String revisionsName, String revisionsSha256) {
     }
 
-    /** A file as received: the form field it came in, its name, its bytes. */
-    private record InputFile(String field, String name, byte[] bytes) {
-
-        String sha256() {
-            try {
-                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        /** UTF-8 text (the CSV readers skip a byte-order mark themselves). */
-        StringReader reader() {
-            return new StringReader(new String(bytes, StandardCharsets.UTF_8));
-        }
-    }
-
     private final RuleSetRegistry registry;
-    private final Path timelines;
+    private final ReplayInputFiles files;
 
     ReplayInputReader(RuleSetRegistry registry, ReplayFolders properties) {
         this.registry = registry;
-        this.timelines = properties.examplesPath().resolve("timelines");
+        this.files = new ReplayInputFiles(properties.examplesPath().resolve("timelines"));
+    }
+
+    /** The names a request may give as {@code example} or {@code actualExample}, sorted; none without the folder. */
+    List<String> examples() {
+        return files.examples();
     }
 
     /**
@@ -245,92 +222,6 @@ public class ReplayInputReader {
             ids.add(registry.forDate(d).id());
         }
         return List.copyOf(ids);
-    }
-
-    private InputFile file(MultipartFile upload, String uploadField, String example, String exampleField,
-            List<FieldError> errors) {
-        boolean uploaded = upload != null && !upload.isEmpty();
-        String name = example == null || example.isBlank() ? null : example.trim();
-        if (uploaded && name != null) {
-            errors.add(new FieldError(exampleField, "send either a file (" + uploadField + ") or an example name ("
-                    + exampleField + "), not both"));
-            return null;
-        }
-        if (uploaded) {
-            return upload(upload, uploadField);
-        }
-        if (name == null) {
-            return null;
-        }
-        // letters, digits, '.', '_' and '-' only, and never "..": the name cannot leave the folder
-        if (!EXAMPLE.matcher(name).matches() || name.contains("..")) {
-            errors.add(new FieldError(exampleField, "an example is a file name without folders, such as "
-                    + "covid-2020-zhejiang-hubei-guangdong.csv" + available()));
-            return null;
-        }
-        Path p = timelines.resolve(name);
-        if (!isExample(p)) {
-            errors.add(new FieldError(exampleField, "there is no example timeline named '" + name + "'"
-                    + available()));
-            return null;
-        }
-        try {
-            return new InputFile(exampleField, name, Files.readAllBytes(p));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the example " + p, e);
-        }
-    }
-
-    /** An uploaded file, or null when none (or an empty one) was sent. */
-    private static InputFile upload(MultipartFile upload, String field) {
-        if (upload == null || upload.isEmpty()) {
-            return null;
-        }
-        try {
-            return new InputFile(field, fileName(upload.getOriginalFilename(), field), upload.getBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * An example timeline: a CSV file of the examples' {@code timelines/} folder itself, the ones {@link #available}
-     * lists ({@code README.md} is in the folder too, and a link could point out of it).
-     */
-    private boolean isExample(Path p) {
-        try {
-            return p.getFileName().toString().endsWith(".csv") && Files.isRegularFile(p)
-                    && p.toRealPath().getParent().equals(timelines.toRealPath());
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private String available() {
-        if (!Files.isDirectory(timelines)) {
-            return "; this service has no example timelines (beacon.examples-dir)";
-        }
-        List<String> names = examples();
-        return names.isEmpty() ? "" : "; examples: " + String.join(", ", names);
-    }
-
-    /** The names a request may give as {@code example} or {@code actualExample}, sorted; none without the folder. */
-    List<String> examples() {
-        if (!Files.isDirectory(timelines)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(timelines)) {
-            return files.filter(this::isExample).map(f -> f.getFileName().toString()).sorted().toList();
-        } catch (IOException e) {
-            return List.of();
-        }
-    }
-
-    private static String fileName(String original, String field) {
-        String name = original == null ? "" : original.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1).codePoints().filter(c -> !Character.isISOControl(c))
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-        return name.isBlank() ? field + ".csv" : name.length() > 200 ? name.substring(0, 200) : name;
     }
 
     private static Timeline.Step step(String text, List<FieldError> errors) {

@@ -35,7 +35,6 @@ import org.beacon.service.ruleset.DraftNotAllowedException;
 import org.beacon.service.ruleset.RuleSetRegistry;
 import org.beacon.service.ruleset.RuleSetService;
 import org.beacon.service.ruleset.RuleSetView;
-import org.beacon.service.security.Role;
 import org.beacon.service.security.StoredUsers;
 import org.beacon.service.security.UserService;
 import org.beacon.service.web.InvalidRequestException;
@@ -97,9 +96,7 @@ class ConsoleCalibrationPageTest {
 
     @BeforeEach
     void knownUsers() {
-        StoredUsers.knows(users, "platform", Role.CALLER);
-        StoredUsers.knows(users, "reviewer", Role.REVIEWER);
-        StoredUsers.knows(users, "editor", Role.EDITOR);
+        StoredUsers.knowOneOfEachRole(users);
         when(replays.examples()).thenReturn(List.of("covid-2020-response-levels.csv",
                 "covid-2020-zhejiang-hubei-guangdong.csv"));
         when(ruleSets.list()).thenReturn(List.of(version("v1", "active", true), version("v2", "draft", false)));
@@ -238,6 +235,40 @@ class ConsoleCalibrationPageTest {
                 "id=\"from-0\" value=\"42\"", "value=\"agreement\" selected",
                 "value=\"covid-2020-zhejiang-hubei-guangdong.csv\" selected", "value=\"&lt;i&gt;x&lt;/i&gt;\"")
                 .doesNotContain("<i>x</i>");
+    }
+
+    @Test
+    @WithMockUser(username = "reviewer", roles = "REVIEWER")
+    void aRefusedFormSaysWhyInThePagesLanguageKeepingTheDataTheApiQuotes() throws Exception {
+        when(calibrations.start(any(), eq("reviewer"))).thenThrow(new InvalidRequestException(List.of(
+                new FieldError("vary", "vary stepDown_minDays=42..14:7 is empty: from is above to"),
+                new FieldError("actual", "a calibration is ranked against what was actually decided: send the "
+                        + "actual decisions (actual, or actualExample)"))));
+        String english = refusal("en");
+        assertThat(english).contains("The calibration was not started:", "Invalid request", ">vary<",
+                "These parameter ranges cannot be tried (vary stepDown_minDays=42..14:7 is empty: from is above to).",
+                ">actual<", "upload the actual decisions or choose them from the list.");
+        String chinese = refusal("zh-CN");
+        assertThat(chinese).contains("参数校准未启动", "请求无效", "这些参数范围无法试算（vary stepDown_minDays=42..14:7",
+                "请上传实际决策").doesNotContain("Invalid request", "send the actual decisions");
+    }
+
+    @Test
+    @WithMockUser(username = "reviewer", roles = "REVIEWER")
+    void aDraftRefusedIsToldByTheProblemsTypeInThePagesLanguage() throws Exception {
+        when(calibrations.start(any(), eq("reviewer"))).thenThrow(new DraftNotAllowedException("v3"));
+        assertThat(refusal("en")).contains("Not allowed", "only editors and admins may run it")
+                .doesNotContain("needs the editor role");
+        assertThat(refusal("zh-CN")).contains("不允许", "只有编辑者和管理员可以用它运行").doesNotContain("Forbidden");
+    }
+
+    private String refusal(String language) throws Exception {
+        String page = body(mvc.perform(multipart("/console/calibrations")
+                        .param("example", "covid-2020-zhejiang-hubei-guangdong.csv")
+                        .param("parameter", "stepDown_minDays").param("from", "42").param("to", "14").param("by", "7")
+                        .with(csrf()).header("Accept-Language", language))
+                .andExpect(status().is4xxClientError()).andReturn());
+        return between(page, "id=\"calibration-refusal\"", "</div>");
     }
 
     @Test

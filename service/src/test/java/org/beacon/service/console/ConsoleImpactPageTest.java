@@ -22,7 +22,6 @@ import java.util.UUID;
 import org.beacon.service.impact.ImpactService;
 import org.beacon.service.impact.ImpactViews;
 import org.beacon.service.ruleset.RuleSetService;
-import org.beacon.service.security.Role;
 import org.beacon.service.security.StoredUsers;
 import org.beacon.service.security.UserService;
 import org.beacon.service.web.InvalidRequestException;
@@ -86,8 +85,7 @@ class ConsoleImpactPageTest {
 
     @BeforeEach
     void knownUsers() {
-        StoredUsers.knows(users, "reviewer", Role.REVIEWER);
-        StoredUsers.knows(users, "editor", Role.EDITOR);
+        StoredUsers.knowOneOfEachRole(users);
     }
 
     private static ImpactViews.Run run(String status, int percent, String report) {
@@ -119,7 +117,7 @@ class ConsoleImpactPageTest {
 
     @Test
     @WithMockUser(username = "editor", roles = "EDITOR")
-    void aRefusedStartShowsTheApisReasonOnAPageAndLeadsBackToTheVersion() throws Exception {
+    void aRefusedStartShowsTheApisReasonInThePagesLanguageAndLeadsBackToTheVersion() throws Exception {
         when(impact.start(eq("v2"), any(), eq("editor"))).thenThrow(new ProblemException(new ProblemType(
                 "long-runs-busy", 503, "Too many long runs"), "the service already runs or queues 4 impact runs") {
             @Override
@@ -133,14 +131,19 @@ class ConsoleImpactPageTest {
                 .header("Accept-Language", "en")).andExpect(status().isServiceUnavailable())
                 .andExpect(header().string(HttpHeaders.RETRY_AFTER, "30")).andReturn());
         assertThat(busy).contains("The impact run was not started", "Too many long runs",
-                "the service already runs or queues 4 impact runs", "href=\"/console/rule-sets/v2\"", "Back to v2");
+                "Every place for an impact run or a calibration is taken.", "href=\"/console/rule-sets/v2\"",
+                "Back to v2");
+        String busyChinese = body(mvc.perform(post("/console/rule-sets/v2/impact").with(csrf())
+                .header("Accept-Language", "zh")).andExpect(status().isServiceUnavailable()).andReturn());
+        assertThat(busyChinese).as("the words chosen by the problem's type, in the page's language")
+                .contains("长时任务过多", "影响评估与参数校准的名额已满").doesNotContain("Too many long runs", "already runs");
 
         when(impact.start(eq("v3"), any(), eq("editor"))).thenThrow(new InvalidRequestException(List.of(
                 new FieldError("?limit", "the window holds 200000 audited decisions, more than the cap of 100000"))));
         String overCap = body(mvc.perform(post("/console/rule-sets/v3/impact").with(csrf())
                 .header("Accept-Language", "zh")).andExpect(status().isBadRequest()).andReturn());
-        assertThat(overCap).contains("影响分析未启动", "?limit: the window holds 200000 audited decisions",
-                "返回 v3");
+        assertThat(overCap).contains("影响分析未启动", "该时间窗内有 200000 条已审计决策，超过单次影响评估上限 100000",
+                "返回 v3").doesNotContain("the window holds");
     }
 
     @Test

@@ -22,11 +22,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.beacon.rules.model.Message;
+import org.beacon.rules.replay.DataIssue;
+import org.beacon.service.replay.InvalidReplayInputException;
 import org.beacon.service.replay.ReplayNotFoundException;
 import org.beacon.service.replay.ReplayService;
 import org.beacon.service.replay.ReplayViews;
+import org.beacon.service.ruleset.RuleSetNotFoundException;
 import org.beacon.service.ruleset.RuleSetService;
-import org.beacon.service.security.Role;
 import org.beacon.service.security.StoredUsers;
 import org.beacon.service.security.UserService;
 import org.beacon.service.web.InvalidRequestException;
@@ -40,6 +43,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -87,8 +91,7 @@ class ConsoleReplaysPageTest {
 
     @BeforeEach
     void knownUsers() {
-        StoredUsers.knows(users, "platform", Role.CALLER);
-        StoredUsers.knows(users, "reviewer", Role.REVIEWER);
+        StoredUsers.knowOneOfEachRole(users);
         when(replays.examples()).thenReturn(List.of("covid-2020-response-levels.csv",
                 "covid-2020-zhejiang-hubei-guangdong.csv"));
         when(ruleSets.list()).thenReturn(List.of());
@@ -146,6 +149,47 @@ class ConsoleReplaysPageTest {
                 "the timeline mixes the sources canghailan and jhu; name one (source)",
                 "value=\"&lt;script&gt;alert(1)&lt;/script&gt;\"", "value=\"zeroFill\" selected")
                 .doesNotContain(HOSTILE);
+    }
+
+    @Test
+    @WithMockUser(username = "reviewer", roles = "REVIEWER")
+    void aRefusedFormSaysWhyInThePagesLanguageByTheFieldItNamesKeepingTheValueTyped() throws Exception {
+        when(replays.start(any(), eq("reviewer"))).thenThrow(new InvalidRequestException(List.of(
+                new FieldError("step", "'weekly' is not a step; use day or month"))));
+        String english = refusal("en", multipart("/console/replays").param("step", "weekly"), "replay-refusal");
+        assertThat(english).contains("Invalid request", ">step<", "&#39;weekly&#39; is not a step: choose day or month.");
+        String chinese = refusal("zh-CN", multipart("/console/replays").param("step", "weekly"), "replay-refusal");
+        assertThat(chinese).contains("回放未启动", "请求无效", ">step<", "“weekly”不是步长：请选择按日或按月。")
+                .doesNotContain("Invalid request", "use day or month");
+    }
+
+    @Test
+    @WithMockUser(username = "reviewer", roles = "REVIEWER")
+    void aTimelineThatCannotBeReadIsToldWithItsFileAndLineInThePagesLanguage() throws Exception {
+        when(replays.start(any(), eq("reviewer"))).thenThrow(new InvalidReplayInputException(List.of(new DataIssue(
+                true, "MISSING_COLUMN", "timeline:1", "no 'date' column", Message.of("replay.MISSING_COLUMN.date")))));
+        assertThat(refusal("en", multipart("/console/replays").param("example", "x.csv"), "replay-refusal"))
+                .contains("Invalid request", ">timeline:1<", "no &#39;date&#39; column");
+        assertThat(refusal("zh-CN", multipart("/console/replays").param("example", "x.csv"), "replay-refusal"))
+                .contains("请求无效", ">timeline:1<", "缺少“date”列").doesNotContain("no &#39;date&#39; column");
+    }
+
+    @Test
+    @WithMockUser(username = "reviewer", roles = "REVIEWER")
+    void aVersionThatDoesNotExistIsToldByTheProblemsTypeInThePagesLanguage() throws Exception {
+        when(replays.start(any(), eq("reviewer"))).thenThrow(new RuleSetNotFoundException("v9"));
+        assertThat(refusal("en", multipart("/console/replays").param("compareWith", "v9"), "replay-refusal"))
+                .contains("No such version", "The version chosen does not exist.")
+                .doesNotContain("GET /rule-sets");
+        assertThat(refusal("zh-CN", multipart("/console/replays").param("compareWith", "v9"), "replay-refusal"))
+                .contains("没有这个版本", "所选版本不存在。").doesNotContain("Rule set not found", "GET /rule-sets");
+    }
+
+    private String refusal(String language, MockMultipartHttpServletRequestBuilder form, String id)
+            throws Exception {
+        String page = body(mvc.perform(form.with(csrf()).header("Accept-Language", language))
+                .andExpect(status().is4xxClientError()).andReturn());
+        return between(page, "id=\"" + id + "\"", "</div>");
     }
 
     @Test

@@ -2,13 +2,9 @@ package org.beacon.service.impact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.beacon.rules.Workbooks;
+import org.beacon.service.CrashedRun;
 import org.beacon.service.Http;
 import org.beacon.service.RunPolling;
 import org.beacon.service.TestApps;
@@ -55,19 +51,11 @@ class ImpactRestartTest {
     void marksARunLeftRunningByACrashAsFailed() throws Exception {
         start().close();
         UUID id = UUID.randomUUID();
-        // what a service that crashed two minutes ago, in the middle of an impact run, leaves in its database
-        OffsetDateTime crashed = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(2);
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dataDir + "/beacon", "sa", "");
-                PreparedStatement s = c.prepareStatement("insert into analysis_run (id, kind, rule_set, created_at,"
-                        + " caller, status, inputs_json, steps_total, steps_done, started_at, instance_id,"
-                        + " heartbeat_at) values (?, 'impact', 'v1', ?, 'test', 'running',"
-                        + " '{\"comparedWith\":\"v1\"}', 1000, 400, ?, 'crashed', ?)")) {
-            s.setObject(1, id);
-            s.setObject(2, crashed.minusMinutes(1));
-            s.setObject(3, crashed.minusMinutes(1));
-            s.setObject(4, crashed);
-            s.executeUpdate();
-        }
+        CrashedRun crash = CrashedRun.twoMinutesAgo();
+        crash.write(dataDir, "insert into analysis_run (id, kind, rule_set, created_at, caller, status, inputs_json,"
+                + " steps_total, steps_done, started_at, instance_id, heartbeat_at) values (?, 'impact', 'v1', ?,"
+                + " 'test', 'running', '{\"comparedWith\":\"v1\"}', 1000, 400, ?, 'crashed', ?)", id, crash.started(),
+                crash.started(), crash.heartbeat());
         try (ConfigurableApplicationContext second = start()) {
             Http http = TestApps.http(second);
             JsonNode run = http.get("/rule-sets/v1/impact/" + id).json();

@@ -12,7 +12,6 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -28,7 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-/** Replays over HTTP: the examples end to end, their files, the comparison, and every way a request is refused. */
+/**
+ * Replays over HTTP that run: the examples end to end, their files, an uploaded timeline, the comparison, counts at
+ * the limit and the OpenAPI description. Every way a request is refused: {@link ReplayRefusalsApiTest}.
+ */
 @ServiceTest
 class ReplayApiTest {
 
@@ -42,10 +44,6 @@ class ReplayApiTest {
 
     private Http http() {
         return new Http(port, users.admin());
-    }
-
-    private long stored() {
-        return http().get("/replays").json().at("/total").asLong();
     }
 
     private static List<JsonNode> transitions(JsonNode run, String region) {
@@ -236,7 +234,7 @@ class ReplayApiTest {
         assertThat(transitions(run, "C")).isNotEmpty();
         assertThat(transitions(run, "S")).isEmpty();
 
-        long before = stored();
+        long before = Replays.stored(http());
         Http.Response refused = http().postForm("/replays", Replays.form("eventType", "flu", "ruleSet", draft),
                 List.of(new Http.FilePart("timeline", "us.csv", timeline.toString().replace(",S,state,", ",S,province,")
                         .getBytes(StandardCharsets.UTF_8))));
@@ -250,7 +248,7 @@ class ReplayApiTest {
                         "date,region,cases\n2024-03-01,C,1\n".getBytes(StandardCharsets.UTF_8))));
         assertThat(field.status()).as(field.body()).isEqualTo(400);
         assertThat(field.json().at("/errors/0/pointer").asString()).isEqualTo("level");
-        assertThat(stored()).isEqualTo(before);
+        assertThat(Replays.stored(http())).isEqualTo(before);
     }
 
     @Test
@@ -268,97 +266,6 @@ class ReplayApiTest {
     }
 
     @Test
-    void refusesAMixedSourceTimelineWithoutASourceAndStoresNothing() {
-        long before = stored();
-        Http.Response r = Replays.start(http(), Replays.form("example", COVID));
-        assertThat(r.status()).isEqualTo(400);
-        assertThat(r.contentType()).startsWith("application/problem+json");
-        JsonNode p = r.json();
-        assertThat(p.at("/type").asString()).isEqualTo("urn:beacon:problem:invalid-request");
-        assertThat(p.at("/errors/0/code").asString()).isEqualTo("SEVERAL_SOURCES");
-        assertThat(p.at("/errors/0/pointer").asString()).isEqualTo("example");
-        assertThat(p.at("/errors/0/detail").asString()).contains("canghailan", "jhu", "source=");
-        assertThat(stored()).isEqualTo(before);
-    }
-
-    @Test
-    void refusesBadParametersNamingEachField() {
-        long before = stored();
-        Http.Response r = Replays.start(http(), Replays.form("example", COVID, "source", "canghailan", "step",
-                "week", "missingDays", "guess", "level", "continent"));
-        assertThat(r.status()).isEqualTo(400);
-        assertThat(r.json().at("/errors")).extracting(e -> e.at("/pointer").asString())
-                .containsExactlyInAnyOrder("step", "missingDays", "level");
-        assertThat(r.json().at("/errors").toString()).contains("'week' is not a step; use day or month");
-
-        Http.Response none = Replays.start(http(), Replays.form("source", "canghailan"));
-        assertThat(none.status()).isEqualTo(400);
-        assertThat(none.json().at("/errors/0/pointer").asString()).isEqualTo("timeline");
-        assertThat(none.json().at("/errors/0/detail").asString()).contains(COVID);
-
-        Http.Response noEventType = http().postForm("/replays", Replays.form(), List.of(new Http.FilePart(
-                "timeline", "t.csv", "date,region,cases\n2020-01-01,330100,3\n".getBytes(StandardCharsets.UTF_8))));
-        assertThat(noEventType.status()).isEqualTo(400);
-        assertThat(noEventType.json().at("/errors/0/pointer").asString()).isEqualTo("eventType");
-
-        Http.Response textForFile = Replays.start(http(), Replays.form("timeline", "date,region\n"));
-        assertThat(textForFile.status()).as(textForFile.body()).isEqualTo(400);
-        assertThat(textForFile.contentType()).startsWith("application/problem+json");
-        assertThat(textForFile.json().at("/errors/0/pointer").asString()).isEqualTo("timeline");
-        assertThat(textForFile.json().at("/errors/0/detail").asString()).contains("must be a file");
-        assertThat(stored()).isEqualTo(before);
-    }
-
-    @Test
-    void refusesExampleNamesThatLeaveTheExamplesFolder() {
-        for (String name : List.of("../tables/national-grading.xlsx", "..", "timelines/" + COVID, "/etc/passwd",
-                "..\\README.md")) {
-            Http.Response r = Replays.start(http(), Replays.form("example", name));
-            assertThat(r.status()).as(name).isEqualTo(400);
-            assertThat(r.json().at("/errors/0/pointer").asString()).isEqualTo("example");
-        }
-        Http.Response unknown = Replays.start(http(), Replays.form("example", "measles-2030.csv"));
-        assertThat(unknown.status()).isEqualTo(400);
-        assertThat(unknown.json().at("/errors/0/detail").asString()).contains("measles-2030.csv", COVID);
-        Http.Response actual = Replays.start(http(), Replays.form("example", COVID, "source", "jhu",
-                "actualExample", "../tables/README.md"));
-        assertThat(actual.json().at("/errors/0/pointer").asString()).isEqualTo("actualExample");
-    }
-
-    @Test
-    void pointsAtTheLineAndColumnOfEachBadCellAndStoresNothing() {
-        long before = stored();
-        String timeline = "date,region,cumulativeConfirmed\n2020-01-20,330100,0\n2020-01-21,330100,many\n"
-                + "2020-01-2x,330100,3\n";
-        String actual = "region,date,level\n330100,2020-01-21,V\n";
-        Http.Response r = http().postForm("/replays", Replays.form("eventType", "covid19"), List.of(
-                new Http.FilePart("timeline", "t.csv", timeline.getBytes(StandardCharsets.UTF_8)),
-                new Http.FilePart("actual", "a.csv", actual.getBytes(StandardCharsets.UTF_8))));
-        assertThat(r.status()).isEqualTo(400);
-        assertThat(r.json().at("/errors")).extracting(e -> e.at("/pointer").asString())
-                .containsExactlyInAnyOrder("timeline:3 cumulativeConfirmed", "timeline:4 date", "actual:2 level");
-        assertThat(r.json().at("/errors")).allSatisfy(e -> assertThat(e.at("/code").asString())
-                .isEqualTo("INVALID_VALUE"));
-        assertThat(stored()).isEqualTo(before);
-    }
-
-    private Http.Response startWith(String timeline, String... form) {
-        return http().postForm("/replays", Replays.form(form), List.of(new Http.FilePart("timeline", "t.csv",
-                timeline.getBytes(StandardCharsets.UTF_8))));
-    }
-
-    @Test
-    void refusesACountAboveOneBillionAtOnceInsteadOfFailingTheRunAndStoresNothing() {
-        long before = stored();
-        Http.Response r = startWith("date,region,regionName,cumulativeConfirmed\n2020-01-20,330100,杭州市,0\n"
-                + "2020-01-21,330100,杭州市,1e308\n", "eventType", "covid19");
-        assertThat(r.status()).as(r.body()).isEqualTo(400);
-        assertThat(r.json().at("/errors/0/pointer").asString()).isEqualTo("timeline:3 cumulativeConfirmed");
-        assertThat(r.json().at("/errors/0/detail").asString()).contains("'1e308'", "at most 1000000000");
-        assertThat(stored()).isEqualTo(before);
-    }
-
-    @Test
     void countsAtTheLimitAreAcceptedAndReplayedToTheLastStep() {
         StringBuilder timeline = new StringBuilder("date,region,regionName,cumulativeConfirmed,deaths\n");
         for (int d = 0; d < 30; d++) {
@@ -366,7 +273,7 @@ class ReplayApiTest {
                     .append(d % 3 == 1 ? "0" : "1e9").append(',').append(d % 2 == 0 ? "1000000000" : "0.000001")
                     .append('\n');
         }
-        Http.Response r = startWith(timeline.toString(), "eventType", "covid19");
+        Http.Response r = Replays.startWith(http(), timeline.toString(), "eventType", "covid19");
         assertThat(r.status()).as(r.body()).isEqualTo(202);
         JsonNode run = Replays.awaitEnd(http(), r.json().at("/id").asString());
         assertThat(run.at("/status").asString()).as(run.toString()).isEqualTo("done");
@@ -374,44 +281,8 @@ class ReplayApiTest {
     }
 
     @Test
-    void missingDaysPointsAtTheFieldThatAnswersItAndNamesTheRegion() {
-        Http.Response r = startWith("date,region,cumulativeConfirmed\n2020-01-20,330100,0\n2020-01-23,330100,4\n",
-                "eventType", "covid19");
-        assertThat(r.status()).as(r.body()).isEqualTo(400);
-        JsonNode error = r.json().at("/errors/0");
-        assertThat(error.at("/code").asString()).isEqualTo("MISSING_DAYS");
-        assertThat(error.at("/pointer").asString()).isEqualTo("missingDays");
-        assertThat(error.at("/detail").asString()).contains("region 330100", "2 missing", "zeroFill");
-    }
-
-    @Test
-    void onlyTheExampleTimelinesCanBeNamedAsExamples() {
-        long before = stored();
-        for (String field : List.of("example", "actualExample")) {
-            Http.Response r = Replays.start(http(), field.equals("example") ? Replays.form("example", "README.md")
-                    : Replays.form("example", COVID, "source", "canghailan", field, "README.md"));
-            assertThat(r.status()).as(field).isEqualTo(400);
-            assertThat(r.json().at("/errors")).as(field).singleElement().satisfies(e -> {
-                assertThat(e.at("/pointer").asString()).isEqualTo(field);
-                assertThat(e.at("/detail").asString()).contains("README.md", COVID, "covid-2020-response-levels.csv")
-                        .doesNotContain("examples: README.md");
-            });
-        }
-        assertThat(stored()).isEqualTo(before);
-    }
-
-    @Test
-    void refusesControlCharactersInRegionNamesAtTheirCell() {
-        Http.Response r = startWith("date,region,regionName,cumulativeConfirmed\n2020-01-20,330100,\t=1+1,0\n",
-                "eventType", "covid19");
-        assertThat(r.status()).as(r.body()).isEqualTo(400);
-        assertThat(r.json().at("/errors/0/pointer").asString()).isEqualTo("timeline:2 regionName");
-        assertThat(r.json().at("/errors/0/detail").asString()).contains("control characters");
-    }
-
-    @Test
     void stepsCsvShowsRegionNamesThatLookLikeFormulasAsText() throws Exception {
-        JsonNode run = Replays.awaitEnd(http(), startWith("date,region,regionName,cumulativeConfirmed\n"
+        JsonNode run = Replays.awaitEnd(http(), Replays.startWith(http(), "date,region,regionName,cumulativeConfirmed\n"
                 + "2020-01-20,330100,\"=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",0\n"
                 + "2020-01-20,330200,@SUM(1+2),3\n", "eventType", "covid19").json().at("/id").asString());
         assertThat(run.at("/status").asString()).as(run.toString()).isEqualTo("done");
@@ -419,29 +290,6 @@ class ReplayApiTest {
         assertThat(csv(steps)).extracting(row -> row.get("regionName")).containsExactly(
                 "'=HYPERLINK(\"http://evil.example\",\"click\")", "'@SUM(1+2)");
         assertThat(new String(steps, StandardCharsets.UTF_8)).contains("330200,\"'@SUM(1+2)\",2020-01-20,3,");
-    }
-
-    @Test
-    void refusesAnUnknownRuleSetWith404AndStoresNothing() {
-        long before = stored();
-        Http.Response r = Replays.start(http(), Replays.form("example", COVID, "source", "canghailan",
-                "compareWith", "v99"));
-        assertThat(r.status()).isEqualTo(404);
-        assertThat(r.json().at("/type").asString()).isEqualTo("urn:beacon:problem:rule-set-not-found");
-        assertThat(r.json().at("/detail").asString()).contains("v99");
-        assertThat(stored()).isEqualTo(before);
-    }
-
-    @Test
-    void answers404ForUnknownReplays() {
-        String unknown = UUID.randomUUID().toString();
-        for (String path : List.of("/replays/" + unknown, "/replays/not-an-id", "/replays/" + unknown + "/steps.csv",
-                "/replays/" + unknown + "/report.xlsx")) {
-            Http.Response r = http().get(path);
-            assertThat(r.status()).as(path).isEqualTo(404);
-            assertThat(r.json().at("/type").asString()).isEqualTo("urn:beacon:problem:replay-not-found");
-        }
-        assertThat(http().get("/replays?size=0").status()).isEqualTo(400);
     }
 
     @Test

@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.beacon.rules.WorkbookBuilder;
 import org.beacon.rules.Workbooks;
 import org.beacon.service.ChildService;
+import org.beacon.service.CrashedRun;
 import org.beacon.service.Http;
 import org.beacon.service.TestApps;
 import org.junit.jupiter.api.Test;
@@ -37,20 +33,11 @@ class ReplayRestartTest {
     void marksARunLeftRunningByACrashAsFailed() throws Exception {
         start().close();
         UUID id = UUID.randomUUID();
-        // what a service that crashed two minutes ago, in the middle of a run, leaves in its database
-        OffsetDateTime crashed = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(2);
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dataDir + "/beacon", "sa", "");
-                PreparedStatement s = c.prepareStatement("insert into replay (id, created_at, caller, status,"
-                        + " timeline_name, timeline_sha256, rule_sets, inputs_json, steps_total, steps_done,"
-                        + " started_at, instance_id, heartbeat_at) values (?, ?, 'test', 'running', 'covid.csv',"
-                        + " ?, 'v1', '{\"timeline\":\"covid.csv\"}', 509, 200, ?, 'crashed', ?)")) {
-            s.setObject(1, id);
-            s.setObject(2, crashed.minusMinutes(1));
-            s.setString(3, "0".repeat(64));
-            s.setObject(4, crashed.minusMinutes(1));
-            s.setObject(5, crashed);
-            s.executeUpdate();
-        }
+        CrashedRun crash = CrashedRun.twoMinutesAgo();
+        crash.write(dataDir, "insert into replay (id, created_at, caller, status, timeline_name, timeline_sha256,"
+                + " rule_sets, inputs_json, steps_total, steps_done, started_at, instance_id, heartbeat_at) values"
+                + " (?, ?, 'test', 'running', 'covid.csv', ?, 'v1', '{\"timeline\":\"covid.csv\"}', 509, 200, ?,"
+                + " 'crashed', ?)", id, crash.started(), "0".repeat(64), crash.started(), crash.heartbeat());
         try (ConfigurableApplicationContext second = start()) {
             Http http = TestApps.http(second);
             JsonNode run = http.get("/replays/" + id).json();

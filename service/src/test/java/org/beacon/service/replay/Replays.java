@@ -2,6 +2,7 @@ package org.beacon.service.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -36,6 +37,17 @@ final class Replays {
 
     static Http.Response start(Http http, Map<String, String> form) {
         return http.postForm("/replays", form, List.of());
+    }
+
+    /** Starts a replay of {@code timeline} uploaded as a file, with the other fields of {@code form}. */
+    static Http.Response startWith(Http http, String timeline, String... form) {
+        return http.postForm("/replays", form(form), List.of(new Http.FilePart("timeline", "t.csv",
+                timeline.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    /** How many replays are stored, to show that a refusal stored none. */
+    static long stored(Http http) {
+        return http.get("/replays").json().at("/total").asLong();
     }
 
     /** Starts a replay, expects it accepted, and waits for it to end (done or failed). */

@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Audit retention over HTTP: decisions older than the setting are exported to a verified file and deleted, the others
- * stay; the archived ones still open from the console; a setting shorter than the impact window stops the start.
+ * stay; the archived ones still open from the console and through {@code GET /evaluations/{id}}; a setting shorter than the impact window stops the start.
  */
 class AuditRetentionApiTest {
 
@@ -33,7 +33,7 @@ class AuditRetentionApiTest {
     private final String tables = "--beacon.tables-dir=" + Workbooks.root().resolve("tables");
 
     @Test
-    void exportsTheDecisionsOlderThanTheSettingToAVerifiedFileThenDeletesThemAndTheConsoleStillOpensThem()
+    void exportsTheDecisionsOlderThanTheSettingToAVerifiedFileThenDeletesThemAndTheApiAndConsoleStillOpenThem()
             throws Exception {
         try (ConfigurableApplicationContext app = TestApps.start(tables, "--beacon.data-dir=./" + data,
                 "--beacon.audit.retention=400d", "--beacon.audit.retention-batch=3")) {
@@ -70,8 +70,20 @@ class AuditRetentionApiTest {
             assertThat(export.at("/deleted").asLong()).isEqualTo(7);
             assertThat(run.json().at("/status/rows").asLong()).isEqualTo(2);
 
-            old.keySet().forEach(id -> assertThat(http.get("/evaluations/" + id).status()).as(id).isEqualTo(404));
-            recent.forEach(id -> assertThat(http.get("/evaluations/" + id).status()).as(id).isEqualTo(200));
+            old.forEach((id, body) -> {
+                Http.Response archived = http.get("/evaluations/" + id);
+                assertThat(archived.status()).as(id).isEqualTo(200);
+                assertThat(archived.body()).as("the same JSON as before it was archived").isEqualTo(body);
+                assertThat(archived.header("Beacon-Archived")).isEqualTo(export.at("/file").asString());
+            });
+            recent.forEach(id -> {
+                Http.Response kept = http.get("/evaluations/" + id);
+                assertThat(kept.status()).as(id).isEqualTo(200);
+                assertThat(kept.header("Beacon-Archived")).as("still in the database").isNull();
+            });
+            Http.Response never = http.get("/evaluations/" + java.util.UUID.randomUUID());
+            assertThat(never.status()).as("an id that never existed").isEqualTo(404);
+            assertThat(never.body()).contains("urn:beacon:problem:evaluation-not-found");
             assertThat(ArchiveContents.read(data.resolve("audit-archive"), export.at("/file").asString(),
                     export.at("/sha256").asString())).isEqualTo(old);
 

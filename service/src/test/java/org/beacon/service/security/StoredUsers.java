@@ -14,6 +14,14 @@ public final class StoredUsers {
     private StoredUsers() {
     }
 
+    /** One user of each role, named for it as the console's slices sign in: platform (a caller), reviewer, editor, admin. */
+    public static void knowOneOfEachRole(UserService users) {
+        knows(users, "platform", Role.CALLER);
+        knows(users, "reviewer", Role.REVIEWER);
+        knows(users, "editor", Role.EDITOR);
+        knows(users, "admin", Role.ADMIN);
+    }
+
     public static void knows(UserService users, String username, Role role) {
         when(users.stored(username)).thenReturn(new StoredUser(username, "{noop}unused", Set.of(role), true,
                 Instant.EPOCH, "test", Instant.EPOCH, "test"));
