@@ -38,6 +38,7 @@ public class EvaluationService {
     private final EvaluationAudit audit;
     private final EvaluationMetrics metrics;
     private final JsonMapper json;
+    private final DecisionJson decisionJson;
     private final int maxBatch;
 
     EvaluationService(RuleSetRegistry registry, EvaluationAudit audit, EvaluationMetrics metrics, JsonMapper json,
@@ -46,6 +47,7 @@ public class EvaluationService {
         this.audit = audit;
         this.metrics = metrics;
         this.json = json;
+        this.decisionJson = new DecisionJson(json);
         this.maxBatch = batch.maxSize();
     }
 
@@ -55,8 +57,9 @@ public class EvaluationService {
      */
     byte[] evaluate(EvaluationRequest request, boolean explain, boolean margins, String caller,
             String pinnedRuleSet, Locale language) {
-        AuditEntry entry = decideAndAudit(request, margins, caller, pinnedRuleSet, new AnswerErrors(language));
-        return explain ? entry.json() : json.writeValueAsBytes(entry.decision().withoutExplanation());
+        DecisionJson.Written written = decideAndAudit(request, margins, caller, pinnedRuleSet,
+                new AnswerErrors(language)).json();
+        return explain ? written.full() : written.withoutExplanation();
     }
 
     /**
@@ -72,7 +75,11 @@ public class EvaluationService {
         return decideAndAudit(request, false, caller, pinnedRuleSet, new AnswerErrors()).decision();
     }
 
-    private AuditEntry decideAndAudit(EvaluationRequest request, boolean margins, String caller,
+    /** A decision and its JSON, written once for the audit and the answer. */
+    private record Answered(EvaluationResponse decision, DecisionJson.Written json) {
+    }
+
+    private Answered decideAndAudit(EvaluationRequest request, boolean margins, String caller,
             String pinnedRuleSet, AnswerErrors answer) {
         CompiledRuleSet ruleSet = registry.resolve(pinnedRuleSet, request.asOf());
         CheckedSituation situation;
@@ -83,16 +90,16 @@ public class EvaluationService {
             throw e;
         }
         EvaluationResponse full = decide(ruleSet, situation, margins);
-        AuditEntry entry = entry(full, situation, caller, null, null);
-        audit.saveOne(entry);
-        return entry;
+        DecisionJson.Written written = decisionJson.write(full);
+        audit.saveOne(entry(full, written.full(), situation, caller, null, null));
+        return new Answered(full, written);
     }
 
     /** The audit row of a decision, with the series of its signals, which deciding it again needs. */
-    private AuditEntry entry(EvaluationResponse full, CheckedSituation situation, String caller, UUID batchId,
-            Integer index) {
+    private AuditEntry entry(EvaluationResponse full, byte[] fullJson, CheckedSituation situation, String caller,
+            UUID batchId, Integer index) {
         List<Signal> signals = situation.situation().signals();
-        return new AuditEntry(full, json.writeValueAsBytes(full), caller, batchId, index,
+        return new AuditEntry(full, fullJson, caller, batchId, index,
                 signals.isEmpty() ? null : json.writeValueAsBytes(signals.stream().map(AuditedSituations::view)
                         .toList()));
     }
@@ -166,10 +173,9 @@ public class EvaluationService {
                 CompiledRuleSet ruleSet = pinned != null ? pinned : registry.resolve(null, request.asOf());
                 CheckedSituation situation = SituationMapper.toSituation(request, ruleSet, prefix, answer);
                 EvaluationResponse full = decide(ruleSet, situation, margins);
-                AuditEntry entry = entry(full, situation, caller, batchId, i);
-                entries.add(entry);
-                results.add(new BatchAnswer.Result(i, explain ? entry.json()
-                        : json.writeValueAsBytes(full.withoutExplanation()), null));
+                DecisionJson.Written written = decisionJson.write(full);
+                entries.add(entry(full, written.full(), situation, caller, batchId, i));
+                results.add(new BatchAnswer.Result(i, explain ? written.full() : written.withoutExplanation(), null));
             } catch (InvalidRequestException e) {
                 failed++;
                 metrics.invalid();
@@ -210,7 +216,7 @@ public class EvaluationService {
         colours.put("none", 0);
         for (int i = 0; i < situations.size(); i++) {
             EvaluationResponse full = decide(ruleSet, situations.get(i), margins);
-            entries.add(entry(full, situations.get(i), caller, batchId, i));
+            entries.add(entry(full, json.writeValueAsBytes(full), situations.get(i), caller, batchId, i));
             out.add(RiskMapView.of(i, full));
             colours.merge(full.areaRisk() == null ? "none" : full.areaRisk().colour(), 1, Integer::sum);
         }
