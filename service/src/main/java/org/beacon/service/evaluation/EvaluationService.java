@@ -16,11 +16,8 @@ import org.beacon.service.ruleset.RuleSetRegistry;
 import org.beacon.service.web.InvalidRequestException;
 import org.beacon.service.web.InvalidRequestException.FieldError;
 import org.beacon.service.web.QuotedInput;
-import org.beacon.service.web.JsonErrors;
 import org.springframework.stereotype.Service;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -156,7 +153,7 @@ public class EvaluationService {
      * @param answer the errors of this answer, in the language the caller reads (the controller tells it)
      * @return the answer, once every decision of the batch is committed to the audit
      */
-    BatchAnswer evaluateBatch(List<JsonNode> items, boolean explain, boolean margins, String caller,
+    BatchAnswer evaluateBatch(List<BatchItem> items, boolean explain, boolean margins, String caller,
             String pinnedRuleSet, AnswerErrors answer) {
         if (items.size() > maxBatch) {
             throw new BatchTooLargeException(items.size(), maxBatch);
@@ -280,17 +277,14 @@ public class EvaluationService {
         return situations;
     }
 
-    private EvaluationRequest read(JsonNode node, String prefix) {
-        if (node == null || !node.isObject()) {
-            throw new InvalidRequestException(List.of(new InvalidRequestException.FieldError(prefix,
-                    "a situation must be a JSON object")));
+    private static EvaluationRequest read(BatchItem item, String prefix) {
+        if (item == null) {
+            throw new InvalidRequestException(List.of(new FieldError(prefix, BatchItem.NOT_AN_OBJECT)));
         }
-        try {
-            return json.treeToValue(node, EvaluationRequest.class);
-        } catch (JacksonException e) {
-            throw new InvalidRequestException(List.of(new InvalidRequestException.FieldError(
-                    prefix + JsonErrors.pointer(e), JsonErrors.detail(e))));
+        if (item.request() == null) {
+            throw new InvalidRequestException(List.of(new FieldError(prefix + item.pointer(), item.detail())));
         }
+        return item.request();
     }
 
     /** The decision with its explanation and, when asked for, its margins: as the audit keeps it. */
