@@ -95,7 +95,7 @@ class EvaluationController {
             @RequestParam(required = false) String ruleSet, HttpServletRequest http, Locale locale,
             HttpServletResponse response) throws IOException {
         registry.checkPinnable(ruleSet, CurrentUser.mayUseDrafts());
-        List<tools.jackson.databind.JsonNode> items = request.situations() == null ? List.of() : request.situations();
+        List<BatchItem> items = request.situations() == null ? List.of() : request.situations();
         AnswerErrors answer = new AnswerErrors(AnswerLanguage.of(locale));
         BatchAnswer batch = metrics.batch().record(() -> service.evaluateBatch(items, explain, margins,
                 Callers.of(http), ruleSet, answer));

@@ -42,16 +42,6 @@ public record EvaluationResponse(UUID evaluationId, Instant evaluatedAt, RuleSet
         Map<String, List<String>> outputs, List<SignalView> signals,
         List<MarginsView.IndicatorMarginView> margins) {
 
-    /** The same decision without the per-condition explanations ({@code ?explain=false}). */
-    EvaluationResponse withoutExplanation() {
-        List<TableView> lean = tables.stream().map(t -> new TableView(t.table(), t.title(), t.hitPolicy(),
-                t.outcome(), t.matches().stream().map(m -> new MatchView(m.ruleId(), m.grade(), m.warningColour(),
-                m.actions(), m.outputs(), m.source(), m.tag(), null)).toList(), t.overruled(), t.signal())).toList();
-        return new EvaluationResponse(evaluationId, evaluatedAt, ruleSet, situation, grade, warningColour, noMatch,
-                actions, firedRules, lean, response, riskLevel, areaRisk, reporting, termination, measures, outputs,
-                signals, margins);
-    }
-
     /** The same decision with its margins. */
     EvaluationResponse withMargins(List<MarginsView.IndicatorMarginView> found) {
         return new EvaluationResponse(evaluationId, evaluatedAt, ruleSet, situation, grade, warningColour, noMatch,

@@ -16,11 +16,8 @@ import org.beacon.service.ruleset.RuleSetRegistry;
 import org.beacon.service.web.InvalidRequestException;
 import org.beacon.service.web.InvalidRequestException.FieldError;
 import org.beacon.service.web.QuotedInput;
-import org.beacon.service.web.JsonErrors;
 import org.springframework.stereotype.Service;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -38,6 +35,7 @@ public class EvaluationService {
     private final EvaluationAudit audit;
     private final EvaluationMetrics metrics;
     private final JsonMapper json;
+    private final DecisionJson decisionJson;
     private final int maxBatch;
 
     EvaluationService(RuleSetRegistry registry, EvaluationAudit audit, EvaluationMetrics metrics, JsonMapper json,
@@ -46,6 +44,7 @@ public class EvaluationService {
         this.audit = audit;
         this.metrics = metrics;
         this.json = json;
+        this.decisionJson = new DecisionJson(json);
         this.maxBatch = batch.maxSize();
     }
 
@@ -55,8 +54,9 @@ public class EvaluationService {
      */
     byte[] evaluate(EvaluationRequest request, boolean explain, boolean margins, String caller,
             String pinnedRuleSet, Locale language) {
-        AuditEntry entry = decideAndAudit(request, margins, caller, pinnedRuleSet, new AnswerErrors(language));
-        return explain ? entry.json() : json.writeValueAsBytes(entry.decision().withoutExplanation());
+        DecisionJson.Written written = decideAndAudit(request, margins, caller, pinnedRuleSet,
+                new AnswerErrors(language)).json();
+        return explain ? written.full() : written.withoutExplanation();
     }
 
     /**
@@ -72,7 +72,11 @@ public class EvaluationService {
         return decideAndAudit(request, false, caller, pinnedRuleSet, new AnswerErrors()).decision();
     }
 
-    private AuditEntry decideAndAudit(EvaluationRequest request, boolean margins, String caller,
+    /** A decision and its JSON, written once for the audit and the answer. */
+    private record Answered(EvaluationResponse decision, DecisionJson.Written json) {
+    }
+
+    private Answered decideAndAudit(EvaluationRequest request, boolean margins, String caller,
             String pinnedRuleSet, AnswerErrors answer) {
         CompiledRuleSet ruleSet = registry.resolve(pinnedRuleSet, request.asOf());
         CheckedSituation situation;
@@ -83,16 +87,16 @@ public class EvaluationService {
             throw e;
         }
         EvaluationResponse full = decide(ruleSet, situation, margins);
-        AuditEntry entry = entry(full, situation, caller, null, null);
-        audit.saveOne(entry);
-        return entry;
+        DecisionJson.Written written = decisionJson.write(full);
+        audit.saveOne(entry(full, written.full(), situation, caller, null, null));
+        return new Answered(full, written);
     }
 
     /** The audit row of a decision, with the series of its signals, which deciding it again needs. */
-    private AuditEntry entry(EvaluationResponse full, CheckedSituation situation, String caller, UUID batchId,
-            Integer index) {
+    private AuditEntry entry(EvaluationResponse full, byte[] fullJson, CheckedSituation situation, String caller,
+            UUID batchId, Integer index) {
         List<Signal> signals = situation.situation().signals();
-        return new AuditEntry(full, json.writeValueAsBytes(full), caller, batchId, index,
+        return new AuditEntry(full, fullJson, caller, batchId, index,
                 signals.isEmpty() ? null : json.writeValueAsBytes(signals.stream().map(AuditedSituations::view)
                         .toList()));
     }
@@ -149,7 +153,7 @@ public class EvaluationService {
      * @param answer the errors of this answer, in the language the caller reads (the controller tells it)
      * @return the answer, once every decision of the batch is committed to the audit
      */
-    BatchAnswer evaluateBatch(List<JsonNode> items, boolean explain, boolean margins, String caller,
+    BatchAnswer evaluateBatch(List<BatchItem> items, boolean explain, boolean margins, String caller,
             String pinnedRuleSet, AnswerErrors answer) {
         if (items.size() > maxBatch) {
             throw new BatchTooLargeException(items.size(), maxBatch);
@@ -166,10 +170,9 @@ public class EvaluationService {
                 CompiledRuleSet ruleSet = pinned != null ? pinned : registry.resolve(null, request.asOf());
                 CheckedSituation situation = SituationMapper.toSituation(request, ruleSet, prefix, answer);
                 EvaluationResponse full = decide(ruleSet, situation, margins);
-                AuditEntry entry = entry(full, situation, caller, batchId, i);
-                entries.add(entry);
-                results.add(new BatchAnswer.Result(i, explain ? entry.json()
-                        : json.writeValueAsBytes(full.withoutExplanation()), null));
+                DecisionJson.Written written = decisionJson.write(full);
+                entries.add(entry(full, written.full(), situation, caller, batchId, i));
+                results.add(new BatchAnswer.Result(i, explain ? written.full() : written.withoutExplanation(), null));
             } catch (InvalidRequestException e) {
                 failed++;
                 metrics.invalid();
@@ -210,7 +213,7 @@ public class EvaluationService {
         colours.put("none", 0);
         for (int i = 0; i < situations.size(); i++) {
             EvaluationResponse full = decide(ruleSet, situations.get(i), margins);
-            entries.add(entry(full, situations.get(i), caller, batchId, i));
+            entries.add(entry(full, json.writeValueAsBytes(full), situations.get(i), caller, batchId, i));
             out.add(RiskMapView.of(i, full));
             colours.merge(full.areaRisk() == null ? "none" : full.areaRisk().colour(), 1, Integer::sum);
         }
@@ -274,17 +277,14 @@ public class EvaluationService {
         return situations;
     }
 
-    private EvaluationRequest read(JsonNode node, String prefix) {
-        if (node == null || !node.isObject()) {
-            throw new InvalidRequestException(List.of(new InvalidRequestException.FieldError(prefix,
-                    "a situation must be a JSON object")));
+    private static EvaluationRequest read(BatchItem item, String prefix) {
+        if (item == null) {
+            throw new InvalidRequestException(List.of(new FieldError(prefix, BatchItem.NOT_AN_OBJECT)));
         }
-        try {
-            return json.treeToValue(node, EvaluationRequest.class);
-        } catch (JacksonException e) {
-            throw new InvalidRequestException(List.of(new InvalidRequestException.FieldError(
-                    prefix + JsonErrors.pointer(e), JsonErrors.detail(e))));
+        if (item.request() == null) {
+            throw new InvalidRequestException(List.of(new FieldError(prefix + item.pointer(), item.detail())));
         }
+        return item.request();
     }
 
     /** The decision with its explanation and, when asked for, its margins: as the audit keeps it. */

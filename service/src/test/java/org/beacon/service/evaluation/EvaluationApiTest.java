@@ -218,6 +218,24 @@ class EvaluationApiTest {
     }
 
     @Test
+    void decidesTheSituationsAfterOneThatFailsDeepInsideAndWithFieldsLeft() {
+        String deep = "{\"eventType\":\"cholera\",\"region\":{\"code\":\"330106\",\"level\":{\"nested\":[1,"
+                + "{\"x\":[]}]},\"name\":\"西湖区\"},\"asOf\":\"2026-07-01\",\"indicators\":{\"cases\":40}}";
+        String body = "{\"situations\":[" + deep + "," + situation("cholera", "{\"cases\":40}") + ",[1,[2,{}]],"
+                + situation("foodPoisoning", "{\"cases\":100,\"deaths\":0}") + "]}";
+        Http.Response r = http().postJson("/evaluations/batch?explain=false", body);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode b = r.json();
+        assertThat(b.at("/count").asInt()).isEqualTo(4);
+        assertThat(b.at("/failed").asInt()).isEqualTo(2);
+        assertThat(b.at("/results/0/error/errors/0/pointer").asString()).isEqualTo("/situations/0/region/level");
+        assertThat(b.at("/results/1/evaluation/grade/numeral").asString()).isEqualTo("Ⅱ");
+        assertThat(b.at("/results/2/error/errors/0/pointer").asString()).isEqualTo("/situations/2");
+        assertThat(b.at("/results/2/error/errors/0/detail").asString()).isEqualTo("a situation must be a JSON object");
+        assertThat(b.at("/results/3/evaluation/grade/numeral").asString()).isEqualTo("Ⅲ");
+    }
+
+    @Test
     void acceptsABatchOfTenThousandSituations() {
         List<String> items = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
