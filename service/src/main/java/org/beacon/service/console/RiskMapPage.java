@@ -75,7 +75,7 @@ class RiskMapPage {
     }
 
     @GetMapping("/console/risk-map")
-    String form(@RequestParam(required = false) String latest, Model model) {
+    String form(@RequestParam(required = false) String latest, HttpServletRequest http, Locale locale, Model model) {
         form(model, "", List.of());
         if (latest != null) {
             String eventType = latest.isBlank() ? null : latest.strip();
@@ -86,7 +86,7 @@ class RiskMapPage {
                 model.addAttribute("truncated", MAX_LATEST);
             }
             model.addAttribute("latest", eventType == null ? "" : eventType);
-            model.addAttribute("map", regions.isEmpty() ? null : RiskMapPicture.of(null, regions, null));
+            picture(model, regions.isEmpty() ? null : RiskMapPicture.of(null, regions, null), http, locale);
         }
         return "console/risk-map";
     }
@@ -112,7 +112,7 @@ class RiskMapPage {
             try {
                 RiskMapResponse map = evaluations.riskMap(read, false, Callers.of(http), null);
                 form(model, text, List.of());
-                model.addAttribute("map", RiskMapPicture.of(map.ruleSet().id(), map.regions(), outlines));
+                picture(model, RiskMapPicture.of(map.ruleSet().id(), map.regions(), outlines), http, locale);
                 return "console/risk-map";
             } catch (InvalidRequestException e) {
                 errors.addAll(e.errors());
@@ -121,6 +121,14 @@ class RiskMapPage {
         response.setStatus(422);
         form(model, text, errors);
         return "console/risk-map";
+    }
+
+    private void picture(Model model, RiskMapPicture map, HttpServletRequest http, Locale locale) {
+        model.addAttribute("map", map);
+        if (map != null) {
+            model.addAttribute("tiles", new TileMarkup(http.getContextPath(), map.ruleSetId(), texts, locale)
+                    .of(map.groups()));
+        }
     }
 
     private void form(Model model, String text, List<FieldError> errors) {

@@ -167,6 +167,18 @@ class ConsoleRiskMapPageTest {
     }
 
     @Test
+    void aTilesWordIsInTheReadersLanguageAndItsRegionsNameIsShownAsText() {
+        ConsoleSession chinese = new ConsoleSession(((WebServerApplicationContext) app).getWebServer().getPort());
+        assertThat(chinese.signIn(TestApps.ADMIN.username(), TestApps.ADMIN.password()).statusCode()).isEqualTo(302);
+        chinese.get("/console/risk-map?lang=zh");
+        String marked = example.replace("\"甲县\"", "\"<i>甲县</i>\"");
+        assertThat(marked).isNotEqualTo(example);
+        String body = chinese.postForm("/console/risk-map", Map.of("request", marked)).body();
+        assertThat(body).contains("<span class=\"tile-name\">&lt;i&gt;甲县&lt;/i&gt;</span>", "红 · 高风险", "绿 · 低风险")
+                .doesNotContain("<i>甲县</i>", "Red · high risk");
+    }
+
+    @Test
     void aCallerCannotReachTheRiskMap() {
         Http.Response made = admin.postJson("/users", "{\"username\":\"mapclerk\",\"roles\":[\"caller\"]}");
         ConsoleSession clerk = new ConsoleSession(((WebServerApplicationContext) app).getWebServer().getPort());
