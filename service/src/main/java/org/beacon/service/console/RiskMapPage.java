@@ -13,15 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
-import org.beacon.service.evaluation.AuditTrail;
 import org.beacon.service.evaluation.Boundaries;
-import org.beacon.service.evaluation.EvaluationResponse;
 import org.beacon.service.evaluation.EvaluationService;
-import org.beacon.service.evaluation.EvaluationSummary;
+import org.beacon.service.evaluation.LatestRiskMap;
 import org.beacon.service.evaluation.RiskMapRequest;
 import org.beacon.service.evaluation.RiskMapResponse;
-import org.beacon.service.evaluation.RiskMapView;
 import org.beacon.service.security.Callers;
 import org.beacon.service.web.InvalidRequestException;
 import org.beacon.service.web.InvalidRequestException.FieldError;
@@ -55,14 +51,14 @@ class RiskMapPage {
     static final Duration LATEST_WINDOW = Duration.ofDays(7);
 
     private final EvaluationService evaluations;
-    private final AuditTrail trail;
+    private final LatestRiskMap latestMap;
     private final JsonMapper json;
     private final MessageSource texts;
     private final Map<String, String> examples = new LinkedHashMap<>();
 
-    RiskMapPage(EvaluationService evaluations, AuditTrail trail, JsonMapper json, ApplicationContext context) {
+    RiskMapPage(EvaluationService evaluations, LatestRiskMap latestMap, JsonMapper json, ApplicationContext context) {
         this.evaluations = evaluations;
-        this.trail = trail;
+        this.latestMap = latestMap;
         this.json = json;
         this.texts = ConsoleWebConfig.messages(context);
         try {
@@ -79,36 +75,18 @@ class RiskMapPage {
     }
 
     @GetMapping("/console/risk-map")
-    String form(@RequestParam(required = false) String latest, Model model) {
+    String form(@RequestParam(required = false) String latest, HttpServletRequest http, Locale locale, Model model) {
         form(model, "", List.of());
         if (latest != null) {
             String eventType = latest.isBlank() ? null : latest.strip();
             Instant now = Instant.now();
-            List<EvaluationSummary> newest = List.copyOf(trail.latestPerRegion(eventType,
-                    now.minus(LATEST_WINDOW), now).values());
-            List<RiskMapResponse.RegionRisk> regions = new ArrayList<>();
-            int next = 0;
-            // the stored answers a chunk at a time, each chunk one query: most regions' latest answer has a colour
-            while (next < newest.size() && regions.size() < MAX_LATEST) {
-                List<EvaluationSummary> chunk = newest.subList(next, Math.min(newest.size(), next + MAX_LATEST));
-                Map<UUID, EvaluationResponse> answers = evaluations.audited(chunk.stream()
-                        .map(EvaluationSummary::evaluationId).toList());
-                for (EvaluationSummary s : chunk) {
-                    if (regions.size() == MAX_LATEST) {
-                        break;
-                    }
-                    next++;
-                    EvaluationResponse answer = answers.get(s.evaluationId());
-                    if (answer != null && answer.areaRisk() != null) {
-                        regions.add(RiskMapView.of(regions.size(), answer));
-                    }
-                }
-            }
-            if (next < newest.size()) {
+            LatestRiskMap.Drawn drawn = latestMap.draw(eventType, now.minus(LATEST_WINDOW), now, MAX_LATEST);
+            List<RiskMapResponse.RegionRisk> regions = drawn.regions();
+            if (drawn.truncated()) {
                 model.addAttribute("truncated", MAX_LATEST);
             }
             model.addAttribute("latest", eventType == null ? "" : eventType);
-            model.addAttribute("map", regions.isEmpty() ? null : RiskMapPicture.of(null, regions, null));
+            picture(model, regions.isEmpty() ? null : RiskMapPicture.of(null, regions, null), http, locale);
         }
         return "console/risk-map";
     }
@@ -134,7 +112,7 @@ class RiskMapPage {
             try {
                 RiskMapResponse map = evaluations.riskMap(read, false, Callers.of(http), null);
                 form(model, text, List.of());
-                model.addAttribute("map", RiskMapPicture.of(map.ruleSet().id(), map.regions(), outlines));
+                picture(model, RiskMapPicture.of(map.ruleSet().id(), map.regions(), outlines), http, locale);
                 return "console/risk-map";
             } catch (InvalidRequestException e) {
                 errors.addAll(e.errors());
@@ -143,6 +121,14 @@ class RiskMapPage {
         response.setStatus(422);
         form(model, text, errors);
         return "console/risk-map";
+    }
+
+    private void picture(Model model, RiskMapPicture map, HttpServletRequest http, Locale locale) {
+        model.addAttribute("map", map);
+        if (map != null) {
+            model.addAttribute("tiles", new TileMarkup(http.getContextPath(), map.ruleSetId(), texts, locale)
+                    .of(map.groups()));
+        }
     }
 
     private void form(Model model, String text, List<FieldError> errors) {

@@ -135,6 +135,43 @@ public class AuditTrail {
         return latest;
     }
 
+    /**
+     * A region's latest decision as the risk map draws it, from the audit row alone.
+     *
+     * @param colour the area-risk code ({@code red} … {@code green}), null when no row gave one
+     * @param rules the rows that gave the colour; null for a row stored before V11, whose colour and rows only its
+     *     stored answer holds
+     */
+    public record LatestRisk(UUID evaluationId, Instant evaluatedAt, String regionCode, String regionName,
+            String regionLevel, String colour, List<String> rules) {
+    }
+
+    /**
+     * The latest decision of each region decided in {@code [from, to)}, of one event type when given, newest first;
+     * of two decisions of a region at the same instant, the one with the greater id, as the audit trail lists them.
+     * Reads the columns the map shows (V11), not the stored answers.
+     */
+    public List<LatestRisk> latestRisks(String eventType, Instant from, Instant to) {
+        List<Object> args = new ArrayList<>();
+        return jdbc.query(latestRisksSql(eventType, from, to, args), (rs, n) -> {
+            String rules = rs.getString("area_risk_rules");
+            return new LatestRisk(rs.getObject("id", UUID.class),
+                    rs.getObject("evaluated_at", OffsetDateTime.class).toInstant(), rs.getString("region_code"),
+                    rs.getString("region_name"), rs.getString("region_level"), rs.getString("area_risk"),
+                    rules == null ? null : rules.isEmpty() ? List.of() : Arrays.asList(rules.split(",")));
+        }, args.toArray());
+    }
+
+    /** The query of {@link #latestRisks}, its values added to {@code args}; its plan is tested. */
+    static String latestRisksSql(String eventType, Instant from, Instant to, List<Object> args) {
+        String where = EvaluationAudit.where(from, to, null, eventType, args);
+        return "select id, evaluated_at, region_code, region_name, region_level, area_risk, area_risk_rules from ("
+                + "select id, evaluated_at, region_code, region_name, region_level, area_risk, area_risk_rules,"
+                + " row_number() over (partition by region_code order by evaluated_at desc, id desc) as newest"
+                + " from evaluation" + where + " and region_code is not null) latest where newest = 1"
+                + " order by evaluated_at desc, id desc";
+    }
+
     /** The filter as a where clause, its values added to {@code args}. */
     static String where(AuditFilter f, List<Object> args) {
         StringBuilder where = new StringBuilder(EvaluationAudit.where(f.from(), f.to(), f.region(), f.eventType(),

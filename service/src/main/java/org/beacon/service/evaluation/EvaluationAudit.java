@@ -28,8 +28,8 @@ class EvaluationAudit {
     private static final int JDBC_BATCH = 500;
     private static final String INSERT = "insert into evaluation (id, evaluated_at, caller, rule_set_id, rule_set_hash,"
             + " event_type, region_code, region_name, region_level, as_of, grade, warning_colour, no_match,"
-            + " fired_rules, batch_id, batch_index, decision_deflated, signals_deflated)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " fired_rules, batch_id, batch_index, decision_deflated, signals_deflated, area_risk, area_risk_rules)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String SUMMARY_COLUMNS = "id, evaluated_at, caller, rule_set_id, event_type, region_code,"
             + " region_name, as_of, grade, warning_colour, no_match, fired_rules, batch_id, batch_index";
 
@@ -131,7 +131,10 @@ class EvaluationAudit {
             r == null ? null : truncate(r.code(), 50), r == null ? null : truncate(r.name(), 200),
             r == null ? null : r.level(), s.asOf(), d.grade() == null ? null : d.grade().level(), d.warningColour(),
             d.noMatch(), truncate(String.join(",", d.firedRules()), 4000), e.batchId(), e.batchIndex(),
-            DeflatedJson.deflate(e.json()), e.signalsJson() == null ? null : DeflatedJson.deflate(e.signalsJson())};
+            DeflatedJson.deflate(e.json()), e.signalsJson() == null ? null : DeflatedJson.deflate(e.signalsJson()),
+            d.areaRisk() == null ? null : d.areaRisk().colour(),
+            // '' rather than null when no row coloured it: null marks a row stored before V11 (see the migration)
+            truncate(String.join(",", RiskMapView.rules(d)), 4000)};
     }
 
     /** A stored decision's JSON and who asked for it. */

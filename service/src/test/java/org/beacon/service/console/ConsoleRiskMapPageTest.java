@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.beacon.rules.Workbooks;
 import org.beacon.service.Http;
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The risk map page against the started service: the bundled example as five tiles in five colours with their words,
@@ -136,6 +140,42 @@ class ConsoleRiskMapPageTest {
         assertThat(body).containsPattern("class=\"tile tile-green\">\\s*<a class=\"tile-link\" href=\"/console/audit/"
                 + newest + "\"").doesNotContain("/console/audit/" + before);
         assertThat(body).as("each tile's answering rows").containsPattern("class=\"cell-ref\">RiskMap!R[0-9]+<");
+    }
+
+    @Test
+    void theLatestMapShowsRowsStoredBeforeTheRiskColumnsBesideRowsStoredWithThem() {
+        Http.Response map = admin.postJson("/risk-map", example);
+        assertThat(map.status()).isEqualTo(200);
+        // a row stored before V11 has no risk columns: the migration leaves them null, as here for 甲县 and 乙县
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(map.json().at("/regions/" + i + "/evaluationId").asString());
+        }
+        for (String old : ids.subList(0, 2)) {
+            assertThat(app.getBean(JdbcTemplate.class).update("update evaluation set area_risk = null,"
+                    + " area_risk_rules = null where id = ?", UUID.fromString(old))).isEqualTo(1);
+        }
+        String body = reviewer.get("/console/risk-map?latest=covid19").body();
+        assertThat(count(body, "class=\"tile tile-")).isEqualTo(5);
+        for (int i = 0; i < 5; i++) {
+            String colour = map.json().at("/regions/" + i + "/colour").asString();
+            String rule = map.json().at("/regions/" + i + "/rules/0").asString();
+            assertThat(body).as("region %d, %s", i, i < 2 ? "stored before V11" : "stored with its risk columns")
+                    .containsPattern("class=\"tile tile-" + colour + "\">\\s*<a class=\"tile-link\" href=\"/console/audit/"
+                            + ids.get(i) + "\"(?s:(?!</li>).)*class=\"cell-ref\">" + Pattern.quote(rule) + "<");
+        }
+    }
+
+    @Test
+    void aTilesWordIsInTheReadersLanguageAndItsRegionsNameIsShownAsText() {
+        ConsoleSession chinese = new ConsoleSession(((WebServerApplicationContext) app).getWebServer().getPort());
+        assertThat(chinese.signIn(TestApps.ADMIN.username(), TestApps.ADMIN.password()).statusCode()).isEqualTo(302);
+        chinese.get("/console/risk-map?lang=zh");
+        String marked = example.replace("\"甲县\"", "\"<i>甲县</i>\"");
+        assertThat(marked).isNotEqualTo(example);
+        String body = chinese.postForm("/console/risk-map", Map.of("request", marked)).body();
+        assertThat(body).contains("<span class=\"tile-name\">&lt;i&gt;甲县&lt;/i&gt;</span>", "红 · 高风险", "绿 · 低风险")
+                .doesNotContain("<i>甲县</i>", "Red · high risk");
     }
 
     @Test

@@ -68,4 +68,14 @@ class AuditTrailPlansTest {
         assertThat(plan(new AuditFilter(null, null, null, null, null, null, Instant.parse("2026-06-01T00:00:00Z"),
                 Instant.parse("2026-06-02T00:00:00Z")), null)).contains("EVALUATION_TIME");
     }
+
+    @Test
+    void theLatestMapReadsTheWeeksRowsOfItsEventTypeThroughTheirIndex() {
+        List<Object> args = new ArrayList<>();
+        Instant now = Instant.parse("2026-07-08T00:00:00Z");
+        String sql = AuditTrail.latestRisksSql("covid19", now.minusSeconds(7 * 86_400), now, args);
+        String plan = String.join("\n", jdbc.queryForList("explain " + sql, String.class, args.toArray()))
+                .toUpperCase();
+        assertThat(plan).contains("EVALUATION_EVENT_TIME").doesNotContain("TABLE SCAN");
+    }
 }
