@@ -116,7 +116,7 @@ final class DecisionBuilder {
             colour = m.colour();
         }
         m.outputs().forEach((name, value) -> {
-            List<String> list = outputs.computeIfAbsent(name, k -> new ArrayList<>());
+            List<String> list = outputs.computeIfAbsent(name, k -> new ArrayList<>(2));
             if (!list.contains(value)) {
                 list.add(value);
             }

@@ -208,7 +208,7 @@ public final class RuleSetEvaluator {
         List<SignalDecision> signalDecisions = new ArrayList<>();
         List<WarningColour> signalColours = new ArrayList<>();
         for (SignalFacts signal : signals) {
-            Map<String, Object> facts = new HashMap<>(values);
+            Map<String, Object> facts = copy(values);
             facts.putAll(signal.facts());
             int before = out.fired.size();
             WarningColour colour = out.decide(matched(fire(facts)), facts, eventType, signalTables, signal.source());
@@ -216,7 +216,7 @@ public final class RuleSetEvaluator {
             signalDecisions.add(new SignalDecision(signal.source(), signal.lastDay(), signal.statistics(), colour,
                     out.fired.subList(before, out.fired.size())));
         }
-        Map<String, Object> facts = new HashMap<>(values);
+        Map<String, Object> facts = copy(values);
         if (!signals.isEmpty()) {
             WarningColour[] levels = {WarningColour.BLUE, WarningColour.YELLOW, WarningColour.ORANGE,
                 WarningColour.RED};
@@ -248,6 +248,16 @@ public final class RuleSetEvaluator {
             out.decide(matched, facts, eventType, responseTables, null);
         }
         return out.decision(response, signalDecisions);
+    }
+
+    /**
+     * A decision's own copy of the situation's values, to which it adds what it derives. By {@code forEach}: copying
+     * the unmodifiable map by its entry set wraps every entry in a new object first.
+     */
+    private static Map<String, Object> copy(Map<String, Object> values) {
+        Map<String, Object> facts = new HashMap<>();
+        values.forEach(facts::put);
+        return facts;
     }
 
     private List<long[]> fire(Map<String, Object> facts) {
