@@ -22,7 +22,7 @@ public record RuleMatch(String ruleId, Grade grade, WarningColour colour, List<S
 
     public RuleMatch {
         actions = List.copyOf(actions);
-        outputs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(outputs));
+        outputs = FrozenOrderedMap.copyOf(outputs);
         explanation = List.copyOf(explanation);
     }
 }

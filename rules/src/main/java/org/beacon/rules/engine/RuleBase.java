@@ -2,6 +2,7 @@ package org.beacon.rules.engine;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,6 +36,11 @@ public final class RuleBase {
     private static final Logger log = LoggerFactory.getLogger(RuleBase.class);
 
     private final List<Indicator> indicators;
+    /**
+     * The indicators by name: a situation gives a handful of the Dictionary's indicators, so its fact is filled
+     * from the values it has rather than by looking up every indicator the Dictionary declares.
+     */
+    private final Map<String, Indicator> byName;
     private final SymbolTable symbols;
     private final GeneratedRules rules;
     private final KieBase kieBase;
@@ -42,6 +48,10 @@ public final class RuleBase {
 
     private RuleBase(List<Indicator> indicators, SymbolTable symbols, GeneratedRules rules, KieBase kieBase) {
         this.indicators = indicators;
+        this.byName = new HashMap<>();
+        for (Indicator ind : indicators) {
+            byName.put(ind.name(), ind);
+        }
         this.symbols = symbols;
         this.rules = rules;
         this.kieBase = kieBase;
@@ -147,9 +157,10 @@ public final class RuleBase {
         boolean[] present = new boolean[n];
         double[] numbers = new double[n];
         int[] syms = new int[n];
-        for (Indicator ind : indicators) {
-            Object v = values.get(ind.name());
-            if (v == null) {
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            Indicator ind = byName.get(e.getKey());
+            Object v = e.getValue();
+            if (ind == null || v == null) {
                 continue;
             }
             int i = ind.index();

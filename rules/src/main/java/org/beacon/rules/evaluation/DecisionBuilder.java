@@ -33,7 +33,7 @@ final class DecisionBuilder {
 
     private final RuleSetEvaluator rules;
     final boolean explain;
-    final List<TableDecision> tables = new ArrayList<>();
+    final List<TableDecision> tables;
     final List<String> fired = new ArrayList<>();
     final Set<String> actions = new LinkedHashSet<>();
     final Map<String, List<String>> outputs = new LinkedHashMap<>();
@@ -46,6 +46,8 @@ final class DecisionBuilder {
     DecisionBuilder(RuleSetEvaluator rules, boolean explain) {
         this.rules = rules;
         this.explain = explain;
+        // every table answers at least once: sized so that the list of answers never grows
+        this.tables = new ArrayList<>(rules.model().tables().size());
     }
 
     /**
@@ -59,13 +61,14 @@ final class DecisionBuilder {
             List<Rule> rows = matched[t.index()];
             boolean none = rows == null || rows.isEmpty();
             if (!t.eventTypes().isEmpty() && (eventType == null || !t.appliesTo(eventType.toString()))
-                    || none && !t.hasInputIn(facts)) {
-                tables.add(signal == null ? rules.notApplicable(t.index()) : RuleSetEvaluator.answer(t,
+                    || none && !rules.hasInputIn(t.index(), facts)) {
+                tables.add(signal == null ? rules.notApplicable(t.index()) : rules.answer(t,
                         TableDecision.Outcome.NOT_APPLICABLE, List.of(), List.of(), signal));
                 continue;
             }
             if (none) {
-                tables.add(RuleSetEvaluator.answer(t, TableDecision.Outcome.NO_MATCH, List.of(), List.of(), signal));
+                tables.add(signal == null ? rules.noMatch(t.index())
+                        : rules.answer(t, TableDecision.Outcome.NO_MATCH, List.of(), List.of(), signal));
                 continue;
             }
             rows.sort(BY_ROW);
@@ -81,7 +84,7 @@ final class DecisionBuilder {
                     passColour = m.colour();
                 }
             }
-            tables.add(RuleSetEvaluator.answer(t, TableDecision.Outcome.MATCHED, answers, overruled(rows, selected),
+            tables.add(rules.answer(t, TableDecision.Outcome.MATCHED, answers, overruled(rows, selected),
                     signal));
         }
         return passColour;
@@ -113,7 +116,7 @@ final class DecisionBuilder {
             colour = m.colour();
         }
         m.outputs().forEach((name, value) -> {
-            List<String> list = outputs.computeIfAbsent(name, k -> new ArrayList<>());
+            List<String> list = outputs.computeIfAbsent(name, k -> new ArrayList<>(2));
             if (!list.contains(value)) {
                 list.add(value);
             }
@@ -144,7 +147,7 @@ final class DecisionBuilder {
                 within == null ? null : TypedOutputs.hours(within).orElseThrow(),
                 outputs.getOrDefault("reportTo", List.of()), outputs.getOrDefault("reportToEn", List.of()),
                 reportingRows);
-        return new Decision(rules.id(), rules.contentHash(), grade, colour, new ArrayList<>(actions), fired, tables,
+        return new Decision(rules.id(), rules.contentHash(), grade, colour, List.copyOf(actions), fired, tables,
                 response, signals, risk == null ? null : RiskLevel.parse(risk).orElseThrow(),
                 area == null ? null : AreaRisk.parse(area).orElseThrow(), reporting,
                 kept.get(TypedOutputs.TERMINATION), details, outputs);

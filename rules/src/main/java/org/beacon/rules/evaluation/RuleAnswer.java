@@ -47,8 +47,8 @@ record RuleAnswer(RuleMatch unexplained, List<Condition> tested, List<String> te
 
     /** True when the conditions left to check after grading (if any) accept the grade decided. */
     boolean meetsGrade(Object grade) {
-        for (Condition c : afterGrading) {
-            if (!c.accepts(grade)) {
+        for (int i = 0; i < afterGrading.size(); i++) { // no iterator: called for every matched response row
+            if (!afterGrading.get(i).accepts(grade)) {
                 return false;
             }
         }

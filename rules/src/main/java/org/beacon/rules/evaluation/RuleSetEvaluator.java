@@ -43,8 +43,19 @@ public final class RuleSetEvaluator {
     private final List<DecisionTable> signalTables;
     private final List<DecisionTable> gradingTables;
     private final List<DecisionTable> responseTables;
+    /** Each table's hit policy as its answers name it, by table index ({@code highest <name>} is built once). */
+    private final String[] hitPolicyLabels;
     /** The answer of each table that does not apply to a situation, by table index: the same every time. */
     private final TableDecision[] notApplicable;
+    /** The answer of each table none of whose rows matched, by table index: the same every time too. */
+    private final TableDecision[] noMatch;
+    /**
+     * The indicators each table tests besides event type and region level, by table index (null when it tests none):
+     * {@link DecisionTable#hasInputIn} without comparing names on every decision.
+     */
+    private final String[][] testedInputs;
+    /** The Dictionary's {@code responseGrade} value for each grade (by ordinal), null where it declares none. */
+    private final String[] responseGradeValues;
 
     /**
      * @param id the rule set's id, as decisions name it
@@ -58,7 +69,10 @@ public final class RuleSetEvaluator {
         int tableCount = model.tables().stream().mapToInt(DecisionTable::index).max().orElse(-1) + 1;
         this.rulesByRow = new Rule[tableCount][];
         this.answersByRow = new RuleAnswer[tableCount][];
+        this.hitPolicyLabels = new String[tableCount];
         this.notApplicable = new TableDecision[tableCount];
+        this.noMatch = new TableDecision[tableCount];
+        this.testedInputs = new String[tableCount][];
         List<DecisionTable> signal = new ArrayList<>();
         List<DecisionTable> grading = new ArrayList<>();
         List<DecisionTable> response = new ArrayList<>();
@@ -71,19 +85,36 @@ public final class RuleSetEvaluator {
             }
             rulesByRow[t.index()] = rows;
             answersByRow[t.index()] = answers;
+            hitPolicyLabels[t.index()] = t.hitPolicyLabel();
             notApplicable[t.index()] = answer(t, TableDecision.Outcome.NOT_APPLICABLE, List.of(), List.of(), null);
+            noMatch[t.index()] = answer(t, TableDecision.Outcome.NO_MATCH, List.of(), List.of(), null);
+            testedInputs[t.index()] = testedInputs(t);
             (t.perSignal() ? signal : t.decidedAfterGrading() ? response : grading).add(t);
         }
         this.signalTables = List.copyOf(signal);
         this.gradingTables = List.copyOf(grading);
         this.responseTables = List.copyOf(response);
         this.margins = new MarginFinder(this, model);
+        Indicator responseIndicator = model.dictionary().find(FilledIndicators.RESPONSE_GRADE).orElse(null);
+        this.responseGradeValues = new String[Grade.values().length];
+        for (Grade g : Grade.values()) {
+            responseGradeValues[g.ordinal()] = responseIndicator == null ? null
+                    : responseIndicator.enumValue(g.name()).orElse(null);
+        }
+    }
+
+    /** The names {@link DecisionTable#hasInputIn} looks for, or null when the table tests no such indicator. */
+    private static String[] testedInputs(DecisionTable t) {
+        String[] names = t.inputs().stream().map(Indicator::name)
+                .filter(n -> !n.equals(Indicator.EVENT_TYPE) && !n.equals(Indicator.ADMIN_LEVEL))
+                .toArray(String[]::new);
+        return names.length == 0 ? null : names;
     }
 
     /** A table's answer to one situation (or to one of its signals), with the table's own identification. */
-    static TableDecision answer(DecisionTable t, TableDecision.Outcome outcome, List<RuleMatch> matches,
+    TableDecision answer(DecisionTable t, TableDecision.Outcome outcome, List<RuleMatch> matches,
             List<String> overruled, String signal) {
-        return new TableDecision(t.sheet(), t.title(), t.workbook(), t.hitPolicyLabel(), outcome, matches,
+        return new TableDecision(t.sheet(), t.title(), t.workbook(), hitPolicyLabels[t.index()], outcome, matches,
                 overruled, signal);
     }
 
@@ -177,7 +208,7 @@ public final class RuleSetEvaluator {
         List<SignalDecision> signalDecisions = new ArrayList<>();
         List<WarningColour> signalColours = new ArrayList<>();
         for (SignalFacts signal : signals) {
-            Map<String, Object> facts = new HashMap<>(values);
+            Map<String, Object> facts = copy(values);
             facts.putAll(signal.facts());
             int before = out.fired.size();
             WarningColour colour = out.decide(matched(fire(facts)), facts, eventType, signalTables, signal.source());
@@ -185,7 +216,7 @@ public final class RuleSetEvaluator {
             signalDecisions.add(new SignalDecision(signal.source(), signal.lastDay(), signal.statistics(), colour,
                     out.fired.subList(before, out.fired.size())));
         }
-        Map<String, Object> facts = new HashMap<>(values);
+        Map<String, Object> facts = copy(values);
         if (!signals.isEmpty()) {
             WarningColour[] levels = {WarningColour.BLUE, WarningColour.YELLOW, WarningColour.ORANGE,
                 WarningColour.RED};
@@ -198,12 +229,11 @@ public final class RuleSetEvaluator {
         List<Rule>[] matched = matched(fire(facts));
         out.decide(matched, facts, eventType, gradingTables, null);
         Decision.ResponseGrade response = null;
-        Indicator responseIndicator = model.dictionary().find(FilledIndicators.RESPONSE_GRADE).orElse(null);
         if (facts.get(FilledIndicators.RESPONSE_GRADE) != null) {
             response = new Decision.ResponseGrade(Grade.parse(facts.get(FilledIndicators.RESPONSE_GRADE).toString())
                     .orElse(null), true);
-        } else if (out.grade != null && responseIndicator != null) {
-            String value = responseIndicator.enumValue(out.grade.name()).orElse(null);
+        } else if (out.grade != null) {
+            String value = responseGradeValues[out.grade.ordinal()];
             if (value != null) {
                 facts.put(FilledIndicators.RESPONSE_GRADE, value);
                 response = new Decision.ResponseGrade(out.grade, false);
@@ -218,6 +248,16 @@ public final class RuleSetEvaluator {
             out.decide(matched, facts, eventType, responseTables, null);
         }
         return out.decision(response, signalDecisions);
+    }
+
+    /**
+     * A decision's own copy of the situation's values, to which it adds what it derives. By {@code forEach}: copying
+     * the unmodifiable map by its entry set wraps every entry in a new object first.
+     */
+    private static Map<String, Object> copy(Map<String, Object> values) {
+        Map<String, Object> facts = new HashMap<>();
+        values.forEach(facts::put);
+        return facts;
     }
 
     private List<long[]> fire(Map<String, Object> facts) {
@@ -260,5 +300,24 @@ public final class RuleSetEvaluator {
     /** The answer of a table that does not apply, without a signal. */
     TableDecision notApplicable(int table) {
         return notApplicable[table];
+    }
+
+    /** The answer of a table none of whose rows matched, without a signal. */
+    TableDecision noMatch(int table) {
+        return noMatch[table];
+    }
+
+    /** {@link DecisionTable#hasInputIn}, from the names listed once per table. */
+    boolean hasInputIn(int table, Map<String, Object> facts) {
+        String[] names = testedInputs[table];
+        if (names == null) {
+            return true;
+        }
+        for (String name : names) {
+            if (facts.get(name) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -311,8 +311,9 @@ public record SituationValues(Dictionary dictionary, Map<String, Object> values,
                 return null;
             }
             case ENUM -> {
-                if (raw instanceof String s && ind.enumValue(s).isPresent()) {
-                    return ind.enumValue(s).get();
+                String value = raw instanceof String s ? ind.enumValue(s).orElse(null) : null;
+                if (value != null) {
+                    return value;
                 }
                 add(problems, SituationProblem.listing(pointer, Message.of("situation.notEnumValue", describe(raw),
                         ind.name()), Message.of("situation.validValues", ind.name(),
