@@ -23,9 +23,8 @@ import org.beacon.rules.engine.RuleBase;
  * rules the packages were compiled from.
  *
  * <p>Why a checksum and not only the hashes: loading the packages deserialises Java objects and defines the classes
- * they carry, so a file altered by anyone or anything (a torn write, a bad disk) must never reach that step. A
- * stranger's file cannot pass either: it would have to carry this build's identity and a checksum over its own
- * bytes, which only a program that can already write the data folder can produce.
+ * they carry, so a file that is not whole (a torn write, a bad disk) must never reach that step. The checksum is no
+ * defence against someone who can write where the bytes are kept: that place must be as closed as the database.
  *
  * @param contentHash the workbooks' hash ({@link RuleSetCompiler#contentHash})
  * @param build the writing program's build; it must equal the reader's

@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * <p>Why loading a file is safe: it is used only when its SHA-256 over its own bytes matches, it names this jar's
  * build ({@code META-INF/build-info.properties}: version and build time) and Drools', and it was compiled from the
  * same workbooks and the same generated rules ({@link PrecompiledRules}); anything else is compiled again and the
- * file rewritten. Only this service writes the folder. Files are written whole (a temporary file moved into place),
- * so a kill mid-write leaves the old file or none. Any failure to read or write one only costs a compile. Without
+ * file rewritten. The checksum catches damage; against a person, the folder is as closed as the database beside it
+ * (docs/operations.md). Files are written whole (a temporary file moved into place), so a kill mid-write leaves the
+ * old file or none. Any failure to read or write one only costs a compile. Without
  * build information (classes run from an IDE) nothing is kept. Thread-safe.
  */
 final class KeptCompilations {
