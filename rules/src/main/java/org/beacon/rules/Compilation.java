@@ -26,7 +26,9 @@ public record Compilation(CompiledRuleSet compiled, String contentHash, List<Dia
      * One phase of a compile and its wall-clock time. The phases, in the order they run: {@value #READ} (the files
      * hashed, read within the limits and counted against the budget), {@value #PARSE} (every sheet's cells checked
      * into the typed model), {@value #ANALYSE} (gaps, overlaps and dead rows), {@value #GENERATE} (rules written from
-     * the model), {@value #DROOLS_BUILD} (Drools compiles them) and {@value #TESTS} (the test sheets run).
+     * the model), {@value #DROOLS_BUILD} (Drools compiles them; or {@value #DROOLS_LOAD}, Drools' packages compiled
+     * from the same rules by an earlier start loaded instead, {@link PrecompiledRules}) and {@value #TESTS} (the test
+     * sheets run).
      */
     public record Phase(String name, Duration duration) {
 
@@ -35,6 +37,7 @@ public record Compilation(CompiledRuleSet compiled, String contentHash, List<Dia
         public static final String ANALYSE = "analyse";
         public static final String GENERATE = "generate";
         public static final String DROOLS_BUILD = "Drools build";
+        public static final String DROOLS_LOAD = "Drools load";
         public static final String TESTS = "tests";
 
         public Phase {
@@ -47,6 +50,11 @@ public record Compilation(CompiledRuleSet compiled, String contentHash, List<Dia
     /** The rule set, present only when no diagnostic is an error (failing tests included). */
     public Optional<CompiledRuleSet> ruleSet() {
         return Optional.ofNullable(compiled);
+    }
+
+    /** Whether Drools' packages were loaded from an earlier compile instead of compiled ({@link PrecompiledRules}). */
+    public boolean precompiled() {
+        return phases.stream().anyMatch(p -> p.name().equals(Phase.DROOLS_LOAD));
     }
 
     public boolean succeeded() {

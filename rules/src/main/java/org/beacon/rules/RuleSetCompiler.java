@@ -64,6 +64,25 @@ public final class RuleSetCompiler {
     }
 
     /**
+     * As {@link #compile(String, List)}, taking Drools' packages from {@code kept} instead of compiling the rules
+     * again when they were compiled from exactly the rules these workbooks give now; the workbooks are read, checked,
+     * analysed and their test sheets run as always, so the outcome is the same either way. {@link
+     * Compilation#precompiled()} says whether they were taken.
+     *
+     * @param id the rule set's id; derived from the content when null
+     */
+    public Compilation compile(String id, List<WorkbookSource> sources, PrecompiledRules kept) {
+        String named = id != null ? id : "sha256:" + contentHash(sources).substring(0, 12);
+        Compilation c = compile(named, sources, Map.of(), kept);
+        if (c.precompiled() && !c.succeeded()) {
+            // packages that pass their checks but fail the test sheets are not trusted: the compile decides
+            log.warn("rule set {} fails with the rules kept from an earlier start; compiling them again", named);
+            return compile(named, sources, Map.of(), null);
+        }
+        return c;
+    }
+
+    /**
      * Compiles with some parameters set to other values than their cells hold, the workbooks untouched: what a
      * calibration tries. The test sheets pin today's values, so they run without gating: their outcomes are in
      * {@link Compilation#tests()} (a failing one is not an error) and the rule set is there whenever the tables
@@ -72,10 +91,15 @@ public final class RuleSetCompiler {
      * @param id the rule set's id; empty {@code parameters} compile exactly as {@link #compile(String, List)}
      */
     public Compilation compile(String id, List<WorkbookSource> sources, Map<String, BigDecimal> parameters) {
+        return compile(id, sources, parameters, null);
+    }
+
+    private Compilation compile(String id, List<WorkbookSource> sources, Map<String, BigDecimal> parameters,
+            PrecompiledRules kept) {
         Findings findings = Findings.collecting();
         PhaseClock clock = new PhaseClock();
         try {
-            return compile(id, sources, findings, clock, parameters);
+            return compile(id, sources, findings, clock, parameters, kept);
         } catch (RuntimeException e) {
             // A defect in Beacon must still reach the expert as a diagnostic, not as a stack trace.
             log.error("compiling {} failed unexpectedly", id, e);
@@ -85,7 +109,7 @@ public final class RuleSetCompiler {
     }
 
     private Compilation compile(String id, List<WorkbookSource> sources, Findings findings, PhaseClock clock,
-            Map<String, BigDecimal> parameters) {
+            Map<String, BigDecimal> parameters, PrecompiledRules kept) {
         String hash = contentHash(sources);
         if (sources.isEmpty()) {
             findings.error("", Message.of("NO_TABLES.noWorkbook"));
@@ -96,11 +120,11 @@ public final class RuleSetCompiler {
         if (files == null) {
             return refused(hash, findings, clock);
         }
-        return compile(id, hash, files, findings, clock, parameters, true);
+        return compile(id, hash, files, findings, clock, parameters, true, kept);
     }
 
     private Compilation compile(String id, String hash, RuleSetReader.WorkbooksRead files, Findings findings,
-            PhaseClock clock, Map<String, BigDecimal> parameters, boolean analyse) {
+            PhaseClock clock, Map<String, BigDecimal> parameters, boolean analyse, PrecompiledRules kept) {
         RuleSetModel model = reader.parse(files, findings, parameters);
         clock.lap(Compilation.Phase.PARSE);
         if (findings.hasErrors()) {
@@ -112,8 +136,14 @@ public final class RuleSetCompiler {
         }
         RuleBase.Source rules = RuleBase.generate(model);
         clock.lap(Compilation.Phase.GENERATE);
-        RuleBase ruleBase = RuleBase.build(rules, findings);
-        clock.lap(Compilation.Phase.DROOLS_BUILD);
+        RuleBase ruleBase = kept != null && parameters.isEmpty() && kept.compiledFrom(hash, rules)
+                ? RuleBase.load(rules, kept.packages()) : null;
+        if (ruleBase != null) {
+            clock.lap(Compilation.Phase.DROOLS_LOAD);
+        } else {
+            ruleBase = RuleBase.build(rules, findings);
+            clock.lap(Compilation.Phase.DROOLS_BUILD);
+        }
         if (ruleBase == null) {
             return refused(hash, findings, clock);
         }
@@ -167,7 +197,7 @@ public final class RuleSetCompiler {
         }
         Findings findings = Findings.collecting();
         try {
-            return compile(id, read.hash, read.files, findings, clock, parameters, false);
+            return compile(id, read.hash, read.files, findings, clock, parameters, false, null);
         } catch (RuntimeException e) {
             log.error("compiling {} failed unexpectedly", id, e);
             findings.error("", Message.of("INTERNAL_ERROR"));

@@ -1,19 +1,35 @@
 package org.beacon.rules.engine;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import org.beacon.rules.model.Findings;
 import org.beacon.rules.model.Indicator;
 import org.beacon.rules.model.Message;
 import org.beacon.rules.model.RuleSetModel;
+import org.drools.base.common.DroolsObjectInputStream;
+import org.drools.base.common.DroolsObjectOutputStream;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
+import org.kie.api.definition.KiePackage;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
 import org.kie.api.runtime.StatelessKieSession;
@@ -34,6 +50,7 @@ import org.slf4j.LoggerFactory;
 public final class RuleBase {
 
     private static final Logger log = LoggerFactory.getLogger(RuleBase.class);
+    private static final String ENGINE_BUILD = engineBuildOf();
 
     private final List<Indicator> indicators;
     /**
@@ -74,6 +91,11 @@ public final class RuleBase {
             this.symbols = symbols;
             this.rules = rules;
         }
+
+        /** The rules as written, whose hash says whether packages compiled earlier are these rules. */
+        public String drl() {
+            return rules.drl();
+        }
     }
 
     /** Writes the model's rules from its typed cells (never from cell text). */
@@ -103,6 +125,64 @@ public final class RuleBase {
         }
     }
 
+    /**
+     * Rules written by {@link #generate}, from Drools packages that {@link #compiledPackages()} gave for the same
+     * rules in an earlier process, without compiling them again; null when they cannot be read (the caller then
+     * builds them). The caller must have checked that the packages are these rules' and unaltered: deserialising
+     * runs the classes the stream names, so only bytes this program wrote and verified may come here.
+     */
+    public static RuleBase load(Source source, byte[] packages) {
+        try (ObjectInputStream in = new DroolsObjectInputStream(new ByteArrayInputStream(packages),
+                RuleBase.class.getClassLoader())) {
+            @SuppressWarnings("unchecked")
+            Collection<KiePackage> read = (Collection<KiePackage>) in.readObject();
+            InternalKnowledgeBase kieBase = newKnowledgeBase();
+            kieBase.addPackages(read);
+            return new RuleBase(source.indicators, source.symbols, source.rules, kieBase);
+        } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
+            log.warn("compiled rules kept from an earlier start could not be loaded; compiling them again", e);
+            return null;
+        }
+    }
+
+    /**
+     * Drools' compiled packages of these rules (the generated classes' bytes included), for {@link #load} in a
+     * later process: what a start would otherwise spend most of its time compiling.
+     */
+    public byte[] compiledPackages() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new DroolsObjectOutputStream(bytes)) {
+            out.writeObject(new ArrayList<>(kieBase.getKiePackages()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Drools' packages could not be written", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * What compiled packages depend on besides their rules: the Drools version that compiled them and the fact class
+     * their generated code calls. Packages from another engine build are never loaded.
+     */
+    public static String engineBuild() {
+        return ENGINE_BUILD;
+    }
+
+    private static String engineBuildOf() {
+        try (InputStream pom = KnowledgeBaseFactory.class.getResourceAsStream(
+                "/META-INF/maven/org.drools/drools-base/pom.properties");
+                InputStream fact = FactView.class.getResourceAsStream("FactView.class")) {
+            Properties drools = new Properties();
+            if (pom != null) {
+                drools.load(pom);
+            }
+            String factHash = fact == null ? "unknown"
+                    : HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(fact.readAllBytes()));
+            return "drools " + drools.getProperty("version", "unknown") + ", FactView " + factHash;
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the rule engine's build cannot be identified", e);
+        }
+    }
+
     static GeneratedRules write(RuleSetModel model, SymbolTable symbols) {
         return new DrlWriter(symbols).write(model.tables(), model.dictionary().find(Indicator.EVENT_TYPE).orElse(null));
     }
@@ -121,10 +201,13 @@ public final class RuleBase {
     static InternalKnowledgeBase knowledgeBase(KnowledgeBuilder builder) {
         // Drools' default (phreak, not sequential) mode: sequential mode looked right for one fact inserted once,
         // but measured a third slower on the bundled tables (BENCHMARKS.md, "Drools' default mode").
-        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(
-                KieServices.get().newKieBaseConfiguration());
+        InternalKnowledgeBase kieBase = newKnowledgeBase();
         kieBase.addPackages(builder.getKnowledgePackages());
         return kieBase;
+    }
+
+    private static InternalKnowledgeBase newKnowledgeBase() {
+        return KnowledgeBaseFactory.newKnowledgeBase(KieServices.get().newKieBaseConfiguration());
     }
 
     private static void reportCompileError(GeneratedRules rules, KnowledgeBuilderError error, Findings findings) {

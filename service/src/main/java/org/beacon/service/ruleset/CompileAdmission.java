@@ -29,6 +29,7 @@ import org.springframework.stereotype.Component;
 class CompileAdmission {
 
     private final RuleSetCompiler compiler;
+    private final KeptCompilations kept;
     private final Semaphore slots;
     private final int slotCount;
     private final Duration wait;
@@ -37,6 +38,7 @@ class CompileAdmission {
     CompileAdmission(RuleSetProperties properties, FaultInjection faults) {
         RuleSetProperties.RuleSets settings = properties.ruleSets();
         this.compiler = compilerFor(properties);
+        this.kept = KeptCompilations.of(properties);
         this.slotCount = settings.concurrentCompiles();
         this.slots = new Semaphore(slotCount, true);
         this.wait = settings.compileWait();
@@ -95,14 +97,15 @@ class CompileAdmission {
     Compilation compileAtStartUp(List<WorkbookSource> sources) {
         slots.acquireUninterruptibly();
         try {
-            return run(null, sources);
+            return kept.compile(compiler, null, sources);
         } finally {
             slots.release();
         }
     }
 
+    /** An upload ({@code id} null) is compiled as it is; the rules of a stored version or the tables are kept. */
     private Compilation run(String id, List<WorkbookSource> sources) {
-        return id == null ? compiler.compile(sources) : compiler.compile(id, sources);
+        return id == null ? compiler.compile(sources) : kept.compile(compiler, id, sources);
     }
 
     /** About what one compile at the budget takes in a running service (the bundled tables take a second). */

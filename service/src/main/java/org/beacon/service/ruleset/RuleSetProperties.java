@@ -11,9 +11,12 @@ import org.springframework.util.unit.DataSize;
  * @param tablesDir folder of the workbooks loaded at start-up, relative to the working directory; null when not set,
  *     and then {@code ./tables} or the tables bundled in the jar are used ({@link StartUpTables})
  * @param ruleSets how many compiles run at once and how large a version may be
+ * @param dataDir the service's data folder; compiled versions are kept under its {@code compiled/} folder
+ *     ({@link KeptCompilations})
  */
 @ConfigurationProperties("beacon")
-public record RuleSetProperties(String tablesDir, @DefaultValue RuleSets ruleSets) {
+public record RuleSetProperties(String tablesDir, @DefaultValue RuleSets ruleSets,
+        @DefaultValue("./data") String dataDir) {
 
     /**
      * Compiles of rule sets ({@code beacon.rule-sets.*}). The defaults fit a service with a 1 GB heap ({@code

@@ -19,7 +19,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * otherwise began only once the database, Tomcat and half the context were ready. The registry takes this compile
  * for the version in force (or the first start's v1) when its workbooks are the same bytes, and compiles as before
  * otherwise, so what is decided does not change: the same files through the same compiler with the same budget.
- * A compile with errors is taken too on a first start, which it still stops.
+ * A compile with errors is taken too on a first start, which it still stops. On a restart the compile loads the
+ * Drools packages an earlier start kept ({@link KeptCompilations}) instead of compiling the rules again.
  *
  * <p>Registered in {@code META-INF/spring.factories}, so every start of the service begins it, tests included.
  * Thread-safe.
@@ -60,8 +61,8 @@ public final class StartUpCompilation implements ApplicationContextInitializer<C
     private void begin(RuleSetProperties properties) {
         early = CompletableFuture.supplyAsync(() -> {
             List<WorkbookSource> sources = StartUpTables.choose(properties.tablesDir(), Path.of("")).sources();
-            return new Early(RuleSetCompiler.contentHash(sources),
-                    CompileAdmission.compilerFor(properties).compile(sources));
+            return new Early(RuleSetCompiler.contentHash(sources), KeptCompilations.of(properties)
+                    .compile(CompileAdmission.compilerFor(properties), null, sources));
         }, task -> {
             Thread t = new Thread(task, "start-up-compile");
             t.setDaemon(true);

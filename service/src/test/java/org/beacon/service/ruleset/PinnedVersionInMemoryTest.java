@@ -53,7 +53,8 @@ class PinnedVersionInMemoryTest {
                 new TransactionTemplate(new DataSourceTransactionManager(db)));
         GradingFolder folder = GradingFolder.create("pinned-in-memory");
         RuleSetProperties properties = new RuleSetProperties("./" + folder.root().resolve("tables"),
-                new RuleSetProperties.RuleSets(1, Duration.ofSeconds(5), 10_000, 200_000, null));
+                new RuleSetProperties.RuleSets(1, Duration.ofSeconds(5), 10_000, 200_000, null),
+                "./" + folder.root().resolve("data"));
         CompileAdmission compiles = new CompileAdmission(properties, FaultInjection.none());
         new RuleSetRegistry(store, properties, compiles, StartUpCompilation.none()); // the first start: the folder becomes v1, activated
         List<WorkbookSource> workbooks = List.of(new WorkbookSource("grading.xlsx",

@@ -57,11 +57,13 @@ class StartUpCompilationTest {
                 .isInstanceOf(RuleSetLoadException.class).hasMessageContaining("have errors")
                 .hasMessageContaining("grading.xlsx");
         assertThat(store.versions()).isEmpty();
+        assertThat(folder.root().resolve("data/compiled")).as("no compiled rules kept").doesNotExist();
     }
 
     private static RuleSetProperties properties(GradingFolder folder) {
         return new RuleSetProperties("./" + folder.root().resolve("tables"),
-                new RuleSetProperties.RuleSets(1, Duration.ofSeconds(5), 10_000, 200_000, null));
+                new RuleSetProperties.RuleSets(1, Duration.ofSeconds(5), 10_000, 200_000, null),
+                "./" + folder.root().resolve("data"));
     }
 
     private static RuleSetStore store() {

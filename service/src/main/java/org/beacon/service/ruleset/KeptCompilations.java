@@ -1,0 +1,118 @@
+package org.beacon.service.ruleset;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import org.beacon.rules.Compilation;
+import org.beacon.rules.PrecompiledRules;
+import org.beacon.rules.RuleSetCompiler;
+import org.beacon.rules.model.WorkbookSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stored versions' Drools packages kept under {@code <beacon.data-dir>/compiled/<content hash>.rules}, so that a
+ * restart loads the version in force instead of compiling it with Drools again, the longest part of a start (issue
+ * 25, item 4). A version is still read, checked and its test sheets run at each start ({@link
+ * RuleSetCompiler#compile(String, List, PrecompiledRules)}): a file only saves Drools' compile of rules that are byte
+ * for byte those it was compiled from, so what is decided does not change, and a workbook with an error still stops
+ * the start.
+ *
+ * <p>Why loading a file is safe: it is used only when its SHA-256 over its own bytes matches, it names this jar's
+ * build ({@code META-INF/build-info.properties}: version and build time) and Drools', and it was compiled from the
+ * same workbooks and the same generated rules ({@link PrecompiledRules}); anything else is compiled again and the
+ * file rewritten. The checksum catches damage; against a person, the folder is as closed as the database beside it
+ * (docs/operations.md). Files are written whole (a temporary file moved into place), so a kill mid-write leaves the
+ * old file or none. Any failure to read or write one only costs a compile. Without
+ * build information (classes run from an IDE) nothing is kept. Thread-safe.
+ */
+final class KeptCompilations {
+
+    private static final Logger log = LoggerFactory.getLogger(KeptCompilations.class);
+    private static final String SUFFIX = ".rules";
+
+    private final Path folder;
+    private final String build;
+
+    KeptCompilations(Path folder, String build) {
+        this.folder = folder;
+        this.build = build;
+    }
+
+    /** The folder {@code compiled/} of {@code beacon.data-dir}, for this jar's build. */
+    static KeptCompilations of(RuleSetProperties properties) {
+        return new KeptCompilations(Path.of(properties.dataDir()).toAbsolutePath().normalize().resolve("compiled"),
+                buildOfThisJar());
+    }
+
+    /**
+     * Compiles {@code sources} with {@code compiler}, loading the kept Drools packages when they are these rules', and
+     * keeping them when they were compiled now. Stored versions and start-up tables only: an upload's draft is
+     * compiled once and not worth a file.
+     */
+    Compilation compile(RuleSetCompiler compiler, String id, List<WorkbookSource> sources) {
+        if (build == null) {
+            return id == null ? compiler.compile(sources) : compiler.compile(id, sources);
+        }
+        Path file = folder.resolve(RuleSetCompiler.contentHash(sources) + SUFFIX);
+        Optional<PrecompiledRules> kept = read(file);
+        Compilation c = compiler.compile(id, sources, kept.orElse(null));
+        if (c.precompiled()) {
+            log.info("{} loaded its rules compiled by an earlier start from {}", id == null ? "the rule set" : id,
+                    file);
+        } else if (c.succeeded()) {
+            write(file, PrecompiledRules.of(c.ruleSet().orElseThrow(), build));
+        }
+        return c;
+    }
+
+    private Optional<PrecompiledRules> read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            Optional<PrecompiledRules> kept = PrecompiledRules.read(Files.readAllBytes(file), build);
+            if (kept.isEmpty()) {
+                log.info("{} is damaged or from another build of Beacon or Drools; compiling again", file);
+            }
+            return kept;
+        } catch (IOException e) {
+            log.warn("{} could not be read; compiling again", file, e);
+            return Optional.empty();
+        }
+    }
+
+    private void write(Path file, PrecompiledRules rules) {
+        try {
+            Files.createDirectories(folder);
+            Path partial = Files.createTempFile(folder, file.getFileName().toString(), ".partial");
+            try {
+                Files.write(partial, rules.bytes());
+                Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(partial);
+            }
+        } catch (IOException | RuntimeException e) {
+            log.warn("the compiled rules could not be kept in {}; the next start compiles them again", file, e);
+        }
+    }
+
+    /** This jar's version and build time, or null when the classes run without the build's information. */
+    private static String buildOfThisJar() {
+        try (InputStream in = KeptCompilations.class.getResourceAsStream("/META-INF/build-info.properties")) {
+            if (in == null) {
+                return null;
+            }
+            Properties info = new Properties();
+            info.load(in);
+            return "beacon " + info.getProperty("build.version") + " built " + info.getProperty("build.time");
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}
