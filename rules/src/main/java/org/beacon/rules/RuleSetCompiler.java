@@ -55,8 +55,7 @@ public final class RuleSetCompiler {
 
     /** Compiles under an id derived from the content hash ({@code sha256:<first 12 hex digits>}). */
     public Compilation compile(List<WorkbookSource> sources) {
-        String hash = contentHash(sources);
-        return compile("sha256:" + hash.substring(0, 12), sources);
+        return compile(derivedId(contentHash(sources)), sources);
     }
 
     public Compilation compile(String id, List<WorkbookSource> sources) {
@@ -70,9 +69,10 @@ public final class RuleSetCompiler {
      * Compilation#precompiled()} says whether they were taken.
      *
      * @param id the rule set's id; derived from the content when null
+     * @param kept packages compiled earlier, or null to compile the rules with Drools
      */
     public Compilation compile(String id, List<WorkbookSource> sources, PrecompiledRules kept) {
-        String named = id != null ? id : "sha256:" + contentHash(sources).substring(0, 12);
+        String named = id != null ? id : derivedId(contentHash(sources));
         Compilation c = compile(named, sources, Map.of(), kept);
         if (c.precompiled() && !c.succeeded()) {
             // packages that pass their checks but fail the test sheets are not trusted: the compile decides
@@ -173,7 +173,7 @@ public final class RuleSetCompiler {
 
         /** {@code sha256:<first 12 hex digits>} of the workbooks, as {@link #compile(List)} names them. */
         public String id() {
-            return "sha256:" + hash.substring(0, 12);
+            return derivedId(hash);
         }
     }
 
@@ -207,6 +207,11 @@ public final class RuleSetCompiler {
 
     private static Compilation refused(String hash, Findings findings, PhaseClock clock) {
         return new Compilation(null, hash, findings.all(), List.of(), clock.phases());
+    }
+
+    /** The id of workbooks compiled without one: {@code sha256:<first 12 hex digits of their content hash>}. */
+    private static String derivedId(String contentHash) {
+        return "sha256:" + contentHash.substring(0, 12);
     }
 
     /** SHA-256 over the workbooks' names and bytes, in name order, so the same files always give the same hash. */
