@@ -112,7 +112,7 @@ class CalibrationApiTest {
                         assertThat(DiagnosticMessages.render(error.text(), Locale.SIMPLIFIED_CHINESE))
                                 .containsAnyOf("stepDown_minDays 的区间为空：28 大于 14",
                                         "没有要标定的参数：请至少给出一个 vary 参数名=起..止:步长",
-                                        "未知参数“stepDown_minDayz”：没有任何 Parameters 工作表声明它")
+                                        "未知参数“stepDown_minDayz”：没有任何 Parameters 工作表声明该参数")
                                 .doesNotContain("the range", "nothing to vary", "unknown parameter", "did you mean");
                     });
         }
