@@ -1,6 +1,14 @@
+import java.io.ByteArrayOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,6 +22,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -32,11 +44,14 @@ import java.util.stream.Stream;
  *       sides of the bundled thresholds) through {@code POST /evaluations/batch}, with and without explanation, each
  *       answer without its evaluation id.</li>
  * </ul>
- * Uses only the command line and the HTTP API, so it runs unchanged on builds whose internals differ.
+ * Uses only the command line ({@code BeaconCommand.run}, what {@code main} calls, in this JVM; one JVM per run for a
+ * build without it or with {@code -Dbeacon.cli.fork=true}) and the HTTP API, so it runs unchanged on builds whose
+ * internals differ. The command line and the service work at the same time, and each part prints its wall and CPU time.
  *
  *   ./mvnw -q package -DskipTests && java benchmarks/DecisionSnapshot.java snapshot-dir
  *
- * -Dbeacon.jar and -Dbeacon.cli name other builds (e.g. a worktree of the commit before a change).
+ * -Dbeacon.jar and -Dbeacon.cli name other builds (e.g. a worktree of the commit before a change); the inputs
+ * ({@code tables/}, {@code examples/}) are those of the folder it runs in, so two builds answer the same inputs.
  */
 public class DecisionSnapshot {
 
@@ -60,9 +75,26 @@ public class DecisionSnapshot {
         try (Stream<Path> files = Files.list(Path.of("examples/requests"))) {
             examples = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }
+        CommandLine commandLine = CommandLine.of(cli, Boolean.getBoolean("beacon.cli.fork"));
+        ExecutorService parts = Executors.newFixedThreadPool(2);
+        try {
+            // the command line works in this JVM while the service answers in its own: two parts for two cores
+            Future<String> commands = parts.submit(() -> timed("CLI answers and replays (" + commandLine + ")",
+                    () -> commandLinePart(commandLine, out, examples), DecisionSnapshot::cpuWithWaitedChildren));
+            Future<String> api = parts.submit(() -> apiPart(jar, out, examples));
+            System.out.println(commands.get());
+            System.out.println(api.get());
+        } finally {
+            parts.shutdownNow();
+        }
+        System.out.println("snapshot written to " + out + " (" + examples.size() + " examples, 3 replays, " + VARIED
+                + " situations)");
+    }
+
+    private static void commandLinePart(CommandLine cli, Path out, List<Path> examples) throws Exception {
         for (Path example : examples) {
             Files.writeString(out.resolve("cli").resolve(example.getFileName()),
-                    run(List.of("java", "-jar", cli.toString(), "evaluate", "tables/", example.toString(), "--json")));
+                    cli.run(List.of("evaluate", "tables/", example.toString(), "--json")));
         }
         replay(cli, out, "covid-canghailan", "examples/timelines/covid-2020-zhejiang-hubei-guangdong.csv",
                 "--source", "canghailan", "--actual", "examples/timelines/covid-2020-response-levels.csv");
@@ -71,7 +103,9 @@ public class DecisionSnapshot {
                 "examples/timelines/covid-2020-response-levels.csv");
         replay(cli, out, "dengue-monthly", "examples/timelines/dengue-guangdong-monthly-2004-2020.csv",
                 "--step", "month", "--missing-days", "zero-fill");
+    }
 
+    private static String apiPart(Path jar, Path out, List<Path> examples) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -87,37 +121,69 @@ public class DecisionSnapshot {
             String auth = "Basic " + Base64.getEncoder().encodeToString(("admin:" + password)
                     .getBytes(StandardCharsets.UTF_8));
             HttpClient http = HttpClient.newHttpClient();
-            waitUntilUp(http, base);
-            for (Path example : examples) {
-                Files.writeString(out.resolve("api").resolve(example.getFileName()),
-                        stable(post(http, base + "/evaluations", auth, Files.readString(example))));
-            }
-            List<String> situations = varied(VARIED, 20261204L);
-            for (boolean explain : new boolean[] {true, false}) {
-                StringBuilder all = new StringBuilder();
-                for (int from = 0; from < situations.size(); from += BATCH) {
-                    String body = "{\"situations\":[" + String.join(",", situations.subList(from,
-                            Math.min(situations.size(), from + BATCH))) + "]}";
-                    all.append(stable(post(http, base + "/evaluations/batch?explain=" + explain, auth, body)))
-                            .append('\n');
+            String started = timed("service start", () -> waitUntilUp(http, base), () -> cpu(service.toHandle()));
+            return started + "\n" + timed("API answers and batches", () -> {
+                for (Path example : examples) {
+                    Files.writeString(out.resolve("api").resolve(example.getFileName()),
+                            stable(post(http, base + "/evaluations", auth, Files.readString(example))));
                 }
-                Files.writeString(out.resolve(explain ? "varied-explained.json" : "varied-plain.json"), all);
-            }
+                List<String> situations = varied(VARIED, 20261204L);
+                for (boolean explain : new boolean[] {true, false}) {
+                    StringBuilder all = new StringBuilder();
+                    for (int from = 0; from < situations.size(); from += BATCH) {
+                        String body = "{\"situations\":[" + String.join(",", situations.subList(from,
+                                Math.min(situations.size(), from + BATCH))) + "]}";
+                        all.append(stable(post(http, base + "/evaluations/batch?explain=" + explain, auth, body)))
+                                .append('\n');
+                    }
+                    Files.writeString(out.resolve(explain ? "varied-explained.json" : "varied-plain.json"), all);
+                }
+            }, () -> cpu(service.toHandle()));
         } finally {
             service.destroy();
             service.waitFor();
         }
-        System.out.println("snapshot written to " + out + " (" + examples.size() + " examples, 3 replays, " + VARIED
-                + " situations)");
     }
 
-    private static void replay(Path cli, Path out, String name, String timeline, String... options)
+    interface Part {
+        void run() throws Exception;
+    }
+
+    /** Runs a part and says how long it took: wall time, and the CPU time of the process doing the work. */
+    private static String timed(String name, Part part, Supplier<Duration> cpu) throws Exception {
+        Duration cpuBefore = cpu.get();
+        long start = System.nanoTime();
+        part.run();
+        return String.format("%s: %.1f s wall, %.1f s CPU", name, (System.nanoTime() - start) / 1e9,
+                cpu.get().minus(cpuBefore).toMillis() / 1e3);
+    }
+
+    /** This JVM's CPU time and that of the command-line JVMs it has waited for ({@code /proc/self/stat}). */
+    private static Duration cpuWithWaitedChildren() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = 0;
+            for (int field = 11; field <= 14; field++) { // utime, stime, cutime, cstime (fields 14-17 of proc(5))
+                ticks += Long.parseLong(fields[field]);
+            }
+            return Duration.ofMillis(ticks * 10); // USER_HZ is 100 on Linux
+        } catch (IOException | RuntimeException e) {
+            return cpu(ProcessHandle.current());
+        }
+    }
+
+    private static Duration cpu(ProcessHandle process) {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    private static void replay(CommandLine cli, Path out, String name, String timeline, String... options)
             throws Exception {
         Path dir = out.resolve("replays").resolve(name);
-        List<String> command = new ArrayList<>(List.of("java", "-jar", cli.toString(), "replay", "tables/", timeline));
+        List<String> command = new ArrayList<>(List.of("replay", "tables/", timeline));
         command.addAll(List.of(options));
         command.addAll(List.of("--out", dir.toString()));
-        run(command);
+        cli.run(command);
         Files.deleteIfExists(dir.resolve("report.xlsx")); // a zip with timestamps; its content comes from the steps
         Path summary = dir.resolve("summary.json");
         if (Files.exists(summary)) {
@@ -215,18 +281,80 @@ public class DecisionSnapshot {
         return r.body();
     }
 
-    private static String run(List<String> command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        int exit = p.waitFor();
-        if (exit != 0 && exit != 1) {
-            throw new IllegalStateException(String.join(" ", command) + " exited with " + exit);
+    /**
+     * The build's command line. {@code BeaconCommand.run(String...)} called in this JVM prints what {@code java -jar
+     * beacon-cli.jar} prints (its {@code main} only adds {@code System.exit}), without a JVM start and a cold compiler
+     * per answer; a build without that method (or {@code -Dbeacon.cli.fork=true}) gets one JVM per run.
+     */
+    static final class CommandLine {
+        private final Path jar;
+        private final ClassLoader loader;
+        private final Constructor<?> command;
+        private final Method run;
+
+        private CommandLine(Path jar, ClassLoader loader, Constructor<?> command, Method run) {
+            this.jar = jar;
+            this.loader = loader;
+            this.command = command;
+            this.run = run;
         }
-        return output;
+
+        static CommandLine of(Path jar, boolean fork) throws IOException {
+            if (!fork) {
+                // the jar's manifest Class-Path brings its lib/ folder, as with java -jar
+                URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()},
+                        ClassLoader.getPlatformClassLoader());
+                try {
+                    Class<?> type = loader.loadClass("org.beacon.cli.BeaconCommand");
+                    Constructor<?> command = type.getDeclaredConstructor(PrintStream.class, PrintStream.class);
+                    Method run = type.getDeclaredMethod("run", String[].class);
+                    command.setAccessible(true);
+                    run.setAccessible(true);
+                    return new CommandLine(jar, loader, command, run);
+                } catch (ReflectiveOperationException e) {
+                    loader.close();
+                }
+            }
+            return new CommandLine(jar, null, null, null);
+        }
+
+        String run(List<String> args) throws Exception {
+            int exit;
+            String output;
+            if (run == null) {
+                List<String> command = new ArrayList<>(List.of("java", "-jar", jar.toString()));
+                command.addAll(args);
+                Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                exit = p.waitFor();
+            } else {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                Thread thread = Thread.currentThread();
+                ClassLoader previous = thread.getContextClassLoader();
+                thread.setContextClassLoader(loader); // Drools finds its services through it
+                try {
+                    Object beacon = command.newInstance(new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                            new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
+                    exit = (int) run.invoke(beacon, (Object) args.toArray(String[]::new));
+                } finally {
+                    thread.setContextClassLoader(previous);
+                }
+                output = bytes.toString(StandardCharsets.UTF_8);
+            }
+            if (exit != 0 && exit != 1) {
+                throw new IllegalStateException("beacon " + String.join(" ", args) + " exited with " + exit);
+            }
+            return output;
+        }
+
+        @Override
+        public String toString() {
+            return run == null ? "one JVM per run" : "in one JVM";
+        }
     }
 
     private static void waitUntilUp(HttpClient http, String base) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (System.nanoTime() < deadline) {
             try {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
@@ -239,6 +367,6 @@ public class DecisionSnapshot {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("the service did not start within 3 minutes");
+        throw new IllegalStateException("the service did not start within 10 minutes");
     }
 }

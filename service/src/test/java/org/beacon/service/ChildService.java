@@ -18,6 +18,13 @@ import java.util.regex.Pattern;
  */
 public final class ChildService implements AutoCloseable {
 
+    /**
+     * How long a crash test waits for its child to start, or to reach a point it waits for (a fault injection's
+     * pause): a guard against a child that hangs, never a timing. Generous because a child started on a loaded
+     * machine (load 30 on 2 cores) can take minutes to start; a healthy child ends the wait as soon as it gets there.
+     */
+    public static final Duration PATIENCE = Duration.ofMinutes(5);
+
     /** Exit status of a JVM killed by SIGKILL (128 + 9). */
     public static final int KILLED = 137;
 
@@ -64,7 +71,7 @@ public final class ChildService implements AutoCloseable {
                     port[0] = Integer.parseInt(m.group(1));
                 }
                 return port[0] != 0 && new Http(port[0]).get("/actuator/health").status() == 200;
-            }, Duration.ofSeconds(120), "the child service to start (log: " + log + ")");
+            }, PATIENCE, "the child service to start (log: " + log + ")");
             return new ChildService(process, log, port[0]);
         } catch (Exception | AssertionError e) {
             process.destroyForcibly().waitFor();

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.beacon.rules.model.Dictionary;
+import org.beacon.rules.model.Message;
 
 /**
  * Every combination of the values of some parameters, the first parameter varying slowest. Checked when made: each
@@ -77,13 +78,15 @@ public final class ParameterGrid {
         return c;
     }
 
-    /** What is wrong when a varied parameter is not one of {@code declared}; empty when all are. */
-    public Optional<String> unknownAmong(Collection<String> declared) {
+    /**
+     * What is wrong when a varied parameter is not one of {@code declared}, as a key of the diagnostics bundle
+     * ({@code phrase.sweep.unknown}) to say it in the reader's language; empty when all are.
+     */
+    public Optional<Message> unknownAmong(Collection<String> declared) {
         for (ParameterRange r : ranges) {
             if (!declared.contains(r.name())) {
-                return Optional.of("unknown parameter '" + r.name() + "': no Parameters sheet declares it (only "
-                        + "named Parameters can be varied)" + Dictionary.didYouMean(Dictionary.closest(r.name(),
-                        declared)));
+                return Optional.of(Message.of("phrase.sweep.unknown", r.name(),
+                        Dictionary.suggestion(Dictionary.closest(r.name(), declared))));
             }
         }
         return Optional.empty();

@@ -121,7 +121,7 @@ class CalibrationTest {
         }
         assertThat(all).containsExactly("{a=1, b=0.5}", "{a=1, b=1}", "{a=1, b=1.5}", "{a=2, b=0.5}", "{a=2, b=1}",
                 "{a=2, b=1.5}");
-        assertThat(grid.unknownAmong(List.of("a"))).hasValueSatisfying(m -> assertThat(m)
+        assertThat(grid.unknownAmong(List.of("a"))).hasValueSatisfying(m -> assertThat(m.toString())
                 .contains("unknown parameter 'b'"));
     }
 

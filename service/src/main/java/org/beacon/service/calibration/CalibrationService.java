@@ -12,6 +12,7 @@ import org.beacon.rules.calibration.Objective;
 import org.beacon.rules.calibration.ParameterGrid;
 import org.beacon.rules.calibration.ParameterRange;
 import org.beacon.rules.calibration.RefusedSweepException;
+import org.beacon.rules.model.Message;
 import org.beacon.service.calibration.CalibrationProblems.CalibrationNotFinishedException;
 import org.beacon.service.calibration.CalibrationProblems.CalibrationNotFoundException;
 import org.beacon.service.replay.ReplayInputReader;
@@ -67,14 +68,14 @@ public class CalibrationService {
             }
             grid = new ParameterGrid(ranges, ParameterGrid.DEFAULT_MAX_COMBINATIONS);
         } catch (RefusedSweepException e) {
-            errors.add(new FieldError("vary", formField(e.getMessage())));
+            errors.add(new FieldError("vary", formField(e.text())));
         }
         try {
             if (r.objective() != null && !r.objective().isBlank()) {
                 objective = Objective.parse(r.objective());
             }
         } catch (RefusedSweepException e) {
-            errors.add(new FieldError("objective", formField(e.getMessage())));
+            errors.add(new FieldError("objective", formField(e.text())));
         }
         boolean noActual = (r.actual() == null || r.actual().isEmpty())
                 && (r.actualExample() == null || r.actualExample().isBlank());
@@ -167,9 +168,13 @@ public class CalibrationService {
         return store.find(KIND, uuid).orElseThrow(() -> new CalibrationNotFoundException(id));
     }
 
-    /** The rules say the command line's option names; here they are form fields. */
-    private static String formField(String message) {
-        return message.replace("--vary", "vary").replace("--objective", "objective");
+    /**
+     * The rules name the command line's options; here they are form fields. Kept as the bundle's key and arguments so
+     * that the console says it in the page's language.
+     */
+    private static Message formField(Message message) {
+        return new Message(message.key(), message.arguments().stream().map(a -> "--vary".equals(a) ? "vary"
+                : "--objective".equals(a) ? "objective" : a).toList());
     }
 
     private static void putIfGiven(ObjectNode node, String name, String value) {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.beacon.rules.model.DiagnosticMessages;
 import org.beacon.service.replay.InvalidReplayInputException;
 import org.beacon.service.web.InvalidRequestException;
 import org.beacon.service.web.InvalidRequestException.FieldError;
@@ -22,7 +23,8 @@ import org.springframework.context.MessageSource;
  * {@code POST /replays}, {@code POST /calibrations} or {@code POST /rule-sets/{id}/impact} would have answered; only
  * its words are the console's. The API's English detail stays only where the bundles have no words for that case
  * (a kind of problem added later), and the values it quotes (a step typed, a window's counts) are carried into the
- * console's sentence. A file's errors come with their file and line, in the language the replay's own bundle gives.
+ * console's sentence; a detail that carries its key of the diagnostics bundle (a sweep refused) is carried in the
+ * page's language. A file's errors come with their file and line, in the language the replay's own bundle gives.
  *
  * @param detail null when the field errors already say it
  */
@@ -67,7 +69,11 @@ record RunRefusal(int status, String title, String detail, List<FieldError> erro
     private static FieldError field(FieldError f, MessageSource texts, Locale locale) {
         String name = f.pointer().replaceFirst("^[?/]", "");
         String key = f.detail().contains("must be one line") ? "refusal.field.oneLine" : "refusal.field." + name;
-        return new FieldError(f.pointer(), words(key, arguments(f.detail()), f.detail(), texts, locale));
+        // a detail that came with its bundle key (a sweep the rules refused) is said in the page's language
+        String detail = f.text() == null ? f.detail() : DiagnosticMessages.render(f.text(), locale);
+        Object[] arguments = arguments(f.detail());
+        arguments[0] = detail;
+        return new FieldError(f.pointer(), words(key, arguments, detail, texts, locale));
     }
 
     /** The bundles' words, or the API's as they are (not read as a pattern: they may hold quotes and braces). */

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.beacon.rules.CompiledRuleSet;
 import org.beacon.rules.model.AdminLevel;
+import org.beacon.rules.model.Message;
 import org.beacon.rules.replay.ActualLevels;
 import org.beacon.rules.replay.DataIssue;
 import org.beacon.rules.replay.ReplayInput;
@@ -202,7 +203,8 @@ public class ReplayInputReader {
     private static DataIssue pointed(DataIssue issue) {
         if (issue.error() && issue.code().equals("MISSING_DAYS")) {
             return new DataIssue(true, issue.code(), "missingDays", "region " + issue.where() + ": "
-                    + issue.detail());
+                    + issue.detail(), issue.text() == null ? null
+                    : Message.of("replay.MISSING_DAYS.region", issue.where(), issue.text()));
         }
         return issue;
     }

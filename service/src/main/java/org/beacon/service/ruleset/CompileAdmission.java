@@ -2,8 +2,10 @@ package org.beacon.service.ruleset;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.beacon.rules.Compilation;
 import org.beacon.rules.model.RuleSetBudget;
 import org.beacon.rules.RuleSetCompiler;
@@ -101,6 +103,11 @@ class CompileAdmission {
         } finally {
             slots.release();
         }
+    }
+
+    /** Removes, on a thread of its own, the kept rules for workbooks not among {@code used} or of another build. */
+    void removeUnusedKept(Supplier<Set<String>> used) {
+        kept.removeUnusedLater(used);
     }
 
     /** An upload ({@code id} null) is compiled as it is; the rules of a stored version or the tables are kept. */

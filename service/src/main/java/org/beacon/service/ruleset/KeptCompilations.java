@@ -5,9 +5,14 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.beacon.rules.Compilation;
 import org.beacon.rules.PrecompiledRules;
 import org.beacon.rules.RuleSetCompiler;
@@ -29,12 +34,15 @@ import org.slf4j.LoggerFactory;
  * file rewritten. The checksum catches damage; against a person, the folder is as closed as the database beside it
  * (docs/operations.md). Files are written whole (a temporary file moved into place), so a kill mid-write leaves the
  * old file or none. Any failure to read or write one only costs a compile. Without
- * build information (classes run from an IDE) nothing is kept. Thread-safe.
+ * build information (classes run from an IDE) nothing is kept. Once a start's version is ready, the files no stored
+ * version can use any more are removed ({@link #removeUnusedLater}). Thread-safe.
  */
 final class KeptCompilations {
 
     private static final Logger log = LoggerFactory.getLogger(KeptCompilations.class);
     private static final String SUFFIX = ".rules";
+    /** Held to move a file into place and to remove one, so that a file just written is never removed unread. */
+    private static final Object MOVES = new Object();
 
     private final Path folder;
     private final String build;
@@ -87,13 +95,100 @@ final class KeptCompilations {
         }
     }
 
+    /**
+     * Removes, on a thread of its own, the files no stored version can use any more: those for workbooks that no
+     * stored version has ({@code used} names the content hashes that are used) and those written by another build of
+     * Beacon or Drools (or damaged), which would only ever be compiled again; also {@code .partial} files a killed
+     * start left. Called once the start's version is ready, so it never delays it.
+     */
+    void removeUnusedLater(Supplier<Set<String>> used) {
+        if (build == null) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                removeUnused(used);
+            } catch (RuntimeException e) {
+                log.warn("the compiled rules no version uses could not be removed from {}", folder, e);
+            }
+        }, "kept-compilations-cleanup");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /**
+     * Removes the files no stored version can use, logging each; a file is read and removed while no compile can
+     * move a new one into its place.
+     *
+     * @param used the content hashes of the stored versions (and the start-up tables), asked after the folder is
+     *     listed, so that a version stored meanwhile keeps the file its compile writes
+     * @return the files removed
+     */
+    List<Path> removeUnused(Supplier<Set<String>> used) {
+        if (build == null || !Files.isDirectory(folder)) {
+            return List.of();
+        }
+        List<Path> files;
+        try (Stream<Path> listed = Files.list(folder)) {
+            files = listed.filter(Files::isRegularFile).toList();
+        } catch (IOException e) {
+            log.warn("{} could not be listed; nothing removed", folder, e);
+            return List.of();
+        }
+        Set<String> hashes = used.get();
+        Instant thisStart = ProcessHandle.current().info().startInstant().orElse(Instant.EPOCH);
+        List<Path> removed = new ArrayList<>();
+        for (Path file : files) {
+            synchronized (MOVES) {
+                String why = unusedBecause(file, hashes, thisStart);
+                if (why != null && delete(file)) {
+                    log.info("removed {}: {}", file, why);
+                    removed.add(file);
+                }
+            }
+        }
+        return removed;
+    }
+
+    /** Why no version can use {@code file}; null when one can (or it may be a write in progress). */
+    private String unusedBecause(Path file, Set<String> used, Instant thisStart) {
+        String name = file.getFileName().toString();
+        try {
+            if (name.endsWith(".partial")) {
+                return Files.getLastModifiedTime(file).toInstant().isBefore(thisStart)
+                        ? "left by a start that was stopped while writing it" : null;
+            }
+            if (!name.endsWith(SUFFIX)) {
+                return null;
+            }
+            if (!used.contains(name.substring(0, name.length() - SUFFIX.length()))) {
+                return "no stored version has these workbooks";
+            }
+            return PrecompiledRules.read(Files.readAllBytes(file), build).isEmpty()
+                    ? "written by another build of Beacon or Drools, or damaged" : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static boolean delete(Path file) {
+        try {
+            return Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("{} could not be removed", file, e);
+            return false;
+        }
+    }
+
     private void write(Path file, PrecompiledRules rules) {
         try {
             Files.createDirectories(folder);
             Path partial = Files.createTempFile(folder, file.getFileName().toString(), ".partial");
             try {
                 Files.write(partial, rules.bytes());
-                Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                synchronized (MOVES) {
+                    Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                }
             } finally {
                 Files.deleteIfExists(partial);
             }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.beacon.rules.Compilation;
 import org.beacon.rules.CompiledRuleSet;
 import org.beacon.rules.RuleSetCompiler;
@@ -68,6 +69,9 @@ public class RuleSetRegistry {
                     + "database, or start on an empty beacon.data-dir to start from the tables again.");
         }
         warnIfTablesDiffer(tables);
+        // the start-up tables' own file stays: every start compiles them early and loads it
+        compiles.removeUnusedKept(() -> Stream.concat(store.versions().stream().map(RuleSetVersion::contentHash),
+                Stream.of(RuleSetCompiler.contentHash(tables.sources()))).collect(Collectors.toSet()));
     }
 
     /** The version in force today. */

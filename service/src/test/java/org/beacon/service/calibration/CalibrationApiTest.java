@@ -1,15 +1,20 @@
 package org.beacon.service.calibration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.beacon.rules.model.DiagnosticMessages;
 import org.beacon.service.Http;
 import org.beacon.service.RunPolling;
 import org.beacon.service.ServiceTest;
 import org.beacon.service.TestUsers;
+import org.beacon.service.web.InvalidRequestException;
+import org.beacon.service.web.InvalidRequestException.FieldError;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,6 +31,9 @@ class CalibrationApiTest {
 
     @Autowired
     TestUsers users;
+
+    @Autowired
+    CalibrationService calibrations;
 
     private Http http() {
         return new Http(port, users.reviewer());
@@ -91,6 +99,26 @@ class CalibrationApiTest {
     }
 
     @Test
+    void aRefusedSweepCarriesItsWordsForAPageInEitherLanguage() {
+        for (List<String> vary : List.of(List.of("stepDown_minDays=28..14:7"), List.<String>of(),
+                List.of("stepDown_minDayz=7..14:7"))) {
+            CalibrationRequest request = new CalibrationRequest(null, COVID, null, "covid-2020-response-levels.csv",
+                    null, "canghailan", null, null, null, null, null, vary, null);
+            assertThatThrownBy(() -> calibrations.start(request, "reviewer"))
+                    .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+                        FieldError error = e.errors().get(0);
+                        assertThat(error.pointer()).isEqualTo("vary");
+                        assertThat(DiagnosticMessages.render(error.text(), Locale.ENGLISH)).isEqualTo(error.detail());
+                        assertThat(DiagnosticMessages.render(error.text(), Locale.SIMPLIFIED_CHINESE))
+                                .containsAnyOf("stepDown_minDays 的区间为空：28 大于 14",
+                                        "没有要标定的参数：请至少给出一个 vary 参数名=起..止:步长",
+                                        "未知参数“stepDown_minDayz”：没有任何 Parameters 工作表声明该参数")
+                                .doesNotContain("the range", "nothing to vary", "unknown parameter", "did you mean");
+                    });
+        }
+    }
+
+    @Test
     void refusesEachBadSweepBeforeAnyWorkAndStoresNothing() {
         long before = stored();
         Http.Response unknown = start(covid("vary", "stepDown_minDayz=7..14:7"));
@@ -104,6 +132,8 @@ class CalibrationApiTest {
         Http.Response empty = start(covid("vary", "stepDown_minDays=28..14:7"));
         assertThat(empty.status()).isEqualTo(400);
         assertThat(empty.json().at("/errors/0/pointer").asString()).isEqualTo("vary");
+        assertThat(empty.json().at("/errors/0/detail").asString())
+                .isEqualTo("the range of stepDown_minDays is empty: 28 is above 14");
 
         Http.Response overCap = start(covid("vary", "stepDown_minDays=1..100:1", "vary",
                 "covid_I_newCases7d=1..100:1"));
@@ -113,6 +143,8 @@ class CalibrationApiTest {
         Http.Response nothing = start(covid());
         assertThat(nothing.status()).isEqualTo(400);
         assertThat(nothing.json().at("/errors/0/pointer").asString()).isEqualTo("vary");
+        assertThat(nothing.json().at("/errors/0/detail").asString())
+                .isEqualTo("nothing to vary: give at least one vary name=from..to:step");
 
         Http.Response objective = start(covid("vary", "stepDown_minDays=14..28:7", "objective", "fastest"));
         assertThat(objective.status()).isEqualTo(400);

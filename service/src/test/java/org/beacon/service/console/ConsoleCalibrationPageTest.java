@@ -1,6 +1,7 @@
 package org.beacon.service.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.beacon.service.console.PageText.between;
 import static org.beacon.service.console.PageText.body;
 import static org.mockito.ArgumentMatchers.any;
@@ -26,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.beacon.rules.CompiledRuleSet;
+import org.beacon.rules.calibration.ParameterRange;
+import org.beacon.rules.calibration.RefusedSweepException;
 import org.beacon.rules.model.RuleSetModel;
 import org.beacon.service.calibration.CalibrationRequest;
 import org.beacon.service.calibration.CalibrationService;
@@ -251,6 +254,20 @@ class ConsoleCalibrationPageTest {
         String chinese = refusal("zh-CN");
         assertThat(chinese).contains("参数校准未启动", "请求无效", "这些参数范围无法试算（vary stepDown_minDays=42..14:7",
                 "请上传实际决策").doesNotContain("Invalid request", "send the actual decisions");
+    }
+
+    @Test
+    @WithMockUser(username = "reviewer", roles = "REVIEWER")
+    void aRangeTheRulesRefuseIsSaidWhollyInThePagesLanguage() throws Exception {
+        // what CalibrationService refuses a range with: the sweep's own words, kept as their key and arguments
+        RefusedSweepException empty = catchThrowableOfType(RefusedSweepException.class,
+                () -> ParameterRange.parse("stepDown_minDays=42..14:7"));
+        when(calibrations.start(any(), eq("reviewer"))).thenThrow(new InvalidRequestException(List.of(
+                new FieldError("vary", empty.text()))));
+        assertThat(refusal("en")).contains("Invalid request", ">vary<",
+                "These parameter ranges cannot be tried (the range of stepDown_minDays is empty: 42 is above 14).");
+        assertThat(refusal("zh-CN")).contains("请求无效", ">vary<", "这些参数范围无法试算（stepDown_minDays 的区间为空：42 大于 14）。")
+                .doesNotContain("the range of", "is empty", "is above");
     }
 
     @Test

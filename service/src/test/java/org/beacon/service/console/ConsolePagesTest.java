@@ -13,38 +13,26 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.beacon.service.ruleset.RuleSetEvent;
-import org.beacon.service.ruleset.RuleSetService;
-import org.beacon.service.ruleset.RuleSetView;
 import org.beacon.service.security.Role;
 import org.beacon.service.security.SecurityProperties;
 import org.beacon.service.security.StoredUsers;
-import org.beacon.service.security.UserService;
 import org.beacon.service.web.RequestLimits;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
-import org.springframework.context.annotation.Import;
 import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * The console's controllers with the real security configuration, without a browser: who is sent where, the 403
  * page, the language a request gets, the security headers, and that text from a workbook or a request is shown as
- * text. The rule-set service is a mock at this slice's boundary.
+ * text. The rule-set pages' slice ({@link RuleSetPagesSlice}), with versions of its own.
  */
-@WebMvcTest(controllers = {ConsoleController.class, RuleSetsPage.class})
-@Import({Navigation.class, RuleSetOverview.class, ConsolePagesTest.Security.class})
-class ConsolePagesTest {
-
-    private static final String HOSTILE = "<script>alert(1)</script>";
+class ConsolePagesTest extends RuleSetPagesSlice {
 
     /** A browser sending the cookie of a session that is no longer there. */
     private static final RequestPostProcessor ENDED_SESSION = request -> {
@@ -65,29 +53,12 @@ class ConsolePagesTest {
     static class Security {
     }
 
-    @Autowired
-    MockMvc mvc;
-
-    // the home page's picture from the audit trail and the running replays: not part of these slices
-    @MockitoBean
-    TodaysPicture picture;
-
-    @MockitoBean
-    org.beacon.service.replay.RunningReplays replays;
-
-    @MockitoBean
-    RuleSetService ruleSets;
-
-    @MockitoBean
-    UserService users;
-
-    private static RuleSetView version(String id, String status, boolean today, LocalDate from, String author,
-            String comment, List<String> workbooks) {
-        return new RuleSetView(id, "hash-" + id, author, comment, Instant.parse("2026-11-0" + id.substring(1)
-                + "T08:00:00Z"), from, status, today, workbooks, 0, 12, null, null, null);
-    }
-
+    /**
+     * Six versions of every status, dated and undated, and hostile text, instead of the slice's: overriding the
+     * slice's {@code @BeforeEach} method means only this one runs.
+     */
     @BeforeEach
+    @Override
     void versions() {
         StoredUsers.knows(users, "platform", Role.CALLER);
         StoredUsers.knows(users, "reviewer", Role.REVIEWER);

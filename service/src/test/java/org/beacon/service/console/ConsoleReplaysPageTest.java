@@ -176,6 +176,22 @@ class ConsoleReplaysPageTest {
 
     @Test
     @WithMockUser(username = "reviewer", roles = "REVIEWER")
+    void missingDaysAreToldWithTheirRegionInThePagesLanguage() throws Exception {
+        // as ReplayInputReader points a region's missing days at the missingDays field
+        Message gap = Message.of("replay.MISSING_DAYS", 2, "2020-01-20", "2020-01-23", "2020-01-21, 2020-01-22");
+        when(replays.start(any(), eq("reviewer"))).thenThrow(new InvalidReplayInputException(List.of(new DataIssue(
+                true, "MISSING_DAYS", "missingDays", "region 330100: " + gap,
+                Message.of("replay.MISSING_DAYS.region", "330100", gap)))));
+        assertThat(refusal("en", multipart("/console/replays").param("example", "x.csv"), "replay-refusal"))
+                .contains("Invalid request", ">missingDays<", "region 330100: 2 missing between 2020-01-20 and "
+                        + "2020-01-23");
+        assertThat(refusal("zh-CN", multipart("/console/replays").param("example", "x.csv"), "replay-refusal"))
+                .contains("请求无效", ">missingDays<", "地区 330100：2020-01-20 至 2020-01-23 之间缺失日期 2 天")
+                .doesNotContain("region 330100", "missing between");
+    }
+
+    @Test
+    @WithMockUser(username = "reviewer", roles = "REVIEWER")
     void aVersionThatDoesNotExistIsToldByTheProblemsTypeInThePagesLanguage() throws Exception {
         when(replays.start(any(), eq("reviewer"))).thenThrow(new RuleSetNotFoundException("v9"));
         assertThat(refusal("en", multipart("/console/replays").param("compareWith", "v9"), "replay-refusal"))

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -37,9 +38,10 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The slice the rule-set pages are tested in ({@link ConsoleRuleSetPagesTest}, {@link ConsoleCheckPageTest}): the real
- * security configuration and workbook reading, the services mocked at the slice's boundary, and the versions the
- * mocked rule-set service knows, built from the bundled tables and small generated workbooks.
+ * The slice the rule-set pages are tested in ({@link ConsoleRuleSetPagesTest}, {@link ConsoleCheckPageTest}, and
+ * {@link ConsolePagesTest} with versions of its own): the real security configuration and workbook reading, the
+ * services mocked at the slice's boundary, and the versions the mocked rule-set service knows, built from the bundled
+ * tables and small generated workbooks.
  */
 @WebMvcTest(controllers = {RuleSetPage.class, RuleSetsPage.class, CheckPage.class, ConsoleController.class})
 @Import({Navigation.class, RuleSetOverview.class, WorkbookSheets.class, ConsolePagesTest.Security.class})
@@ -138,7 +140,13 @@ abstract class RuleSetPagesSlice {
 
     static RuleSetView version(String id, String status, boolean today, String comment,
             List<String> workbooks) {
-        return new RuleSetView(id, "hash-" + id, "editor", comment, Instant.parse("2026-11-0" + id.substring(1)
-                + "T08:00:00Z"), null, status, today, workbooks, 0, 370, null, null, null);
+        return version(id, status, today, null, "editor", comment, workbooks);
+    }
+
+    /** A version created on the day of its number (v3 on 2026-11-03), effective from {@code from} when not null. */
+    static RuleSetView version(String id, String status, boolean today, LocalDate from, String author,
+            String comment, List<String> workbooks) {
+        return new RuleSetView(id, "hash-" + id, author, comment, Instant.parse("2026-11-0" + id.substring(1)
+                + "T08:00:00Z"), from, status, today, workbooks, 0, 370, null, null, null);
     }
 }

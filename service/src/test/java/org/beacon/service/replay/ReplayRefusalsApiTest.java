@@ -1,16 +1,21 @@
 package org.beacon.service.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import org.beacon.rules.replay.DataIssue;
 import org.beacon.service.Http;
 import org.beacon.service.ServiceTest;
 import org.beacon.service.TestUsers;
+import org.beacon.service.ruleset.RuleSetRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.mock.web.MockMultipartFile;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,6 +33,12 @@ class ReplayRefusalsApiTest {
 
     @Autowired
     TestUsers users;
+
+    @Autowired
+    ReplayInputReader inputs;
+
+    @Autowired
+    RuleSetRegistry registry;
 
     private Http http() {
         return new Http(port, users.admin());
@@ -128,6 +139,22 @@ class ReplayRefusalsApiTest {
         assertThat(error.at("/code").asString()).isEqualTo("MISSING_DAYS");
         assertThat(error.at("/pointer").asString()).isEqualTo("missingDays");
         assertThat(error.at("/detail").asString()).contains("region 330100", "2 missing", "zeroFill");
+    }
+
+    @Test
+    void missingDaysNamesTheRegionInEitherLanguage() {
+        MockMultipartFile gap = new MockMultipartFile("timeline", "gap.csv", "text/csv",
+                "date,region,cumulativeConfirmed\n2020-01-20,330100,0\n2020-01-23,330100,4\n"
+                        .getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> inputs.readTimeline(new ReplayInputReader.TimelineFields(gap, null, null, null,
+                null, "covid19", null), null, null, null, List.of(registry.current())))
+                .isInstanceOfSatisfying(InvalidReplayInputException.class, e -> {
+                    DataIssue issue = e.issues().get(0);
+                    assertThat(issue.where()).isEqualTo("missingDays");
+                    assertThat(issue.detail(Locale.ENGLISH)).isEqualTo(issue.detail()).startsWith("region 330100: ");
+                    assertThat(issue.detail(Locale.SIMPLIFIED_CHINESE)).startsWith("地区 330100：")
+                            .contains("缺失日期 2 天").doesNotContain("region", "missing between");
+                });
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.beacon.rules.WorkbookBuilder;
@@ -80,7 +79,7 @@ class ReplayRestartTest {
             Http.Response started = Replays.start(child.http(), Replays.covid());
             assertThat(started.status()).as(started.body()).isEqualTo(202);
             id = started.json().at("/id").asString();
-            child.awaitLog("fault injection: pausing the replay " + id, Duration.ofSeconds(60));
+            child.awaitLog("fault injection: pausing the replay " + id, ChildService.PATIENCE);
             assertThat(child.http().get("/replays/" + id).json().at("/status").asString()).isEqualTo("running");
             assertThat(partFile(root, id)).exists();
             assertThat(child.kill()).as("killed by SIGKILL").isEqualTo(ChildService.KILLED);
@@ -104,7 +103,7 @@ class ReplayRestartTest {
             Http.Response started = Replays.start(http, Replays.covid());
             assertThat(started.status()).as(started.body()).isEqualTo(202);
             String id = started.json().at("/id").asString();
-            ChildService.waitUntil(() -> Files.exists(partFile(root, id)), Duration.ofSeconds(60),
+            ChildService.waitUntil(() -> Files.exists(partFile(root, id)), ChildService.PATIENCE,
                     "the replay's part file");
             try (ConfigurableApplicationContext second = TestApps.start(arguments(root))) {
                 assertThat(TestApps.http(second).get("/replays/" + id).json().at("/status").asString())

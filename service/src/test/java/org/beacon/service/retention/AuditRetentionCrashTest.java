@@ -64,7 +64,7 @@ class AuditRetentionCrashTest {
         try (ChildService child = ChildService.start(root.resolve("child-1.log"), args(
                 "--beacon.fault-injection.retention-pause-after-batches=0"))) {
             CompletableFuture.runAsync(() -> child.http().postJson("/admin/audit/retention", ""));
-            child.awaitLog("fault injection: pausing the audit export", Duration.ofMinutes(2));
+            child.awaitLog("fault injection: pausing the audit export", ChildService.PATIENCE);
             JsonNode export = child.http().get("/admin/audit/retention").json().at("/lastExport");
             assertThat(export.at("/state").asString()).isEqualTo("verified");
             assertThat(export.at("/deleted").asLong()).isZero();
@@ -77,7 +77,7 @@ class AuditRetentionCrashTest {
         // the start resumes the export; killed again once two batches of its rows are deleted
         try (ChildService child = ChildService.start(root.resolve("child-2.log"), args(
                 "--beacon.fault-injection.retention-pause-after-batches=2"))) {
-            child.awaitLog("fault injection: pausing the audit export", Duration.ofMinutes(2));
+            child.awaitLog("fault injection: pausing the audit export", ChildService.PATIENCE);
             assertThat(child.log()).contains("finishing audit-");
             JsonNode export = child.http().get("/admin/audit/retention").json().at("/lastExport");
             assertThat(export.at("/state").asString()).isEqualTo("verified");

@@ -3,7 +3,6 @@ package org.beacon.service.ruleset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -31,7 +30,7 @@ class ActivationCrashTest {
                     Map.of("grading.xlsx", GradingWorkbooks.grading(25)));
             assertThat(upload.status()).as(upload.body()).isEqualTo(201);
             CompletableFuture.runAsync(() -> http.postJson("/rule-sets/v2/activation", ""));
-            child.awaitLog("fault injection: pausing the activation of v2", Duration.ofSeconds(30));
+            child.awaitLog("fault injection: pausing the activation of v2", ChildService.PATIENCE);
             assertThat(child.kill()).as("killed by SIGKILL").isEqualTo(ChildService.KILLED);
         }
 

@@ -2,7 +2,6 @@ package org.beacon.service.ruleset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -33,7 +32,7 @@ class CompileAdmissionTest {
             List<CompletableFuture<Http.Response>> paused = List.of(25, 26).stream().map(from ->
                     CompletableFuture.supplyAsync(() -> http.postFiles("/rule-sets", Map.of("comment", "Ⅱ from "
                             + from), Map.of("grading.xlsx", GradingWorkbooks.grading(from))), clients)).toList();
-            ChildService.waitUntil(() -> child.log().split(PAUSED, -1).length - 1 == 2, Duration.ofSeconds(60),
+            ChildService.waitUntil(() -> child.log().split(PAUSED, -1).length - 1 == 2, ChildService.PATIENCE,
                     "both uploads inside their compile");
 
             Http.Response third = http.postFiles("/rule-sets", Map.of("comment", "Ⅱ from 27"),

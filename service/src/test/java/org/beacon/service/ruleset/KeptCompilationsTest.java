@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.beacon.rules.Compilation;
 import org.beacon.rules.CompiledRuleSet;
@@ -19,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 25, item 4: a start keeps the Drools packages of the version it compiled under the data folder, and the next
  * start loads them instead of compiling the rules again, deciding alike; a damaged file or one from another build is
- * never loaded but compiled again (and rewritten).
+ * never loaded but compiled again (and rewritten); files no stored version can use are removed.
  */
 class KeptCompilationsTest {
 
@@ -83,6 +86,33 @@ class KeptCompilationsTest {
 
         assertThat(c.succeeded()).isFalse();
         assertThat(folder.root().resolve("data/compiled")).doesNotExist();
+    }
+
+    @Test
+    void filesNoStoredVersionCanUseAreRemovedAndTheOneInUseStaysLoadable() throws Exception {
+        GradingFolder folder = GradingFolder.create("kept-compilations-cleanup");
+        Path compiled = folder.root().resolve("data/compiled");
+        KeptCompilations kept = new KeptCompilations(compiled, "beacon 0.1.0 built today");
+        List<WorkbookSource> sources = WorkbookSource.readAll(folder.root().resolve("tables"));
+        kept.compile(COMPILER, "v1", sources);
+        String stored = RuleSetCompiler.contentHash(sources);
+        Path inUse = compiled.resolve(stored + ".rules");
+        Path noVersion = Files.copy(inUse, compiled.resolve("0".repeat(64) + ".rules"));
+        Path otherBuild = compiled.resolve("1".repeat(64) + ".rules");
+        new KeptCompilations(compiled, "beacon 0.1.0 built yesterday").compile(COMPILER, "v1", sources);
+        Files.move(inUse, otherBuild); // another build's file, for workbooks a stored version has
+        kept.compile(COMPILER, "v1", sources);
+        Path leftByAKill = Files.writeString(compiled.resolve(stored + ".rules123.partial"), "half");
+        Files.setLastModifiedTime(leftByAKill, FileTime.from(Instant.parse("2026-01-01T00:00:00Z")));
+        Path notOurs = Files.writeString(compiled.resolve("README.txt"), "left alone");
+
+        List<Path> removed = kept.removeUnused(() -> Set.of(stored, "1".repeat(64)));
+
+        assertThat(removed).containsExactlyInAnyOrder(noVersion, otherBuild, leftByAKill);
+        try (Stream<Path> left = Files.list(compiled)) {
+            assertThat(left).containsExactlyInAnyOrder(inUse, notOurs);
+        }
+        assertThat(kept.compile(COMPILER, "v1", sources).precompiled()).as("the file in use was kept").isTrue();
     }
 
     private static void assertDecidesAlike(Compilation actual, Compilation expected) {

@@ -2,7 +2,6 @@ package org.beacon.service.ruleset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -31,7 +30,7 @@ class OutOfMemoryExitTest {
             CompletableFuture.runAsync(() -> http.postFiles("/rule-sets", Map.of(), Map.of("grading.xlsx",
                     GradingWorkbooks.grading(25))));
 
-            assertThat(child.awaitExit(Duration.ofMinutes(2))).isEqualTo(EXIT_ON_OUT_OF_MEMORY);
+            assertThat(child.awaitExit(ChildService.PATIENCE)).isEqualTo(EXIT_ON_OUT_OF_MEMORY);
             assertThat(child.log()).contains("fills the heap until it runs out")
                     .contains("Terminating due to java.lang.OutOfMemoryError");
         }

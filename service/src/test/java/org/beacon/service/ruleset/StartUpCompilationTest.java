@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.beacon.rules.model.Region;
 import org.beacon.rules.model.Situation;
+import org.beacon.service.ChildService;
 import org.beacon.service.faults.FaultInjection;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -19,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Issue 25, item 4: the start-up tables are compiled on a thread of their own while the service starts; the registry
  * takes that compile for the version whose workbooks are the same, and a workbook with an error still stops the
- * start, with nothing stored.
+ * start, with nothing stored. Once the version is ready, the kept rules no stored version can use are removed.
  */
 class StartUpCompilationTest {
 
@@ -42,6 +44,26 @@ class StartUpCompilationTest {
         }
         assertThat(restarted.current().evaluate(cholera(30)).grade())
                 .isNotEqualTo(restarted.current().evaluate(cholera(29)).grade());
+    }
+
+    @Test
+    void aStartRemovesTheKeptRulesOfWorkbooksNoStoredVersionHasAndKeepsItsOwn() throws Exception {
+        GradingFolder folder = GradingFolder.create("start-up-compilation-cleanup");
+        RuleSetProperties properties = properties(folder);
+        RuleSetStore store = store();
+        CompileAdmission compiles = new CompileAdmission(properties, FaultInjection.none());
+        RuleSetRegistry first = new RuleSetRegistry(store, properties, compiles, StartUpCompilation.none());
+        Path compiled = folder.root().resolve("data/compiled");
+        Path inUse = compiled.resolve(first.current().contentHash() + ".rules");
+        Path noVersion = Files.copy(inUse, compiled.resolve("0".repeat(64) + ".rules"));
+
+        RuleSetRegistry restarted = new RuleSetRegistry(store, properties, compiles,
+                StartUpCompilation.begun(properties));
+
+        ChildService.waitUntil(() -> !Files.exists(noVersion), ChildService.PATIENCE,
+                "the start to remove " + noVersion);
+        assertThat(inUse).exists();
+        assertThat(restarted.current().id()).isEqualTo("v1");
     }
 
     @Test

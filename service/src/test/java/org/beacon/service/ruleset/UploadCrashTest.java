@@ -3,7 +3,6 @@ package org.beacon.service.ruleset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.beacon.service.ChildService;
@@ -27,7 +26,7 @@ class UploadCrashTest {
             Http http = child.http();
             CompletableFuture.runAsync(() -> http.postFiles("/rule-sets", Map.of("comment", "killed"),
                     Map.of("grading.xlsx", GradingWorkbooks.grading(25))));
-            child.awaitLog("fault injection: pausing the upload of v2", Duration.ofSeconds(30));
+            child.awaitLog("fault injection: pausing the upload of v2", ChildService.PATIENCE);
             assertThat(child.kill()).as("killed by SIGKILL").isEqualTo(ChildService.KILLED);
         }
 
