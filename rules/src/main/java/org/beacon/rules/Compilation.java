@@ -23,14 +23,16 @@ public record Compilation(CompiledRuleSet compiled, String contentHash, List<Dia
     }
 
     /**
-     * One phase of a compile and its wall-clock time. The phases, in the order they run: {@value #READ} (the files
+     * One phase of a compile, its wall-clock time and the CPU time of the thread that ran it (zero where the JVM does
+     * not measure thread CPU time). Under load the wall-clock time counts other processes' share of the cores; the
+     * CPU time does not, nor the JVM's own threads (the JIT compilers, the garbage collector). The phases, in the order they run: {@value #READ} (the files
      * hashed, read within the limits and counted against the budget), {@value #PARSE} (every sheet's cells checked
      * into the typed model), {@value #ANALYSE} (gaps, overlaps and dead rows), {@value #GENERATE} (rules written from
      * the model), {@value #DROOLS_BUILD} (Drools compiles them; or {@value #DROOLS_LOAD}, Drools' packages compiled
      * from the same rules by an earlier start loaded instead, {@link PrecompiledRules}) and {@value #TESTS} (the test
      * sheets run).
      */
-    public record Phase(String name, Duration duration) {
+    public record Phase(String name, Duration duration, Duration cpu) {
 
         public static final String READ = "read";
         public static final String PARSE = "parse";
@@ -41,8 +43,9 @@ public record Compilation(CompiledRuleSet compiled, String contentHash, List<Dia
         public static final String TESTS = "tests";
 
         public Phase {
-            if (duration.isNegative()) {
-                throw new IllegalArgumentException("a phase cannot take a negative time, not " + duration);
+            if (duration.isNegative() || cpu.isNegative()) {
+                throw new IllegalArgumentException("a phase cannot take a negative time, not " + duration + ", "
+                        + cpu + " CPU");
             }
         }
     }

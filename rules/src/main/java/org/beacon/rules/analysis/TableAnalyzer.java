@@ -2,13 +2,16 @@ package org.beacon.rules.analysis;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.beacon.rules.model.CellRef;
 import org.beacon.rules.model.Condition;
 import org.beacon.rules.model.Criterion;
@@ -67,20 +70,37 @@ public final class TableAnalyzer {
             findings.info(table.sheet(), Message.of("ANALYSIS_SKIPPED", table.sheet()));
             return;
         }
-        Coverage coverage = new Coverage(table, dims);
-        int[] odometer = new int[dims.size()];
-        Map<String, Object> values = new HashMap<>();
         Map<String, Object> eventScope = scopeValue(table);
+        RowMasks masks = new RowMasks(table.rules(), dims, samples, MISSING, eventScope);
+        Coverage coverage = new Coverage(table, dims, masks.words());
+        int[] odometer = new int[dims.size()];
+        long[] matching = new long[masks.words()];
         do {
-            values.clear();
-            values.putAll(eventScope);
-            for (int d = 0; d < dims.size(); d++) {
-                Object sample = samples.get(d).get(odometer[d]);
-                values.put(dims.get(d).name(), sample == MISSING ? null : sample);
-            }
-            coverage.visit(values);
+            masks.matching(odometer, matching);
+            coverage.visit(matching, anyMissing(samples, odometer), masks,
+                    () -> values(dims, samples, odometer, eventScope));
         } while (advance(odometer, samples));
         coverage.report(findings);
+    }
+
+    private static boolean anyMissing(List<List<Object>> samples, int[] odometer) {
+        for (int d = 0; d < odometer.length; d++) {
+            if (samples.get(d).get(odometer[d]) == MISSING) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The values of one combination by indicator name, a missing one as null: for the examples a finding shows. */
+    private static Map<String, Object> values(List<Indicator> dims, List<List<Object>> samples, int[] odometer,
+            Map<String, Object> eventScope) {
+        Map<String, Object> values = new HashMap<>(eventScope);
+        for (int d = 0; d < dims.size(); d++) {
+            Object sample = samples.get(d).get(odometer[d]);
+            values.put(dims.get(d).name(), sample == MISSING ? null : sample);
+        }
+        return values;
     }
 
     /** Each input's representative values, or null when checking them all against every row exceeds the budget. */
@@ -102,30 +122,52 @@ public final class TableAnalyzer {
     private static final class Coverage {
         private final DecisionTable table;
         private final List<Indicator> dims;
-        private final Set<Rule> winners = new LinkedHashSet<>();
-        private final Set<Rule> matchedAtAll = new LinkedHashSet<>();
+        /** Rows by identity: a row's record hash walks all its cells, and this set is asked once a combination. */
+        private final Set<Rule> winners = Collections.newSetFromMap(new IdentityHashMap<>());
+        private final long[] matchedAtAll;
         private final Map<String, Overlap> overlaps = new LinkedHashMap<>();
         private final List<String> gaps = new ArrayList<>();
         private long gapCount;
         /** Under {@code Missing: covered}: per indicator, the combinations no row answers with it missing. */
         private final Map<String, MissingGap> missingGaps = new LinkedHashMap<>();
 
-        Coverage(DecisionTable table, List<Indicator> dims) {
+        Coverage(DecisionTable table, List<Indicator> dims, int words) {
             this.table = table;
             this.dims = dims;
+            this.matchedAtAll = new long[words];
         }
 
-        void visit(Map<String, Object> values) {
-            List<Rule> matching = new ArrayList<>(2);
-            for (Rule r : table.rules()) {
-                if (r.matches(values)) {
-                    matching.add(r);
+        /** One combination: the rows matching it, and its values by name, built only when a finding shows them. */
+        void visit(long[] matchingRows, boolean anyMissing, RowMasks masks,
+                Supplier<Map<String, Object>> combination) {
+            for (int w = 0; w < matchedAtAll.length; w++) {
+                matchedAtAll[w] |= matchingRows[w];
+            }
+            if (RowMasks.isEmpty(matchingRows)) {
+                visitUnmatched(anyMissing, combination);
+                return;
+            }
+            List<Rule> matching = masks.rows(matchingRows);
+            winners.addAll(table.select(matching));
+            if (table.hitPolicy() == HitPolicy.FIRST_MATCH && matching.size() > 1) {
+                Map<String, Object> values = null;
+                Rule first = matching.get(0);
+                for (Rule other : matching.subList(1, matching.size())) {
+                    String key = first.row() + "/" + other.row();
+                    if (!overlaps.containsKey(key) && overlaps.size() < MAX_OVERLAPS) {
+                        values = values != null ? values : combination.get();
+                        overlaps.put(key, new Overlap(other.id(), Message.of("ROWS_OVERLAP", first.row(), other.row(),
+                                describe(dims, values))));
+                    }
                 }
             }
-            matchedAtAll.addAll(matching);
-            if (matching.isEmpty() && values.containsValue(null)) {
+        }
+
+        private void visitUnmatched(boolean anyMissing, Supplier<Map<String, Object>> combination) {
+            if (anyMissing) {
                 // a table need not cover a missing value (without it, no row answers) unless it says so
                 if (table.missingCovered()) {
+                    Map<String, Object> values = combination.get();
                     for (Indicator ind : dims) {
                         if (values.get(ind.name()) == null) {
                             missingGaps.computeIfAbsent(ind.name(), n -> new MissingGap(describe(dims, values)))
@@ -135,22 +177,8 @@ public final class TableAnalyzer {
                 }
                 return;
             }
-            if (matching.isEmpty()) {
-                if (gapCount++ < MAX_EXAMPLES) {
-                    gaps.add(describe(dims, values));
-                }
-                return;
-            }
-            winners.addAll(table.select(matching));
-            if (table.hitPolicy() == HitPolicy.FIRST_MATCH && matching.size() > 1) {
-                Rule first = matching.get(0);
-                for (Rule other : matching.subList(1, matching.size())) {
-                    String key = first.row() + "/" + other.row();
-                    if (!overlaps.containsKey(key) && overlaps.size() < MAX_OVERLAPS) {
-                        overlaps.put(key, new Overlap(other.id(), Message.of("ROWS_OVERLAP", first.row(), other.row(),
-                                describe(dims, values))));
-                    }
-                }
+            if (gapCount++ < MAX_EXAMPLES) {
+                gaps.add(describe(dims, combination.get()));
             }
         }
 
@@ -175,8 +203,9 @@ public final class TableAnalyzer {
                     findings.warning(o.ruleId(), o.text());
                 }
             }
-            for (Rule r : table.rules()) {
-                if (!matchedAtAll.contains(r)) {
+            for (int i = 0; i < table.rules().size(); i++) {
+                Rule r = table.rules().get(i);
+                if ((matchedAtAll[i >>> 6] & 1L << i) == 0) {
                     findings.warning(r.id(), Message.of("ROW_NEVER_FIRES.outsideRanges", r.row()));
                 } else if (!winners.contains(r)) {
                     findings.warning(r.id(), table.rankedBy() != null
