@@ -60,6 +60,14 @@ public record Compilation(CompiledRuleSet compiled, String contentHash, List<Dia
         return phases.stream().anyMatch(p -> p.name().equals(Phase.DROOLS_LOAD));
     }
 
+    /**
+     * Whether this is a kept version loaded without its analysis and test sheets ({@link RuleSetCompiler#load}):
+     * then {@link #tests()} is empty and {@link #diagnostics()} lacks the analysis' findings, though all were met.
+     */
+    public boolean checksSkipped() {
+        return precompiled() && phases.stream().noneMatch(p -> p.name().equals(Phase.TESTS));
+    }
+
     public boolean succeeded() {
         return compiled != null;
     }

@@ -83,6 +83,49 @@ public final class RuleSetCompiler {
     }
 
     /**
+     * A stored version at start-up, doing only what its evaluations need when {@code kept} proves these workbooks
+     * already passed every check with this build: read and parsed (the model evaluations use), Drools' packages
+     * loaded, and neither the analysis nor the test sheets run again. The proof: a kept file is only ever written
+     * after a compile without errors whose every test passed, it names this build, and it matches these workbooks'
+     * bytes and the rules they generate now; the same bytes through the same code give the same findings and test
+     * outcomes. {@link Compilation#checksSkipped()} says whether this happened; on any mismatch this is
+     * {@link #compile(String, List, PrecompiledRules)}, the full compile. Not for what reports its findings or test
+     * counts (a first start, an upload): the compilation holds neither.
+     *
+     * @param id the rule set's id; derived from the content when null
+     * @param kept packages compiled earlier, or null to compile in full
+     */
+    public Compilation load(String id, List<WorkbookSource> sources, PrecompiledRules kept) {
+        String named = id != null ? id : derivedId(contentHash(sources));
+        if (kept == null) {
+            return compile(named, sources, kept);
+        }
+        Findings findings = Findings.collecting();
+        PhaseClock clock = new PhaseClock();
+        try {
+            String hash = contentHash(sources);
+            RuleSetReader.WorkbooksRead files = sources.isEmpty() ? null : reader.readFiles(sources, findings);
+            clock.lap(Compilation.Phase.READ);
+            if (files != null && !findings.hasErrors()) {
+                RuleSetModel model = reader.parse(files, findings, Map.of());
+                clock.lap(Compilation.Phase.PARSE);
+                RuleBase.Source rules = findings.hasErrors() ? null : RuleBase.generate(model);
+                clock.lap(Compilation.Phase.GENERATE);
+                RuleBase ruleBase = rules != null && kept.compiledFrom(hash, rules)
+                        ? RuleBase.load(rules, kept.packages()) : null;
+                if (ruleBase != null) {
+                    clock.lap(Compilation.Phase.DROOLS_LOAD);
+                    return new Compilation(new CompiledRuleSet(new RuleSetEvaluator(named, hash, model, ruleBase),
+                            files.size()), hash, findings.all(), List.of(), clock.phases());
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("rule set {} could not be loaded from its kept rules; compiling it in full", named, e);
+        }
+        return compile(named, sources, kept);
+    }
+
+    /**
      * Compiles with some parameters set to other values than their cells hold, the workbooks untouched: what a
      * calibration tries. The test sheets pin today's values, so they run without gating: their outcomes are in
      * {@link Compilation#tests()} (a failing one is not an error) and the rule set is there whenever the tables

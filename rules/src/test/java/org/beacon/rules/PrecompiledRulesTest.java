@@ -2,7 +2,13 @@ package org.beacon.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.beacon.rules.model.Diagnostic;
 import org.beacon.rules.model.TestSheetCase;
 import org.beacon.rules.model.WorkbookSource;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,6 +81,62 @@ class PrecompiledRulesTest {
         assertThat(compileWith(otherWorkbooks, BUILD).precompiled()).isFalse();
         assertThat(compileWith(otherRules, BUILD).precompiled()).isFalse();
         assertThat(compileWith(otherRules, BUILD).succeeded()).isTrue();
+    }
+
+    @Test
+    void loadingKeptRulesSkipsTheChecksTheyProveAndDecidesEveryCaseAsTheCompile() {
+        Compilation loaded = new RuleSetCompiler().load(null, tables, PrecompiledRules.read(kept, BUILD).orElseThrow());
+
+        assertThat(loaded.checksSkipped()).isTrue();
+        assertThat(loaded.phases()).extracting(Compilation.Phase::name)
+                .doesNotContain(Compilation.Phase.ANALYSE, Compilation.Phase.TESTS, Compilation.Phase.DROOLS_BUILD);
+        assertThat(loaded.tests()).isEmpty();
+        CompiledRuleSet again = loaded.ruleSet().orElseThrow();
+        assertThat(again.id()).isEqualTo(compiled.id());
+        for (TestSheetCase c : compiled.model().tests()) {
+            assertThat(again.evaluateValues(c.given(), true)).as(c.location())
+                    .isEqualTo(compiled.evaluateValues(c.given(), true));
+        }
+    }
+
+    @Test
+    void loadingWithoutMatchingKeptRulesCompilesInFullWithItsChecks() {
+        PrecompiledRules whole = PrecompiledRules.read(kept, BUILD).orElseThrow();
+        PrecompiledRules otherRules = new PrecompiledRules(whole.contentHash(), BUILD, whole.engineBuild(),
+                "0".repeat(64), whole.packages());
+
+        for (PrecompiledRules k : new PrecompiledRules[] {otherRules, null}) {
+            Compilation c = new RuleSetCompiler().load(null, tables, k);
+
+            assertThat(c.checksSkipped()).isFalse();
+            assertThat(c.phases()).extracting(Compilation.Phase::name).contains(Compilation.Phase.ANALYSE);
+            assertThat(c.tests()).hasSameSizeAs(compiled.model().tests()).allMatch(t -> t.passed());
+        }
+    }
+
+    @Test
+    void aWorkbookWithAFailingTestIsRefusedEvenWithTheTablesKeptRules() throws IOException {
+        // the README's slip: cholera grade II from 25 cases while Tests!N33 still expects III for 29
+        List<WorkbookSource> edited = new ArrayList<>();
+        for (WorkbookSource s : tables) {
+            boolean grading = s.name().equals("national-grading.xlsx");
+            edited.add(grading ? new WorkbookSource(s.name(), choleraAt25(s.bytes())) : s);
+        }
+
+        Compilation c = new RuleSetCompiler().load(null, edited, PrecompiledRules.read(kept, BUILD).orElseThrow());
+
+        assertThat(c.succeeded()).isFalse();
+        assertThat(c.checksSkipped()).isFalse();
+        assertThat(c.errors()).extracting(Diagnostic::location).contains("Tests!N33");
+    }
+
+    private static byte[] choleraAt25(byte[] workbook) throws IOException {
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(workbook))) {
+            book.getSheet("Cholera").getRow(7).getCell(0).setCellValue("≥25");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            book.write(out);
+            return out.toByteArray();
+        }
     }
 
     private static Compilation compileWith(byte[] bytes, String build) {

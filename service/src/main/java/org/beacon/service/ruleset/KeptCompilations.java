@@ -23,10 +23,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Stored versions' Drools packages kept under {@code <beacon.data-dir>/compiled/<content hash>.rules}, so that a
  * restart loads the version in force instead of compiling it with Drools again, the longest part of a start (issue
- * 25, item 4). A version is still read, checked and its test sheets run at each start ({@link
- * RuleSetCompiler#compile(String, List, PrecompiledRules)}): a file only saves Drools' compile of rules that are byte
- * for byte those it was compiled from, so what is decided does not change, and a workbook with an error still stops
- * the start.
+ * 25, item 4). A file is used only for rules that are byte for byte those it was compiled from, so what is decided
+ * does not change. Through {@link #compile} a version is still read, checked and its test sheets run; through {@link
+ * #load} (the start-up compile, {@link StartUpCompilation}) a version whose file matches is only read and parsed,
+ * since the file proves these bytes passed every check with this build; a mismatch compiles in full, so a workbook
+ * with an error still stops the start.
  *
  * <p>Why loading a file is safe: it is used only when its SHA-256 over its own bytes matches, it names this jar's
  * build ({@code META-INF/build-info.properties}: version and build time) and Drools', and it was compiled from the
@@ -64,12 +65,26 @@ final class KeptCompilations {
      * compiled once and not worth a file.
      */
     Compilation compile(RuleSetCompiler compiler, String id, List<WorkbookSource> sources) {
+        return compile(compiler, id, sources, false);
+    }
+
+    /**
+     * As {@link #compile}, but a version whose kept file matches is loaded without its analysis and test sheets
+     * ({@link RuleSetCompiler#load}): for a restart's version in force, which only needs to decide. The result
+     * holds no test outcomes ({@link Compilation#checksSkipped()}), so what counts them compiles in full.
+     */
+    Compilation load(RuleSetCompiler compiler, String id, List<WorkbookSource> sources) {
+        return compile(compiler, id, sources, true);
+    }
+
+    private Compilation compile(RuleSetCompiler compiler, String id, List<WorkbookSource> sources,
+            boolean skipChecksWhenKept) {
         if (build == null) {
             return id == null ? compiler.compile(sources) : compiler.compile(id, sources);
         }
         Path file = folder.resolve(RuleSetCompiler.contentHash(sources) + SUFFIX);
-        Optional<PrecompiledRules> kept = read(file);
-        Compilation c = compiler.compile(id, sources, kept.orElse(null));
+        PrecompiledRules kept = read(file).orElse(null);
+        Compilation c = skipChecksWhenKept ? compiler.load(id, sources, kept) : compiler.compile(id, sources, kept);
         if (c.precompiled()) {
             log.info("{} loaded its rules compiled by an earlier start from {}", id == null ? "the rule set" : id,
                     file);

@@ -20,7 +20,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * for the version in force (or the first start's v1) when its workbooks are the same bytes, and compiles as before
  * otherwise, so what is decided does not change: the same files through the same compiler with the same budget.
  * A compile with errors is taken too on a first start, which it still stops. On a restart the compile loads the
- * Drools packages an earlier start kept ({@link KeptCompilations}) instead of compiling the rules again.
+ * Drools packages an earlier start kept ({@link KeptCompilations}) instead of compiling the rules again, and skips
+ * the analysis and test sheets those packages prove passed ({@link KeptCompilations#load}); a first start does not
+ * take such a compile, since it stores the version's test and warning counts, and compiles in full.
  *
  * <p>Registered in {@code META-INF/spring.factories}, so every start of the service begins it, tests included.
  * Thread-safe.
@@ -62,7 +64,7 @@ public final class StartUpCompilation implements ApplicationContextInitializer<C
         early = CompletableFuture.supplyAsync(() -> {
             List<WorkbookSource> sources = StartUpTables.choose(properties.tablesDir(), Path.of("")).sources();
             return new Early(RuleSetCompiler.contentHash(sources), KeptCompilations.of(properties)
-                    .compile(CompileAdmission.compilerFor(properties), null, sources));
+                    .load(CompileAdmission.compilerFor(properties), null, sources));
         }, task -> {
             Thread t = new Thread(task, "start-up-compile");
             t.setDaemon(true);

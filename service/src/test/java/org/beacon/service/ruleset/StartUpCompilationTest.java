@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.beacon.rules.Compilation;
 import org.beacon.rules.model.Region;
 import org.beacon.rules.model.Situation;
 import org.beacon.service.ChildService;
@@ -64,6 +65,42 @@ class StartUpCompilationTest {
                 "the start to remove " + noVersion);
         assertThat(inUse).exists();
         assertThat(restarted.current().id()).isEqualTo("v1");
+    }
+
+    @Test
+    void aRestartLoadsTheKeptRulesWithoutRunningTheChecksTheyProve() throws Exception {
+        GradingFolder folder = GradingFolder.create("start-up-compilation-kept");
+        RuleSetProperties properties = properties(folder);
+        RuleSetStore store = store();
+        CompileAdmission compiles = new CompileAdmission(properties, FaultInjection.none());
+        RuleSetRegistry first = new RuleSetRegistry(store, properties, compiles, StartUpCompilation.none());
+        StartUpCompilation early = StartUpCompilation.begun(properties);
+
+        Compilation restart = early.of(StartUpTables.choose(properties.tablesDir(), Path.of("")).sources())
+                .orElseThrow();
+
+        assertThat(restart.checksSkipped()).isTrue();
+        assertThat(restart.tests()).isEmpty();
+        RuleSetRegistry restarted = new RuleSetRegistry(store, properties, compiles, early);
+        for (int cases : new int[] {29, 30}) {
+            assertThat(restarted.current().evaluate(cholera(cases))).as("%d cases", cases)
+                    .isEqualTo(first.current().evaluate(cholera(cases)));
+        }
+    }
+
+    @Test
+    void aFirstStartBesideKeptRulesStillRunsAndCountsTheTests() throws Exception {
+        GradingFolder folder = GradingFolder.create("start-up-compilation-new-database");
+        RuleSetProperties properties = properties(folder);
+        CompileAdmission compiles = new CompileAdmission(properties, FaultInjection.none());
+        RuleSetStore before = store();
+        new RuleSetRegistry(before, properties, compiles, StartUpCompilation.none());
+        RuleSetStore newDatabase = store();
+
+        new RuleSetRegistry(newDatabase, properties, compiles, StartUpCompilation.begun(properties));
+
+        assertThat(newDatabase.versions()).singleElement().extracting(RuleSetVersion::testsPassed)
+                .isEqualTo(before.versions().get(0).testsPassed()).isNotEqualTo(0);
     }
 
     @Test
