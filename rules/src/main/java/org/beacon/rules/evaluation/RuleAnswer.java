@@ -29,25 +29,32 @@ import org.beacon.rules.model.WarningColour;
  * @param setsReporting true when the rule sets a reporting duty ({@code THEN reportWithin})
  * @param actionDetails the catalogue entry of each of the rule's action codes, in their order, null for a code the
  *     catalogue does not list
+ * @param meetsKnownGrades {@link #meetsGrade} of each of the Dictionary's {@code responseGrade} values for the grades
+ *     (by the grade's ordinal), computed once: the response rows are checked for every graded situation
  */
 record RuleAnswer(RuleMatch unexplained, List<Condition> tested, List<String> tests, List<Condition> afterGrading,
         int[] outputSlots, String[] outputValues, String[] keptValues, boolean setsReporting,
-        ActionDefinition[] actionDetails) {
+        ActionDefinition[] actionDetails, boolean[] meetsKnownGrades) {
 
     static RuleAnswer of(DecisionTable table, Rule r, Map<Grade, WarningColour> colours, OutputIndex outputs,
-            Map<String, ActionDefinition> catalogue) {
+            Map<String, ActionDefinition> catalogue, String[] responseGradeValues) {
         WarningColour colour = r.colour() != null ? r.colour() : r.grade() == null ? null : colours.get(r.grade());
         List<Condition> tested = r.conditions().stream().filter(c -> !c.isAny()).toList();
         String[] kept = new String[DecisionBuilder.KEPT_OUTPUTS.size()];
         for (int i = 0; i < kept.length; i++) {
             kept[i] = r.outputs().get(DecisionBuilder.KEPT_OUTPUTS.get(i));
         }
+        List<Condition> afterGrading = r.conditions().stream().filter(table::checkedAfterGrading).toList();
+        boolean[] meetsKnown = new boolean[responseGradeValues.length];
+        for (int i = 0; i < meetsKnown.length; i++) {
+            meetsKnown[i] = meets(afterGrading, responseGradeValues[i]);
+        }
         return new RuleAnswer(new RuleMatch(r.id(), r.grade(), colour, r.actions(), r.outputs(), r.source(), r.tag(),
                 List.of()), tested, tested.stream().map(c -> c.criterion().describe()).toList(),
-                r.conditions().stream().filter(table::checkedAfterGrading).toList(), outputs.slotsOf(r),
+                afterGrading, outputs.slotsOf(r),
                 r.outputs().values().toArray(String[]::new), kept,
                 r.outputs().containsKey(TypedOutputs.REPORT_WITHIN),
-                r.actions().stream().map(catalogue::get).toArray(ActionDefinition[]::new));
+                r.actions().stream().map(catalogue::get).toArray(ActionDefinition[]::new), meetsKnown);
     }
 
     RuleMatch match(Map<String, Object> values, boolean explain) {
@@ -64,10 +71,18 @@ record RuleAnswer(RuleMatch unexplained, List<Condition> tested, List<String> te
         return new RuleMatch(m.ruleId(), m.grade(), m.colour(), m.actions(), m.outputs(), m.source(), m.tag(), why);
     }
 
-    /** True when the conditions left to check after grading (if any) accept the grade decided. */
-    boolean meetsGrade(Object grade) {
-        for (int i = 0; i < afterGrading.size(); i++) { // no iterator: called for every matched response row
-            if (!afterGrading.get(i).accepts(grade)) {
+    /**
+     * True when the conditions left to check after grading (if any) accept the grade decided.
+     *
+     * @param known the index of {@code grade} among the values {@link #meetsKnownGrades} answers for, or -1
+     */
+    boolean meetsGrade(Object grade, int known) {
+        return known >= 0 ? meetsKnownGrades[known] : meets(afterGrading, grade);
+    }
+
+    private static boolean meets(List<Condition> afterGrading, Object grade) {
+        for (Condition c : afterGrading) {
+            if (!c.accepts(grade)) {
                 return false;
             }
         }

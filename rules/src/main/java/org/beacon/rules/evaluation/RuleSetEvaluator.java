@@ -2,6 +2,7 @@ package org.beacon.rules.evaluation;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,7 +97,8 @@ public final class RuleSetEvaluator {
             RuleAnswer[] answers = new RuleAnswer[rows.length];
             for (Rule r : t.rules()) {
                 rows[r.row()] = r;
-                answers[r.row()] = RuleAnswer.of(t, r, model.colours(), outputs, model.actions());
+                answers[r.row()] = RuleAnswer.of(t, r, model.colours(), outputs, model.actions(),
+                        responseGradeValues);
             }
             rulesByRow[t.index()] = rows;
             answersByRow[t.index()] = answers;
@@ -267,9 +269,11 @@ public final class RuleSetEvaluator {
         }
         if (!responseTables.isEmpty()) {
             Object grade = facts.get(FilledIndicators.RESPONSE_GRADE);
+            int known = grade instanceof String g ? Arrays.asList(responseGradeValues).indexOf(g) : -1;
             for (DecisionTable t : responseTables) {
                 // without a response grade the response tables have nothing to work from, whatever their rows say
-                matched[t.index()] = response == null ? null : meetingResponseGrade(t, matched[t.index()], grade);
+                matched[t.index()] = response == null ? null
+                        : meetingResponseGrade(t, matched[t.index()], grade, known);
             }
             out.decide(matched, facts, applies, responseTables, null);
         }
@@ -304,14 +308,18 @@ public final class RuleSetEvaluator {
         return byTable;
     }
 
-    /** The rows, of those the engine matched in this table, whose response-grade conditions accept this grade. */
-    private List<Rule> meetingResponseGrade(DecisionTable t, List<Rule> rows, Object grade) {
+    /**
+     * The rows, of those the engine matched in this table, whose response-grade conditions accept this grade.
+     *
+     * @param known the grade's index in {@link #responseGradeValues}, whose answers the rows computed once; or -1
+     */
+    private List<Rule> meetingResponseGrade(DecisionTable t, List<Rule> rows, Object grade, int known) {
         if (rows == null) {
             return null;
         }
         List<Rule> kept = new ArrayList<>(rows.size());
         for (Rule r : rows) {
-            if (answersByRow[t.index()][r.row()].meetsGrade(grade)) {
+            if (answersByRow[t.index()][r.row()].meetsGrade(grade, known)) {
                 kept.add(r);
             }
         }
