@@ -3,7 +3,6 @@ package org.beacon.rules.evaluation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.beacon.rules.decision.Decision;
@@ -34,8 +33,10 @@ final class DecisionBuilder {
     final boolean explain;
     final List<TableDecision> tables;
     final List<String> fired = new ArrayList<>();
-    /** The action codes of the answering rows without repeats, in table order, with their catalogue entries. */
-    final Map<String, ActionDefinition> actions = new LinkedHashMap<>();
+    /** The action codes of the answering rows without repeats, in table order, by their {@link OutputIndex} number. */
+    private final int[] actions;
+    private final boolean[] actionGiven;
+    private int actionCount;
     final MergedOutputs outputs;
     final List<String> reportingRows = new ArrayList<>();
     /** The one value kept so far of each typed output (risk level, risk-map colour, time limit, termination). */
@@ -49,6 +50,8 @@ final class DecisionBuilder {
         // every table answers at least once: sized so that the list of answers never grows
         this.tables = new ArrayList<>(rules.model().tables().size());
         this.outputs = new MergedOutputs(rules.outputs());
+        this.actions = new int[rules.outputs().actionCount()];
+        this.actionGiven = new boolean[actions.length];
     }
 
     /**
@@ -83,9 +86,12 @@ final class DecisionBuilder {
                 RuleMatch m = a.match(facts, explain);
                 answers.add(m);
                 fired.add(r.id());
-                ActionDefinition[] details = a.actionDetails();
-                for (int i = 0; i < details.length; i++) {
-                    actions.putIfAbsent(r.actions().get(i), details[i]);
+                int[] slots = a.actionSlots();
+                for (int i = 0; i < slots.length; i++) {
+                    if (!actionGiven[slots[i]]) {
+                        actionGiven[slots[i]] = true;
+                        actions[actionCount++] = slots[i];
+                    }
                 }
                 take(a, m);
                 if (m.colour() != null && (passColour == null || m.colour().isMoreSeriousThan(passColour))) {
@@ -137,8 +143,11 @@ final class DecisionBuilder {
     }
 
     Decision decision(Decision.ResponseGrade response, List<SignalDecision> signals) {
-        List<ActionDefinition> details = new ArrayList<>(actions.size());
-        for (ActionDefinition d : actions.values()) {
+        String[] codes = new String[actionCount];
+        List<ActionDefinition> details = new ArrayList<>(actionCount);
+        for (int i = 0; i < actionCount; i++) {
+            codes[i] = rules.outputs().actionCode(actions[i]);
+            ActionDefinition d = rules.outputs().actionDetail(actions[i]);
             if (d != null) {
                 details.add(d);
             }
@@ -150,7 +159,7 @@ final class DecisionBuilder {
                 within == null ? null : rules.outputs().hours(within),
                 outputs.get("reportTo"), outputs.get("reportToEn"),
                 reportingRows);
-        return new Decision(rules.id(), rules.contentHash(), grade, colour, List.copyOf(actions.keySet()), fired, tables,
+        return new Decision(rules.id(), rules.contentHash(), grade, colour, List.of(codes), fired, tables,
                 response, signals, risk == null ? null : RiskLevel.parse(risk).orElseThrow(),
                 area == null ? null : AreaRisk.parse(area).orElseThrow(), reporting,
                 kept.get(TypedOutputs.TERMINATION), details, outputs.toMap());

@@ -27,14 +27,13 @@ import org.beacon.rules.model.WarningColour;
  * @param keptValues the rule's value of each output a decision keeps one of ({@link DecisionBuilder#KEPT_OUTPUTS}),
  *     in that list's order, null where it gives none
  * @param setsReporting true when the rule sets a reporting duty ({@code THEN reportWithin})
- * @param actionDetails the catalogue entry of each of the rule's action codes, in their order, null for a code the
- *     catalogue does not list
+ * @param actionSlots the number {@link OutputIndex} gave each of the rule's action codes, in the rule's order
  * @param meetsKnownGrades {@link #meetsGrade} of each of the Dictionary's {@code responseGrade} values for the grades
  *     (by the grade's ordinal), computed once: the response rows are checked for every graded situation
  */
 record RuleAnswer(RuleMatch unexplained, List<Condition> tested, List<String> tests, List<Condition> afterGrading,
         int[] outputSlots, String[] outputValues, String[] keptValues, boolean setsReporting,
-        ActionDefinition[] actionDetails, boolean[] meetsKnownGrades) {
+        int[] actionSlots, boolean[] meetsKnownGrades) {
 
     static RuleAnswer of(DecisionTable table, Rule r, Map<Grade, WarningColour> colours, OutputIndex outputs,
             Map<String, ActionDefinition> catalogue, String[] responseGradeValues) {
@@ -54,7 +53,7 @@ record RuleAnswer(RuleMatch unexplained, List<Condition> tested, List<String> te
                 afterGrading, outputs.slotsOf(r),
                 r.outputs().values().toArray(String[]::new), kept,
                 r.outputs().containsKey(TypedOutputs.REPORT_WITHIN),
-                r.actions().stream().map(catalogue::get).toArray(ActionDefinition[]::new), meetsKnown);
+                outputs.actionSlotsOf(r, catalogue), meetsKnown);
     }
 
     RuleMatch match(Map<String, Object> values, boolean explain) {
