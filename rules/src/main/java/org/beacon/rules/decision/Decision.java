@@ -1,7 +1,5 @@
 package org.beacon.rules.decision;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.beacon.rules.model.ActionDefinition;
@@ -42,7 +40,7 @@ public record Decision(String ruleSetId, String contentHash, Grade grade, Warnin
         tables = List.copyOf(tables);
         signals = List.copyOf(signals);
         actionDetails = List.copyOf(actionDetails);
-        outputs = Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
+        outputs = FrozenOrderedMap.copyOf(outputs);
     }
 
     /** True when no row of any table answered: an explicit result, never a silent one. */

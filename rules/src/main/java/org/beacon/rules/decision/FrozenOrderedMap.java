@@ -11,9 +11,10 @@ import java.util.function.BiConsumer;
  * An unmodifiable copy of a map that keeps its order, and that a record's constructor can recognise as one: a rule's
  * answer with its explanation is built on every decision from the answer without it, and copying the same outputs
  * again each time was a tenth of what a decision allocated (BENCHMARKS.md, "In-process, round 2"). A
- * {@code Collections.unmodifiableMap} cannot be taken as is, since its caller may still hold the map inside.
+ * {@code Collections.unmodifiableMap} cannot be taken as is, since its caller may still hold the map inside; this one
+ * is only ever made by copying, so nothing outside holds its map.
  */
-final class FrozenOrderedMap<K, V> extends AbstractMap<K, V> {
+public final class FrozenOrderedMap<K, V> extends AbstractMap<K, V> {
 
     private final Map<K, V> view;
 
@@ -22,11 +23,23 @@ final class FrozenOrderedMap<K, V> extends AbstractMap<K, V> {
     }
 
     /** {@code map} itself when it is already frozen, else a frozen copy in its order. */
-    static <K, V> Map<K, V> copyOf(Map<K, V> map) {
+    public static <K, V> Map<K, V> copyOf(Map<K, V> map) {
         if (map instanceof FrozenOrderedMap<K, V> frozen) {
             return frozen;
         }
         return new FrozenOrderedMap<>(new LinkedHashMap<>(map));
+    }
+
+    /**
+     * The first {@code count} keys with their values, in that order (a later repeat of a key replaces its value):
+     * for a decision that gathered its outputs in arrays, one map instead of a map and then its frozen copy.
+     */
+    public static <K, V> Map<K, V> ofEntries(K[] keys, V[] values, int count) {
+        Map<K, V> map = new LinkedHashMap<>(count * 4 / 3 + 1);
+        for (int i = 0; i < count; i++) {
+            map.put(keys[i], values[i]);
+        }
+        return new FrozenOrderedMap<>(map);
     }
 
     @Override

@@ -3,11 +3,8 @@ package org.beacon.rules.evaluation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.beacon.rules.decision.Decision;
 import org.beacon.rules.decision.RuleMatch;
 import org.beacon.rules.decision.SignalDecision;
@@ -27,7 +24,8 @@ import org.beacon.rules.model.WarningColour;
  * decision, on one thread.
  */
 final class DecisionBuilder {
-    private static final List<String> KEPT_OUTPUTS = List.of(TypedOutputs.RISK_LEVEL, TypedOutputs.AREA_RISK,
+    /** The outputs a decision keeps one value of, in the order {@link RuleAnswer#keptValues} lists them. */
+    static final List<String> KEPT_OUTPUTS = List.of(TypedOutputs.RISK_LEVEL, TypedOutputs.AREA_RISK,
             TypedOutputs.REPORT_WITHIN, TypedOutputs.TERMINATION);
     private static final Comparator<Rule> BY_ROW = Comparator.comparingInt(Rule::row);
 
@@ -35,8 +33,11 @@ final class DecisionBuilder {
     final boolean explain;
     final List<TableDecision> tables;
     final List<String> fired = new ArrayList<>();
-    final Set<String> actions = new LinkedHashSet<>();
-    final Map<String, List<String>> outputs = new LinkedHashMap<>();
+    /** The action codes of the answering rows without repeats, in table order, by their {@link OutputIndex} number. */
+    private final int[] actions;
+    private final boolean[] actionGiven;
+    private int actionCount;
+    final MergedOutputs outputs;
     final List<String> reportingRows = new ArrayList<>();
     /** The one value kept so far of each typed output (risk level, risk-map colour, time limit, termination). */
     final Map<String, String> kept = new HashMap<>();
@@ -48,20 +49,24 @@ final class DecisionBuilder {
         this.explain = explain;
         // every table answers at least once: sized so that the list of answers never grows
         this.tables = new ArrayList<>(rules.model().tables().size());
+        this.outputs = new MergedOutputs(rules.outputs());
+        this.actions = new int[rules.outputs().actionCount()];
+        this.actionGiven = new boolean[actions.length];
     }
 
     /**
      * Applies the hit policy of each of these tables to its matched rows, in rule-set order; returns the most
      * serious colour given.
+     *
+     * @param applies by table index, whether the table applies to the situation's event type
      */
-    WarningColour decide(List<Rule>[] matched, Map<String, Object> facts, Object eventType,
+    WarningColour decide(List<Rule>[] matched, Map<String, Object> facts, boolean[] applies,
             List<DecisionTable> which, String signal) {
         WarningColour passColour = null;
         for (DecisionTable t : which) {
             List<Rule> rows = matched[t.index()];
             boolean none = rows == null || rows.isEmpty();
-            if (!t.eventTypes().isEmpty() && (eventType == null || !t.appliesTo(eventType.toString()))
-                    || none && !rules.hasInputIn(t.index(), facts)) {
+            if (!applies[t.index()] || none && !rules.hasInputIn(t.index(), facts)) {
                 tables.add(signal == null ? rules.notApplicable(t.index()) : rules.answer(t,
                         TableDecision.Outcome.NOT_APPLICABLE, List.of(), List.of(), signal));
                 continue;
@@ -71,15 +76,24 @@ final class DecisionBuilder {
                         : rules.answer(t, TableDecision.Outcome.NO_MATCH, List.of(), List.of(), signal));
                 continue;
             }
-            rows.sort(BY_ROW);
+            if (rows.size() > 1) {
+                rows.sort(BY_ROW);
+            }
             List<Rule> selected = t.select(rows);
             List<RuleMatch> answers = new ArrayList<>(selected.size());
             for (Rule r : selected) {
-                RuleMatch m = rules.answer(t.index(), r.row()).match(facts, explain);
+                RuleAnswer a = rules.answer(t.index(), r.row());
+                RuleMatch m = a.match(facts, explain);
                 answers.add(m);
                 fired.add(r.id());
-                actions.addAll(r.actions());
-                take(m);
+                int[] slots = a.actionSlots();
+                for (int i = 0; i < slots.length; i++) {
+                    if (!actionGiven[slots[i]]) {
+                        actionGiven[slots[i]] = true;
+                        actions[actionCount++] = slots[i];
+                    }
+                }
+                take(a, m);
                 if (m.colour() != null && (passColour == null || m.colour().isMoreSeriousThan(passColour))) {
                     passColour = m.colour();
                 }
@@ -108,34 +122,32 @@ final class DecisionBuilder {
         return ids;
     }
 
-    private void take(RuleMatch m) {
+    private void take(RuleAnswer a, RuleMatch m) {
         if (m.grade() != null && (grade == null || m.grade().isMoreSeriousThan(grade))) {
             grade = m.grade();
         }
         if (m.colour() != null && (colour == null || m.colour().isMoreSeriousThan(colour))) {
             colour = m.colour();
         }
-        m.outputs().forEach((name, value) -> {
-            List<String> list = outputs.computeIfAbsent(name, k -> new ArrayList<>(2));
-            if (!list.contains(value)) {
-                list.add(value);
-            }
-        });
-        for (String name : KEPT_OUTPUTS) {
-            String value = m.outputs().get(name);
-            if (value != null) {
-                kept.put(name, TypedOutputs.keep(name, kept.get(name), value));
+        outputs.add(a);
+        String[] values = a.keptValues();
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null) {
+                String name = KEPT_OUTPUTS.get(i);
+                kept.put(name, TypedOutputs.keep(name, kept.get(name), values[i]));
             }
         }
-        if (m.outputs().containsKey(TypedOutputs.REPORT_WITHIN)) {
+        if (a.setsReporting()) {
             reportingRows.add(m.ruleId());
         }
     }
 
     Decision decision(Decision.ResponseGrade response, List<SignalDecision> signals) {
-        List<ActionDefinition> details = new ArrayList<>();
-        for (String code : actions) {
-            ActionDefinition d = rules.model().actions().get(code);
+        String[] codes = new String[actionCount];
+        List<ActionDefinition> details = new ArrayList<>(actionCount);
+        for (int i = 0; i < actionCount; i++) {
+            codes[i] = rules.outputs().actionCode(actions[i]);
+            ActionDefinition d = rules.outputs().actionDetail(actions[i]);
             if (d != null) {
                 details.add(d);
             }
@@ -144,12 +156,12 @@ final class DecisionBuilder {
         String risk = kept.get(TypedOutputs.RISK_LEVEL);
         String area = kept.get(TypedOutputs.AREA_RISK);
         Decision.Reporting reporting = new Decision.Reporting(!reportingRows.isEmpty(),
-                within == null ? null : TypedOutputs.hours(within).orElseThrow(),
-                outputs.getOrDefault("reportTo", List.of()), outputs.getOrDefault("reportToEn", List.of()),
+                within == null ? null : rules.outputs().hours(within),
+                outputs.get("reportTo"), outputs.get("reportToEn"),
                 reportingRows);
-        return new Decision(rules.id(), rules.contentHash(), grade, colour, List.copyOf(actions), fired, tables,
+        return new Decision(rules.id(), rules.contentHash(), grade, colour, List.of(codes), fired, tables,
                 response, signals, risk == null ? null : RiskLevel.parse(risk).orElseThrow(),
                 area == null ? null : AreaRisk.parse(area).orElseThrow(), reporting,
-                kept.get(TypedOutputs.TERMINATION), details, outputs);
+                kept.get(TypedOutputs.TERMINATION), details, outputs.toMap());
     }
 }

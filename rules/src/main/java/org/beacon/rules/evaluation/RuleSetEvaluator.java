@@ -2,6 +2,7 @@ package org.beacon.rules.evaluation;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,6 +57,15 @@ public final class RuleSetEvaluator {
     private final String[][] testedInputs;
     /** The Dictionary's {@code responseGrade} value for each grade (by ordinal), null where it declares none. */
     private final String[] responseGradeValues;
+    /** The rows' output names by number, and the hours of their time limits: what decisions merge outputs by. */
+    private final OutputIndex outputs = new OutputIndex();
+    /**
+     * Which tables apply to each event type a table names, by table index ({@link DecisionTable#appliesTo} once per
+     * event type and table, when the version is built); {@link #appliesToOthers} for any other event type or none.
+     */
+    private final Map<String, boolean[]> appliesByEventType = new HashMap<>();
+    /** Which tables apply to an event type no table names, or to a situation without one: those that name none. */
+    private final boolean[] appliesToOthers;
 
     /**
      * @param id the rule set's id, as decisions name it
@@ -73,6 +83,12 @@ public final class RuleSetEvaluator {
         this.notApplicable = new TableDecision[tableCount];
         this.noMatch = new TableDecision[tableCount];
         this.testedInputs = new String[tableCount][];
+        Indicator responseIndicator = model.dictionary().find(FilledIndicators.RESPONSE_GRADE).orElse(null);
+        this.responseGradeValues = new String[Grade.values().length];
+        for (Grade g : Grade.values()) {
+            responseGradeValues[g.ordinal()] = responseIndicator == null ? null
+                    : responseIndicator.enumValue(g.name()).orElse(null);
+        }
         List<DecisionTable> signal = new ArrayList<>();
         List<DecisionTable> grading = new ArrayList<>();
         List<DecisionTable> response = new ArrayList<>();
@@ -81,7 +97,8 @@ public final class RuleSetEvaluator {
             RuleAnswer[] answers = new RuleAnswer[rows.length];
             for (Rule r : t.rules()) {
                 rows[r.row()] = r;
-                answers[r.row()] = RuleAnswer.of(t, r, model.colours());
+                answers[r.row()] = RuleAnswer.of(t, r, model.colours(), outputs, model.actions(),
+                        responseGradeValues);
             }
             rulesByRow[t.index()] = rows;
             answersByRow[t.index()] = answers;
@@ -91,16 +108,25 @@ public final class RuleSetEvaluator {
             testedInputs[t.index()] = testedInputs(t);
             (t.perSignal() ? signal : t.decidedAfterGrading() ? response : grading).add(t);
         }
+        this.appliesToOthers = new boolean[tableCount];
+        for (DecisionTable t : model.tables()) {
+            appliesToOthers[t.index()] = t.eventTypes().isEmpty();
+            for (String type : t.eventTypes()) {
+                appliesByEventType.computeIfAbsent(type, k -> applicable(model.tables(), tableCount, k));
+            }
+        }
         this.signalTables = List.copyOf(signal);
         this.gradingTables = List.copyOf(grading);
         this.responseTables = List.copyOf(response);
         this.margins = new MarginFinder(this, model);
-        Indicator responseIndicator = model.dictionary().find(FilledIndicators.RESPONSE_GRADE).orElse(null);
-        this.responseGradeValues = new String[Grade.values().length];
-        for (Grade g : Grade.values()) {
-            responseGradeValues[g.ordinal()] = responseIndicator == null ? null
-                    : responseIndicator.enumValue(g.name()).orElse(null);
+    }
+
+    private static boolean[] applicable(List<DecisionTable> tables, int tableCount, String eventType) {
+        boolean[] applies = new boolean[tableCount];
+        for (DecisionTable t : tables) {
+            applies[t.index()] = t.appliesTo(eventType);
         }
+        return applies;
     }
 
     /** The names {@link DecisionTable#hasInputIn} looks for, or null when the table tests no such indicator. */
@@ -205,13 +231,15 @@ public final class RuleSetEvaluator {
     private Decision evaluate(Map<String, Object> values, List<SignalFacts> signals, boolean explain) {
         DecisionBuilder out = new DecisionBuilder(this, explain);
         Object eventType = values.get(Indicator.EVENT_TYPE);
+        boolean[] applies = eventType == null ? appliesToOthers
+                : appliesByEventType.getOrDefault(eventType.toString(), appliesToOthers);
         List<SignalDecision> signalDecisions = new ArrayList<>();
         List<WarningColour> signalColours = new ArrayList<>();
         for (SignalFacts signal : signals) {
             Map<String, Object> facts = copy(values);
             facts.putAll(signal.facts());
             int before = out.fired.size();
-            WarningColour colour = out.decide(matched(fire(facts)), facts, eventType, signalTables, signal.source());
+            WarningColour colour = out.decide(matched(fire(facts)), facts, applies, signalTables, signal.source());
             signalColours.add(colour);
             signalDecisions.add(new SignalDecision(signal.source(), signal.lastDay(), signal.statistics(), colour,
                     out.fired.subList(before, out.fired.size())));
@@ -227,7 +255,7 @@ public final class RuleSetEvaluator {
             }
         }
         List<Rule>[] matched = matched(fire(facts));
-        out.decide(matched, facts, eventType, gradingTables, null);
+        out.decide(matched, facts, applies, gradingTables, null);
         Decision.ResponseGrade response = null;
         if (facts.get(FilledIndicators.RESPONSE_GRADE) != null) {
             response = new Decision.ResponseGrade(Grade.parse(facts.get(FilledIndicators.RESPONSE_GRADE).toString())
@@ -241,11 +269,13 @@ public final class RuleSetEvaluator {
         }
         if (!responseTables.isEmpty()) {
             Object grade = facts.get(FilledIndicators.RESPONSE_GRADE);
+            int known = grade instanceof String g ? Arrays.asList(responseGradeValues).indexOf(g) : -1;
             for (DecisionTable t : responseTables) {
                 // without a response grade the response tables have nothing to work from, whatever their rows say
-                matched[t.index()] = response == null ? null : meetingResponseGrade(t, matched[t.index()], grade);
+                matched[t.index()] = response == null ? null
+                        : meetingResponseGrade(t, matched[t.index()], grade, known);
             }
-            out.decide(matched, facts, eventType, responseTables, null);
+            out.decide(matched, facts, applies, responseTables, null);
         }
         return out.decision(response, signalDecisions);
     }
@@ -278,18 +308,27 @@ public final class RuleSetEvaluator {
         return byTable;
     }
 
-    /** The rows, of those the engine matched in this table, whose response-grade conditions accept this grade. */
-    private List<Rule> meetingResponseGrade(DecisionTable t, List<Rule> rows, Object grade) {
+    /**
+     * The rows, of those the engine matched in this table, whose response-grade conditions accept this grade.
+     *
+     * @param known the grade's index in {@link #responseGradeValues}, whose answers the rows computed once; or -1
+     */
+    private List<Rule> meetingResponseGrade(DecisionTable t, List<Rule> rows, Object grade, int known) {
         if (rows == null) {
             return null;
         }
         List<Rule> kept = new ArrayList<>(rows.size());
         for (Rule r : rows) {
-            if (answersByRow[t.index()][r.row()].meetsGrade(grade)) {
+            if (answersByRow[t.index()][r.row()].meetsGrade(grade, known)) {
                 kept.add(r);
             }
         }
         return kept;
+    }
+
+    /** The rows' output names by number, and the hours of their time limits. */
+    OutputIndex outputs() {
+        return outputs;
     }
 
     /** What rule {@code row} of table {@code table} answers when its table selects it. */
