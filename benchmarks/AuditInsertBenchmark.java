@@ -26,7 +26,7 @@ import org.h2.tools.RunScript;
  * the file before it returns), a decision compressed as the service compresses it. No Spring, no pool, no HTTP: a
  * bare JDBC loop on one thread, whose CPU time per row is the figure (a loaded machine slows the loop, not the CPU
  * it takes). Rows are committed in groups of 1, 2, 4 and 8, which is what the service's group commit makes of 1 to 8
- * concurrent requests, and on three sets of indexes: the service's (the primary key and seven on
+ * concurrent requests, and of 500, as a batch's rows are, and on three sets of indexes: the service's (the primary key and seven on
  * {@code evaluation}), without V9's four filter indexes, and the primary key alone.
  *
  *   java -cp ~/.m2/repository/com/h2database/h2/2.4.240/h2-2.4.240.jar:\
@@ -56,7 +56,7 @@ public class AuditInsertBenchmark {
         List<Trail> trails = List.of(new Trail("the service's: primary key + 7", List.of()),
                 new Trail("without V9's 4: primary key + 3", List.of(V9)),
                 new Trail("primary key only", withoutV1AndV9));
-        int[] groups = {1, 2, 4, 8};
+        int[] groups = {1, 2, 4, 8, 500};
         long[][][] cpu = new long[trails.size()][groups.length][ROUNDS]; // nanoseconds per row: insert + commit
         long[][][] commit = new long[trails.size()][groups.length][ROUNDS];
         Random random = new Random(25);
@@ -83,8 +83,8 @@ public class AuditInsertBenchmark {
         System.out.printf("decision %s: %,d bytes stored. Median of %d interleaved rounds of %,d rows per cell, after"
                 + " 20,000 rows stored and a warm-up: CPU time of the inserting thread per row, insert and commit"
                 + " (of which commit)%n%n", args[0], row.length, ROUNDS, rows);
-        System.out.println("| indexes on evaluation | 1 row per commit | 2 | 4 | 8 |");
-        System.out.println("|---|---:|---:|---:|---:|");
+        System.out.println("| indexes on evaluation | 1 row per commit | 2 | 4 | 8 | 500 (a batch) |");
+        System.out.println("|---|---:|---:|---:|---:|---:|");
         for (int t = 0; t < trails.size(); t++) {
             StringBuilder line = new StringBuilder("| " + trails.get(t).label + " |");
             for (int g = 0; g < groups.length; g++) {
