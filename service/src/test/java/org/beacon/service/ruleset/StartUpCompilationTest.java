@@ -28,14 +28,10 @@ class StartUpCompilationTest {
 
     @Test
     void aRestartPutsTheEarlyCompileInForceUnderTheStoredVersionsId() throws Exception {
-        GradingFolder folder = GradingFolder.create("start-up-compilation");
-        RuleSetProperties properties = properties(folder);
-        RuleSetStore store = store();
-        CompileAdmission compiles = new CompileAdmission(properties, FaultInjection.none());
-        RuleSetRegistry first = new RuleSetRegistry(store, properties, compiles, StartUpCompilation.none());
+        FirstStart started = FirstStart.in("start-up-compilation");
+        RuleSetRegistry first = started.registry();
 
-        RuleSetRegistry restarted = new RuleSetRegistry(store, properties, compiles,
-                StartUpCompilation.begun(properties));
+        RuleSetRegistry restarted = started.restart(StartUpCompilation.begun(started.properties()));
 
         assertThat(restarted.current().id()).isEqualTo("v1");
         assertThat(restarted.current().contentHash()).isEqualTo(first.current().contentHash());
@@ -49,17 +45,12 @@ class StartUpCompilationTest {
 
     @Test
     void aStartRemovesTheKeptRulesOfWorkbooksNoStoredVersionHasAndKeepsItsOwn() throws Exception {
-        GradingFolder folder = GradingFolder.create("start-up-compilation-cleanup");
-        RuleSetProperties properties = properties(folder);
-        RuleSetStore store = store();
-        CompileAdmission compiles = new CompileAdmission(properties, FaultInjection.none());
-        RuleSetRegistry first = new RuleSetRegistry(store, properties, compiles, StartUpCompilation.none());
-        Path compiled = folder.root().resolve("data/compiled");
-        Path inUse = compiled.resolve(first.current().contentHash() + ".rules");
+        FirstStart started = FirstStart.in("start-up-compilation-cleanup");
+        Path compiled = started.folder().root().resolve("data/compiled");
+        Path inUse = compiled.resolve(started.registry().current().contentHash() + ".rules");
         Path noVersion = Files.copy(inUse, compiled.resolve("0".repeat(64) + ".rules"));
 
-        RuleSetRegistry restarted = new RuleSetRegistry(store, properties, compiles,
-                StartUpCompilation.begun(properties));
+        RuleSetRegistry restarted = started.restart(StartUpCompilation.begun(started.properties()));
 
         ChildService.waitUntil(() -> !Files.exists(noVersion), ChildService.PATIENCE,
                 "the start to remove " + noVersion);
@@ -69,19 +60,16 @@ class StartUpCompilationTest {
 
     @Test
     void aRestartLoadsTheKeptRulesWithoutRunningTheChecksTheyProve() throws Exception {
-        GradingFolder folder = GradingFolder.create("start-up-compilation-kept");
-        RuleSetProperties properties = properties(folder);
-        RuleSetStore store = store();
-        CompileAdmission compiles = new CompileAdmission(properties, FaultInjection.none());
-        RuleSetRegistry first = new RuleSetRegistry(store, properties, compiles, StartUpCompilation.none());
-        StartUpCompilation early = StartUpCompilation.begun(properties);
+        FirstStart started = FirstStart.in("start-up-compilation-kept");
+        RuleSetRegistry first = started.registry();
+        StartUpCompilation early = StartUpCompilation.begun(started.properties());
 
-        Compilation restart = early.of(StartUpTables.choose(properties.tablesDir(), Path.of("")).sources())
-                .orElseThrow();
+        Compilation restart = early.of(StartUpTables.choose(started.properties().tablesDir(), Path.of(""))
+                .sources()).orElseThrow();
 
         assertThat(restart.checksSkipped()).isTrue();
         assertThat(restart.tests()).isEmpty();
-        RuleSetRegistry restarted = new RuleSetRegistry(store, properties, compiles, early);
+        RuleSetRegistry restarted = started.restart(early);
         for (int cases : new int[] {29, 30}) {
             assertThat(restarted.current().evaluate(cholera(cases))).as("%d cases", cases)
                     .isEqualTo(first.current().evaluate(cholera(cases)));
@@ -90,17 +78,14 @@ class StartUpCompilationTest {
 
     @Test
     void aFirstStartBesideKeptRulesStillRunsAndCountsTheTests() throws Exception {
-        GradingFolder folder = GradingFolder.create("start-up-compilation-new-database");
-        RuleSetProperties properties = properties(folder);
-        CompileAdmission compiles = new CompileAdmission(properties, FaultInjection.none());
-        RuleSetStore before = store();
-        new RuleSetRegistry(before, properties, compiles, StartUpCompilation.none());
+        FirstStart before = FirstStart.in("start-up-compilation-new-database");
         RuleSetStore newDatabase = store();
 
-        new RuleSetRegistry(newDatabase, properties, compiles, StartUpCompilation.begun(properties));
+        new RuleSetRegistry(newDatabase, before.properties(), before.compiles(),
+                StartUpCompilation.begun(before.properties()));
 
         assertThat(newDatabase.versions()).singleElement().extracting(RuleSetVersion::testsPassed)
-                .isEqualTo(before.versions().get(0).testsPassed()).isNotEqualTo(0);
+                .isEqualTo(before.store().versions().get(0).testsPassed()).isNotEqualTo(0);
     }
 
     @Test
@@ -117,6 +102,25 @@ class StartUpCompilationTest {
                 .hasMessageContaining("grading.xlsx");
         assertThat(store.versions()).isEmpty();
         assertThat(folder.root().resolve("data/compiled")).as("no compiled rules kept").doesNotExist();
+    }
+
+    /** A data folder whose first start, without an early compile, stored and activated its tables as v1. */
+    private record FirstStart(GradingFolder folder, RuleSetProperties properties, RuleSetStore store,
+            CompileAdmission compiles, RuleSetRegistry registry) {
+
+        static FirstStart in(String name) throws Exception {
+            GradingFolder folder = GradingFolder.create(name);
+            RuleSetProperties properties = StartUpCompilationTest.properties(folder);
+            RuleSetStore store = StartUpCompilationTest.store();
+            CompileAdmission compiles = new CompileAdmission(properties, FaultInjection.none());
+            return new FirstStart(folder, properties, store, compiles,
+                    new RuleSetRegistry(store, properties, compiles, StartUpCompilation.none()));
+        }
+
+        /** The same data folder and database started again, taking the given early compile. */
+        RuleSetRegistry restart(StartUpCompilation early) {
+            return new RuleSetRegistry(store, properties, compiles, early);
+        }
     }
 
     private static RuleSetProperties properties(GradingFolder folder) {
