@@ -1,8 +1,10 @@
 package org.beacon.service.ruleset;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -105,9 +107,12 @@ class CompileAdmission {
         }
     }
 
-    /** Removes, on a thread of its own, the kept rules for workbooks not among {@code used} or of another build. */
-    void removeUnusedKept(Supplier<Set<String>> used) {
-        kept.removeUnusedLater(used);
+    /**
+     * Removes, on a thread of its own, the kept rules for workbooks not among {@code used} or of another build; the
+     * result is done with the files removed when that thread has ended.
+     */
+    CompletableFuture<List<Path>> removeUnusedKept(Supplier<Set<String>> used) {
+        return kept.removeUnusedLater(used);
     }
 
     /** An upload ({@code id} null) is compiled as it is; the rules of a stored version or the tables are kept. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.beacon.rules.Compilation;
@@ -115,20 +116,26 @@ final class KeptCompilations {
      * stored version has ({@code used} names the content hashes that are used) and those written by another build of
      * Beacon or Drools (or damaged), which would only ever be compiled again; also {@code .partial} files a killed
      * start left. Called once the start's version is ready, so it never delays it.
+     *
+     * @return done with the files removed once the thread has ended (none when it failed, which it logs)
      */
-    void removeUnusedLater(Supplier<Set<String>> used) {
+    CompletableFuture<List<Path>> removeUnusedLater(Supplier<Set<String>> used) {
+        CompletableFuture<List<Path>> done = new CompletableFuture<>();
         if (build == null) {
-            return;
+            done.complete(List.of());
+            return done;
         }
         Thread t = new Thread(() -> {
             try {
-                removeUnused(used);
+                done.complete(removeUnused(used));
             } catch (RuntimeException e) {
                 log.warn("the compiled rules no version uses could not be removed from {}", folder, e);
+                done.complete(List.of());
             }
         }, "kept-compilations-cleanup");
         t.setDaemon(true);
         t.start();
+        return done;
     }
 
     /**

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -42,6 +43,8 @@ public class RuleSetRegistry {
     private final CompiledVersions compiled;
     private final ZoneId zone;
     private volatile ActivationTimeline timeline;
+    /** The removal of kept rules no stored version can use, begun once this start's versions are ready. */
+    private final CompletableFuture<List<Path>> keptCleanup;
 
     /**
      * Loads the timeline and compiles the versions on it, taking the start-up tables' early compile ({@code early})
@@ -70,8 +73,13 @@ public class RuleSetRegistry {
         }
         warnIfTablesDiffer(tables);
         // the start-up tables' own file stays: every start compiles them early and loads it
-        compiles.removeUnusedKept(() -> Stream.concat(store.versions().stream().map(RuleSetVersion::contentHash),
+        this.keptCleanup = compiles.removeUnusedKept(() -> Stream.concat(store.versions().stream().map(RuleSetVersion::contentHash),
                 Stream.of(RuleSetCompiler.contentHash(tables.sources()))).collect(Collectors.toSet()));
+    }
+
+    /** Waits for the removal of kept rules this start began (it queries the store on its own thread). */
+    List<Path> awaitKeptCleanup() {
+        return keptCleanup.join();
     }
 
     /** The version in force today. */

@@ -56,12 +56,16 @@ class PinnedVersionInMemoryTest {
                 new RuleSetProperties.RuleSets(1, Duration.ofSeconds(5), 10_000, 200_000, null),
                 "./" + folder.root().resolve("data"));
         CompileAdmission compiles = new CompileAdmission(properties, FaultInjection.none());
-        new RuleSetRegistry(store, properties, compiles, StartUpCompilation.none()); // the first start: the folder becomes v1, activated
+        // the first start: the folder becomes v1, activated
+        RuleSetRegistry first = new RuleSetRegistry(store, properties, compiles, StartUpCompilation.none());
         List<WorkbookSource> workbooks = List.of(new WorkbookSource("grading.xlsx",
                 Files.readAllBytes(folder.root().resolve("tables/grading.xlsx"))));
         String draft = store.insert("another-hash", "editor", "a draft", null, 0, 0, workbooks, id -> { }).id();
         RuleSetRegistry registry = new RuleSetRegistry(store, properties, compiles, StartUpCompilation.none());
 
+        // each start lists the stored versions on a thread of its own to remove kept rules no version uses
+        first.awaitKeptCleanup();
+        registry.awaitKeptCleanup();
         db.connections.set(0);
         registry.checkPinnable("v1", false);
         assertThat(registry.resolve("v1", null).id()).isEqualTo("v1");

@@ -10,7 +10,6 @@ import java.util.Map;
 import org.beacon.rules.Compilation;
 import org.beacon.rules.model.Region;
 import org.beacon.rules.model.Situation;
-import org.beacon.service.ChildService;
 import org.beacon.service.faults.FaultInjection;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -52,8 +51,8 @@ class StartUpCompilationTest {
 
         RuleSetRegistry restarted = started.restart(StartUpCompilation.begun(started.properties()));
 
-        ChildService.waitUntil(() -> !Files.exists(noVersion), ChildService.PATIENCE,
-                "the start to remove " + noVersion);
+        assertThat(restarted.awaitKeptCleanup()).extracting(Path::getFileName).contains(noVersion.getFileName());
+        assertThat(noVersion).doesNotExist();
         assertThat(inUse).exists();
         assertThat(restarted.current().id()).isEqualTo("v1");
     }
@@ -113,8 +112,9 @@ class StartUpCompilationTest {
             RuleSetProperties properties = StartUpCompilationTest.properties(folder);
             RuleSetStore store = StartUpCompilationTest.store();
             CompileAdmission compiles = new CompileAdmission(properties, FaultInjection.none());
-            return new FirstStart(folder, properties, store, compiles,
-                    new RuleSetRegistry(store, properties, compiles, StartUpCompilation.none()));
+            RuleSetRegistry registry = new RuleSetRegistry(store, properties, compiles, StartUpCompilation.none());
+            registry.awaitKeptCleanup(); // so that what a case puts in the folder is removed, if at all, by its restart
+            return new FirstStart(folder, properties, store, compiles, registry);
         }
 
         /** The same data folder and database started again, taking the given early compile. */
