@@ -73,11 +73,11 @@ public final class RuleSetCompiler {
      */
     public Compilation compile(String id, List<WorkbookSource> sources, PrecompiledRules kept) {
         String named = id != null ? id : derivedId(contentHash(sources));
-        Compilation c = compile(named, sources, Map.of(), kept);
+        Compilation c = compile(named, sources, Map.of(), kept, Checks.ALL);
         if (c.precompiled() && !c.succeeded()) {
             // packages that pass their checks but fail the test sheets are not trusted: the compile decides
             log.warn("rule set {} fails with the rules kept from an earlier start; compiling them again", named);
-            return compile(named, sources, Map.of(), null);
+            return compile(named, sources, Map.of(), null, Checks.ALL);
         }
         return c;
     }
@@ -97,32 +97,13 @@ public final class RuleSetCompiler {
      */
     public Compilation load(String id, List<WorkbookSource> sources, PrecompiledRules kept) {
         String named = id != null ? id : derivedId(contentHash(sources));
-        if (kept == null) {
+        Compilation c = compile(named, sources, Map.of(), kept, Checks.NONE_WHEN_KEPT);
+        if (!c.succeeded() && kept != null) {
+            // kept packages exist only for workbooks that compiled clean: a failure here is the loading's
+            log.warn("rule set {} could not be loaded from its kept rules; compiling it in full", named);
             return compile(named, sources, kept);
         }
-        Findings findings = Findings.collecting();
-        PhaseClock clock = new PhaseClock();
-        try {
-            String hash = contentHash(sources);
-            RuleSetReader.WorkbooksRead files = sources.isEmpty() ? null : reader.readFiles(sources, findings);
-            clock.lap(Compilation.Phase.READ);
-            if (files != null && !findings.hasErrors()) {
-                RuleSetModel model = reader.parse(files, findings, Map.of());
-                clock.lap(Compilation.Phase.PARSE);
-                RuleBase.Source rules = findings.hasErrors() ? null : RuleBase.generate(model);
-                clock.lap(Compilation.Phase.GENERATE);
-                RuleBase ruleBase = rules != null && kept.compiledFrom(hash, rules)
-                        ? RuleBase.load(rules, kept.packages()) : null;
-                if (ruleBase != null) {
-                    clock.lap(Compilation.Phase.DROOLS_LOAD);
-                    return new Compilation(new CompiledRuleSet(new RuleSetEvaluator(named, hash, model, ruleBase),
-                            files.size()), hash, findings.all(), List.of(), clock.phases());
-                }
-            }
-        } catch (RuntimeException e) {
-            log.warn("rule set {} could not be loaded from its kept rules; compiling it in full", named, e);
-        }
-        return compile(named, sources, kept);
+        return c;
     }
 
     /**
@@ -134,15 +115,22 @@ public final class RuleSetCompiler {
      * @param id the rule set's id; empty {@code parameters} compile exactly as {@link #compile(String, List)}
      */
     public Compilation compile(String id, List<WorkbookSource> sources, Map<String, BigDecimal> parameters) {
-        return compile(id, sources, parameters, null);
+        return compile(id, sources, parameters, null, Checks.ALL);
     }
 
+    /**
+     * Which checks a compile runs: all (a compile), all but the analysis (a calibration's sweep: gaps and overlaps
+     * never change a decision), or none when {@code kept} matches ({@link #load}: the kept packages prove these
+     * workbooks passed them with this build; on a mismatch, all).
+     */
+    private enum Checks { ALL, WITHOUT_ANALYSIS, NONE_WHEN_KEPT }
+
     private Compilation compile(String id, List<WorkbookSource> sources, Map<String, BigDecimal> parameters,
-            PrecompiledRules kept) {
+            PrecompiledRules kept, Checks checks) {
         Findings findings = Findings.collecting();
         PhaseClock clock = new PhaseClock();
         try {
-            return compile(id, sources, findings, clock, parameters, kept);
+            return compile(id, sources, findings, clock, parameters, kept, checks);
         } catch (RuntimeException e) {
             // A defect in Beacon must still reach the expert as a diagnostic, not as a stack trace.
             log.error("compiling {} failed unexpectedly", id, e);
@@ -152,7 +140,7 @@ public final class RuleSetCompiler {
     }
 
     private Compilation compile(String id, List<WorkbookSource> sources, Findings findings, PhaseClock clock,
-            Map<String, BigDecimal> parameters, PrecompiledRules kept) {
+            Map<String, BigDecimal> parameters, PrecompiledRules kept, Checks checks) {
         String hash = contentHash(sources);
         if (sources.isEmpty()) {
             findings.error("", Message.of("NO_TABLES.noWorkbook"));
@@ -163,17 +151,17 @@ public final class RuleSetCompiler {
         if (files == null) {
             return refused(hash, findings, clock);
         }
-        return compile(id, hash, files, findings, clock, parameters, true, kept);
+        return compile(id, hash, files, findings, clock, parameters, checks, kept);
     }
 
     private Compilation compile(String id, String hash, RuleSetReader.WorkbooksRead files, Findings findings,
-            PhaseClock clock, Map<String, BigDecimal> parameters, boolean analyse, PrecompiledRules kept) {
+            PhaseClock clock, Map<String, BigDecimal> parameters, Checks checks, PrecompiledRules kept) {
         RuleSetModel model = reader.parse(files, findings, parameters);
         clock.lap(Compilation.Phase.PARSE);
         if (findings.hasErrors()) {
             return refused(hash, findings, clock);
         }
-        if (analyse) {
+        if (checks == Checks.ALL) {
             analyzer.analyze(model, findings);
             clock.lap(Compilation.Phase.ANALYSE);
         }
@@ -183,7 +171,15 @@ public final class RuleSetCompiler {
                 ? RuleBase.load(rules, kept.packages()) : null;
         if (ruleBase != null) {
             clock.lap(Compilation.Phase.DROOLS_LOAD);
+            if (checks == Checks.NONE_WHEN_KEPT) {
+                return new Compilation(new CompiledRuleSet(new RuleSetEvaluator(id, hash, model, ruleBase),
+                        files.size()), hash, findings.all(), List.of(), clock.phases());
+            }
         } else {
+            if (checks == Checks.NONE_WHEN_KEPT) { // the kept packages prove nothing: every check, as a compile
+                analyzer.analyze(model, findings);
+                clock.lap(Compilation.Phase.ANALYSE);
+            }
             ruleBase = RuleBase.build(rules, findings);
             clock.lap(Compilation.Phase.DROOLS_BUILD);
         }
@@ -240,7 +236,7 @@ public final class RuleSetCompiler {
         }
         Findings findings = Findings.collecting();
         try {
-            return compile(id, read.hash, read.files, findings, clock, parameters, false, null);
+            return compile(id, read.hash, read.files, findings, clock, parameters, Checks.WITHOUT_ANALYSIS, null);
         } catch (RuntimeException e) {
             log.error("compiling {} failed unexpectedly", id, e);
             findings.error("", Message.of("INTERNAL_ERROR"));
